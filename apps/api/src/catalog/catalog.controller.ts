@@ -1,0 +1,45 @@
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Catalog, CatalogException, matrixToCsv, MatrixTable } from '@app/catalog';
+import { CatalogActionListResponse, CatalogActionResponse } from './catalog-action.response';
+import { ListActionsQuery } from './list-actions.query';
+
+@ApiTags('catalog')
+@Controller('v1/catalog')
+export class CatalogController {
+  constructor(private readonly catalog: Catalog) {}
+
+  @Get('actions')
+  @ApiOperation({ summary: 'Actions of every product: its own rows and the generic rows it inherits' })
+  @ApiOkResponse({ type: CatalogActionListResponse })
+  list(@Query() query: ListActionsQuery): CatalogActionListResponse {
+    const items = this.catalog.actions(query);
+    return { items, total: items.length };
+  }
+
+  @Get('actions/:key')
+  @ApiOperation({ summary: 'One action by key, e.g. mariadb.add-read-only-replica' })
+  @ApiOkResponse({ type: CatalogActionResponse })
+  get(@Param('key') key: string): CatalogActionResponse {
+    const action = this.catalog.action(key);
+    if (!action) throw CatalogException.actionNotFound(key);
+    return CatalogActionResponse.from(action);
+  }
+
+  @Get('matrix')
+  @ApiOperation({ summary: 'The matrix as published: the generic table and every product table' })
+  @ApiProduces('application/json', 'text/csv')
+  matrix(@Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const tables: readonly MatrixTable[] = this.catalog.tables;
+    if (accept?.includes('text/csv')) {
+      res.type('text/csv').attachment('raci-matrix.csv');
+      return matrixToCsv(tables);
+    }
+    return {
+      parties: ['provider', 'customer'],
+      letters: ['R', 'A', 'C', 'I'],
+      tables: tables.map(({ product, title, actions }) => ({ product, title, actions })),
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { QueueMetrics } from './queue.metrics';
+import { MetricsRegistry } from './metrics.registry';
+
+/** Prometheus scrape endpoint (public, like /health). */
+@ApiExcludeController()
+@Controller('metrics')
+export class MetricsController {
+  constructor(
+    private readonly metrics: MetricsRegistry,
+    private readonly queues: QueueMetrics,
+  ) {}
+
+  @Get()
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  async scrape(): Promise<string> {
+    await this.queues.refresh();
+    return this.metrics.registry.metrics();
+  }
+}

@@ -1,0 +1,35 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { Gauge } from 'prom-client';
+import { QueueName, withTimeout } from '@app/core';
+import { MetricsRegistry } from './metrics.registry';
+
+const STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
+
+/** Queue depth by state, read from Redis at scrape time. */
+@Injectable()
+export class QueueMetrics {
+  private readonly depth: Gauge<'queue' | 'state'>;
+
+  constructor(
+    @InjectQueue(QueueName.Mail) private readonly mail: Queue,
+    metrics: MetricsRegistry,
+  ) {
+    this.depth = new Gauge({
+      name: 'raci_queue_jobs',
+      help: 'Jobs in each BullMQ queue by state',
+      labelNames: ['queue', 'state'],
+      registers: [metrics.registry],
+    });
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const counts = await withTimeout(this.mail.getJobCounts(...STATES), 1_000, 'queue counts');
+      STATES.forEach((state) => this.depth.set({ queue: this.mail.name, state }, counts[state] ?? 0));
+    } catch {
+      // Redis is down: keep the last values; /health reports the outage.
+    }
+  }
+}

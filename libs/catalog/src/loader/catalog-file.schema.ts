@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { Party, Plan } from '../catalog.types';
+
+const party = z.enum([Party.Provider, Party.Customer]);
+const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+const cells = z.strictObject({ provider: z.string().optional(), customer: z.string().optional() });
+
+const actionSchema = z.strictObject({
+  key: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*\.[a-z0-9]+(-[a-z0-9]+)*$/, {
+    message: 'must be "<product>.<action>" in kebab-case',
+  }),
+  title: z.string().min(1),
+  plans: z.array(z.enum([Plan.SelfService, Plan.OnRequest, '*'])).min(1),
+  raci: cells,
+  reading: z.strictObject({ note: z.string().min(1), raci: cells }).optional(),
+  requestable: z.boolean(),
+  comment: z.string().min(1).optional(),
+  performer: z.strictObject({
+    default: party,
+    onDemand: party.optional(),
+    selfService: party.optional(),
+    via: z.string().min(1).optional(),
+  }),
+  paramsSchema: z.record(z.string(), z.unknown()).optional(),
+  overrides: z.string().min(1).optional(),
+  quota: z
+    .strictObject({
+      unit: z.string().regex(kebab),
+      included: z.number().int().positive(),
+      periodMonths: z.number().int().positive(),
+      packageSize: z.number().int().positive(),
+    })
+    .optional(),
+  checklist: z.array(z.string().min(1)).min(1).optional(),
+  exceptions: z.array(z.strictObject({ subject: z.string().min(1), rule: z.string().min(1) })).optional(),
+});
+
+/** The shape of one `config/raci/*.yaml` file; anything else in it is an error. */
+export const catalogFileSchema = z.strictObject({
+  product: z.string().regex(kebab, { message: 'must be kebab-case' }),
+  title: z.string().min(1),
+  actions: z.array(actionSchema).min(1),
+});
+
+export type CatalogFile = z.infer<typeof catalogFileSchema>;
+export type CatalogFileAction = CatalogFile['actions'][number];
+
+/** The product key of the generic matrix, which applies to every product. */
+export const GENERIC_PRODUCT = 'generic';

@@ -1,0 +1,38 @@
+import { Env, envSchema } from './env.schema';
+
+/** Thrown when the environment does not match the schema; names every wrong variable. */
+export class InvalidConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+  }
+}
+
+/** The validated configuration, injected wherever settings are needed. */
+export class AppConfig {
+  private constructor(readonly env: Env) {}
+
+  static fromEnv(source: NodeJS.ProcessEnv = process.env): AppConfig {
+    const defined = Object.fromEntries(
+      Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+    );
+    const parsed = envSchema.safeParse(defined);
+    if (!parsed.success) {
+      throw new InvalidConfigError(
+        parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`),
+      );
+    }
+    return new AppConfig(parsed.data);
+  }
+
+  get isProduction(): boolean {
+    return this.env.NODE_ENV === 'production';
+  }
+
+  get logFormat(): 'json' | 'pretty' {
+    return this.env.LOG_FORMAT ?? (this.env.NODE_ENV === 'development' ? 'pretty' : 'json');
+  }
+
+  get databaseDriver(): 'postgres' | 'sqlite' {
+    return this.env.DATABASE_URL ? 'postgres' : 'sqlite';
+  }
+}

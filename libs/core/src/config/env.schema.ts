@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const urlWithScheme = (schemes: string[]) =>
+  z
+    .string()
+    .refine((value) => schemes.some((scheme) => value.startsWith(`${scheme}://`)), {
+      message: `must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`,
+    })
+    .refine((value) => URL.canParse(value), { message: 'is not a valid URL' });
+
+/**
+ * Every environment variable the engine reads, validated once at boot.
+ * Anything not listed here is ignored; anything listed with a wrong value stops the start.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** PostgreSQL in production and CI; unset means the embedded SQLite file. */
+  DATABASE_URL: urlWithScheme(['postgres', 'postgresql']).optional(),
+  SQLITE_PATH: z.string().min(1).default('var/raci-engine.sqlite'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: urlWithScheme(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
+  /** Key prefix of every BullMQ queue; use a hash tag such as `{raci}` on Redis Cluster. */
+  QUEUE_PREFIX: z.string().min(1).default('raci'),
+  /** SMTP server for outgoing mail; unset means `.eml` files under MAIL_DIR. */
+  SMTP_URL: urlWithScheme(['smtp', 'smtps']).optional(),
+  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
+  MAIL_DIR: z.string().min(1).default('var/mail'),
+  MAIL_FROM: z.string().min(3).default('raci-engine <no-reply@raci-engine.local>'),
+  RACI_DIR: z.string().min(1).default('config/raci'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty` for people at a terminal, `json` for log collectors; defaults by NODE_ENV. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  /** Seconds the process waits for Redis at start before it gives up. */
+  REDIS_CONNECT_TIMEOUT_S: z.coerce.number().min(1).max(60).default(5),
+  DB_MIGRATIONS_RUN: booleanFlag.default(true),
+});
+
+export type Env = z.infer<typeof envSchema>;

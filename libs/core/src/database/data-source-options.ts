@@ -1,0 +1,38 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { MIGRATIONS } from './migrations';
+
+/**
+ * PostgreSQL when DATABASE_URL is set, otherwise an embedded SQLite file, so a first start needs no
+ * database server. The schema always comes from migrations; nothing is synchronized.
+ */
+export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+  const common = {
+    migrations: MIGRATIONS,
+    migrationsRun: config.env.DB_MIGRATIONS_RUN,
+    migrationsTransactionMode: 'each' as const,
+    synchronize: false,
+  };
+  if (config.env.DATABASE_URL) {
+    return {
+      ...common,
+      type: 'postgres',
+      url: config.env.DATABASE_URL,
+      poolSize: config.env.DATABASE_POOL_SIZE,
+      extra: { connectionTimeoutMillis: 5_000, statement_timeout: 30_000 },
+    };
+  }
+  mkdirSync(dirname(config.env.SQLITE_PATH), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: config.env.SQLITE_PATH,
+    enableWAL: true,
+    prepareDatabase: (db: { pragma(statement: string): unknown }) => {
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+    },
+  };
+}

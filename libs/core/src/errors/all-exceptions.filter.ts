@@ -1,0 +1,84 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainException, ErrorBody } from './domain.exception';
+import { CommonErrorCode } from './error-code';
+
+/** Errors raised by the HTTP stack itself (body parser, router) before our code runs. */
+const HTTP_STACK_ERRORS: Record<string, { code: CommonErrorCode; status: number }> = {
+  'entity.too.large': { code: CommonErrorCode.PayloadTooLarge, status: HttpStatus.PAYLOAD_TOO_LARGE },
+  'entity.parse.failed': { code: CommonErrorCode.MalformedJson, status: HttpStatus.BAD_REQUEST },
+  'encoding.unsupported': { code: CommonErrorCode.UnsupportedMediaType, status: HttpStatus.UNSUPPORTED_MEDIA_TYPE },
+  'charset.unsupported': { code: CommonErrorCode.UnsupportedMediaType, status: HttpStatus.UNSUPPORTED_MEDIA_TYPE },
+};
+
+const CODE_BY_STATUS: Record<number, CommonErrorCode> = {
+  400: CommonErrorCode.ValidationFailed,
+  401: CommonErrorCode.Unauthenticated,
+  403: CommonErrorCode.Forbidden,
+  404: CommonErrorCode.RouteNotFound,
+  406: CommonErrorCode.NotAcceptable,
+  413: CommonErrorCode.PayloadTooLarge,
+  415: CommonErrorCode.UnsupportedMediaType,
+  429: CommonErrorCode.TooManyRequests,
+  503: CommonErrorCode.ServiceUnavailable,
+};
+
+/**
+ * The one place errors become responses: known errors keep their status and code, anything else is
+ * a 500 carrying the request's correlation id, logged with its stack (never shown to the caller).
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const body = this.toBody(exception, String(request.id ?? ''));
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, correlationId: body.correlationId }, 'request failed');
+    }
+    if (!response.headersSent) {
+      response.status(body.statusCode).json(body);
+    }
+  }
+
+  toBody(exception: unknown, correlationId: string): ErrorBody {
+    if (exception instanceof DomainException) {
+      return compact({
+        statusCode: exception.status,
+        code: exception.code,
+        message: exception.message,
+        details: exception.details,
+      });
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status < 500) {
+        return { statusCode: status, code: CODE_BY_STATUS[status] ?? CommonErrorCode.ValidationFailed, message: messageOf(exception) };
+      }
+    }
+    const stackError = HTTP_STACK_ERRORS[(exception as { type?: string } | undefined)?.type ?? ''];
+    if (stackError) {
+      return { statusCode: stackError.status, code: stackError.code, message: (exception as Error).message };
+    }
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: CommonErrorCode.InternalError,
+      message: 'An unexpected error occurred; quote the correlation id when reporting it.',
+      correlationId,
+    };
+  }
+}
+
+function messageOf(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  return Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+}
+
+function compact(body: ErrorBody): ErrorBody {
+  return body.details === undefined ? { statusCode: body.statusCode, code: body.code, message: body.message } : body;
+}

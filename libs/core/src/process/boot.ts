@@ -1,0 +1,35 @@
+import { AppConfig, InvalidConfigError } from '../config/app-config';
+import { assertRedisReachable, RedisUnreachableError } from '../redis/redis-connection';
+
+/** An error whose message is fit to end a start on its own, without a stack trace. */
+export interface StartupProblem extends Error {
+  readonly startupLines?: string[];
+}
+
+/**
+ * The checks every process makes before Nest starts: configuration, then Redis. A failure prints
+ * one clear line per problem and exits, because a half-started engine helps nobody.
+ */
+export async function preflight(): Promise<AppConfig> {
+  try {
+    const config = AppConfig.fromEnv();
+    await assertRedisReachable(config.env.REDIS_URL, config.env.REDIS_CONNECT_TIMEOUT_S);
+    return config;
+  } catch (error) {
+    return exitOnStartupProblem(error);
+  }
+}
+
+/** Ends the process with readable lines for known start problems; rethrows anything else. */
+export function exitOnStartupProblem(error: unknown): never {
+  if (error instanceof InvalidConfigError) {
+    error.problems.forEach((problem) => process.stderr.write(`raci-engine: config: ${problem}\n`));
+  } else if (error instanceof RedisUnreachableError) {
+    process.stderr.write(`raci-engine: ${error.message}\n`);
+  } else if (error instanceof Error && (error as StartupProblem).startupLines) {
+    (error as StartupProblem).startupLines!.forEach((line) => process.stderr.write(`raci-engine: ${line}\n`));
+  } else {
+    throw error;
+  }
+  process.exit(1);
+}

@@ -1,0 +1,18 @@
+/** A message ready to send: what a mail job carries. */
+export interface MailMessage {
+  /** Stable id, also the Message-ID, so a resent job is recognizable as the same message. */
+  messageId: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+/** What the transport says of one delivery. */
+export interface MailDelivery {
+  messageId: string;
+  accepted: string[];
+  rejected: string[];
+  /** Where the message went: the SMTP server's answer, or the .eml file written. */
+  response: string;
+}

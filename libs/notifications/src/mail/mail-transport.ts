@@ -1,0 +1,79 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { createTransport, Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import { AppConfig, maskUrl } from '@app/core';
+import { MailDelivery, MailMessage } from './mail-message';
+
+/**
+ * Sends mail through a pooled SMTP connection when SMTP_URL is set; otherwise writes each message
+ * as an `.eml` file under MAIL_DIR, so a first-time user sees what would have been sent.
+ */
+@Injectable()
+export class MailTransport implements OnModuleDestroy {
+  private readonly logger = new Logger(MailTransport.name);
+  private readonly smtp?: Transporter<SMTPPool.SentMessageInfo>;
+  private readonly files?: Transporter;
+
+  constructor(private readonly config: AppConfig) {
+    const url = config.env.SMTP_URL;
+    if (url) {
+      this.smtp = createTransport(smtpPoolOptions(url, config.env.SMTP_POOL_SIZE));
+      this.logger.log(`mail goes to SMTP ${maskUrl(url)}`);
+    } else {
+      this.files = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+      this.logger.log(`SMTP_URL is not set: mail is written to ${config.env.MAIL_DIR}/*.eml`);
+    }
+  }
+
+  async send(message: MailMessage): Promise<MailDelivery> {
+    const envelope = {
+      from: this.config.env.MAIL_FROM,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      messageId: message.messageId,
+    };
+    if (this.smtp) {
+      const info = await this.smtp.sendMail(envelope);
+      return { messageId: message.messageId, accepted: strings(info.accepted), rejected: strings(info.rejected), response: info.response };
+    }
+    const info = (await this.files!.sendMail(envelope)) as { message: Buffer };
+    await mkdir(this.config.env.MAIL_DIR, { recursive: true });
+    const file = join(this.config.env.MAIL_DIR, `${Date.now()}-${fileSafe(message.messageId)}.eml`);
+    await writeFile(file, info.message);
+    return { messageId: message.messageId, accepted: message.to, rejected: [], response: `written to ${file}` };
+  }
+
+  onModuleDestroy(): void {
+    this.smtp?.close();
+  }
+}
+
+function smtpPoolOptions(url: string, maxConnections: number): SMTPPool.Options {
+  const parsed = new URL(url);
+  const secure = parsed.protocol === 'smtps:';
+  return {
+    pool: true,
+    maxConnections,
+    host: parsed.hostname,
+    port: Number(parsed.port || (secure ? 465 : 587)),
+    secure,
+    auth: parsed.username
+      ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) }
+      : undefined,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  };
+}
+
+function strings(addresses: (string | { address: string })[]): string[] {
+  return addresses.map((a) => (typeof a === 'string' ? a : a.address));
+}
+
+function fileSafe(id: string): string {
+  return id.replace(/[^A-Za-z0-9._-]/g, '_');
+}
