@@ -3,6 +3,11 @@ import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+/** Forbids imports matching `group`, with the rule that explains why. */
+const forbid = (group, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group, message }] }],
+});
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'var/**', 'coverage/**', 'eslint.config.mjs'] },
   eslint.configs.recommended,
@@ -15,18 +20,18 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/apps/**', '../../apps/*'], message: 'Libs and apps never import an app.' }] },
-      ],
     },
   },
+  { files: ['libs/**/*.ts'], rules: forbid(['**/apps/**'], 'Libs never import an app.') },
+  { files: ['apps/api/**/*.ts'], rules: forbid(['**/worker/**'], 'Apps never import each other.') },
+  { files: ['apps/worker/**/*.ts'], rules: forbid(['**/api/**'], 'Apps never import each other.') },
   {
     files: ['**/*.spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/unbound-method': 'off',
     },
   },

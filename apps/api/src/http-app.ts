@@ -1,4 +1,9 @@
-import { BadRequestException, INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  BadRequestException,
+  INestApplication,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
@@ -32,7 +37,9 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
     app,
     new DocumentBuilder()
       .setTitle('raci-engine')
-      .setDescription('Requests for managed-cloud actions, routed and gated by the provider’s RACI matrix.')
+      .setDescription(
+        'Requests for managed-cloud actions, routed and gated by the provider’s RACI matrix.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),
@@ -43,7 +50,10 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
 
 function toValidationException(errors: ValidationError[]): BadRequestException | CommonException {
   const fields = flatten(errors);
-  return CommonException.validation(fields.map((f) => `${f.field}: ${f.problems.join(', ')}`).join('; '), { fields });
+  return CommonException.validation(
+    fields.map((f) => `${f.field}: ${f.problems.join(', ')}`).join('; '),
+    { fields },
+  );
 }
 
 function flatten(errors: ValidationError[], prefix = ''): { field: string; problems: string[] }[] {

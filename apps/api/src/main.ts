@@ -10,11 +10,14 @@ async function bootstrap(): Promise<void> {
   const config = await preflight();
   const catalog = loadCatalog(config.env.RACI_DIR);
   const withWorker = process.argv.includes('--with-worker');
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot({ config, catalog, withWorker }), {
-    bodyParser: false,
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    ApiModule.forRoot({ config, catalog, withWorker }),
+    {
+      bodyParser: false,
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
   configureHttpApp(app);
   await app.listen(config.env.PORT, config.env.HOST);
 }

@@ -9,7 +9,11 @@ export class WorkerModule {
   static forRoot(config: AppConfig, catalog: Catalog): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), CatalogModule.forRoot(catalog), NotificationsWorkerModule],
+      imports: [
+        CoreModule.forRoot(config),
+        CatalogModule.forRoot(catalog),
+        NotificationsWorkerModule,
+      ],
     };
   }
 }

@@ -1,6 +1,17 @@
 import { CatalogAction, MatrixTable, PARTIES } from './catalog.types';
 
-const COLUMNS = ['product', 'key', 'title', 'plans', 'provider', 'customer', 'requestable', 'performer', 'comment', 'reading'];
+const COLUMNS = [
+  'product',
+  'key',
+  'title',
+  'plans',
+  'provider',
+  'customer',
+  'requestable',
+  'performer',
+  'comment',
+  'reading',
+];
 
 /** The published matrix as CSV (RFC 4180), one row per action, letters in R, A, C, I order. */
 export function matrixToCsv(tables: readonly MatrixTable[]): string {

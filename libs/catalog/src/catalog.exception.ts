@@ -7,8 +7,13 @@ export enum CatalogErrorCode {
 
 export class CatalogException extends DomainException<CatalogErrorCode> {
   static actionNotFound(key: string): CatalogException {
-    return new CatalogException(CatalogErrorCode.ActionNotFound, HttpStatus.NOT_FOUND, `No catalog action has the key "${key}".`, {
-      key,
-    });
+    return new CatalogException(
+      CatalogErrorCode.ActionNotFound,
+      HttpStatus.NOT_FOUND,
+      `No catalog action has the key "${key}".`,
+      {
+        key,
+      },
+    );
   }
 }

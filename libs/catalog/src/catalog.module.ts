@@ -6,6 +6,10 @@ import { Catalog } from './catalog';
 @Module({})
 export class CatalogModule {
   static forRoot(catalog: Catalog): DynamicModule {
-    return { module: CatalogModule, providers: [{ provide: Catalog, useValue: catalog }], exports: [Catalog] };
+    return {
+      module: CatalogModule,
+      providers: [{ provide: Catalog, useValue: catalog }],
+      exports: [Catalog],
+    };
   }
 }

@@ -36,7 +36,9 @@ export class Catalog {
   }
 
   products(): { key: string; title: string }[] {
-    return this.tables.filter((t) => t.product !== GENERIC_PRODUCT).map((t) => ({ key: t.product, title: t.title }));
+    return this.tables
+      .filter((t) => t.product !== GENERIC_PRODUCT)
+      .map((t) => ({ key: t.product, title: t.title }));
   }
 
   actions(filter: ActionFilter = {}): CatalogAction[] {

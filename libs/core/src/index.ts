@@ -12,3 +12,5 @@ export * from './queue/queue-names';
 export * from './redis/redis-connection';
 export * from './process/boot';
 export * from './async/with-timeout';
+export * from './database/portable-types';
+export * from './database/transaction-runner';

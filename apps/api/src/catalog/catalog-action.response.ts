@@ -24,10 +24,16 @@ class PerformerView {
 }
 
 class ReadingView {
-  @ApiProperty({ example: 'The seed gives no Accountable; the Responsible party (provider) is taken as Accountable.' })
+  @ApiProperty({
+    example:
+      'The seed gives no Accountable; the Responsible party (provider) is taken as Accountable.',
+  })
   note!: string;
 
-  @ApiProperty({ type: RaciLettersView, description: 'The letters as the published matrix gives them' })
+  @ApiProperty({
+    type: RaciLettersView,
+    description: 'The letters as the published matrix gives them',
+  })
   seed!: RaciLettersView;
 }
 
@@ -42,25 +48,41 @@ export class CatalogActionResponse {
   @ApiProperty({ example: 'Create Bucket' })
   title!: string;
 
-  @ApiProperty({ example: ['self-service'], isArray: true, enum: ['self-service', 'on-request', '*'] })
+  @ApiProperty({
+    example: ['self-service'],
+    isArray: true,
+    enum: ['self-service', 'on-request', '*'],
+  })
   plans!: PlanCell[];
 
   @ApiProperty({ type: RaciLettersView, description: 'Letters per party, in R, A, C, I order' })
   raci!: RaciLettersView;
 
-  @ApiProperty({ example: true, description: 'false for standing responsibilities (monitoring, availability…)' })
+  @ApiProperty({
+    example: true,
+    description: 'false for standing responsibilities (monitoring, availability…)',
+  })
   requestable!: boolean;
 
-  @ApiPropertyOptional({ example: 'Bucket creation and associated parameters is done by the customer.' })
+  @ApiPropertyOptional({
+    example: 'Bucket creation and associated parameters is done by the customer.',
+  })
   comment?: string;
 
   @ApiProperty({ type: PerformerView })
   performer!: PerformerView;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'JSON Schema of the request params' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'JSON Schema of the request params',
+  })
   paramsSchema?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ type: ReadingView, description: 'Present where the published matrix breaks its own rules' })
+  @ApiPropertyOptional({
+    type: ReadingView,
+    description: 'Present where the published matrix breaks its own rules',
+  })
   reading?: ReadingView;
 
   @ApiPropertyOptional({ example: 'generic.security-patches' })
@@ -70,7 +92,7 @@ export class CatalogActionResponse {
   overrides?: string;
 
   static from(action: CatalogAction): CatalogActionResponse {
-    return action as CatalogActionResponse;
+    return action;
   }
 }
 

@@ -11,7 +11,9 @@ export class CatalogController {
   constructor(private readonly catalog: Catalog) {}
 
   @Get('actions')
-  @ApiOperation({ summary: 'Actions of every product: its own rows and the generic rows it inherits' })
+  @ApiOperation({
+    summary: 'Actions of every product: its own rows and the generic rows it inherits',
+  })
   @ApiOkResponse({ type: CatalogActionListResponse })
   list(@Query() query: ListActionsQuery): CatalogActionListResponse {
     const items = this.catalog.actions(query);

@@ -15,9 +15,14 @@ export class ListActionsQuery {
   @IsEnum(Plan)
   plan?: Plan;
 
-  @ApiPropertyOptional({ type: Boolean, description: 'true: requestable actions; false: standing responsibilities' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'true: requestable actions; false: standing responsibilities',
+  })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
   @IsBoolean()
   requestable?: boolean;
 }

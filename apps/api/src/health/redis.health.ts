@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import Redis from 'ioredis';
 import { AppConfig, redisOptions, withTimeout } from '@app/core';
@@ -10,15 +10,24 @@ const PING_TIMEOUT_MS = 1_000;
  * so a probe during an outage answers at once instead of waiting for a reconnect.
  */
 @Injectable()
-export class RedisHealthIndicator implements OnModuleDestroy {
+export class RedisHealthIndicator implements OnModuleInit, OnModuleDestroy {
   private readonly client: Redis;
 
   constructor(
     config: AppConfig,
     private readonly health: HealthIndicatorService,
   ) {
-    this.client = new Redis({ ...redisOptions(config.env.REDIS_URL), enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    this.client = new Redis({
+      ...redisOptions(config.env.REDIS_URL),
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      lazyConnect: true,
+    });
     this.client.on('error', () => undefined);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.client.connect().catch(() => undefined);
   }
 
   async check(key: string) {

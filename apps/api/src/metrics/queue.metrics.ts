@@ -27,7 +27,9 @@ export class QueueMetrics {
   async refresh(): Promise<void> {
     try {
       const counts = await withTimeout(this.mail.getJobCounts(...STATES), 1_000, 'queue counts');
-      STATES.forEach((state) => this.depth.set({ queue: this.mail.name, state }, counts[state] ?? 0));
+      STATES.forEach((state) =>
+        this.depth.set({ queue: this.mail.name, state }, counts[state] ?? 0),
+      );
     } catch {
       // Redis is down: keep the last values; /health reports the outage.
     }

@@ -21,7 +21,12 @@ export class ActionChecker {
   checkFile(file: string, content: CatalogFile, locator: YamlLocator): MatrixTable {
     const actions = content.actions.map((action, index) => {
       const report = (field: PropertyKey[], message: string) =>
-        this.problems.push({ file, line: locator.lineOf(['actions', index, ...field]), action: action.key, message });
+        this.problems.push({
+          file,
+          line: locator.lineOf(['actions', index, ...field]),
+          action: action.key,
+          message,
+        });
       return this.checkAction(content.product, action, report);
     });
     return { product: content.product, title: content.title, file, actions };
@@ -33,17 +38,25 @@ export class ActionChecker {
     report: (field: PropertyKey[], message: string) => void,
   ): CatalogAction {
     if (!action.key.startsWith(`${product}.`)) report(['key'], `key must start with "${product}."`);
-    if (action.plans.includes('*') && action.plans.length > 1) report(['plans'], '"*" already means any plan');
+    if (action.plans.includes('*') && action.plans.length > 1)
+      report(['plans'], '"*" already means any plan');
     const seed = this.letters(action.raci, ['raci'], report);
-    const raci = action.reading ? this.letters(action.reading.raci, ['reading', 'raci'], report) : seed;
+    const raci = action.reading
+      ? this.letters(action.reading.raci, ['reading', 'raci'], report)
+      : seed;
     const where = action.reading ? ['reading', 'raci'] : ['raci'];
     const accountable = PARTIES.filter((party) => raci[party].includes('A'));
     if (accountable.length !== 1) {
-      report(where, `exactly one Accountable party is required, found ${accountable.length} (${accountable.join(', ') || 'none'})`);
+      report(
+        where,
+        `exactly one Accountable party is required, found ${accountable.length} (${accountable.join(', ') || 'none'})`,
+      );
     }
-    if (!PARTIES.some((party) => raci[party].includes('R'))) report(where, 'at least one Responsible party is required');
+    if (!PARTIES.some((party) => raci[party].includes('R')))
+      report(where, 'at least one Responsible party is required');
     this.checkParams(action, report);
-    if (action.quota && !action.requestable) report(['quota'], 'a quota needs a requestable action');
+    if (action.quota && !action.requestable)
+      report(['quota'], 'a quota needs a requestable action');
     return {
       key: action.key,
       product,
@@ -62,7 +75,11 @@ export class ActionChecker {
     };
   }
 
-  private letters(cells: Cells, at: PropertyKey[], report: (field: PropertyKey[], message: string) => void): RaciLetters {
+  private letters(
+    cells: Cells,
+    at: PropertyKey[],
+    report: (field: PropertyKey[], message: string) => void,
+  ): RaciLetters {
     const result = { [Party.Provider]: [], [Party.Customer]: [] } as RaciLetters;
     for (const party of PARTIES) {
       const parsed = parseRaciCell(cells[party] ?? '');
@@ -72,9 +89,13 @@ export class ActionChecker {
     return result;
   }
 
-  private checkParams(action: CatalogFileAction, report: (field: PropertyKey[], message: string) => void): void {
+  private checkParams(
+    action: CatalogFileAction,
+    report: (field: PropertyKey[], message: string) => void,
+  ): void {
     if (!action.requestable) {
-      if (action.paramsSchema) report(['paramsSchema'], 'a standing responsibility takes no request parameters');
+      if (action.paramsSchema)
+        report(['paramsSchema'], 'a standing responsibility takes no request parameters');
       return;
     }
     if (!action.paramsSchema) {

@@ -33,7 +33,9 @@ const actionSchema = z.strictObject({
     })
     .optional(),
   checklist: z.array(z.string().min(1)).min(1).optional(),
-  exceptions: z.array(z.strictObject({ subject: z.string().min(1), rule: z.string().min(1) })).optional(),
+  exceptions: z
+    .array(z.strictObject({ subject: z.string().min(1), rule: z.string().min(1) }))
+    .optional(),
 });
 
 /** The shape of one `config/raci/*.yaml` file; anything else in it is an error. */

@@ -71,14 +71,19 @@ describe('loadCatalog', () => {
   it('loads a product with its own and inherited actions', () => {
     write({ 'generic.yaml': GENERIC, 'widgets.yaml': productFile(VALID_ACTION) });
     const catalog = loadCatalog(dir);
-    expect(catalog.actions().map((a) => a.key)).toEqual(['widgets.add-widget', 'widgets.security-patches']);
+    expect(catalog.actions().map((a) => a.key)).toEqual([
+      'widgets.add-widget',
+      'widgets.security-patches',
+    ]);
     const inherited = catalog.action('widgets.security-patches')!;
     expect(inherited.inheritedFrom).toBe('generic.security-patches');
     expect(inherited.raci).toEqual({ provider: ['R'], customer: ['A', 'I'] });
     expect(catalog.validateParams(inherited, { resource: 'db-1' })).toEqual([]);
     expect(catalog.validateParams(inherited, { resource: 'db-1', extra: 1 })).not.toEqual([]);
     const own = catalog.action('widgets.add-widget')!;
-    expect(catalog.performerOf(own, { plan: Plan.SelfService, onDemand: false })).toBe(Party.Customer);
+    expect(catalog.performerOf(own, { plan: Plan.SelfService, onDemand: false })).toBe(
+      Party.Customer,
+    );
   });
 
   it('reports two Accountable parties with file and line', () => {
@@ -107,24 +112,39 @@ describe('loadCatalog', () => {
   it('reports an unknown letter at its line', () => {
     const problems = problemsOf({
       'generic.yaml': GENERIC,
-      'widgets.yaml': productFile(VALID_ACTION.replace('customer: "A / R"', 'customer: "A / R / X"')),
+      'widgets.yaml': productFile(
+        VALID_ACTION.replace('customer: "A / R"', 'customer: "A / R / X"'),
+      ),
     });
-    expect(problems[0]).toMatchObject({ line: 9, message: expect.stringContaining('unknown RACI letter "X"') });
+    expect(problems[0]).toMatchObject({
+      line: 9,
+      message: expect.stringContaining('unknown RACI letter "X"'),
+    });
   });
 
   it('reports a params schema that does not compile', () => {
     const problems = problemsOf({
       'generic.yaml': GENERIC,
-      'widgets.yaml': productFile(VALID_ACTION.replace('name: { type: string }', 'name: { type: strng }')),
+      'widgets.yaml': productFile(
+        VALID_ACTION.replace('name: { type: string }', 'name: { type: strng }'),
+      ),
     });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ line: 13, message: expect.stringMatching(/^paramsSchema does not compile/) });
+    expect(problems[0]).toMatchObject({
+      line: 13,
+      message: expect.stringMatching(/^paramsSchema does not compile/),
+    });
   });
 
   it('reports unknown plans and fields through the schema', () => {
     const problems = problemsOf({
       'generic.yaml': GENERIC,
-      'widgets.yaml': productFile(VALID_ACTION.replace('[self-service]', '[sometimes]').replace('    requestable', '    colour: red\n    requestable')),
+      'widgets.yaml': productFile(
+        VALID_ACTION.replace('[self-service]', '[sometimes]').replace(
+          '    requestable',
+          '    colour: red\n    requestable',
+        ),
+      ),
     });
     expect(problems.map((p) => p.line)).toEqual([6, 4]);
     expect(problems.map((p) => p.message).join(' ')).toMatch(/actions\.0\.plans\.0.*colour/s);
@@ -140,21 +160,28 @@ describe('loadCatalog', () => {
 
   it('requires an explicit override for a generic action a product repeats', () => {
     const repeated = VALID_ACTION.replace('widgets.add-widget', 'widgets.security-patches');
-    expect(problemsOf({ 'generic.yaml': GENERIC, 'widgets.yaml': productFile(repeated) })[0].message).toMatch(
-      /overrides: generic.security-patches/,
-    );
+    expect(
+      problemsOf({ 'generic.yaml': GENERIC, 'widgets.yaml': productFile(repeated) })[0].message,
+    ).toMatch(/overrides: generic.security-patches/);
   });
 
   it('requires a params schema on requestable actions', () => {
     const withoutSchema = VALID_ACTION.slice(0, VALID_ACTION.indexOf('    paramsSchema'));
-    expect(problemsOf({ 'generic.yaml': GENERIC, 'widgets.yaml': productFile(withoutSchema) })[0].message).toBe(
-      'a requestable action needs a paramsSchema',
-    );
+    expect(
+      problemsOf({ 'generic.yaml': GENERIC, 'widgets.yaml': productFile(withoutSchema) })[0]
+        .message,
+    ).toBe('a requestable action needs a paramsSchema');
   });
 
   it('reports YAML syntax errors with their line', () => {
-    const problems = problemsOf({ 'generic.yaml': GENERIC, 'widgets.yaml': 'product: widgets\nactions: [\n' });
-    expect(problems[0]).toMatchObject({ file: join(dir, 'widgets.yaml'), line: expect.any(Number) });
+    const problems = problemsOf({
+      'generic.yaml': GENERIC,
+      'widgets.yaml': 'product: widgets\nactions: [\n',
+    });
+    expect(problems[0]).toMatchObject({
+      file: join(dir, 'widgets.yaml'),
+      line: expect.any(Number),
+    });
   });
 
   it('takes the letters of a reading and keeps the seed letters beside them', () => {
@@ -165,6 +192,9 @@ describe('loadCatalog', () => {
     write({ 'generic.yaml': noAccountable, 'widgets.yaml': productFile(VALID_ACTION) });
     const action = loadCatalog(dir).action('widgets.security-patches')!;
     expect(action.raci.provider).toEqual(['R', 'A']);
-    expect(action.reading).toEqual({ note: 'no A in the seed', seed: { provider: ['R'], customer: ['I'] } });
+    expect(action.reading).toEqual({
+      note: 'no A in the seed',
+      seed: { provider: ['R'], customer: ['I'] },
+    });
   });
 });

@@ -23,7 +23,9 @@ export function loadCatalog(directory: string): Catalog {
   const files = listYamlFiles(directory, problems);
   const parsed = files.flatMap((path) => parseFile(path, problems));
   const checker = new ActionChecker(problems);
-  const tables = parsed.map(({ file, content, locator }) => checker.checkFile(file, content, locator));
+  const tables = parsed.map(({ file, content, locator }) =>
+    checker.checkFile(file, content, locator),
+  );
   checkCrossFile(parsed, problems);
   if (problems.length > 0) {
     throw new CatalogValidationError(problems);
@@ -36,7 +38,11 @@ function listYamlFiles(directory: string, problems: CatalogProblem[]): string[] 
   try {
     names = readdirSync(directory).filter((name) => /\.ya?ml$/.test(name));
   } catch (error) {
-    problems.push({ file: directory, line: 0, message: `cannot read the folder: ${(error as Error).message}` });
+    problems.push({
+      file: directory,
+      line: 0,
+      message: `cannot read the folder: ${(error as Error).message}`,
+    });
     return [];
   }
   if (names.length === 0) {
@@ -47,7 +53,10 @@ function listYamlFiles(directory: string, problems: CatalogProblem[]): string[] 
 
 function parseFile(path: string, problems: CatalogProblem[]): ParsedFile[] {
   const lines = new LineCounter();
-  const document = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines, prettyErrors: false });
+  const document = parseDocument(readFileSync(path, 'utf8'), {
+    lineCounter: lines,
+    prettyErrors: false,
+  });
   if (document.errors.length > 0) {
     for (const error of document.errors) {
       problems.push({ file: path, line: lines.linePos(error.pos[0]).line, message: error.message });
@@ -59,12 +68,20 @@ function parseFile(path: string, problems: CatalogProblem[]): ParsedFile[] {
   if (!result.success) {
     for (const issue of result.error.issues) {
       const field = issue.path.join('.');
-      problems.push({ file: path, line: locator.lineOf(issue.path), message: `${field || 'file'}: ${issue.message}` });
+      problems.push({
+        file: path,
+        line: locator.lineOf(issue.path),
+        message: `${field || 'file'}: ${issue.message}`,
+      });
     }
     return [];
   }
   if (basename(path).replace(/\.ya?ml$/, '') !== result.data.product) {
-    problems.push({ file: path, line: locator.lineOf(['product']), message: `the file must be named ${result.data.product}.yaml` });
+    problems.push({
+      file: path,
+      line: locator.lineOf(['product']),
+      message: `the file must be named ${result.data.product}.yaml`,
+    });
   }
   return [{ file: path, content: result.data, locator }];
 }
@@ -83,12 +100,25 @@ function checkCrossFile(parsed: ParsedFile[], problems: CatalogProblem[]): void 
       const seen = keys.get(action.key);
       if (seen) problems.push({ ...at, message: `duplicate key, first defined in ${seen}` });
       keys.set(action.key, file);
-      if (action.overrides && (content.product === GENERIC_PRODUCT || !genericKeys.has(action.overrides))) {
-        problems.push({ ...at, message: `overrides "${action.overrides}", which is not a generic action` });
+      if (
+        action.overrides &&
+        (content.product === GENERIC_PRODUCT || !genericKeys.has(action.overrides))
+      ) {
+        problems.push({
+          ...at,
+          message: `overrides "${action.overrides}", which is not a generic action`,
+        });
       }
       const inheritedTwin = `${GENERIC_PRODUCT}.${slugOf(action.key)}`;
-      if (content.product !== GENERIC_PRODUCT && genericKeys.has(inheritedTwin) && !overridden.has(inheritedTwin)) {
-        problems.push({ ...at, message: `has the key of generic action ${inheritedTwin}; say "overrides: ${inheritedTwin}"` });
+      if (
+        content.product !== GENERIC_PRODUCT &&
+        genericKeys.has(inheritedTwin) &&
+        !overridden.has(inheritedTwin)
+      ) {
+        problems.push({
+          ...at,
+          message: `has the key of generic action ${inheritedTwin}; say "overrides: ${inheritedTwin}"`,
+        });
       }
     });
   }
@@ -96,7 +126,9 @@ function checkCrossFile(parsed: ParsedFile[], problems: CatalogProblem[]): void 
 
 /** The generic table first, then products in file order. */
 function orderTables(tables: MatrixTable[]): MatrixTable[] {
-  return [...tables].sort((a, b) => Number(b.product === GENERIC_PRODUCT) - Number(a.product === GENERIC_PRODUCT));
+  return [...tables].sort(
+    (a, b) => Number(b.product === GENERIC_PRODUCT) - Number(a.product === GENERIC_PRODUCT),
+  );
 }
 
 export function slugOf(key: string): string {

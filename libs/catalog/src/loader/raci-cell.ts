@@ -11,7 +11,9 @@ export function parseRaciCell(cell: string): { letters: Letter[] } | { problem: 
     .filter((part) => part.length > 0);
   const unknown = parts.filter((part) => !LETTERS.includes(part as Letter));
   if (unknown.length > 0) {
-    return { problem: `unknown RACI letter ${unknown.map((u) => `"${u}"`).join(', ')} (allowed: R, A, C, I)` };
+    return {
+      problem: `unknown RACI letter ${unknown.map((u) => `"${u}"`).join(', ')} (allowed: R, A, C, I)`,
+    };
   }
   if (new Set(parts).size !== parts.length) {
     return { problem: `letter repeated in "${cell}"` };

@@ -9,7 +9,8 @@ export class YamlLocator {
 
   lineOf(path: readonly PropertyKey[]): number {
     for (let depth = path.length; depth >= 0; depth--) {
-      const node = depth === 0 ? this.document.contents : this.document.getIn(path.slice(0, depth), true);
+      const node =
+        depth === 0 ? this.document.contents : this.document.getIn(path.slice(0, depth), true);
       if (isNode(node) && node.range) {
         return this.lines.linePos(node.range[0]).line;
       }

@@ -10,7 +10,10 @@ describe('AppConfig', () => {
   });
 
   it('selects PostgreSQL when DATABASE_URL is set', () => {
-    const config = AppConfig.fromEnv({ DATABASE_URL: 'postgres://localhost/test', NODE_ENV: 'production' });
+    const config = AppConfig.fromEnv({
+      DATABASE_URL: 'postgres://localhost/test',
+      NODE_ENV: 'production',
+    });
     expect(config.databaseDriver).toBe('postgres');
     expect(config.logFormat).toBe('json');
   });

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { MIGRATIONS } from './migrations';
+import { adaptEntityTypesToSqlite } from './portable-types';
 
 /**
  * PostgreSQL when DATABASE_URL is set, otherwise an embedded SQLite file, so a first start needs no
@@ -24,6 +25,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
       extra: { connectionTimeoutMillis: 5_000, statement_timeout: 30_000 },
     };
   }
+  adaptEntityTypesToSqlite();
   mkdirSync(dirname(config.env.SQLITE_PATH), { recursive: true });
   return {
     ...common,

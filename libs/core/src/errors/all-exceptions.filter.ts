@@ -1,14 +1,30 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainException, ErrorBody } from './domain.exception';
 import { CommonErrorCode } from './error-code';
 
 /** Errors raised by the HTTP stack itself (body parser, router) before our code runs. */
 const HTTP_STACK_ERRORS: Record<string, { code: CommonErrorCode; status: number }> = {
-  'entity.too.large': { code: CommonErrorCode.PayloadTooLarge, status: HttpStatus.PAYLOAD_TOO_LARGE },
+  'entity.too.large': {
+    code: CommonErrorCode.PayloadTooLarge,
+    status: HttpStatus.PAYLOAD_TOO_LARGE,
+  },
   'entity.parse.failed': { code: CommonErrorCode.MalformedJson, status: HttpStatus.BAD_REQUEST },
-  'encoding.unsupported': { code: CommonErrorCode.UnsupportedMediaType, status: HttpStatus.UNSUPPORTED_MEDIA_TYPE },
-  'charset.unsupported': { code: CommonErrorCode.UnsupportedMediaType, status: HttpStatus.UNSUPPORTED_MEDIA_TYPE },
+  'encoding.unsupported': {
+    code: CommonErrorCode.UnsupportedMediaType,
+    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  },
+  'charset.unsupported': {
+    code: CommonErrorCode.UnsupportedMediaType,
+    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  },
 };
 
 const CODE_BY_STATUS: Record<number, CommonErrorCode> = {
@@ -46,22 +62,30 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   toBody(exception: unknown, correlationId: string): ErrorBody {
     if (exception instanceof DomainException) {
+      const known = exception as DomainException;
       return compact({
-        statusCode: exception.status,
-        code: exception.code,
-        message: exception.message,
-        details: exception.details,
+        statusCode: known.status,
+        code: known.code,
+        message: known.message,
+        details: known.details,
       });
     }
-    if (exception instanceof HttpException) {
+    if (exception instanceof HttpException && exception.getStatus() !== 500) {
       const status = exception.getStatus();
-      if (status < 500) {
-        return { statusCode: status, code: CODE_BY_STATUS[status] ?? CommonErrorCode.ValidationFailed, message: messageOf(exception) };
-      }
+      return compact({
+        statusCode: status,
+        code: CODE_BY_STATUS[status] ?? CommonErrorCode.ValidationFailed,
+        message: messageOf(exception),
+        details: detailsOf(exception),
+      });
     }
     const stackError = HTTP_STACK_ERRORS[(exception as { type?: string } | undefined)?.type ?? ''];
     if (stackError) {
-      return { statusCode: stackError.status, code: stackError.code, message: (exception as Error).message };
+      return {
+        statusCode: stackError.status,
+        code: stackError.code,
+        message: (exception as Error).message,
+      };
     }
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
@@ -75,10 +99,24 @@ export class AllExceptionsFilter implements ExceptionFilter {
 function messageOf(exception: HttpException): string {
   const response = exception.getResponse();
   if (typeof response === 'string') return response;
-  const message = (response as { message?: unknown }).message;
-  return Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+  const { message } = response as { message?: unknown };
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : exception.message;
+}
+
+/** Structured parts of an HTTP exception's body (e.g. the health report of a 503), if any. */
+function detailsOf(exception: HttpException): Record<string, unknown> | undefined {
+  const response = exception.getResponse();
+  if (typeof response !== 'object' || response === null) return undefined;
+  const rest: Record<string, unknown> = { ...response };
+  delete rest.message;
+  delete rest.statusCode;
+  if (typeof rest.error === 'string') delete rest.error;
+  return Object.keys(rest).length > 0 ? rest : undefined;
 }
 
 function compact(body: ErrorBody): ErrorBody {
-  return body.details === undefined ? { statusCode: body.statusCode, code: body.code, message: body.message } : body;
+  return body.details === undefined
+    ? { statusCode: body.statusCode, code: body.code, message: body.message }
+    : body;
 }

@@ -5,7 +5,12 @@ import { CommonErrorCode } from './error-code';
 /** Errors any module may raise that are not about its own domain. */
 export class CommonException extends DomainException<CommonErrorCode> {
   static validation(message: string, details?: Record<string, unknown>): CommonException {
-    return new CommonException(CommonErrorCode.ValidationFailed, HttpStatus.BAD_REQUEST, message, details);
+    return new CommonException(
+      CommonErrorCode.ValidationFailed,
+      HttpStatus.BAD_REQUEST,
+      message,
+      details,
+    );
   }
 
   static notAcceptable(message: string): CommonException {
@@ -13,6 +18,10 @@ export class CommonException extends DomainException<CommonErrorCode> {
   }
 
   static unavailable(message: string): CommonException {
-    return new CommonException(CommonErrorCode.ServiceUnavailable, HttpStatus.SERVICE_UNAVAILABLE, message);
+    return new CommonException(
+      CommonErrorCode.ServiceUnavailable,
+      HttpStatus.SERVICE_UNAVAILABLE,
+      message,
+    );
   }
 }

@@ -29,7 +29,10 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
           autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
           transport:
             config.logFormat === 'pretty'
-              ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } }
+              ? {
+                  target: 'pino-pretty',
+                  options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' },
+                }
               : undefined,
         },
       }),

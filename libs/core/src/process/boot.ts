@@ -27,7 +27,9 @@ export function exitOnStartupProblem(error: unknown): never {
   } else if (error instanceof RedisUnreachableError) {
     process.stderr.write(`raci-engine: ${error.message}\n`);
   } else if (error instanceof Error && (error as StartupProblem).startupLines) {
-    (error as StartupProblem).startupLines!.forEach((line) => process.stderr.write(`raci-engine: ${line}\n`));
+    (error as StartupProblem).startupLines!.forEach((line) =>
+      process.stderr.write(`raci-engine: ${line}\n`),
+    );
   } else {
     throw error;
   }

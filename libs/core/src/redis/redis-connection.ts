@@ -37,7 +37,11 @@ export async function assertRedisReachable(url: string, timeoutSeconds: number):
   });
   client.on('error', () => undefined);
   try {
-    await withTimeout(client.connect().then(() => client.ping()), timeoutSeconds * 1000, 'PING');
+    await withTimeout(
+      client.connect().then(() => client.ping()),
+      timeoutSeconds * 1000,
+      'PING',
+    );
   } catch (error) {
     throw new RedisUnreachableError(
       `Redis is not reachable at ${maskUrl(url)} (${(error as Error).message}). ` +

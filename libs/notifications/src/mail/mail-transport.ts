@@ -38,13 +38,23 @@ export class MailTransport implements OnModuleDestroy {
     };
     if (this.smtp) {
       const info = await this.smtp.sendMail(envelope);
-      return { messageId: message.messageId, accepted: strings(info.accepted), rejected: strings(info.rejected), response: info.response };
+      return {
+        messageId: message.messageId,
+        accepted: strings(info.accepted),
+        rejected: strings(info.rejected),
+        response: info.response,
+      };
     }
     const info = (await this.files!.sendMail(envelope)) as { message: Buffer };
     await mkdir(this.config.env.MAIL_DIR, { recursive: true });
     const file = join(this.config.env.MAIL_DIR, `${Date.now()}-${fileSafe(message.messageId)}.eml`);
     await writeFile(file, info.message);
-    return { messageId: message.messageId, accepted: message.to, rejected: [], response: `written to ${file}` };
+    return {
+      messageId: message.messageId,
+      accepted: message.to,
+      rejected: [],
+      response: `written to ${file}`,
+    };
   }
 
   onModuleDestroy(): void {

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { getQueueToken } from '@nestjs/bullmq';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { loadCatalog } from '@app/catalog';
+import { AppConfig, QueueName, redisOptions } from '@app/core';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { configureHttpApp } from '../../apps/api/src/http-app';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  http: ReturnType<NestExpressApplication['getHttpServer']>;
+  queue(name: QueueName): Queue;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Extra environment for this app (SMTP_URL, MAIL_DIR, …). */
+  env?: Record<string, string>;
+  /** Run the worker's processors in the same process, as `npm start` does. */
+  withWorker?: boolean;
+}
+
+/**
+ * The API exactly as `main.ts` builds it, on a fresh database and its own Redis key prefix, so
+ * test files never share rows or jobs.
+ */
+export async function createTestApp({
+  env = {},
+  withWorker = false,
+}: TestAppOptions = {}): Promise<TestApp> {
+  const database: TestDatabase = await createTestDatabase();
+  const config = AppConfig.fromEnv({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_FORMAT: 'json',
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `raci-test-${randomBytes(4).toString('hex')}`,
+    ...database.env,
+    ...env,
+  });
+  const moduleRef = await Test.createTestingModule({
+    imports: [ApiModule.forRoot({ config, catalog: loadCatalog(config.env.RACI_DIR), withWorker })],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  configureHttpApp(app);
+  await app.init();
+  return {
+    app,
+    config,
+    http: app.getHttpServer(),
+    queue: (name) => app.get<Queue>(getQueueToken(name)),
+    close: async () => {
+      await app.close();
+      await database.drop();
+      await deleteKeys(config);
+    },
+  };
+}
+
+/** Removes every Redis key under this app's prefix. */
+async function deleteKeys(config: AppConfig): Promise<void> {
+  const redis = new Redis(redisOptions(config.env.REDIS_URL));
+  try {
+    const keys: string[] = [];
+    for await (const batch of redis.scanStream({
+      match: `${config.env.QUEUE_PREFIX}:*`,
+      count: 500,
+    })) {
+      keys.push(...(batch as string[]));
+    }
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
+}

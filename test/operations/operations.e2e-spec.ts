@@ -1,0 +1,67 @@
+import request from 'supertest';
+import { createTestApp, TestApp } from '../helpers/create-app';
+
+describe('operations endpoints', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('GET /health reports the database and Redis', async () => {
+    const res = await request(t.http).get('/health').expect(200);
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      info: { database: { status: 'up' }, redis: { status: 'up' } },
+    });
+  });
+
+  it('GET /docs serves the OpenAPI UI and description', async () => {
+    await request(t.http).get('/docs').expect(200).expect('Content-Type', /html/);
+    const res = await request(t.http).get('/docs/openapi.json').expect(200);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/health',
+        '/v1/catalog/actions',
+        '/v1/catalog/actions/{key}',
+        '/v1/catalog/matrix',
+      ]),
+    );
+  });
+
+  it('GET /metrics serves Prometheus metrics, HTTP latency labelled by route', async () => {
+    await request(t.http).get('/v1/catalog/actions/kubernetes.add-node');
+    const res = await request(t.http)
+      .get('/metrics')
+      .expect(200)
+      .expect('Content-Type', /text\/plain/);
+    expect(res.text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/v1\/catalog\/actions\/:key",status="\d+"\}/,
+    );
+    expect(res.text).toContain('raci_queue_jobs{queue="mail",state="waiting"}');
+    expect(res.text).toContain('process_resident_memory_bytes');
+  });
+
+  it('answers an unknown route with the JSON error shape', async () => {
+    const res = await request(t.http).get('/v1/nowhere').expect(404);
+    expect(res.body).toEqual({
+      statusCode: 404,
+      code: 'ROUTE_NOT_FOUND',
+      message: expect.any(String),
+    });
+  });
+
+  it('echoes a sane X-Request-Id and makes one otherwise', async () => {
+    const echoed = await request(t.http).get('/health').set('X-Request-Id', 'abc-123');
+    expect(echoed.headers['x-request-id']).toBe('abc-123');
+    const made = await request(t.http).get('/health').set('X-Request-Id', 'bad id with spaces');
+    expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends security headers', async () => {
+    const res = await request(t.http).get('/health');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+});

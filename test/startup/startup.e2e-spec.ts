@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+interface Exit {
+  code: number | null;
+  stderr: string;
+}
+
+/** Starts the API from source with `env` and returns how it ended. */
+function start(env: Record<string, string>): Promise<Exit> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'apps/api/src/main.ts',
+      ],
+      {
+        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_FORMAT: 'json', ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+    child.on('exit', (code) => {
+      clearTimeout(killer);
+      resolve({ code, stderr });
+    });
+  });
+}
+
+describe('start-up checks', () => {
+  jest.setTimeout(60_000);
+
+  it('stops with one clear line when Redis is unreachable', async () => {
+    const { code, stderr } = await start({
+      REDIS_URL: 'redis://127.0.0.1:1',
+      REDIS_CONNECT_TIMEOUT_S: '2',
+    });
+    expect(code).toBe(1);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^raci-engine: Redis is not reachable at redis:\/\/127\.0\.0\.1:1 .*redis-server/,
+    );
+  });
+
+  it('names the variable when a setting is wrong', async () => {
+    const { code, stderr } = await start({ PORT: 'eighty', SMTP_URL: 'http://mail' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('raci-engine: config: PORT');
+    expect(stderr).toContain(
+      'raci-engine: config: SMTP_URL must be a URL starting with smtp:// or smtps://',
+    );
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses an invalid matrix, naming file, line and action', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'raci-bad-'));
+    try {
+      writeFileSync(
+        join(dir, 'generic.yaml'),
+        'product: generic\ntitle: Generic\nactions:\n  - key: generic.thing\n    title: Thing\n    plans: ["*"]\n' +
+          '    raci: { provider: "A / R", customer: "A" }\n    requestable: false\n    performer: { default: provider }\n',
+      );
+      const { code, stderr } = await start({ RACI_DIR: dir });
+      expect(code).toBe(1);
+      expect(stderr).toContain('raci-engine: the RACI catalog is invalid (1 problem(s)):');
+      expect(stderr).toContain(
+        `raci-engine: ${join(dir, 'generic.yaml')}:7: action generic.thing: exactly one Accountable party is required, found 2`,
+      );
+      expect(stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
