@@ -31,7 +31,9 @@ export class ThrowawayRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  /** Starts the server unless it is already running. */
   async start(): Promise<void> {
+    if (this.running) return;
     this.process = spawn(
       'redis-server',
       [
@@ -51,9 +53,13 @@ export class ThrowawayRedis {
     await waitFor(() => this.ping(), `redis-server on port ${this.port}`);
   }
 
+  get running(): boolean {
+    return this.process !== undefined && this.process.exitCode === null && this.process.signalCode === null;
+  }
+
   async stop(): Promise<void> {
     const child = this.process;
-    if (!child || child.exitCode !== null) return;
+    if (!child || !this.running) return;
     await new Promise((resolve) => {
       child.once('exit', resolve);
       child.kill('SIGKILL');
