@@ -54,7 +54,11 @@ export class ThrowawayRedis {
   }
 
   get running(): boolean {
-    return this.process !== undefined && this.process.exitCode === null && this.process.signalCode === null;
+    return (
+      this.process !== undefined &&
+      this.process.exitCode === null &&
+      this.process.signalCode === null
+    );
   }
 
   async stop(): Promise<void> {
