@@ -3,14 +3,32 @@ import { createTestApp, TestApp } from '../helpers/create-app';
 
 describe('catalog API', () => {
   let t: TestApp;
+  const get = (path: string) =>
+    request(t.http).get(path).set('Authorization', `Bearer ${t.adminToken}`);
 
   beforeAll(async () => {
     t = await createTestApp();
   });
   afterAll(() => t.close());
 
+  it('answers 401 without a bearer token, or with one that does not work', async () => {
+    for (const path of ['/v1/catalog/actions', '/v1/catalog/actions/mariadb.security-patches']) {
+      const res = await request(t.http).get(path).expect(401);
+      expect(res.body).toEqual({
+        statusCode: 401,
+        code: 'UNAUTHENTICATED',
+        message: expect.any(String),
+      });
+      expect(res.headers['www-authenticate']).toBe('Bearer');
+    }
+    await request(t.http)
+      .get('/v1/catalog/matrix')
+      .set('Authorization', 'Bearer raci_not-a-real-token')
+      .expect(401);
+  });
+
   it('lists every product action with letters in R, A, C, I order', async () => {
-    const res = await request(t.http).get('/v1/catalog/actions').expect(200);
+    const res = await get('/v1/catalog/actions').expect(200);
     expect(res.body.total).toBe(res.body.items.length);
     const bucket = res.body.items.find(
       (a: { key: string }) => a.key === 'object-storage.create-bucket',
@@ -28,8 +46,7 @@ describe('catalog API', () => {
   });
 
   it('filters by product, plan and requestable', async () => {
-    const res = await request(t.http)
-      .get('/v1/catalog/actions')
+    const res = await get('/v1/catalog/actions')
       .query({ product: 'mariadb', plan: 'on-request', requestable: 'true' })
       .expect(200);
     const keys = res.body.items.map((a: { key: string }) => a.key);
@@ -42,17 +59,13 @@ describe('catalog API', () => {
           (a.plans.includes('*') || a.plans.includes('on-request')),
       ),
     ).toBe(true);
-    const standing = await request(t.http)
-      .get('/v1/catalog/actions')
-      .query({ requestable: 'false' })
-      .expect(200);
+    const standing = await get('/v1/catalog/actions').query({ requestable: 'false' }).expect(200);
     expect(standing.body.items.length).toBeGreaterThan(0);
     expect(standing.body.items.every((a: { requestable: boolean }) => !a.requestable)).toBe(true);
   });
 
   it('rejects bad filters with a code', async () => {
-    const res = await request(t.http)
-      .get('/v1/catalog/actions')
+    const res = await get('/v1/catalog/actions')
       .query({ plan: 'sometimes', colour: 'red' })
       .expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
@@ -61,16 +74,12 @@ describe('catalog API', () => {
   });
 
   it('applies the generic matrix to every product, and product rows override it', async () => {
-    const inherited = await request(t.http)
-      .get('/v1/catalog/actions/mariadb.security-patches')
-      .expect(200);
+    const inherited = await get('/v1/catalog/actions/mariadb.security-patches').expect(200);
     expect(inherited.body).toMatchObject({
       raci: { provider: ['R'], customer: ['A', 'I'] },
       inheritedFrom: 'generic.security-patches',
     });
-    const overriding = await request(t.http)
-      .get('/v1/catalog/actions/object-storage.security-patches')
-      .expect(200);
+    const overriding = await get('/v1/catalog/actions/object-storage.security-patches').expect(200);
     expect(overriding.body).toMatchObject({
       raci: { provider: ['R', 'A'], customer: ['I'] },
       overrides: 'generic.security-patches',
@@ -78,9 +87,7 @@ describe('catalog API', () => {
   });
 
   it('shows the reading taken where the seed breaks its own rules', async () => {
-    const res = await request(t.http)
-      .get('/v1/catalog/actions/kubernetes.performance-metrics')
-      .expect(200);
+    const res = await get('/v1/catalog/actions/kubernetes.performance-metrics').expect(200);
     expect(res.body.raci).toEqual({ provider: ['R', 'A'], customer: ['I'] });
     expect(res.body.reading).toEqual({
       note: expect.stringMatching(/Accountable/),
@@ -89,7 +96,7 @@ describe('catalog API', () => {
   });
 
   it('answers an unknown key with 404 and a code', async () => {
-    const res = await request(t.http).get('/v1/catalog/actions/nope.nothing').expect(404);
+    const res = await get('/v1/catalog/actions/nope.nothing').expect(404);
     expect(res.body).toEqual({
       statusCode: 404,
       code: 'CATALOG_ACTION_NOT_FOUND',
@@ -99,7 +106,7 @@ describe('catalog API', () => {
   });
 
   it('serves the whole matrix as JSON, generic table first', async () => {
-    const res = await request(t.http).get('/v1/catalog/matrix').expect(200);
+    const res = await get('/v1/catalog/matrix').expect(200);
     expect(res.body.parties).toEqual(['provider', 'customer']);
     expect(res.body.tables[0].product).toBe('generic');
     expect(res.body.tables.map((table: { product: string }) => table.product)).toContain(
@@ -108,10 +115,7 @@ describe('catalog API', () => {
   });
 
   it('serves the whole matrix as CSV', async () => {
-    const res = await request(t.http)
-      .get('/v1/catalog/matrix')
-      .set('Accept', 'text/csv')
-      .expect(200);
+    const res = await get('/v1/catalog/matrix').set('Accept', 'text/csv').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const lines = res.text.trim().split('\r\n');
     expect(lines[0]).toBe(

@@ -10,9 +10,14 @@ import { ApiModule } from '../../apps/api/src/api.module';
 import { configureHttpApp } from '../../apps/api/src/http-app';
 import { createTestDatabase, TestDatabase } from './test-database';
 
+/** The bootstrap provider admin's token (ADMIN_TOKEN) of every test app. */
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef0123456789';
+
 export interface TestApp {
   app: NestExpressApplication;
   config: AppConfig;
+  /** Bearer token of the bootstrap provider admin: `Authorization: Bearer ${t.adminToken}`. */
+  adminToken: string;
   http: ReturnType<NestExpressApplication['getHttpServer']>;
   queue(name: QueueName): Queue;
   close(): Promise<void>;
@@ -40,6 +45,7 @@ export async function createTestApp({
     LOG_FORMAT: 'json',
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: `raci-test-${randomBytes(4).toString('hex')}`,
+    ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     ...database.env,
     ...env,
   });
@@ -55,6 +61,7 @@ export async function createTestApp({
   return {
     app,
     config,
+    adminToken: config.env.ADMIN_TOKEN ?? '',
     http: app.getHttpServer(),
     queue: (name) => app.get<Queue>(getQueueToken(name)),
     close: async () => {

@@ -26,12 +26,24 @@ describe('operations endpoints', () => {
         '/v1/catalog/actions',
         '/v1/catalog/actions/{key}',
         '/v1/catalog/matrix',
+        '/v1/organizations',
+        '/v1/organizations/{id}',
+        '/v1/organizations/{id}/users',
+        '/v1/users/{id}/tokens',
+        '/v1/tokens/{id}',
+        '/v1/me',
       ]),
     );
+    expect(res.body.components.securitySchemes.bearer).toMatchObject({ scheme: 'bearer' });
+    expect(res.body.paths['/v1/me'].get.security).toEqual([{ bearer: [] }]);
+    expect(res.body.paths['/health'].get.security).toBeUndefined();
   });
 
   it('GET /metrics serves Prometheus metrics, HTTP latency labelled by route', async () => {
-    await request(t.http).get('/v1/catalog/actions/kubernetes.add-node');
+    await request(t.http)
+      .get('/v1/catalog/actions/kubernetes.add-node')
+      .set('Authorization', `Bearer ${t.adminToken}`)
+      .expect(200);
     const res = await request(t.http)
       .get('/metrics')
       .expect(200)

@@ -1,12 +1,24 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { Catalog, CatalogModule } from '@app/catalog';
 import { AllExceptionsFilter, AppConfig, CoreModule } from '@app/core';
 import { NotificationsModule, NotificationsWorkerModule } from '@app/notifications';
+import { AuditModule } from '@app/audit';
+import { PartiesModule } from '@app/parties';
+import { RequestsModule } from '@app/requests';
+import { AuditController } from './audit/audit.controller';
+import { AuthGuard } from './auth/auth.guard';
 import { CatalogController } from './catalog/catalog.controller';
 import { HealthModule } from './health/health.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsModule } from './metrics/metrics.module';
+import { MeController } from './parties/me.controller';
+import { OrganizationsController } from './parties/organizations.controller';
+import { TokensController } from './parties/tokens.controller';
+import { UsersController } from './parties/users.controller';
+import { InboxController } from './requests/inbox.controller';
+import { RequestTransitionsController } from './requests/request-transitions.controller';
+import { RequestsController } from './requests/requests.controller';
 
 export interface ApiOptions {
   config: AppConfig;
@@ -25,12 +37,28 @@ export class ApiModule implements NestModule {
         CoreModule.forRoot(config),
         CatalogModule.forRoot(catalog),
         NotificationsModule,
+        PartiesModule,
+        RequestsModule,
+        AuditModule,
         HealthModule,
         MetricsModule,
         ...(withWorker ? [NotificationsWorkerModule] : []),
       ],
-      controllers: [CatalogController],
-      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+      controllers: [
+        CatalogController,
+        OrganizationsController,
+        UsersController,
+        TokensController,
+        MeController,
+        RequestsController,
+        RequestTransitionsController,
+        InboxController,
+        AuditController,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
     };
   }
 

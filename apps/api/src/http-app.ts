@@ -9,9 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { CommonException } from '@app/core';
-
-/** Largest JSON body accepted; larger ones get 413 before any code runs. */
-export const BODY_LIMIT = '64kb';
+import { jsonBodyParsing } from './body-parsing';
 
 /**
  * Everything an HTTP application needs besides its modules, shared by `main.ts` and the e2e tests
@@ -20,7 +18,7 @@ export const BODY_LIMIT = '64kb';
 export function configureHttpApp(app: NestExpressApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.flushLogs();
-  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(...jsonBodyParsing());
   app.use(helmet({ contentSecurityPolicy: false }));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');

@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import { CatalogAction, MatrixTable, Party, Plan, PlanCell } from './catalog.types';
+import { CatalogAction, MatrixTable, Party, Plan, PlanCell, RaciLetters } from './catalog.types';
 import { GENERIC_PRODUCT } from './loader/catalog-file.schema';
 
 export interface ActionFilter {
@@ -52,6 +52,11 @@ export class Catalog {
 
   action(key: string): CatalogAction | undefined {
     return this.byKey.get(key);
+  }
+
+  /** The letters of an action; none for a key the catalog no longer has. */
+  lettersOf(key: string): RaciLetters {
+    return this.byKey.get(key)?.raci ?? { [Party.Provider]: [], [Party.Customer]: [] };
   }
 
   /** Checks a request's parameters against the action's JSON Schema; an empty list means valid. */

@@ -59,6 +59,11 @@ export interface CatalogAction {
   /** The letters the engine enforces (the reading's where there is one). */
   raci: RaciLetters;
   requestable: boolean;
+  /**
+   * The Accountable party's submission is its decision: a request submitted by one of its
+   * approvers needs no second approval (the history says so).
+   */
+  approvedBySubmission: boolean;
   comment?: string;
   performer: PerformerRule;
   paramsSchema?: Record<string, unknown>;

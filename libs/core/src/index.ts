@@ -14,3 +14,5 @@ export * from './process/boot';
 export * from './async/with-timeout';
 export * from './database/portable-types';
 export * from './database/transaction-runner';
+export * from './database/unique-violation';
+export * from './database/as-row';

@@ -1,11 +1,20 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Catalog, CatalogException, matrixToCsv, MatrixTable } from '@app/catalog';
 import { CatalogActionListResponse, CatalogActionResponse } from './catalog-action.response';
 import { ListActionsQuery } from './list-actions.query';
 
 @ApiTags('catalog')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: no working bearer token' })
 @Controller('v1/catalog')
 export class CatalogController {
   constructor(private readonly catalog: Catalog) {}

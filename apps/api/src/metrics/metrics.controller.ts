@@ -1,10 +1,12 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '../auth/public.decorator';
 import { QueueMetrics } from './queue.metrics';
 import { MetricsRegistry } from './metrics.registry';
 
 /** Prometheus scrape endpoint (public, like /health). */
 @ApiExcludeController()
+@Public()
 @Controller('metrics')
 export class MetricsController {
   constructor(

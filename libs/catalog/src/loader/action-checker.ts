@@ -64,6 +64,7 @@ export class ActionChecker {
       plans: action.plans,
       raci,
       requestable: action.requestable,
+      approvedBySubmission: action.approvedBySubmission ?? false,
       comment: action.comment?.trim(),
       performer: action.performer,
       paramsSchema: action.paramsSchema,

@@ -15,6 +15,7 @@ const actionSchema = z.strictObject({
   raci: cells,
   reading: z.strictObject({ note: z.string().min(1), raci: cells }).optional(),
   requestable: z.boolean(),
+  approvedBySubmission: z.boolean().optional(),
   comment: z.string().min(1).optional(),
   performer: z.strictObject({
     default: party,

@@ -22,6 +22,20 @@ describe('AppConfig', () => {
     expect(AppConfig.fromEnv({ SMTP_URL: '' }).env.SMTP_URL).toBeUndefined();
   });
 
+  it('has no bootstrap admin token unless ADMIN_TOKEN is set, and names the provider', () => {
+    expect(AppConfig.fromEnv({}).env.ADMIN_TOKEN).toBeUndefined();
+    expect(AppConfig.fromEnv({}).env.PROVIDER_NAME).toBe('Provider');
+    const token = 'a-bootstrap-admin-token-of-32-chars';
+    expect(AppConfig.fromEnv({ ADMIN_TOKEN: token }).env.ADMIN_TOKEN).toBe(token);
+  });
+
+  it('refuses a short ADMIN_TOKEN without repeating it', () => {
+    expect(() => AppConfig.fromEnv({ ADMIN_TOKEN: 'short-secret' })).toThrow(
+      'ADMIN_TOKEN must be at least 32 characters long',
+    );
+    expect(() => AppConfig.fromEnv({ ADMIN_TOKEN: 'short-secret' })).not.toThrow(/short-secret/);
+  });
+
   it.each([
     ['PORT', 'eighty', /PORT/],
     ['DATABASE_URL', 'mysql://localhost/db', /DATABASE_URL must be a URL starting with postgres/],

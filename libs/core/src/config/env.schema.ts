@@ -39,6 +39,13 @@ export const envSchema = z.object({
   /** Seconds the process waits for Redis at start before it gives up. */
   REDIS_CONNECT_TIMEOUT_S: z.coerce.number().min(1).max(60).default(5),
   DB_MIGRATIONS_RUN: booleanFlag.default(true),
+  /**
+   * The bootstrap provider admin's bearer token: the way in before any user exists. Unset means
+   * only users' tokens authenticate. A secret: never logged.
+   */
+  ADMIN_TOKEN: z.string().min(32, { message: 'must be at least 32 characters long' }).optional(),
+  /** Name of the one provider organization, created at first start. */
+  PROVIDER_NAME: z.string().trim().min(1).max(200).default('Provider'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -10,23 +10,6 @@ import type { Request, Response } from 'express';
 import { DomainException, ErrorBody } from './domain.exception';
 import { CommonErrorCode } from './error-code';
 
-/** Errors raised by the HTTP stack itself (body parser, router) before our code runs. */
-const HTTP_STACK_ERRORS: Record<string, { code: CommonErrorCode; status: number }> = {
-  'entity.too.large': {
-    code: CommonErrorCode.PayloadTooLarge,
-    status: HttpStatus.PAYLOAD_TOO_LARGE,
-  },
-  'entity.parse.failed': { code: CommonErrorCode.MalformedJson, status: HttpStatus.BAD_REQUEST },
-  'encoding.unsupported': {
-    code: CommonErrorCode.UnsupportedMediaType,
-    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-  },
-  'charset.unsupported': {
-    code: CommonErrorCode.UnsupportedMediaType,
-    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-  },
-};
-
 const CODE_BY_STATUS: Record<number, CommonErrorCode> = {
   400: CommonErrorCode.ValidationFailed,
   401: CommonErrorCode.Unauthenticated,
@@ -78,14 +61,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
         message: messageOf(exception),
         details: detailsOf(exception),
       });
-    }
-    const stackError = HTTP_STACK_ERRORS[(exception as { type?: string } | undefined)?.type ?? ''];
-    if (stackError) {
-      return {
-        statusCode: stackError.status,
-        code: stackError.code,
-        message: (exception as Error).message,
-      };
     }
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,

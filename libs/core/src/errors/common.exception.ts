@@ -4,6 +4,10 @@ import { CommonErrorCode } from './error-code';
 
 /** Errors any module may raise that are not about its own domain. */
 export class CommonException extends DomainException<CommonErrorCode> {
+  static of(code: CommonErrorCode, status: number, message: string): CommonException {
+    return new CommonException(code, status, message);
+  }
+
   static validation(message: string, details?: Record<string, unknown>): CommonException {
     return new CommonException(
       CommonErrorCode.ValidationFailed,

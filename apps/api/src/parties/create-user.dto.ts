@@ -1,0 +1,38 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsEmail,
+  IsEnum,
+  IsString,
+  Length,
+  MaxLength,
+} from 'class-validator';
+import { CreateUserInput, Role } from '@app/parties';
+import { Trim } from './trim.transform';
+
+/** Body of `POST /v1/organizations/:id/users`. */
+export class CreateUserDto implements CreateUserInput {
+  @ApiProperty({ example: 'ada@globex.example', description: 'Unique; stored lower-case' })
+  @Trim()
+  @IsEmail()
+  @MaxLength(320)
+  email!: string;
+
+  @ApiProperty({ example: 'Ada Lovelace', minLength: 1, maxLength: 200 })
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({
+    enum: Role,
+    isArray: true,
+    example: [Role.Requester, Role.Approver],
+    description: '`admin` manages users and tokens; it grants no RACI power',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsEnum(Role, { each: true })
+  roles!: Role[];
+}

@@ -1,0 +1,40 @@
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import { Role, Whoami } from '@app/parties';
+import { OrganizationResponse } from './organization.response';
+
+class MyOrganization extends PickType(OrganizationResponse, [
+  'id',
+  'name',
+  'kind',
+  'subscription',
+  'locale',
+] as const) {}
+
+/** The caller of `GET /v1/me`. */
+export class MeResponse {
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'null for the ADMIN_TOKEN admin' })
+  id!: string | null;
+
+  @ApiProperty({ example: 'ada@globex.example', nullable: true })
+  email!: string | null;
+
+  @ApiProperty({ example: 'Ada Lovelace', nullable: true })
+  name!: string | null;
+
+  @ApiProperty({ enum: Role, isArray: true, example: [Role.Requester] })
+  roles!: Role[];
+
+  @ApiProperty({ type: MyOrganization })
+  organization!: MyOrganization;
+
+  static from({ user, principal, organization }: Whoami): MeResponse {
+    const { id, name, kind, subscription, locale } = OrganizationResponse.from(organization);
+    return {
+      id: principal.userId,
+      email: principal.email,
+      name: user?.name ?? null,
+      roles: [...principal.roles],
+      organization: { id, name, kind, subscription, locale },
+    };
+  }
+}

@@ -1,0 +1,56 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { OrganizationsService, Principal } from '@app/parties';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { CreateOrganizationDto } from './create-organization.dto';
+import { OrganizationListResponse, OrganizationResponse } from './organization.response';
+import { UUID_PARAM } from './uuid-param.pipe';
+
+@ApiTags('organizations')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: no working bearer token' })
+@Controller('v1/organizations')
+export class OrganizationsController {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a customer organization (provider admins)' })
+  @ApiCreatedResponse({ type: OrganizationResponse })
+  @ApiForbiddenResponse({ description: 'ADMIN_REQUIRED' })
+  @ApiConflictResponse({ description: 'ORGANIZATION_NAME_TAKEN' })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateOrganizationDto,
+  ): Promise<OrganizationResponse> {
+    return OrganizationResponse.from(await this.organizations.create(principal, body));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Every organization for provider users; its own for a customer user' })
+  @ApiOkResponse({ type: OrganizationListResponse })
+  async list(@CurrentPrincipal() principal: Principal): Promise<OrganizationListResponse> {
+    const organizations = await this.organizations.list(principal);
+    return { items: organizations.map((organization) => OrganizationResponse.from(organization)) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One organization; another customer’s is not found' })
+  @ApiOkResponse({ type: OrganizationResponse })
+  @ApiNotFoundResponse({ description: 'ORGANIZATION_NOT_FOUND' })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UUID_PARAM) id: string,
+  ): Promise<OrganizationResponse> {
+    return OrganizationResponse.from(await this.organizations.get(principal, id));
+  }
+}

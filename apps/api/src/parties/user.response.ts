@@ -1,0 +1,33 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Role, User } from '@app/parties';
+
+/** A user as the API shows it. */
+export class UserResponse {
+  @ApiProperty({ format: 'uuid', example: '5c0e2a8e-8f0c-4a55-9b1e-7d6a3c2b1f00' })
+  id!: string;
+
+  @ApiProperty({ example: 'ada@globex.example' })
+  email!: string;
+
+  @ApiProperty({ example: 'Ada Lovelace' })
+  name!: string;
+
+  @ApiProperty({ enum: Role, isArray: true, example: [Role.Requester] })
+  roles!: Role[];
+
+  @ApiProperty({ format: 'uuid' })
+  organizationId!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  static from(user: User): UserResponse {
+    const { id, email, name, roles, organizationId, createdAt } = user;
+    return { id, email, name, roles, organizationId, createdAt };
+  }
+}
+
+export class UserListResponse {
+  @ApiProperty({ type: [UserResponse] })
+  items!: UserResponse[];
+}

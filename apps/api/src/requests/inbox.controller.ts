@@ -1,0 +1,23 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Principal } from '@app/parties';
+import { RequestQueriesService } from '@app/requests';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { PageQuery } from './list-requests.query';
+import { RequestPageResponse } from './request.response';
+
+@ApiTags('requests')
+@ApiBearerAuth()
+@Controller('v1/inbox')
+export class InboxController {
+  constructor(private readonly queries: RequestQueriesService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'What waits on the caller: approvals as A, opinions as C, work as the performer',
+  })
+  @ApiOkResponse({ type: RequestPageResponse })
+  inbox(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery) {
+    return this.queries.inbox(principal, query);
+  }
+}

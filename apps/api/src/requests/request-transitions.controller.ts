@@ -1,0 +1,109 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Principal } from '@app/parties';
+import { CommentOnRequestService, RequestVerb, TransitionRequestService } from '@app/requests';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { CommentResponse, RequestResponse } from './request.response';
+import {
+  ApproveDto,
+  CancelDto,
+  CommentDto,
+  CompleteDto,
+  OpinionDto,
+  ReasonDto,
+} from './transition.dto';
+
+/** One route per verb; each is checked against the request's RACI letters and its state machine. */
+@ApiTags('requests')
+@ApiBearerAuth()
+@Controller('v1/requests/:id')
+export class RequestTransitionsController {
+  constructor(
+    private readonly transitions: TransitionRequestService,
+    private readonly commenting: CommentOnRequestService,
+  ) {}
+
+  @Post('opinions')
+  @HttpCode(200)
+  @ApiOperation({ summary: "C: a Consulted party's opinion; the last one unlocks approval" })
+  @ApiOkResponse({ type: RequestResponse })
+  opinion(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: OpinionDto) {
+    return this.transitions.act(p, id, RequestVerb.Opinion, {
+      opinion: body.opinion,
+      text: body.comment,
+    });
+  }
+
+  @Post('waive-consultation')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'A: go to approval without waiting for every Consulted party (reason recorded)',
+  })
+  @ApiOkResponse({ type: RequestResponse })
+  waive(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: ReasonDto) {
+    return this.transitions.act(p, id, RequestVerb.WaiveConsultation, { text: body.reason });
+  }
+
+  @Post('approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A: approve (never the submitter: four eyes)' })
+  @ApiOkResponse({ type: RequestResponse })
+  approve(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: ApproveDto) {
+    return this.transitions.act(p, id, RequestVerb.Approve, { text: body.comment });
+  }
+
+  @Post('reject')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A: reject, with a reason' })
+  @ApiOkResponse({ type: RequestResponse })
+  reject(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: ReasonDto) {
+    return this.transitions.act(p, id, RequestVerb.Reject, { text: body.reason });
+  }
+
+  @Post('start')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The performing party starts the work' })
+  @ApiOkResponse({ type: RequestResponse })
+  start(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.transitions.act(p, id, RequestVerb.Start, {});
+  }
+
+  @Post('complete')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The performing party completes the work, with an optional result' })
+  @ApiOkResponse({ type: RequestResponse })
+  complete(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: CompleteDto) {
+    return this.transitions.act(p, id, RequestVerb.Complete, { result: body.result });
+  }
+
+  @Post('fail')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The performing party reports the work failed, with a reason' })
+  @ApiOkResponse({ type: RequestResponse })
+  fail(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: ReasonDto) {
+    return this.transitions.act(p, id, RequestVerb.Fail, { text: body.reason });
+  }
+
+  @Post('cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The submitter or the Accountable party cancels, before work starts' })
+  @ApiOkResponse({ type: RequestResponse })
+  cancel(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: CancelDto) {
+    return this.transitions.act(p, id, RequestVerb.Cancel, { text: body.reason });
+  }
+
+  @Post('comments')
+  @ApiOperation({
+    summary: 'Any party of the request comments; `internal` ones stay with the provider',
+  })
+  @ApiCreatedResponse({ type: CommentResponse })
+  comment(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: CommentDto) {
+    return this.commenting.comment(p, id, body);
+  }
+}

@@ -1,0 +1,88 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Party } from '@app/catalog';
+import { RequestState } from '@app/requests';
+
+export class RequestResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'mariadb.add-read-only-replica' }) action!: string;
+  @ApiProperty({ example: 'mariadb' }) product!: string;
+  @ApiProperty({ format: 'uuid' }) organizationId!: string;
+  @ApiProperty({ enum: RequestState, example: RequestState.PendingApproval }) state!: RequestState;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { primary: 'db-prod-01' } })
+  params!: Record<string, unknown>;
+  @ApiProperty({ enum: Party, example: Party.Provider, description: 'R' }) responsible!: Party;
+  @ApiProperty({
+    enum: Party,
+    example: Party.Provider,
+    description: 'A: the only party that decides',
+  })
+  accountable!: Party;
+  @ApiProperty({ enum: Party, isArray: true, example: [] }) consulted!: Party[];
+  @ApiProperty({ enum: Party, isArray: true, example: [Party.Customer] }) informed!: Party[];
+  @ApiProperty({
+    enum: Party,
+    example: Party.Provider,
+    description: 'The party that does the work',
+  })
+  performer!: Party;
+  @ApiProperty({ format: 'uuid' }) submittedBy!: string;
+  @ApiPropertyOptional({ nullable: true }) comment!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true })
+  result!: Record<string, unknown> | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ example: 1, description: 'Incremented by every change' }) version!: number;
+}
+
+export class RequestPageResponse {
+  @ApiProperty({ type: [RequestResponse] }) items!: RequestResponse[];
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last',
+  })
+  nextCursor!: string | null;
+}
+
+export class RequestPreviewResponse {
+  @ApiProperty({ example: 'mariadb.add-read-only-replica' }) action!: string;
+  @ApiProperty({ example: 'Add a MariaDB read-only Replica' }) title!: string;
+  @ApiProperty({ format: 'uuid' }) organizationId!: string;
+  @ApiProperty({ enum: Party }) responsible!: Party;
+  @ApiProperty({ enum: Party }) accountable!: Party;
+  @ApiProperty({ enum: Party, isArray: true }) consulted!: Party[];
+  @ApiProperty({ enum: Party, isArray: true }) informed!: Party[];
+  @ApiProperty({ enum: Party }) performer!: Party;
+  @ApiPropertyOptional({ nullable: true, example: 'ITCare' }) via!: string | null;
+  @ApiProperty({ enum: RequestState }) initialState!: RequestState;
+  @ApiProperty({ description: 'The submission itself would be the decision' })
+  approvedBySubmission!: boolean;
+}
+
+export class HistoryEntryResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 1 }) seq!: number;
+  @ApiProperty({ example: 'request.approved' }) event!: string;
+  @ApiPropertyOptional({ enum: RequestState, nullable: true }) fromState!: string | null;
+  @ApiProperty({ enum: RequestState }) toState!: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) actorId!: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) actorOrganizationId!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'A',
+    description: 'The RACI letter the actor acted under',
+  })
+  letter!: string | null;
+  @ApiPropertyOptional({ nullable: true }) comment!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ description: 'SHA-256 chaining this entry to the previous one' }) hash!: string;
+}
+
+export class CommentResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) requestId!: string;
+  @ApiProperty({ format: 'uuid' }) authorId!: string;
+  @ApiProperty({ enum: Party }) party!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty() internal!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}

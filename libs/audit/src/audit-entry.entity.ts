@@ -1,0 +1,52 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * One append-only history entry of a request. Entries of a request form a hash chain: each one's
+ * `hash` covers its own fields and the previous entry's hash, so editing any row breaks the chain.
+ */
+@Entity({ name: 'audit_entries' })
+export class AuditEntry {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ name: 'request_id', type: 'uuid' })
+  requestId!: string;
+
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId!: string;
+
+  /** Position in the request's chain, from 1. */
+  @Column({ type: 'integer' })
+  seq!: number;
+
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
+  actorId!: string | null;
+
+  @Column({ name: 'actor_organization_id', type: 'uuid', nullable: true })
+  actorOrganizationId!: string | null;
+
+  /** The RACI letter the actor acted under (R, A, C), if any. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  letter!: string | null;
+
+  @Column({ type: 'varchar', length: 48 })
+  event!: string;
+
+  @Column({ name: 'from_state', type: 'varchar', length: 32, nullable: true })
+  fromState!: string | null;
+
+  @Column({ name: 'to_state', type: 'varchar', length: 32 })
+  toState!: string;
+
+  @Column({ type: 'text', nullable: true })
+  comment!: string | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'prev_hash', type: 'varchar', length: 64 })
+  prevHash!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  hash!: string;
+}

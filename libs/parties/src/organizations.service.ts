@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AppConfig, isUniqueViolation } from '@app/core';
+import { AccessPolicy } from './access-policy';
+import { Organization } from './entities/organization.entity';
+import { isUuid } from './is-uuid';
+import { PartiesException } from './parties.exception';
+import { CreateOrganizationInput, Locale, OrganizationKind, Principal } from './parties.types';
+
+/** Organizations: the one provider, created at start, and its customers, the tenants. */
+@Injectable()
+export class OrganizationsService implements OnApplicationBootstrap {
+  private providerId?: string;
+
+  constructor(
+    @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensureProviderOrganization();
+  }
+
+  /** Creates the provider organization, named by PROVIDER_NAME, unless it exists. */
+  async ensureProviderOrganization(): Promise<Organization> {
+    const existing = await this.organizations.findOneBy({ kind: OrganizationKind.Provider });
+    if (existing) return this.rememberProvider(existing);
+    const provider = newOrganization(OrganizationKind.Provider, {
+      name: this.config.env.PROVIDER_NAME,
+      subscription: null,
+      contactEmails: [],
+    });
+    try {
+      await this.organizations.insert(provider);
+      return this.rememberProvider(provider);
+    } catch (error) {
+      // Another process starting at the same moment may have created it first.
+      const created = isUniqueViolation(error)
+        ? await this.organizations.findOneBy({ kind: OrganizationKind.Provider })
+        : null;
+      if (!created) throw error;
+      return this.rememberProvider(created);
+    }
+  }
+
+  async providerOrganizationId(): Promise<string> {
+    return this.providerId ?? (await this.ensureProviderOrganization()).id;
+  }
+
+  /** A new customer organization; provider admins only. */
+  async create(principal: Principal, input: CreateOrganizationInput): Promise<Organization> {
+    AccessPolicy.requireProviderAdmin(principal);
+    const organization = newOrganization(OrganizationKind.Customer, input);
+    if (await this.organizations.existsBy({ name: organization.name })) {
+      throw PartiesException.organizationNameTaken(organization.name);
+    }
+    try {
+      await this.organizations.insert(organization);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw PartiesException.organizationNameTaken(organization.name);
+      throw error;
+    }
+    return organization;
+  }
+
+  /** Every organization for provider users; only its own for a customer user. */
+  list(principal: Principal): Promise<Organization[]> {
+    return this.organizations.find({
+      where: AccessPolicy.isProvider(principal) ? {} : { id: principal.organizationId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** One organization; another tenant's is "not found", never "forbidden". */
+  async get(principal: Principal, id: string): Promise<Organization> {
+    const visible = isUuid(id) && AccessPolicy.canSee(principal, id);
+    const organization = visible ? await this.organizations.findOneBy({ id }) : null;
+    if (!organization) throw PartiesException.organizationNotFound(id);
+    return organization;
+  }
+
+  /**
+   * The customer organization a request is for: a customer user's own (naming another one is
+   * "not found"); for a provider user, the customer organization it must name.
+   */
+  async resolveRequestOrganization(
+    principal: Principal,
+    organizationId?: string,
+  ): Promise<Organization> {
+    if (!AccessPolicy.isProvider(principal)) {
+      return this.get(principal, organizationId ?? principal.organizationId);
+    }
+    if (!organizationId) throw PartiesException.organizationRequired();
+    const organization = await this.get(principal, organizationId);
+    if (organization.kind !== OrganizationKind.Customer) {
+      throw PartiesException.notACustomer(organizationId);
+    }
+    return organization;
+  }
+
+  private rememberProvider(provider: Organization): Organization {
+    this.providerId = provider.id;
+    return provider;
+  }
+}
+
+function newOrganization(
+  kind: OrganizationKind,
+  input: Omit<CreateOrganizationInput, 'subscription'> & {
+    subscription: CreateOrganizationInput['subscription'] | null;
+  },
+): Organization {
+  const now = new Date();
+  return Object.assign(new Organization(), {
+    id: randomUUID(),
+    name: input.name.trim(),
+    kind,
+    plan: input.subscription?.plan ?? null,
+    onDemand: input.subscription?.onDemand ?? false,
+    contactEmails: [...new Set(input.contactEmails.map((email) => email.trim().toLowerCase()))],
+    locale: input.locale ?? Locale.En,
+    subscriptionStartedAt: now,
+    quotaPackages: {},
+    createdAt: now,
+    updatedAt: now,
+  });
+}

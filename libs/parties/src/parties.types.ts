@@ -1,0 +1,65 @@
+import { Party, Plan } from '@app/catalog';
+
+/** What a user may do. `admin` manages organizations, users and tokens and grants no RACI power. */
+export enum Role {
+  Requester = 'requester',
+  Approver = 'approver',
+  Operator = 'operator',
+  Consultant = 'consultant',
+  Admin = 'admin',
+}
+export const ROLES: readonly Role[] = Object.values(Role);
+
+export enum OrganizationKind {
+  Provider = 'provider',
+  Customer = 'customer',
+}
+
+export enum Locale {
+  En = 'en',
+  Fr = 'fr',
+}
+
+/** The caller of a request, as authentication established it. */
+export interface Principal {
+  /** null only for the bootstrap admin of ADMIN_TOKEN. */
+  userId: string | null;
+  email: string | null;
+  organizationId: string;
+  kind: OrganizationKind;
+  /** The RACI party the caller speaks for. */
+  party: Party;
+  roles: readonly Role[];
+}
+
+export interface Subscription {
+  plan: Plan;
+  onDemand: boolean;
+}
+
+export function partyOfKind(kind: OrganizationKind): Party {
+  return kind === OrganizationKind.Provider ? Party.Provider : Party.Customer;
+}
+
+/** What it takes to create a customer organization. */
+export interface CreateOrganizationInput {
+  name: string;
+  subscription: Subscription;
+  contactEmails: string[];
+  locale?: Locale;
+}
+
+/** What it takes to create a user in an organization. */
+export interface CreateUserInput {
+  email: string;
+  name: string;
+  roles: Role[];
+}
+
+/** A token as shown once, at creation; afterwards only its prefix is known. */
+export interface IssuedToken {
+  id: string;
+  token: string;
+  prefix: string;
+  createdAt: Date;
+}

@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { Party } from '@app/catalog';
+import { AppConfig } from '@app/core';
+import { ApiToken } from './entities/api-token.entity';
+import { User } from './entities/user.entity';
+import { OrganizationsService } from './organizations.service';
+import { PartiesErrorCode } from './parties.exception';
+import { OrganizationKind, Role } from './parties.types';
+import { CUSTOMER_A, CUSTOMER_B, principal, PROVIDER_ORG } from './testing/principal.fixture';
+import { TOKEN_PREFIX, TokensService } from './tokens.service';
+
+const ADMIN_TOKEN = 'bootstrap-admin-token-of-at-least-32-chars';
+const USER_ID = '00000000-0000-4000-8000-000000000101';
+const TOKEN_ID = '00000000-0000-4000-8000-000000000102';
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+const user = (organizationId = CUSTOMER_A) =>
+  Object.assign(new User(), {
+    id: USER_ID,
+    organizationId,
+    email: 'ada@customer.test',
+    roles: [Role.Requester],
+  });
+const token = (fields: Partial<ApiToken> = {}) =>
+  Object.assign(new ApiToken(), {
+    id: TOKEN_ID,
+    userId: USER_ID,
+    revokedAt: null,
+    lastUsedAt: null,
+    ...fields,
+  });
+
+describe('TokensService', () => {
+  let tokens: jest.Mocked<Pick<Repository<ApiToken>, 'findOneBy' | 'insert' | 'update'>>;
+  let users: jest.Mocked<Pick<Repository<User>, 'findOneBy'>>;
+  let service: TokensService;
+
+  const build = (env: Record<string, string> = { ADMIN_TOKEN }) =>
+    new TokensService(
+      tokens as unknown as Repository<ApiToken>,
+      users as unknown as Repository<User>,
+      { providerOrganizationId: () => Promise.resolve(PROVIDER_ORG) } as OrganizationsService,
+      AppConfig.fromEnv(env),
+    );
+
+  beforeEach(() => {
+    tokens = {
+      findOneBy: jest.fn().mockResolvedValue(null),
+      insert: jest.fn().mockResolvedValue(undefined),
+      update: jest.fn().mockResolvedValue(undefined),
+    };
+    users = { findOneBy: jest.fn().mockResolvedValue(user()) };
+    service = build();
+  });
+
+  describe('authenticate', () => {
+    it('recognises ADMIN_TOKEN as the bootstrap provider admin', async () => {
+      expect(await service.authenticate(ADMIN_TOKEN)).toEqual({
+        userId: null,
+        email: null,
+        organizationId: PROVIDER_ORG,
+        kind: OrganizationKind.Provider,
+        party: Party.Provider,
+        roles: [Role.Admin],
+      });
+      expect(tokens.findOneBy).not.toHaveBeenCalled();
+    });
+
+    it('has no bootstrap admin without ADMIN_TOKEN', async () => {
+      expect(await build({}).authenticate(ADMIN_TOKEN)).toBeNull();
+    });
+
+    it("finds a user's token by its SHA-256 and records when it was used", async () => {
+      tokens.findOneBy.mockResolvedValue(token());
+      const bearer = `${TOKEN_PREFIX}abc`;
+      expect(await service.authenticate(bearer)).toEqual({
+        userId: USER_ID,
+        email: 'ada@customer.test',
+        organizationId: CUSTOMER_A,
+        kind: OrganizationKind.Customer,
+        party: Party.Customer,
+        roles: [Role.Requester],
+      });
+      expect(tokens.findOneBy).toHaveBeenCalledWith({ tokenHash: sha256(bearer) });
+      expect(tokens.update).toHaveBeenCalledWith(
+        { id: TOKEN_ID },
+        { lastUsedAt: expect.any(Date) },
+      );
+    });
+
+    it('writes lastUsedAt at most once a minute', async () => {
+      tokens.findOneBy.mockResolvedValue(token({ lastUsedAt: new Date(Date.now() - 30_000) }));
+      await service.authenticate(`${TOKEN_PREFIX}abc`);
+      expect(tokens.update).not.toHaveBeenCalled();
+    });
+
+    it('speaks for the provider when the user belongs to it', async () => {
+      tokens.findOneBy.mockResolvedValue(token());
+      users.findOneBy.mockResolvedValue(user(PROVIDER_ORG));
+      expect(await service.authenticate(`${TOKEN_PREFIX}abc`)).toMatchObject({
+        kind: OrganizationKind.Provider,
+        party: Party.Provider,
+      });
+    });
+
+    it('refuses unknown, revoked and foreign-looking tokens', async () => {
+      expect(await service.authenticate(`${TOKEN_PREFIX}unknown`)).toBeNull();
+      tokens.findOneBy.mockResolvedValue(token({ revokedAt: new Date() }));
+      expect(await service.authenticate(`${TOKEN_PREFIX}revoked`)).toBeNull();
+      tokens.findOneBy.mockClear();
+      expect(await service.authenticate('not-one-of-ours')).toBeNull();
+      expect(tokens.findOneBy).not.toHaveBeenCalled();
+    });
+  });
+
+  it('issues a raci_ token, keeping only its SHA-256 and a 12-character prefix', async () => {
+    const issued = await service.issueFor(USER_ID);
+    expect(issued.token).toMatch(/^raci_[A-Za-z0-9_-]{43}$/);
+    expect(issued.prefix).toBe(issued.token.slice(0, 12));
+    expect(tokens.insert).toHaveBeenCalledWith(
+      expect.objectContaining({
+        id: issued.id,
+        userId: USER_ID,
+        tokenHash: sha256(issued.token),
+        prefix: issued.prefix,
+      }),
+    );
+  });
+
+  describe('issue', () => {
+    it('lets the user itself, its admin and a provider admin issue a token', async () => {
+      await service.issue(principal(CUSTOMER_A, [Role.Requester], USER_ID), USER_ID);
+      await service.issue(principal(CUSTOMER_A, [Role.Admin]), USER_ID);
+      await service.issue(principal(PROVIDER_ORG, [Role.Admin]), USER_ID);
+      expect(tokens.insert).toHaveBeenCalledTimes(3);
+    });
+
+    it('refuses a colleague who is not an admin, and hides other tenants', async () => {
+      await expect(
+        service.issue(principal(CUSTOMER_A, [Role.Approver]), USER_ID),
+      ).rejects.toMatchObject({ code: PartiesErrorCode.AdminRequired });
+      await expect(
+        service.issue(principal(CUSTOMER_B, [Role.Admin]), USER_ID),
+      ).rejects.toMatchObject({ code: PartiesErrorCode.UserNotFound, status: 404 });
+      expect(tokens.insert).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('revoke', () => {
+    it('sets revokedAt once', async () => {
+      tokens.findOneBy.mockResolvedValue(token());
+      await service.revoke(principal(CUSTOMER_A, [Role.Requester], USER_ID), TOKEN_ID);
+      expect(tokens.update).toHaveBeenCalledWith({ id: TOKEN_ID }, { revokedAt: expect.any(Date) });
+      tokens.findOneBy.mockResolvedValue(token({ revokedAt: new Date() }));
+      tokens.update.mockClear();
+      await service.revoke(principal(PROVIDER_ORG, [Role.Admin]), TOKEN_ID);
+      expect(tokens.update).not.toHaveBeenCalled();
+    });
+
+    it('answers 404 for unknown tokens and those of other tenants, 403 for non-admins', async () => {
+      await expect(
+        service.revoke(principal(PROVIDER_ORG, [Role.Admin]), TOKEN_ID),
+      ).rejects.toMatchObject({ code: PartiesErrorCode.TokenNotFound });
+      tokens.findOneBy.mockResolvedValue(token());
+      await expect(
+        service.revoke(principal(CUSTOMER_B, [Role.Admin]), TOKEN_ID),
+      ).rejects.toMatchObject({ code: PartiesErrorCode.TokenNotFound, status: 404 });
+      await expect(
+        service.revoke(principal(PROVIDER_ORG, [Role.Operator]), TOKEN_ID),
+      ).rejects.toMatchObject({ code: PartiesErrorCode.AdminRequired, status: 403 });
+      expect(tokens.update).not.toHaveBeenCalled();
+    });
+  });
+});

@@ -1,0 +1,129 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { AppConfig } from '@app/core';
+import { AccessPolicy } from './access-policy';
+import { ApiToken } from './entities/api-token.entity';
+import { User } from './entities/user.entity';
+import { isUuid } from './is-uuid';
+import { OrganizationsService } from './organizations.service';
+import { PartiesException } from './parties.exception';
+import { IssuedToken, OrganizationKind, partyOfKind, Principal, Role } from './parties.types';
+
+/** Every issued token starts with this, so a leaked one is easy to recognise (and to scan for). */
+export const TOKEN_PREFIX = 'raci_';
+/** How many leading characters of a token are kept in clear, to tell tokens apart. */
+const SHOWN_PREFIX_LENGTH = 12;
+/** lastUsedAt is precise to the minute: at most one write per token and minute. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+/** `raci_` and 32 random bytes in base64url are 48 characters; anything much longer is not ours. */
+const MAX_TOKEN_LENGTH = 256;
+
+const sha256 = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
+
+/** Bearer tokens: issued once in clear, kept as SHA-256, revocable; and who a bearer is. */
+@Injectable()
+export class TokensService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(TokensService.name);
+  private readonly adminDigest: Buffer | null;
+
+  constructor(
+    @InjectRepository(ApiToken) private readonly tokens: Repository<ApiToken>,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly organizations: OrganizationsService,
+    config: AppConfig,
+  ) {
+    this.adminDigest = config.env.ADMIN_TOKEN ? sha256(config.env.ADMIN_TOKEN) : null;
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.adminDigest) {
+      this.logger.log('ADMIN_TOKEN is not set: only the tokens of existing users authenticate');
+    }
+  }
+
+  /** The principal a bearer token stands for, or null for any token that does not (or no longer) work. */
+  async authenticate(bearer: string): Promise<Principal | null> {
+    if (this.isAdminToken(bearer)) return this.bootstrapAdmin();
+    if (!bearer.startsWith(TOKEN_PREFIX) || bearer.length > MAX_TOKEN_LENGTH) return null;
+    const token = await this.tokens.findOneBy({ tokenHash: sha256(bearer).toString('hex') });
+    const user =
+      token && !token.revokedAt ? await this.users.findOneBy({ id: token.userId }) : null;
+    if (!token || !user) return null;
+    await this.touch(token);
+    const providerId = await this.organizations.providerOrganizationId();
+    const kind =
+      user.organizationId === providerId ? OrganizationKind.Provider : OrganizationKind.Customer;
+    return {
+      userId: user.id,
+      email: user.email,
+      organizationId: user.organizationId,
+      kind,
+      party: partyOfKind(kind),
+      roles: user.roles,
+    };
+  }
+
+  /** A new token for a user: the user itself, an admin of its organization or a provider admin. */
+  async issue(principal: Principal, userId: string): Promise<IssuedToken> {
+    const user = isUuid(userId) ? await this.users.findOneBy({ id: userId }) : null;
+    if (!user || !AccessPolicy.canSee(principal, user.organizationId)) {
+      throw PartiesException.userNotFound(userId);
+    }
+    if (principal.userId !== user.id) AccessPolicy.requireAdmin(principal, user.organizationId);
+    return this.issueFor(user.id);
+  }
+
+  /** Issues a token without any check, in the caller's transaction when given one. */
+  async issueFor(userId: string, manager?: EntityManager): Promise<IssuedToken> {
+    const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    const row = Object.assign(new ApiToken(), {
+      id: randomUUID(),
+      userId,
+      tokenHash: sha256(token).toString('hex'),
+      prefix: token.slice(0, SHOWN_PREFIX_LENGTH),
+      createdAt: new Date(),
+      revokedAt: null,
+      lastUsedAt: null,
+    });
+    await (manager ? manager.getRepository(ApiToken) : this.tokens).insert(row);
+    return { id: row.id, token, prefix: row.prefix, createdAt: row.createdAt };
+  }
+
+  /** Revokes a token: its owner, an admin of the owner's organization or a provider admin. */
+  async revoke(principal: Principal, tokenId: string): Promise<void> {
+    const token = isUuid(tokenId) ? await this.tokens.findOneBy({ id: tokenId }) : null;
+    const owner = token ? await this.users.findOneBy({ id: token.userId }) : null;
+    if (!token || !owner || !AccessPolicy.canSee(principal, owner.organizationId)) {
+      throw PartiesException.tokenNotFound(tokenId);
+    }
+    if (principal.userId !== owner.id) AccessPolicy.requireAdmin(principal, owner.organizationId);
+    if (token.revokedAt) return;
+    await this.tokens.update({ id: token.id }, { revokedAt: new Date() });
+  }
+
+  /** Compares digests, not tokens, so the comparison takes the same time whatever the input. */
+  private isAdminToken(bearer: string): boolean {
+    return this.adminDigest !== null && timingSafeEqual(sha256(bearer), this.adminDigest);
+  }
+
+  private async bootstrapAdmin(): Promise<Principal> {
+    return {
+      userId: null,
+      email: null,
+      organizationId: await this.organizations.providerOrganizationId(),
+      kind: OrganizationKind.Provider,
+      party: partyOfKind(OrganizationKind.Provider),
+      roles: [Role.Admin],
+    };
+  }
+
+  private async touch(token: ApiToken): Promise<void> {
+    const now = new Date();
+    if (token.lastUsedAt && now.getTime() - token.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) {
+      return;
+    }
+    await this.tokens.update({ id: token.id }, { lastUsedAt: now });
+  }
+}

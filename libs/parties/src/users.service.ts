@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { CommonException, isUniqueViolation, TransactionRunner } from '@app/core';
+import { AccessPolicy } from './access-policy';
+import { Organization } from './entities/organization.entity';
+import { User } from './entities/user.entity';
+import { OrganizationsService } from './organizations.service';
+import { PartiesException } from './parties.exception';
+import { CreateUserInput, IssuedToken, Principal, ROLES } from './parties.types';
+import { TokensService } from './tokens.service';
+
+/** The caller as `GET /v1/me` shows it; `user` is null for the bootstrap admin. */
+export interface Whoami {
+  user: User | null;
+  principal: Principal;
+  organization: Organization;
+}
+
+/** Users: people of an organization, with roles, each reaching the API through its tokens. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly organizations: OrganizationsService,
+    private readonly tokens: TokensService,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  /** A user and its first token; by a provider admin, or by an admin of that organization. */
+  async create(
+    principal: Principal,
+    organizationId: string,
+    input: CreateUserInput,
+  ): Promise<{ user: User; token: IssuedToken }> {
+    const organization = await this.organizations.get(principal, organizationId);
+    AccessPolicy.requireAdmin(principal, organization.id);
+    const user = newUser(organization.id, input);
+    if (await this.users.existsBy({ email: user.email })) {
+      throw PartiesException.emailTaken(user.email);
+    }
+    try {
+      return await this.transactions.run(async (manager) => {
+        await manager.getRepository(User).insert(user);
+        return { user, token: await this.tokens.issueFor(user.id, manager) };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw PartiesException.emailTaken(user.email);
+      throw error;
+    }
+  }
+
+  /** The users of an organization, for its admins and provider admins. */
+  async list(principal: Principal, organizationId: string): Promise<User[]> {
+    const organization = await this.organizations.get(principal, organizationId);
+    AccessPolicy.requireAdmin(principal, organization.id);
+    return this.users.find({
+      where: { organizationId: organization.id },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** Who the caller is, with its organization. */
+  async whoami(principal: Principal): Promise<Whoami> {
+    const organization = await this.organizations.get(principal, principal.organizationId);
+    const user = principal.userId ? await this.users.findOneBy({ id: principal.userId }) : null;
+    return { user, principal, organization };
+  }
+}
+
+function newUser(organizationId: string, input: CreateUserInput): User {
+  const roles = [...new Set(input.roles)];
+  if (roles.length === 0 || roles.some((role) => !ROLES.includes(role))) {
+    throw CommonException.validation(`roles must be one or more of: ${ROLES.join(', ')}`);
+  }
+  const now = new Date();
+  return Object.assign(new User(), {
+    id: randomUUID(),
+    organizationId,
+    email: input.email.trim().toLowerCase(),
+    name: input.name.trim(),
+    roles,
+    createdAt: now,
+    updatedAt: now,
+  });
+}

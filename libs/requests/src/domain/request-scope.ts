@@ -1,0 +1,26 @@
+import { EntityManager } from 'typeorm';
+import { OrganizationKind, Principal } from '@app/parties';
+import { Request } from '../entities/request.entity';
+import { RequestsException } from '../requests.exception';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The caller's tenant filter: the provider sees every customer's requests, a customer only its own. */
+export function tenantScope(principal: Principal): { organizationId?: string } {
+  return principal.kind === OrganizationKind.Provider
+    ? {}
+    : { organizationId: principal.organizationId };
+}
+
+/** A request the caller may see; another tenant's request is 404, exactly like a missing one. */
+export async function findVisibleRequest(
+  manager: EntityManager,
+  principal: Principal,
+  id: string,
+): Promise<Request> {
+  const request = UUID.test(id)
+    ? await manager.findOneBy(Request, { id, ...tenantScope(principal) })
+    : null;
+  if (!request) throw RequestsException.notFound(id);
+  return request;
+}

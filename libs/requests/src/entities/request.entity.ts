@@ -1,0 +1,62 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Party } from '@app/catalog';
+import { RequestState } from '../domain/request-state';
+
+/** A request for a catalog action, with the RACI parties resolved when it was submitted. */
+@Entity({ name: 'requests' })
+export class Request {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  /** The catalog action key, e.g. `mariadb.add-read-only-replica`. */
+  @Column({ type: 'varchar', length: 128 })
+  action!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  product!: string;
+
+  /** The customer organization the request is for. */
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  state!: RequestState;
+
+  @Column({ type: 'jsonb' })
+  params!: Record<string, unknown>;
+
+  @Column({ type: 'varchar', length: 16 })
+  responsible!: Party;
+
+  @Column({ type: 'varchar', length: 16 })
+  accountable!: Party;
+
+  @Column({ type: 'jsonb' })
+  consulted!: Party[];
+
+  @Column({ type: 'jsonb' })
+  informed!: Party[];
+
+  /** The party that does the work (may differ from the Responsible one, as the matrix states). */
+  @Column({ type: 'varchar', length: 16 })
+  performer!: Party;
+
+  @Column({ name: 'submitted_by', type: 'uuid' })
+  submittedBy!: string;
+
+  @Column({ type: 'text', nullable: true })
+  comment!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  result!: Record<string, unknown> | null;
+
+  /** Incremented by every change; a write with a stale version is refused (optimistic locking). */
+  @Column({ type: 'integer' })
+  version!: number;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

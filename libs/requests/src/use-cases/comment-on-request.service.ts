@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { Catalog } from '@app/catalog';
+import { TransactionRunner } from '@app/core';
+import { OrganizationKind, Principal } from '@app/parties';
+import { authorize } from '../domain/raci-policy';
+import { findVisibleRequest } from '../domain/request-scope';
+import { RequestVerb } from '../domain/request-state';
+import { RequestTransitioner } from '../domain/request-transitioner';
+import { RequestComment } from '../entities/request-comment.entity';
+import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
+
+export interface CommentInput {
+  body: string;
+  internal?: boolean;
+}
+
+export interface CommentView {
+  id: string;
+  requestId: string;
+  authorId: string;
+  party: string;
+  body: string;
+  internal: boolean;
+  createdAt: string;
+}
+
+export function toCommentView(comment: RequestComment): CommentView {
+  const { id, requestId, authorId, party, body, internal } = comment;
+  return {
+    id,
+    requestId,
+    authorId,
+    party,
+    body,
+    internal,
+    createdAt: new Date(comment.createdAt).toISOString(),
+  };
+}
+
+/**
+ * Adds a comment by a party of the request. Internal comments are the provider's own: the history
+ * records that one was made, never its text, so nothing of it reaches a customer.
+ */
+@Injectable()
+export class CommentOnRequestService {
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly transactions: TransactionRunner,
+    private readonly transitioner: RequestTransitioner,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async comment(principal: Principal, id: string, input: CommentInput): Promise<CommentView> {
+    const internal = input.internal ?? false;
+    if (internal && principal.kind !== OrganizationKind.Provider) {
+      throw RequestsException.invalid(
+        Code.InternalCommentNotAllowed,
+        'Only the provider may write internal comments.',
+      );
+    }
+    const { view, event } = await this.transactions.run(async (manager) => {
+      const request = await findVisibleRequest(manager, principal, id);
+      const letter = authorize(RequestVerb.Comment, principal, {
+        ...request,
+        letters: this.catalog.lettersOf(request.action),
+      });
+      const comment = Object.assign(new RequestComment(), {
+        id: randomUUID(),
+        requestId: request.id,
+        authorId: principal.userId!,
+        party: principal.party,
+        body: input.body,
+        internal,
+        createdAt: new Date(),
+      });
+      await manager.insert(RequestComment, comment);
+      const event = await this.transitioner.apply(manager, request, {
+        verb: RequestVerb.Comment,
+        actor: principal,
+        letter,
+        comment: internal ? null : input.body,
+      });
+      return { view: toCommentView(comment), event };
+    });
+    this.events.emit(event.type, event);
+    return view;
+  }
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { isUniqueViolation, TransactionRunner } from '@app/core';
+import { Organization, OrganizationsService, Principal, Role } from '@app/parties';
+import { IdempotencyService, StoredResponse } from '../domain/idempotency.service';
+import { RaciAssignment, RaciResolver } from '../domain/raci-resolver';
+import { RequestQuota } from '../domain/request-quota';
+import { RequestVerb } from '../domain/request-state';
+import { RequestTransitioner } from '../domain/request-transitioner';
+import { Request } from '../entities/request.entity';
+import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
+import { toRequestView } from '../request.view';
+
+export interface SubmitInput {
+  action: string;
+  params: Record<string, unknown>;
+  organizationId?: string;
+  comment?: string;
+}
+
+const DECIDED_BY_SUBMISSION =
+  'Submitted by an approver of the Accountable party: the catalog makes the submission the decision.';
+
+/** Submits a request: resolves its RACI parties, checks plan, params and quota, stores it once. */
+@Injectable()
+export class SubmitRequestService {
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly resolver: RaciResolver,
+    private readonly quota: RequestQuota,
+    private readonly idempotency: IdempotencyService,
+    private readonly transactions: TransactionRunner,
+    private readonly transitioner: RequestTransitioner,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async submit(
+    principal: Principal,
+    input: SubmitInput,
+    idempotencyKey?: string,
+  ): Promise<StoredResponse> {
+    if (!principal.roles.includes(Role.Requester) || !principal.userId) {
+      throw RequestsException.forbidden(Code.RoleRequired, 'Only a requester may submit requests.');
+    }
+    const userId = principal.userId;
+    const hash = IdempotencyService.hash(input);
+    const replayed = idempotencyKey
+      ? await this.idempotency.replay(userId, idempotencyKey, hash)
+      : null;
+    if (replayed) return replayed;
+    const organization = await this.organizations.resolveRequestOrganization(
+      principal,
+      input.organizationId,
+    );
+    const raci = this.resolver.resolve(input.action, input.params, {
+      plan: organization.plan!,
+      onDemand: organization.onDemand,
+    });
+    try {
+      const { response, event } = await this.transactions.run(async (manager) => {
+        await this.quota.assertWithin(manager, raci.action, organization, new Date());
+        const request = newRequest(raci, organization, userId, input);
+        const decided = decidesBySubmission(principal, raci);
+        const event = await this.transitioner.apply(manager, request, {
+          verb: RequestVerb.Submit,
+          actor: principal,
+          letter: decided ? 'A' : null,
+          context: { hasConsulted: raci.consulted.length > 0, decidedBySubmission: decided },
+          comment: decided ? DECIDED_BY_SUBMISSION : (input.comment ?? null),
+        });
+        const response = { status: 201, body: { ...toRequestView(request) } };
+        if (idempotencyKey)
+          await this.idempotency.remember(manager, userId, idempotencyKey, hash, response);
+        return { response, event };
+      });
+      this.events.emit(event.type, event);
+      return response;
+    } catch (error) {
+      // The same key raced in from another call: answer as that call did.
+      const raced =
+        idempotencyKey && isUniqueViolation(error)
+          ? await this.idempotency.replay(userId, idempotencyKey, hash)
+          : null;
+      if (raced) return raced;
+      throw error;
+    }
+  }
+}
+
+/**
+ * The Accountable party's own approver submitting an action the catalog marks as decided by
+ * submission, with nobody to consult first.
+ */
+export function decidesBySubmission(principal: Principal, raci: RaciAssignment): boolean {
+  return (
+    raci.action.approvedBySubmission &&
+    raci.consulted.length === 0 &&
+    principal.party === raci.accountable &&
+    principal.roles.includes(Role.Approver)
+  );
+}
+
+function newRequest(
+  raci: RaciAssignment,
+  organization: Organization,
+  userId: string,
+  input: SubmitInput,
+): Request {
+  return Object.assign(new Request(), {
+    id: randomUUID(),
+    action: raci.action.key,
+    product: raci.action.product,
+    organizationId: organization.id,
+    params: input.params,
+    responsible: raci.responsible,
+    accountable: raci.accountable,
+    consulted: raci.consulted,
+    informed: raci.informed,
+    performer: raci.performer,
+    submittedBy: userId,
+    comment: input.comment ?? null,
+    result: null,
+  });
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { Catalog } from '@app/catalog';
+import { EntityManager } from 'typeorm';
+import { isUniqueViolation, TransactionRunner } from '@app/core';
+import { Principal } from '@app/parties';
+import { authorize } from '../domain/raci-policy';
+import { findVisibleRequest } from '../domain/request-scope';
+import { RequestVerb as V } from '../domain/request-state';
+import { TransitionContext } from '../domain/request-state-machine';
+import { RequestTransitioner } from '../domain/request-transitioner';
+import { Opinion, RequestOpinion } from '../entities/request-opinion.entity';
+import { Request } from '../entities/request.entity';
+import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
+import { RequestView, toRequestView } from '../request.view';
+
+export type TransitionVerb =
+  V.Opinion | V.WaiveConsultation | V.Approve | V.Reject | V.Start | V.Complete | V.Fail | V.Cancel;
+
+export interface TransitionInput {
+  /** approve, opinion: a comment; reject, fail, cancel, waive-consultation: the reason. */
+  text?: string;
+  opinion?: Opinion;
+  result?: Record<string, unknown>;
+}
+
+/** Applies one verb to a request, after the RACI policy has allowed it. */
+@Injectable()
+export class TransitionRequestService {
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly transactions: TransactionRunner,
+    private readonly transitioner: RequestTransitioner,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async act(
+    principal: Principal,
+    id: string,
+    verb: TransitionVerb,
+    input: TransitionInput,
+  ): Promise<RequestView> {
+    try {
+      const { view, event } = await this.transactions.run(async (manager) => {
+        const request = await findVisibleRequest(manager, principal, id);
+        const letter = authorize(verb, principal, {
+          ...request,
+          letters: this.catalog.lettersOf(request.action),
+        });
+        const context =
+          verb === V.Opinion ? await this.recordOpinion(manager, request, principal, input) : {};
+        const event = await this.transitioner.apply(manager, request, {
+          verb,
+          actor: principal,
+          letter,
+          context,
+          comment: historyText(verb, input),
+          patch: verb === V.Complete ? { result: input.result ?? null } : undefined,
+        });
+        return { view: toRequestView(request), event };
+      });
+      this.events.emit(event.type, event);
+      return view;
+    } catch (error) {
+      if (verb === V.Opinion && isUniqueViolation(error)) throw opinionAlreadyGiven();
+      throw error;
+    }
+  }
+
+  /** Stores the party's answer and tells whether every Consulted party has now answered. */
+  private async recordOpinion(
+    manager: EntityManager,
+    request: Request,
+    principal: Principal,
+    input: TransitionInput,
+  ): Promise<TransitionContext> {
+    const answered = await manager.findBy(RequestOpinion, { requestId: request.id });
+    if (answered.some((o) => o.party === principal.party)) throw opinionAlreadyGiven();
+    await manager.insert(RequestOpinion, {
+      id: randomUUID(),
+      requestId: request.id,
+      party: principal.party,
+      userId: principal.userId!,
+      opinion: input.opinion!,
+      comment: input.text ?? null,
+      createdAt: new Date(),
+    });
+    const parties = new Set([...answered.map((o) => o.party), principal.party]);
+    return { consultationComplete: request.consulted.every((party) => parties.has(party)) };
+  }
+}
+
+function opinionAlreadyGiven(): RequestsException {
+  return RequestsException.conflictWith(
+    Code.OpinionAlreadyGiven,
+    'Your party has already given its opinion on this request.',
+  );
+}
+
+function historyText(verb: TransitionVerb, input: TransitionInput): string | null {
+  if (verb === V.Opinion)
+    return input.text ? `${input.opinion}: ${input.text}` : (input.opinion ?? null);
+  return input.text ?? null;
+}

@@ -1,0 +1,53 @@
+import request from 'supertest';
+import { Role } from '@app/parties';
+import { TestApp } from '../helpers/create-app';
+import { Actor, createCustomer, createUser, providerOrganizationId } from './parties.factory';
+
+/** The people of one organization, one per role, plus a second approver for four-eyes cases. */
+export interface Staff {
+  organizationId: string;
+  requester: Actor;
+  approver: Actor;
+  secondApprover: Actor;
+  operator: Actor;
+  consultant: Actor;
+  admin: Actor;
+}
+
+/** The provider's staff and two customers: one on-request, one self-service with "On Demand". */
+export interface Cast {
+  provider: Staff;
+  onRequest: Staff;
+  selfService: Staff;
+}
+
+async function staff(t: TestApp, organizationId: string): Promise<Staff> {
+  const [requester, approver, secondApprover, operator, consultant, admin] = await Promise.all([
+    createUser(t, organizationId, [Role.Requester]),
+    createUser(t, organizationId, [Role.Approver, Role.Requester]),
+    createUser(t, organizationId, [Role.Approver]),
+    createUser(t, organizationId, [Role.Operator]),
+    createUser(t, organizationId, [Role.Consultant]),
+    createUser(t, organizationId, [Role.Admin]),
+  ]);
+  return { organizationId, requester, approver, secondApprover, operator, consultant, admin };
+}
+
+export async function createCast(t: TestApp): Promise<Cast> {
+  const onRequest = await createCustomer(t, { plan: 'on-request', onDemand: false });
+  const selfService = await createCustomer(t, { plan: 'self-service', onDemand: true });
+  return {
+    provider: await staff(t, await providerOrganizationId(t)),
+    onRequest: await staff(t, onRequest.id),
+    selfService: await staff(t, selfService.id),
+  };
+}
+
+/** A supertest agent acting as `actor`. */
+export function as(t: TestApp, actor: Actor) {
+  const auth = (test: request.Test) => test.set('Authorization', `Bearer ${actor.token}`);
+  return {
+    get: (path: string) => auth(request(t.http).get(path)),
+    post: (path: string, body: object = {}) => auth(request(t.http).post(path)).send(body),
+  };
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import request, { Response } from 'supertest';
+import { Role } from '@app/parties';
+import { TestApp } from '../helpers/create-app';
+
+/** A user of a test app, with the bearer token it calls the API with. */
+export interface Actor {
+  id: string;
+  email: string;
+  token: string;
+  organizationId: string;
+  roles: Role[];
+}
+
+const unique = (): string => randomBytes(5).toString('hex');
+
+/** Fails with the response body, which a bare status mismatch would hide. */
+function expectStatus(res: Response, status: number, what: string): void {
+  if (res.status !== status) {
+    throw new Error(`${what}: expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
+  }
+}
+
+/** A customer organization created by the bootstrap admin; unique name unless one is given. */
+export async function createCustomer(
+  t: TestApp,
+  input: {
+    name?: string;
+    plan?: 'self-service' | 'on-request';
+    onDemand?: boolean;
+    contactEmails?: string[];
+    locale?: 'en' | 'fr';
+  } = {},
+): Promise<{ id: string; name: string }> {
+  const suffix = unique();
+  const res = await request(t.http)
+    .post('/v1/organizations')
+    .set('Authorization', `Bearer ${t.adminToken}`)
+    .send({
+      name: input.name ?? `Customer ${suffix}`,
+      subscription: { plan: input.plan ?? 'on-request', onDemand: input.onDemand ?? false },
+      contactEmails: input.contactEmails ?? [`contact-${suffix}@customer.test`],
+      locale: input.locale ?? 'en',
+    });
+  expectStatus(res, 201, 'createCustomer');
+  return { id: res.body.id, name: res.body.name };
+}
+
+/** A user of an organization, created by the bootstrap admin; unique email unless one is given. */
+export async function createUser(
+  t: TestApp,
+  organizationId: string,
+  roles: Role[],
+  email = `user-${unique()}@example.test`,
+): Promise<Actor> {
+  const res = await request(t.http)
+    .post(`/v1/organizations/${organizationId}/users`)
+    .set('Authorization', `Bearer ${t.adminToken}`)
+    .send({ email, name: `User ${email.split('@')[0]}`, roles });
+  expectStatus(res, 201, 'createUser');
+  return {
+    id: res.body.id,
+    email: res.body.email,
+    token: res.body.token,
+    organizationId: res.body.organizationId,
+    roles: res.body.roles,
+  };
+}
+
+/** The id of the one provider organization of a test app. */
+export async function providerOrganizationId(t: TestApp): Promise<string> {
+  const res = await request(t.http).get('/v1/me').set('Authorization', `Bearer ${t.adminToken}`);
+  expectStatus(res, 200, 'providerOrganizationId');
+  return (res.body as { organization: { id: string } }).organization.id;
+}

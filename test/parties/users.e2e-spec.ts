@@ -1,0 +1,158 @@
+import request from 'supertest';
+import { Role } from '@app/parties';
+import { client } from '../helpers/client';
+import { createTestApp, TestApp } from '../helpers/create-app';
+import { createCustomer, createUser, providerOrganizationId } from '../factories/parties.factory';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe('users API', () => {
+  let t: TestApp;
+  let admin: ReturnType<typeof client>;
+  let customer: { id: string; name: string };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = client(t, t.adminToken);
+    customer = await createCustomer(t, { plan: 'self-service', onDemand: true, locale: 'fr' });
+  });
+  afterAll(() => t.close());
+
+  it('creates a user with its first token, which authenticates it', async () => {
+    const res = await admin
+      .post(`/v1/organizations/${customer.id}/users`, {
+        email: ' Ada.Lovelace@Globex.EXAMPLE ',
+        name: 'Ada Lovelace',
+        roles: ['requester', 'approver'],
+      })
+      .expect(201);
+    expect(res.body).toEqual({
+      id: expect.stringMatching(UUID),
+      email: 'ada.lovelace@globex.example',
+      name: 'Ada Lovelace',
+      roles: ['requester', 'approver'],
+      organizationId: customer.id,
+      token: expect.stringMatching(/^raci_[A-Za-z0-9_-]{43}$/),
+    });
+    const me = await client(t, res.body.token).get('/v1/me').expect(200);
+    expect(me.body).toEqual({
+      id: res.body.id,
+      email: 'ada.lovelace@globex.example',
+      name: 'Ada Lovelace',
+      roles: ['requester', 'approver'],
+      organization: {
+        id: customer.id,
+        name: customer.name,
+        kind: 'customer',
+        subscription: { plan: 'self-service', onDemand: true },
+        locale: 'fr',
+      },
+    });
+  });
+
+  it('lets a customer admin add users to its own organization', async () => {
+    const customerAdmin = await createUser(t, customer.id, [Role.Admin]);
+    const res = await client(t, customerAdmin.token)
+      .post(`/v1/organizations/${customer.id}/users`, {
+        email: 'grace@globex.example',
+        name: 'Grace Hopper',
+        roles: ['operator'],
+      })
+      .expect(201);
+    expect(res.body).toMatchObject({ organizationId: customer.id, roles: ['operator'] });
+    const list = await client(t, customerAdmin.token)
+      .get(`/v1/organizations/${customer.id}/users`)
+      .expect(200);
+    expect(list.body.items.map((u: { email: string }) => u.email)).toEqual(
+      expect.arrayContaining([customerAdmin.email, 'grace@globex.example']),
+    );
+    expect(list.body.items[0]).toEqual({
+      id: expect.stringMatching(UUID),
+      email: expect.any(String),
+      name: expect.any(String),
+      roles: expect.any(Array),
+      organizationId: customer.id,
+      createdAt: expect.any(String),
+    });
+  });
+
+  it('creates provider users, who speak for the provider', async () => {
+    const providerId = await providerOrganizationId(t);
+    const operator = await createUser(t, providerId, [Role.Operator, Role.Consultant]);
+    const me = await client(t, operator.token).get('/v1/me').expect(200);
+    expect(me.body).toMatchObject({
+      id: operator.id,
+      roles: ['operator', 'consultant'],
+      organization: { id: providerId, kind: 'provider', subscription: null },
+    });
+  });
+
+  it('answers 403 ADMIN_REQUIRED to users who are not admins', async () => {
+    const requester = await createUser(t, customer.id, [Role.Requester, Role.Approver]);
+    const operator = await createUser(t, await providerOrganizationId(t), [Role.Operator]);
+    for (const actor of [requester, operator]) {
+      const res = await client(t, actor.token)
+        .post(`/v1/organizations/${customer.id}/users`, {
+          email: `made-by-${actor.id}@globex.example`,
+          name: 'Nobody',
+          roles: ['requester'],
+        })
+        .expect(403);
+      expect(res.body).toMatchObject({ statusCode: 403, code: 'ADMIN_REQUIRED' });
+      await client(t, actor.token).get(`/v1/organizations/${customer.id}/users`).expect(403);
+    }
+  });
+
+  it('answers 409 EMAIL_TAKEN for an email already used, whatever its case or organization', async () => {
+    await createUser(t, customer.id, [Role.Requester], 'taken@globex.example');
+    const other = await createCustomer(t);
+    const res = await admin
+      .post(`/v1/organizations/${other.id}/users`, {
+        email: 'TAKEN@globex.example',
+        name: 'Twin',
+        roles: ['requester'],
+      })
+      .expect(409);
+    expect(res.body).toMatchObject({ statusCode: 409, code: 'EMAIL_TAKEN' });
+  });
+
+  it.each([
+    ['no roles', { roles: [] }, /roles/],
+    ['an unknown role', { roles: ['root'] }, /roles/],
+    ['a bad email', { email: 'not-an-email' }, /email/],
+    ['an empty name', { name: ' ' }, /name/],
+    ['a name over 200 characters', { name: 'n'.repeat(201) }, /name/],
+    ['an unknown field', { password: 'hunter2' }, /password should not exist/],
+    ['no email', { email: undefined }, /email/],
+  ])('refuses %s with 400 VALIDATION_FAILED and stores nothing', async (_case, change, message) => {
+    const path = `/v1/organizations/${customer.id}/users`;
+    const before = await admin.get(path).expect(200);
+    const body = {
+      email: 'invalid@globex.example',
+      name: 'Invalid',
+      roles: ['requester'],
+      ...change,
+    };
+    const res = await admin.post(path, body).expect(400);
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    expect(res.body.message).toMatch(message);
+    const after = await admin.get(path).expect(200);
+    expect(after.body.items).toEqual(before.body.items);
+  });
+
+  it('answers 404 for an unknown organization and 400 for a malformed id', async () => {
+    const body = { email: 'lost@globex.example', name: 'Lost', roles: ['requester'] };
+    const res = await admin
+      .post('/v1/organizations/7d444840-9dc0-41dc-b4ad-7b6f3a1e9c00/users', body)
+      .expect(404);
+    expect(res.body).toMatchObject({ code: 'ORGANIZATION_NOT_FOUND' });
+    await admin.post('/v1/organizations/42/users', body).expect(400);
+  });
+
+  it('answers 401 without a token', async () => {
+    await request(t.http)
+      .post(`/v1/organizations/${customer.id}/users`)
+      .send({ email: 'anon@globex.example', name: 'Anon', roles: ['admin'] })
+      .expect(401);
+  });
+});
