@@ -4,11 +4,12 @@ import { HttpMetricsMiddleware } from './http-metrics.middleware';
 import { MetricsController } from './metrics.controller';
 import { MetricsRegistry } from './metrics.registry';
 import { QueueMetrics } from './queue.metrics';
+import { RequestMetrics } from './request.metrics';
 
 @Module({
   imports: [NotificationsModule],
   controllers: [MetricsController],
-  providers: [MetricsRegistry, QueueMetrics, HttpMetricsMiddleware],
+  providers: [MetricsRegistry, QueueMetrics, RequestMetrics, HttpMetricsMiddleware],
   exports: [MetricsRegistry, HttpMetricsMiddleware],
 })
 export class MetricsModule {}
