@@ -13,13 +13,22 @@ describe('domain events and their outbox rows', () => {
   beforeAll(async () => {
     t = await createTestApp();
     cast = await createCast(t);
-    t.app.get(EventEmitter2).onAny((_name: string | string[], event: RequestEvent) => heard.push(event));
+    t.app
+      .get(EventEmitter2)
+      .onAny((_name: string | string[], event: RequestEvent) => heard.push(event));
   });
   afterAll(() => t.close());
 
   it('emits exactly one event per change, after commit, each with its outbox row', async () => {
     const { onRequest: customer, provider } = cast;
-    const id = (await as(t, customer.requester).post('/v1/requests', { action: 'mariadb.add-read-only-replica', params: { instance: 'db-1' } }).expect(201)).body.id;
+    const id = (
+      await as(t, customer.requester)
+        .post('/v1/requests', {
+          action: 'mariadb.add-read-only-replica',
+          params: { instance: 'db-1' },
+        })
+        .expect(201)
+    ).body.id;
     await as(t, provider.approver).post(`/v1/requests/${id}/approve`).expect(200);
     await as(t, customer.approver).post(`/v1/requests/${id}/approve`).expect(403);
     await as(t, provider.operator).post(`/v1/requests/${id}/start`).expect(200);
@@ -46,8 +55,8 @@ describe('domain events and their outbox rows', () => {
 
   it('describes every route in the OpenAPI document, with examples', async () => {
     const doc = (await request(t.http).get('/docs/openapi.json').expect(200)).body;
-    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
-      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
     );
     const expected = [
       'GET /health',
@@ -66,10 +75,22 @@ describe('domain events and their outbox rows', () => {
       'GET /v1/requests/{id}/comments',
       'GET /v1/inbox',
       'GET /v1/audit/verify',
-      ...['opinions', 'waive-consultation', 'approve', 'reject', 'start', 'complete', 'fail', 'cancel', 'comments'].map((verb) => `POST /v1/requests/{id}/${verb}`),
+      ...[
+        'opinions',
+        'waive-consultation',
+        'approve',
+        'reject',
+        'start',
+        'complete',
+        'fail',
+        'cancel',
+        'comments',
+      ].map((verb) => `POST /v1/requests/{id}/${verb}`),
     ];
     expect(routes).toEqual(expect.arrayContaining(expected));
-    expect(JSON.stringify(doc.components.schemas.SubmitRequestDto)).toContain('mariadb.add-read-only-replica');
+    expect(JSON.stringify(doc.components.schemas.SubmitRequestDto)).toContain(
+      'mariadb.add-read-only-replica',
+    );
     expect(doc.components.securitySchemes).toHaveProperty('bearer');
   });
 });
