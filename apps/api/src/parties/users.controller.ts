@@ -41,7 +41,9 @@ export class UsersController {
     @Param('id', UUID_PARAM) organizationId: string,
     @Body() body: CreateUserDto,
   ): Promise<CreatedUserResponse> {
-    return CreatedUserResponse.from(await this.users.create(principal, organizationId, body));
+    return CreatedUserResponse.fromCreated(
+      await this.users.create(principal, organizationId, body),
+    );
   }
 
   @Get('organizations/:id/users')

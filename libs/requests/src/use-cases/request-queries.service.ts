@@ -91,30 +91,9 @@ export class RequestQueriesService {
     const request = await findVisibleRequest(this.dataSource.manager, principal, id);
     const entries = await this.audit.history(request.id);
     return entries.map(
-      ({
-        id: entryId,
-        seq,
-        event,
-        fromState,
-        toState,
-        actorId,
-        actorOrganizationId,
-        letter,
-        comment,
-        createdAt,
-        hash,
-      }) => ({
-        id: entryId,
-        seq,
-        event,
-        fromState,
-        toState,
-        actorId,
-        actorOrganizationId,
-        letter,
-        comment,
-        createdAt: new Date(createdAt).toISOString(),
-        hash,
+      ({ requestId: _request, organizationId: _organization, prevHash: _previous, ...entry }) => ({
+        ...entry,
+        createdAt: new Date(entry.createdAt).toISOString(),
       }),
     );
   }
