@@ -1,5 +1,7 @@
 import { createTestApp, TestApp } from '../helpers/create-app';
+import { Role } from '@app/parties';
 import { as, Cast, createCast } from '../factories/cast.factory';
+import { createCustomer, createUser } from '../factories/parties.factory';
 
 /** The journeys the seed matrix describes, walked end to end through the HTTP API. */
 describe('request lifecycle, walked from the seed matrix', () => {
@@ -111,6 +113,45 @@ describe('request lifecycle, walked from the seed matrix', () => {
     expect(asked.body.state).toBe('pending_approval');
     await as(t, provider.approver).post(`/v1/requests/${asked.body.id}/approve`).expect(403);
     await as(t, customer.secondApprover).post(`/v1/requests/${asked.body.id}/approve`).expect(200);
+  });
+
+  it('previews who would be R, A, C, I and who performs, storing nothing', async () => {
+    const { selfService: customer, onRequest } = cast;
+    const before = (await as(t, customer.requester).get('/v1/requests').expect(200)).body.items
+      .length;
+    const bucket = {
+      action: 'object-storage.create-bucket',
+      params: { bucketName: 'preview-only' },
+    };
+    const preview = await as(t, customer.approver).post('/v1/requests/preview', bucket).expect(200);
+    expect(preview.body).toEqual({
+      action: 'object-storage.create-bucket',
+      title: 'Create Bucket',
+      organizationId: customer.organizationId,
+      responsible: 'customer',
+      accountable: 'customer',
+      consulted: [],
+      informed: ['provider'],
+      performer: 'customer',
+      via: 'S3 API',
+      initialState: 'approved',
+      approvedBySubmission: true,
+    });
+    // Without "On Demand", the provider's Professional Services team performs what the customer decides.
+    const store = { action: 'object-storage.create-object-store', params: { name: 'store-1' } };
+    const performer = async (actor: typeof customer.requester) =>
+      (await as(t, actor).post('/v1/requests/preview', store)).body.performer as string | undefined;
+    expect(await performer(customer.requester)).toBe('customer');
+    const withoutOnDemand = await createCustomer(t, { plan: 'self-service', onDemand: false });
+    expect(await performer(await createUser(t, withoutOnDemand.id, [Role.Requester]))).toBe(
+      'provider',
+    );
+    expect((await as(t, onRequest.requester).post('/v1/requests/preview', store)).body.code).toBe(
+      'ACTION_NOT_IN_PLAN',
+    );
+    expect(
+      (await as(t, customer.requester).get('/v1/requests').expect(200)).body.items,
+    ).toHaveLength(before);
   });
 
   it('a customer asks for details on a blocked Bot Defense request, which needs the support ID', async () => {
