@@ -1,4 +1,5 @@
 import { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
 import { SMTPServer, SMTPServerOptions } from 'smtp-server';
 
 /** One message as the listener received it over SMTP. */
@@ -7,6 +8,9 @@ export interface ReceivedMail {
   to: string[];
   messageId: string;
   subject: string;
+  /** The decoded text body. */
+  text: string;
+  html: string;
   raw: string;
 }
 
@@ -14,6 +18,8 @@ export interface ReceivedMail {
 export class SmtpListener {
   readonly messages: ReceivedMail[] = [];
   refuseWith?: number;
+  /** How many messages were refused (while `refuseWith` was set). */
+  refusals = 0;
   private server?: SMTPServer;
 
   async start(options: Partial<SMTPServerOptions> = {}): Promise<this> {
@@ -27,20 +33,27 @@ export class SmtpListener {
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           if (this.refuseWith) {
+            this.refusals++;
             const error = Object.assign(new Error('refused by the test listener'), {
               responseCode: this.refuseWith,
             });
             return callback(error);
           }
-          const raw = Buffer.concat(chunks).toString('utf8');
-          this.messages.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((r) => r.address),
-            messageId: header(raw, 'Message-ID'),
-            subject: header(raw, 'Subject'),
-            raw,
-          });
-          callback();
+          const raw = Buffer.concat(chunks);
+          simpleParser(raw)
+            .then((parsed) => {
+              this.messages.push({
+                from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+                to: session.envelope.rcptTo.map((r) => r.address),
+                messageId: parsed.messageId ?? '',
+                subject: parsed.subject ?? '',
+                text: parsed.text ?? '',
+                html: typeof parsed.html === 'string' ? parsed.html : '',
+                raw: raw.toString('utf8'),
+              });
+              callback();
+            })
+            .catch((error: Error) => callback(error));
         });
       },
     });
@@ -56,9 +69,4 @@ export class SmtpListener {
   stop(): Promise<void> {
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
-}
-
-function header(raw: string, name: string): string {
-  const match = new RegExp(`^${name}:\\s*(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(raw);
-  return match ? match[1].replace(/\r?\n[ \t]/g, ' ').trim() : '';
 }

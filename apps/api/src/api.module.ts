@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { Catalog, CatalogModule } from '@app/catalog';
 import { AllExceptionsFilter, AppConfig, CoreModule } from '@app/core';
 import { NotificationsModule, NotificationsWorkerModule } from '@app/notifications';
+import { WebhooksModule, WebhooksWorkerModule } from '@app/notifications/webhooks';
 import { AuditModule } from '@app/audit';
 import { PartiesModule } from '@app/parties';
 import { RequestsModule } from '@app/requests';
@@ -12,6 +13,7 @@ import { CatalogController } from './catalog/catalog.controller';
 import { HealthModule } from './health/health.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsModule } from './metrics/metrics.module';
+import { NotificationsController } from './notifications/notifications.controller';
 import { MeController } from './parties/me.controller';
 import { OrganizationsController } from './parties/organizations.controller';
 import { TokensController } from './parties/tokens.controller';
@@ -19,6 +21,7 @@ import { UsersController } from './parties/users.controller';
 import { InboxController } from './requests/inbox.controller';
 import { RequestTransitionsController } from './requests/request-transitions.controller';
 import { RequestsController } from './requests/requests.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 export interface ApiOptions {
   config: AppConfig;
@@ -42,7 +45,8 @@ export class ApiModule implements NestModule {
         AuditModule,
         HealthModule,
         MetricsModule,
-        ...(withWorker ? [NotificationsWorkerModule] : []),
+        WebhooksModule,
+        ...(withWorker ? [NotificationsWorkerModule, WebhooksWorkerModule] : []),
       ],
       controllers: [
         CatalogController,
@@ -54,6 +58,8 @@ export class ApiModule implements NestModule {
         RequestTransitionsController,
         InboxController,
         AuditController,
+        NotificationsController,
+        WebhooksController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -1,13 +1,35 @@
 import { Module } from '@nestjs/common';
-import { NotificationsTransportModule } from './notifications.module';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Organization, User } from '@app/parties';
+import { OutboxEvent, Request, RequestOpinion } from '@app/requests';
+import { MailTransport } from './mail/mail-transport';
+import { NotificationsModule } from './notifications.module';
+import { NotificationPlanner } from './planning/notification-planner.service';
+import { RecipientDirectory } from './planning/recipient-directory';
 import { MailProcessor } from './processors/mail.processor';
+import { PlanNotificationsProcessor } from './processors/plan-notifications.processor';
+import { OutboxRelay } from './relay/outbox-relay.service';
+import { WebhooksModule } from './webhooks/webhooks.module';
+import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
 
 /**
- * The processors of this context. They live beside the code they drive so that one process can
- * host both the API and the worker (`npm start`) without an app importing another.
+ * What a worker runs: the outbox relay and the processors. They live beside the code they drive so
+ * that one process can host both the API and the worker (`npm start`) without an app importing another.
  */
 @Module({
-  imports: [NotificationsTransportModule],
-  providers: [MailProcessor],
+  imports: [
+    NotificationsModule,
+    WebhooksModule,
+    WebhooksWorkerModule,
+    TypeOrmModule.forFeature([OutboxEvent, Request, RequestOpinion, Organization, User]),
+  ],
+  providers: [
+    MailTransport,
+    OutboxRelay,
+    NotificationPlanner,
+    RecipientDirectory,
+    PlanNotificationsProcessor,
+    MailProcessor,
+  ],
 })
 export class NotificationsWorkerModule {}

@@ -1,19 +1,20 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { QueueName } from '@app/core';
-import { MailTransport } from './mail/mail-transport';
+import { DeadLettersService } from './deliveries/dead-letters.service';
+import { DeliveryLedger } from './deliveries/delivery-ledger.service';
+import { NotificationDelivery } from './deliveries/notification-delivery.entity';
 
-/** What producers need: the mail queue. */
+const QUEUES = BullModule.registerQueue(
+  { name: QueueName.Notifications },
+  { name: QueueName.Mail },
+);
+
+/** What the API needs: the queues, and the deliveries for the dead-letter view. */
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.Mail })],
-  exports: [BullModule],
+  imports: [QUEUES, TypeOrmModule.forFeature([NotificationDelivery])],
+  providers: [DeliveryLedger, DeadLettersService],
+  exports: [QUEUES, TypeOrmModule, DeliveryLedger, DeadLettersService],
 })
 export class NotificationsModule {}
-
-/** What a worker process runs: the mail transport and its processor. */
-@Module({
-  imports: [NotificationsModule],
-  providers: [MailTransport],
-  exports: [MailTransport],
-})
-export class NotificationsTransportModule {}

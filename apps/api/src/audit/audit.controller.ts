@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuditService } from '@app/audit';
-import { OrganizationKind, PartiesException, Principal, Role } from '@app/parties';
+import { AccessPolicy, PartiesException, Principal } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 
 class BrokenEntryResponse {
@@ -37,9 +37,9 @@ export class AuditController {
   })
   @ApiOkResponse({ type: AuditVerificationResponse })
   verify(@CurrentPrincipal() principal: Principal) {
-    if (!principal.roles.includes(Role.Admin)) throw PartiesException.adminRequired();
+    if (!AccessPolicy.isAdmin(principal)) throw PartiesException.adminRequired();
     return this.audit.verify(
-      principal.kind === OrganizationKind.Provider ? undefined : principal.organizationId,
+      AccessPolicy.isProvider(principal) ? undefined : principal.organizationId,
     );
   }
 }

@@ -33,6 +33,11 @@ export const envSchema = z.object({
   MAIL_DIR: z.string().min(1).default('var/mail'),
   MAIL_FROM: z.string().min(3).default('raci-engine <no-reply@raci-engine.local>'),
   RACI_DIR: z.string().min(1).default('config/raci'),
+  /** How often the outbox relay looks for events when nothing wakes it (ms). */
+  RELAY_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(200),
+  /** Whether this process runs the outbox relay (worker processes do; turn off to run it elsewhere). */
+  RELAY_ENABLED: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `pretty` for people at a terminal, `json` for log collectors; defaults by NODE_ENV. */
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),

@@ -2,29 +2,44 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { QueueName } from '@app/core';
+import { DeliveryLedger } from '../deliveries/delivery-ledger.service';
 import { MailDelivery, MailMessage } from '../mail/mail-message';
 import { MailTransport } from '../mail/mail-transport';
 
 /**
- * Sends one message per job. A permanent SMTP refusal (5xx) fails the job at once, since retrying
- * cannot change the answer; anything else is retried by the queue's policy.
+ * Sends one message per job and settles its delivery row. A permanent SMTP refusal (5xx) fails the
+ * job at once, since retrying cannot change the answer; anything else is retried by the queue's
+ * policy, and the delivery is marked failed only when the last attempt fails.
  */
 @Processor(QueueName.Mail, { concurrency: 8 })
 export class MailProcessor extends WorkerHost {
   private readonly logger = new Logger(MailProcessor.name);
 
-  constructor(private readonly transport: MailTransport) {
+  constructor(
+    private readonly transport: MailTransport,
+    private readonly ledger: DeliveryLedger,
+  ) {
     super();
   }
 
   async process(job: Job<MailMessage>): Promise<MailDelivery> {
+    const attempts = job.attemptsMade + 1;
+    const { deliveryId } = job.data;
     try {
-      return await this.transport.send(job.data);
+      const delivery = await this.transport.send(job.data);
+      if (deliveryId) await this.ledger.settle(deliveryId, { sent: true, attempts });
+      return delivery;
     } catch (error) {
       const responseCode = (error as { responseCode?: number }).responseCode;
-      if (responseCode !== undefined && responseCode >= 500) {
+      const permanent = responseCode !== undefined && responseCode >= 500;
+      const message = `${responseCode ? `SMTP ${responseCode}: ` : ''}${(error as Error).message}`;
+      if (deliveryId) {
+        const final = permanent || attempts >= (job.opts.attempts ?? 1);
+        await this.ledger.settle(deliveryId, { sent: false, attempts, error: message, final });
+      }
+      if (permanent) {
         this.logger.warn(`message ${job.data.messageId} refused for good (${responseCode})`);
-        throw new UnrecoverableError(`SMTP ${responseCode}: ${(error as Error).message}`);
+        throw new UnrecoverableError(message);
       }
       throw error;
     }

@@ -1,0 +1,79 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DeadLettersService, DeliveryStatus } from '@app/notifications';
+import { AccessPolicy, Principal } from '@app/parties';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+
+class ListNotificationsQuery {
+  @ApiPropertyOptional({ enum: DeliveryStatus, example: DeliveryStatus.Failed })
+  @IsOptional()
+  @IsEnum(DeliveryStatus)
+  status?: DeliveryStatus;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+class DeliveryResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty({ example: 'request.approved' }) eventType!: string;
+  @ApiProperty({ format: 'uuid' }) requestId!: string;
+  @ApiProperty({ example: 'informed' }) audience!: string;
+  @ApiProperty({ example: 'cloud@globex.example' }) recipient!: string;
+  @ApiProperty({ example: '<0b6d…@raci-engine>' }) messageId!: string;
+  @ApiProperty({ example: 'Request approved: Add a MariaDB read-only Replica (Globex)' })
+  subject!: string;
+  @ApiProperty({ enum: DeliveryStatus }) status!: DeliveryStatus;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ description: 'Times an admin sent it again' }) retries!: number;
+  @ApiPropertyOptional({ nullable: true, example: 'SMTP 550: mailbox unavailable' }) lastError!:
+    string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true }) sentAt!: string | null;
+}
+
+class DeliveryListResponse {
+  @ApiProperty({ type: [DeliveryResponse] }) items!: DeliveryResponse[];
+}
+
+/** Provider admins: what was sent, what failed and why, and sending a failed message again. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('v1/notifications')
+export class NotificationsController {
+  constructor(private readonly deadLetters: DeadLettersService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Deliveries, newest first; `status=failed` lists the dead letters with their reason',
+  })
+  @ApiOkResponse({ type: DeliveryListResponse })
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListNotificationsQuery) {
+    AccessPolicy.requireProviderAdmin(principal);
+    return { items: await this.deadLetters.list(query.status, query.limit ?? 100) };
+  }
+
+  @Post(':id/retry')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Send a failed message again (same Message-ID)' })
+  @ApiOkResponse({ type: DeliveryResponse })
+  retry(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    AccessPolicy.requireProviderAdmin(principal);
+    return this.deadLetters.retry(id);
+  }
+}

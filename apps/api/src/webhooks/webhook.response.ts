@@ -1,0 +1,110 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  RegisteredWebhook,
+  WebhookDelivery,
+  WebhookDeliveryStatus,
+  WebhookEndpoint,
+} from '@app/notifications/webhooks';
+import { RequestEventType } from '@app/requests';
+
+/** A webhook endpoint as the API shows it: never with its secret. */
+export class WebhookResponse {
+  @ApiProperty({ format: 'uuid', example: '5f0c2a9e-3b1d-4c7a-9e8f-1a2b3c4d5e6f' })
+  id!: string;
+
+  @ApiProperty({ example: 'https://hooks.globex.example/raci' })
+  url!: string;
+
+  @ApiProperty({
+    example: [RequestEventType.Approved, RequestEventType.Completed],
+    description: 'The event types it receives; ["*"] for every event',
+  })
+  eventTypes!: string[];
+
+  @ApiProperty({ format: 'uuid', example: '0b6f4f4e-5d2a-4c1e-9a43-2f1f0d7f8a10' })
+  organizationId!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  static from(endpoint: WebhookEndpoint): WebhookResponse {
+    return {
+      id: endpoint.id,
+      url: endpoint.url,
+      eventTypes: endpoint.eventTypes,
+      organizationId: endpoint.organizationId,
+      createdAt: endpoint.createdAt,
+    };
+  }
+}
+
+/** A new endpoint, with its signing secret shown this once. */
+export class CreatedWebhookResponse extends WebhookResponse {
+  @ApiProperty({
+    example: 'whsec_q3Jx0lV8m2sY1bK2QmF0c3RhcnQtc2VjcmV0LWV4YW1wbGU',
+    description: 'Verifies the Raci-Signature header of every delivery; shown only now, keep it',
+  })
+  secret!: string;
+
+  static fromRegistered({ endpoint, secret }: RegisteredWebhook): CreatedWebhookResponse {
+    return { ...WebhookResponse.from(endpoint), secret };
+  }
+}
+
+export class WebhookListResponse {
+  @ApiProperty({ type: [WebhookResponse] })
+  items!: WebhookResponse[];
+}
+
+/** One event owed to an endpoint, and what became of it. */
+export class WebhookDeliveryResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'Also sent as the Raci-Event-Id header' })
+  eventId!: string;
+
+  @ApiProperty({ enum: RequestEventType, example: RequestEventType.Approved })
+  eventType!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  requestId!: string;
+
+  @ApiProperty({ enum: WebhookDeliveryStatus, example: WebhookDeliveryStatus.Delivered })
+  status!: WebhookDeliveryStatus;
+
+  @ApiProperty({ example: 1, description: 'POSTs made so far' })
+  attempts!: number;
+
+  @ApiProperty({ type: Number, nullable: true, example: 200, description: 'The last answer' })
+  responseStatus!: number | null;
+
+  @ApiProperty({ type: String, nullable: true, example: null })
+  lastError!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  deliveredAt!: Date | null;
+
+  static from(delivery: WebhookDelivery): WebhookDeliveryResponse {
+    return {
+      id: delivery.id,
+      eventId: delivery.eventId,
+      eventType: delivery.eventType,
+      requestId: delivery.requestId,
+      status: delivery.status,
+      attempts: delivery.attempts,
+      responseStatus: delivery.responseStatus,
+      lastError: delivery.lastError,
+      createdAt: delivery.createdAt,
+      deliveredAt: delivery.deliveredAt,
+    };
+  }
+}
+
+export class WebhookDeliveryListResponse {
+  @ApiProperty({ type: [WebhookDeliveryResponse], description: 'The latest 100, newest first' })
+  items!: WebhookDeliveryResponse[];
+}

@@ -1,0 +1,106 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { Repository } from 'typeorm';
+import { DomainException, JobName, MAIL_JOB_POLICY, QueueName } from '@app/core';
+import { DeliveryStatus, NotificationDelivery } from './notification-delivery.entity';
+
+export enum NotificationsErrorCode {
+  DeliveryNotFound = 'NOTIFICATION_NOT_FOUND',
+  NotFailed = 'NOTIFICATION_NOT_FAILED',
+}
+
+export class NotificationsException extends DomainException<NotificationsErrorCode> {
+  static notFound(id: string): NotificationsException {
+    return new NotificationsException(
+      NotificationsErrorCode.DeliveryNotFound,
+      HttpStatus.NOT_FOUND,
+      `No notification ${id}.`,
+    );
+  }
+
+  static notFailed(id: string, status: string): NotificationsException {
+    return new NotificationsException(
+      NotificationsErrorCode.NotFailed,
+      HttpStatus.CONFLICT,
+      `Notification ${id} is ${status}; only a failed one is sent again.`,
+    );
+  }
+}
+
+export interface DeliveryView {
+  id: string;
+  eventId: string;
+  eventType: string;
+  requestId: string;
+  audience: string;
+  recipient: string;
+  messageId: string;
+  subject: string;
+  status: DeliveryStatus;
+  attempts: number;
+  retries: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the provider's admins see of deliveries, and how a failed one is sent again. */
+@Injectable()
+export class DeadLettersService {
+  constructor(
+    @InjectRepository(NotificationDelivery)
+    private readonly deliveries: Repository<NotificationDelivery>,
+    @InjectQueue(QueueName.Mail) private readonly mail: Queue,
+  ) {}
+
+  async list(status: DeliveryStatus | undefined, limit: number): Promise<DeliveryView[]> {
+    const rows = await this.deliveries.find({
+      where: status ? { status } : {},
+      order: { createdAt: 'DESC' },
+      take: limit,
+    });
+    return rows.map(toView);
+  }
+
+  /** Queues a failed message again, with the same Message-ID, under a new job id. */
+  async retry(id: string): Promise<DeliveryView> {
+    const delivery = UUID.test(id) ? await this.deliveries.findOneBy({ id }) : null;
+    if (!delivery) throw NotificationsException.notFound(id);
+    if (delivery.status !== DeliveryStatus.Failed)
+      throw NotificationsException.notFailed(id, delivery.status);
+    const retries = delivery.retries + 1;
+    await this.deliveries.update(
+      { id, status: DeliveryStatus.Failed },
+      { status: DeliveryStatus.Queued, retries, attempts: 0 },
+    );
+    await this.mail.add(
+      JobName.SendMail,
+      { ...delivery.message, deliveryId: id },
+      { ...MAIL_JOB_POLICY, jobId: `${id}.retry-${retries}` },
+    );
+    return toView({ ...delivery, status: DeliveryStatus.Queued, retries, attempts: 0 });
+  }
+}
+
+function toView(d: NotificationDelivery): DeliveryView {
+  return {
+    id: d.id,
+    eventId: d.eventId,
+    eventType: d.eventType,
+    requestId: d.requestId,
+    audience: d.audience,
+    recipient: d.recipient,
+    messageId: d.messageId,
+    subject: d.message.subject,
+    status: d.status,
+    attempts: d.attempts,
+    retries: d.retries,
+    lastError: d.lastError,
+    createdAt: new Date(d.createdAt).toISOString(),
+    sentAt: d.sentAt ? new Date(d.sentAt).toISOString() : null,
+  };
+}

@@ -1,0 +1,38 @@
+import { RequestEvent, RequestEventType as E, RequestState as S } from '@app/requests';
+
+/** Whom a message speaks to, which decides its recipients and its wording. */
+export enum Audience {
+  ApprovalNeeded = 'approval-needed',
+  OpinionRequested = 'opinion-requested',
+  WorkAssigned = 'work-assigned',
+  Informed = 'informed',
+}
+
+/** Events the Informed parties hear of: the submission, every decision, the work and its end. */
+const INFORMED_OF: ReadonlySet<E> = new Set([
+  E.Submitted,
+  E.Approved,
+  E.Rejected,
+  E.Started,
+  E.Completed,
+  E.Failed,
+  E.Cancelled,
+]);
+
+/** Who must act once a request enters a state. */
+const ACTION_ON_ENTERING: Partial<Record<S, Audience>> = {
+  [S.PendingConsultation]: Audience.OpinionRequested,
+  [S.PendingApproval]: Audience.ApprovalNeeded,
+  [S.Approved]: Audience.WorkAssigned,
+};
+
+/** The audiences of an event, those asked to act first. Comments reach nobody by mail. */
+export function audiencesOf(
+  event: Pick<RequestEvent, 'type' | 'fromState' | 'toState'>,
+): Audience[] {
+  const entered = event.fromState !== event.toState ? ACTION_ON_ENTERING[event.toState] : undefined;
+  return [
+    ...(entered ? [entered] : []),
+    ...(INFORMED_OF.has(event.type) ? [Audience.Informed] : []),
+  ];
+}

@@ -1,0 +1,28 @@
+import { Locale } from '@app/parties';
+import { RequestEventType } from '@app/requests';
+import { Audience } from '../planning/audience';
+
+/** Everything a message may show about a request and the event that prompted it. */
+export interface MessageContext {
+  audience: Audience;
+  eventType: RequestEventType;
+  locale: Locale;
+  requestId: string;
+  actionKey: string;
+  actionTitle: string;
+  /** The provider's comment on the action, as the matrix writes it. */
+  actionComment?: string;
+  organizationName: string;
+  state: string;
+  performer: string;
+  via?: string;
+  /** The reason or comment given with the event. */
+  eventText: string | null;
+  opinions: { party: string; opinion: string; comment: string | null }[];
+}
+
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  html: string;
+}

@@ -1,0 +1,58 @@
+import { Audience } from '../planning/audience';
+import { MessageContext, RenderedMessage } from './message-context';
+import { WORDING } from './wording';
+
+/** Renders one message, text and HTML, in the recipient organization's language. */
+export function renderMessage(context: MessageContext): RenderedMessage {
+  const words = WORDING[context.locale];
+  const headline =
+    context.audience === Audience.Informed
+      ? (words.informed[context.eventType] ?? context.eventType)
+      : words.asks[context.audience];
+  const subject = `${headline}: ${context.actionTitle} (${context.organizationName})`;
+  const performer = words.parties[context.performer] ?? context.performer;
+  const rows: [string, string][] = [
+    [words.labels.action, `${context.actionTitle} (${context.actionKey})`],
+    [words.labels.organization, context.organizationName],
+    [words.labels.state, context.state],
+    [
+      words.labels.performedBy,
+      context.via ? `${performer}, ${words.labels.via} ${context.via}` : performer,
+    ],
+    ...(context.eventText ? [[words.labels.note, context.eventText] as [string, string]] : []),
+    [words.labels.request, context.requestId],
+  ];
+  const opinions = context.opinions.map(
+    (o) =>
+      `${words.parties[o.party] ?? o.party}: ${o.opinion}${o.comment ? ` (${o.comment})` : ''}`,
+  );
+  const text = [
+    headline,
+    '',
+    ...rows.map(([label, value]) => `${label}: ${value}`),
+    ...(opinions.length ? ['', `${words.labels.opinions}:`, ...opinions.map((o) => `- ${o}`)] : []),
+    ...(context.actionComment ? ['', `${words.labels.about}:`, context.actionComment] : []),
+    '',
+    '--',
+    words.labels.footer,
+  ].join('\n');
+  const html = [
+    `<h2>${escape(headline)}</h2>`,
+    `<table>${rows.map(([label, value]) => `<tr><th align="left">${escape(label)}</th><td>${escape(value)}</td></tr>`).join('')}</table>`,
+    opinions.length
+      ? `<h3>${escape(words.labels.opinions)}</h3><ul>${opinions.map((o) => `<li>${escape(o)}</li>`).join('')}</ul>`
+      : '',
+    context.actionComment
+      ? `<h3>${escape(words.labels.about)}</h3><p>${escape(context.actionComment).replace(/\n/g, '<br>')}</p>`
+      : '',
+    `<hr><p><small>${escape(words.labels.footer)}</small></p>`,
+  ].join('\n');
+  return { subject, text, html };
+}
+
+function escape(value: string): string {
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+}

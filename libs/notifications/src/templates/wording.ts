@@ -1,0 +1,85 @@
+import { Locale } from '@app/parties';
+import { RequestEventType as E } from '@app/requests';
+import { Audience } from '../planning/audience';
+
+/** The words of every message, per locale. The provider and many customers work in French. */
+export interface Wording {
+  asks: Record<Exclude<Audience, Audience.Informed>, string>;
+  informed: Partial<Record<E, string>>;
+  labels: {
+    action: string;
+    organization: string;
+    state: string;
+    performedBy: string;
+    via: string;
+    note: string;
+    opinions: string;
+    about: string;
+    request: string;
+    footer: string;
+  };
+  parties: Record<string, string>;
+}
+
+export const WORDING: Record<Locale, Wording> = {
+  [Locale.En]: {
+    asks: {
+      [Audience.ApprovalNeeded]: 'Approval needed',
+      [Audience.OpinionRequested]: 'Your opinion is requested',
+      [Audience.WorkAssigned]: 'Work assigned',
+    },
+    informed: {
+      [E.Submitted]: 'Request submitted',
+      [E.Approved]: 'Request approved',
+      [E.Rejected]: 'Request rejected',
+      [E.Started]: 'Work started',
+      [E.Completed]: 'Request completed',
+      [E.Failed]: 'Request failed',
+      [E.Cancelled]: 'Request cancelled',
+    },
+    labels: {
+      action: 'Action',
+      organization: 'Customer',
+      state: 'State',
+      performedBy: 'Performed by',
+      via: 'through',
+      note: 'Note',
+      opinions: 'Opinions of the Consulted parties',
+      about: 'About this action',
+      request: 'Request',
+      footer:
+        'You receive this message because of your part in this request under the RACI matrix.',
+    },
+    parties: { provider: 'the provider', customer: 'the customer' },
+  },
+  [Locale.Fr]: {
+    asks: {
+      [Audience.ApprovalNeeded]: 'Approbation requise',
+      [Audience.OpinionRequested]: 'Votre avis est demandé',
+      [Audience.WorkAssigned]: 'Travail assigné',
+    },
+    informed: {
+      [E.Submitted]: 'Demande soumise',
+      [E.Approved]: 'Demande approuvée',
+      [E.Rejected]: 'Demande rejetée',
+      [E.Started]: 'Travaux commencés',
+      [E.Completed]: 'Demande terminée',
+      [E.Failed]: 'Demande en échec',
+      [E.Cancelled]: 'Demande annulée',
+    },
+    labels: {
+      action: 'Action',
+      organization: 'Client',
+      state: 'État',
+      performedBy: 'Réalisée par',
+      via: 'via',
+      note: 'Note',
+      opinions: 'Avis des parties consultées',
+      about: 'À propos de cette action',
+      request: 'Demande',
+      footer:
+        'Vous recevez ce message en raison de votre rôle dans cette demande selon la matrice RACI.',
+    },
+    parties: { provider: 'le fournisseur', customer: 'le client' },
+  },
+};

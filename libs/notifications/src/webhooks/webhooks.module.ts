@@ -1,0 +1,21 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { QueueName } from '@app/core';
+import { PartiesModule } from '@app/parties';
+import { WebhookDelivery } from './webhook-delivery.entity';
+import { WebhookDispatcher } from './webhook-dispatcher';
+import { WebhookEndpoint } from './webhook-endpoint.entity';
+import { WebhooksService } from './webhooks.service';
+
+/** Managing webhook endpoints, and turning domain events into delivery jobs. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([WebhookEndpoint, WebhookDelivery]),
+    BullModule.registerQueue({ name: QueueName.Webhooks }),
+    PartiesModule,
+  ],
+  providers: [WebhooksService, WebhookDispatcher],
+  exports: [WebhooksService, WebhookDispatcher],
+})
+export class WebhooksModule {}

@@ -1,0 +1,138 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import { AccessPolicy, isUuid, OrganizationsService, Principal } from '@app/parties';
+import { RequestEventType } from '@app/requests';
+import { WebhookDelivery } from './webhook-delivery.entity';
+import { ALL_EVENT_TYPES, WebhookEndpoint } from './webhook-endpoint.entity';
+import { webhookUrlProblem } from './webhook-url';
+import { WebhooksException } from './webhooks.exception';
+
+/** Every secret starts with this, so a leaked one is easy to recognise (and to scan for). */
+export const WEBHOOK_SECRET_PREFIX = 'whsec_';
+/** Each endpoint multiplies the work of every event: bound how many one organization keeps. */
+export const MAX_WEBHOOKS_PER_ORGANIZATION = 20;
+/** Deliveries listed per endpoint, newest first. */
+export const DELIVERIES_SHOWN = 100;
+
+const EVENT_TYPES: ReadonlySet<string> = new Set(Object.values(RequestEventType));
+
+export interface RegisterWebhookInput {
+  url: string;
+  /** RequestEventType values; omitted (or containing `*`) means every event. */
+  eventTypes?: string[];
+  /** The organization whose requests it hears of; the caller's own when omitted. */
+  organizationId?: string;
+}
+
+/** A new endpoint and its signing secret: the only time the secret leaves the engine. */
+export interface RegisteredWebhook {
+  endpoint: WebhookEndpoint;
+  secret: string;
+}
+
+/**
+ * Webhook endpoints: organization admins manage their own organization's, provider admins any.
+ * Another customer's endpoint answers 404, exactly as if it did not exist.
+ */
+@Injectable()
+export class WebhooksService {
+  private readonly logger = new Logger(WebhooksService.name);
+
+  constructor(
+    @InjectRepository(WebhookEndpoint) private readonly endpoints: Repository<WebhookEndpoint>,
+    @InjectRepository(WebhookDelivery) private readonly deliveries: Repository<WebhookDelivery>,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  async register(principal: Principal, input: RegisterWebhookInput): Promise<RegisteredWebhook> {
+    const organizationId = input.organizationId ?? principal.organizationId;
+    // Naming another customer's organization is "not found", as everywhere else.
+    await this.organizations.get(principal, organizationId);
+    AccessPolicy.requireAdmin(principal, organizationId);
+    const problem = webhookUrlProblem(input.url);
+    if (problem) throw WebhooksException.urlNotAllowed(problem);
+    const eventTypes = normalizeEventTypes(input.eventTypes);
+    const count = await this.endpoints.countBy({ organizationId, disabledAt: IsNull() });
+    if (count >= MAX_WEBHOOKS_PER_ORGANIZATION) {
+      throw WebhooksException.limitReached(MAX_WEBHOOKS_PER_ORGANIZATION);
+    }
+    const secret = WEBHOOK_SECRET_PREFIX + randomBytes(32).toString('base64url');
+    const endpoint = Object.assign(new WebhookEndpoint(), {
+      id: randomUUID(),
+      organizationId,
+      // What the parser normalised is what was checked, and what fetch will call.
+      url: new URL(input.url).href,
+      eventTypes,
+      createdBy: principal.userId,
+      createdAt: new Date(),
+      disabledAt: null,
+    });
+    // The secret goes into the row only: the endpoint handed back never carries it.
+    await this.endpoints.insert({ ...endpoint, secret });
+    // Ids only: the URL may carry a token in its query string, and the secret is never logged.
+    this.logger.log({ webhookId: endpoint.id, organizationId }, 'webhook registered');
+    return { endpoint, secret };
+  }
+
+  /** The caller's organization's endpoints; every organization's for provider admins. */
+  async list(principal: Principal): Promise<WebhookEndpoint[]> {
+    AccessPolicy.requireAdmin(principal, principal.organizationId);
+    return this.endpoints.find({
+      where: {
+        disabledAt: IsNull(),
+        ...(AccessPolicy.isProvider(principal) ? {} : { organizationId: principal.organizationId }),
+      },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** Stops deliveries to an endpoint. Its row stays, so jobs already queued see that it is gone. */
+  async disable(principal: Principal, id: string): Promise<void> {
+    const endpoint = await this.findManageable(principal, id);
+    await this.endpoints.update(
+      { id: endpoint.id, disabledAt: IsNull() },
+      { disabledAt: new Date() },
+    );
+    this.logger.log({ webhookId: endpoint.id }, 'webhook deleted');
+  }
+
+  /** The latest deliveries to an endpoint, newest first. */
+  async deliveriesOf(principal: Principal, id: string): Promise<WebhookDelivery[]> {
+    const endpoint = await this.findManageable(principal, id);
+    return this.deliveries.find({
+      where: { endpointId: endpoint.id },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: DELIVERIES_SHOWN,
+    });
+  }
+
+  private async findManageable(principal: Principal, id: string): Promise<WebhookEndpoint> {
+    const endpoint = isUuid(id)
+      ? await this.endpoints.findOneBy({ id, disabledAt: IsNull() })
+      : null;
+    if (!endpoint || !AccessPolicy.canSee(principal, endpoint.organizationId)) {
+      throw WebhooksException.notFound(id);
+    }
+    AccessPolicy.requireAdmin(principal, endpoint.organizationId);
+    return endpoint;
+  }
+}
+
+/** `["*"]` for every event; otherwise the distinct types asked for, each a known one. */
+function normalizeEventTypes(types: string[] | undefined): string[] {
+  if (!types || types.includes(ALL_EVENT_TYPES)) return [ALL_EVENT_TYPES];
+  if (types.length === 0) {
+    throw WebhooksException.eventTypesInvalid(
+      'Name at least one event type, or leave eventTypes out for every event.',
+    );
+  }
+  const unknown = types.filter((type) => !EVENT_TYPES.has(type));
+  if (unknown.length > 0) {
+    throw WebhooksException.eventTypesInvalid(`Unknown event types: ${unknown.join(', ')}.`, {
+      unknown,
+    });
+  }
+  return [...new Set(types)];
+}

@@ -1,0 +1,79 @@
+import { as, Cast, createCast } from '../factories/cast.factory';
+import { createTestApp, TestApp } from '../helpers/create-app';
+import { settle } from '../helpers/mailbox';
+import { SmtpListener } from '../helpers/smtp-listener';
+import { ThrowawayRedis } from '../helpers/throwaway-redis';
+import { waitFor } from '../helpers/wait-for';
+
+const REPLICA = { action: 'mariadb.add-read-only-replica', params: { instance: 'db-1' } };
+/** Per replica request: two provider approvers, the customer's contact and its submitter. */
+const MESSAGES_PER_REQUEST = 4;
+
+describe('mail delivery through faults', () => {
+  jest.setTimeout(90_000);
+  let smtp: SmtpListener;
+  let redis: ThrowawayRedis;
+  let t: TestApp;
+  let cast: Cast;
+
+  beforeAll(async () => {
+    smtp = await new SmtpListener().start();
+    redis = await ThrowawayRedis.start();
+    t = await createTestApp({
+      withWorker: true,
+      env: { SMTP_URL: smtp.url, REDIS_URL: redis.url, RELAY_POLL_MS: '50' },
+    });
+    cast = await createCast(t);
+  });
+  afterAll(async () => {
+    await redis.start();
+    await t.close();
+    await redis.stop();
+    await smtp.stop();
+  });
+
+  const byMessageId = () => {
+    const counts = new Map<string, number>();
+    smtp.messages.forEach((m) => counts.set(m.messageId, (counts.get(m.messageId) ?? 0) + 1));
+    return counts;
+  };
+
+  it('accepts requests while Redis is down, then delivers every message exactly once', async () => {
+    await redis.stop();
+    const ids: string[] = [];
+    for (let n = 0; n < 10; n++) {
+      ids.push(
+        (await as(t, cast.onRequest.requester).post('/v1/requests', REPLICA).expect(201)).body.id,
+      );
+    }
+    expect(smtp.messages).toHaveLength(0);
+    await redis.start();
+    await waitFor(
+      () => smtp.messages.length >= ids.length * MESSAGES_PER_REQUEST,
+      'every message after Redis came back',
+      { timeoutMs: 60_000, intervalMs: 200 },
+    );
+    await settle(t);
+    expect(smtp.messages).toHaveLength(ids.length * MESSAGES_PER_REQUEST);
+    expect([...byMessageId().values()].every((count) => count === 1)).toBe(true);
+    for (const id of ids)
+      expect(smtp.messages.filter((m) => m.text.includes(id))).toHaveLength(MESSAGES_PER_REQUEST);
+  });
+
+  it('retries while the SMTP server answers 4xx, and delivers each message once when it accepts', async () => {
+    smtp.messages.length = 0;
+    smtp.refuseWith = 451;
+    const id = (await as(t, cast.onRequest.requester).post('/v1/requests', REPLICA).expect(201))
+      .body.id;
+    await waitFor(() => smtp.refusals >= MESSAGES_PER_REQUEST, 'the first refusals');
+    smtp.refuseWith = undefined;
+    await waitFor(
+      () => smtp.messages.length >= MESSAGES_PER_REQUEST,
+      'delivery after the refusals',
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
+    await settle(t);
+    expect(smtp.messages.filter((m) => m.text.includes(id))).toHaveLength(MESSAGES_PER_REQUEST);
+    expect([...byMessageId().values()].every((count) => count === 1)).toBe(true);
+  });
+});

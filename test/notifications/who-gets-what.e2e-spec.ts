@@ -1,0 +1,188 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { Role } from '@app/parties';
+import { as, Cast, createCast } from '../factories/cast.factory';
+import { createCustomer, createUser } from '../factories/parties.factory';
+import { createTestApp, TestApp } from '../helpers/create-app';
+import { lettersAbout, settle } from '../helpers/mailbox';
+import { SmtpListener } from '../helpers/smtp-listener';
+import { waitFor } from '../helpers/wait-for';
+
+describe('who hears of what, by email', () => {
+  let smtp: SmtpListener;
+  let t: TestApp;
+  let cast: Cast;
+  let contact: string;
+
+  beforeAll(async () => {
+    smtp = await new SmtpListener().start();
+    t = await createTestApp({ withWorker: true, env: { SMTP_URL: smtp.url, RELAY_POLL_MS: '50' } });
+    cast = await createCast(t);
+    const org = await request(t.http)
+      .get(`/v1/organizations/${cast.onRequest.organizationId}`)
+      .set('Authorization', `Bearer ${t.adminToken}`);
+    contact = org.body.contactEmails[0];
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  it('MariaDB replica: the provider approvers are asked, its operators get the work, the customer is informed', async () => {
+    const { onRequest: customer, provider } = cast;
+    const id = (
+      await as(t, customer.requester)
+        .post('/v1/requests', {
+          action: 'mariadb.add-read-only-replica',
+          params: { instance: 'db-1' },
+        })
+        .expect(201)
+    ).body.id;
+    await settle(t);
+    expect(lettersAbout(smtp, id)).toEqual(
+      [
+        `Approval needed -> ${provider.approver.email}`,
+        `Approval needed -> ${provider.secondApprover.email}`,
+        `Request submitted -> ${contact}`,
+        `Request submitted -> ${customer.requester.email}`,
+      ].sort(),
+    );
+    await as(t, provider.approver)
+      .post(`/v1/requests/${id}/approve`, { comment: 'Go' })
+      .expect(200);
+    await as(t, provider.operator).post(`/v1/requests/${id}/start`).expect(200);
+    await as(t, provider.operator).post(`/v1/requests/${id}/complete`).expect(200);
+    await settle(t);
+    const informed = (headline: string) => [
+      `${headline} -> ${contact}`,
+      `${headline} -> ${customer.requester.email}`,
+    ];
+    expect(lettersAbout(smtp, id)).toEqual(
+      [
+        `Approval needed -> ${provider.approver.email}`,
+        `Approval needed -> ${provider.secondApprover.email}`,
+        ...informed('Request submitted'),
+        `Work assigned -> ${provider.operator.email}`,
+        ...informed('Request approved'),
+        ...informed('Work started'),
+        ...informed('Request completed'),
+      ].sort(),
+    );
+    const approval = smtp.messages.find(
+      (m) => m.text.includes(id) && m.subject.startsWith('Approval needed'),
+    )!;
+    expect(approval.text).toContain('Add a MariaDB read-only Replica');
+    expect(approval.messageId).toMatch(/^<[0-9a-f-]+\.[0-9a-f]{16}@raci-engine>$/);
+  });
+
+  it('Data Masking: the customer consultants are asked first, the approvers then see their opinion', async () => {
+    const { onRequest: customer, provider } = cast;
+    const id = (
+      await as(t, provider.requester)
+        .post('/v1/requests', {
+          action: 'data-masking.pdm-masking-plan-creation-and-execution',
+          params: { database: 'crm' },
+          organizationId: customer.organizationId,
+        })
+        .expect(201)
+    ).body.id;
+    await settle(t);
+    expect(lettersAbout(smtp, id)).toEqual(
+      [
+        `Request submitted -> ${contact}`,
+        `Your opinion is requested -> ${customer.consultant.email}`,
+      ].sort(),
+    );
+    await as(t, customer.consultant)
+      .post(`/v1/requests/${id}/opinions`, {
+        opinion: 'disagree',
+        comment: 'Not the billing schema',
+      })
+      .expect(200);
+    await settle(t);
+    const asks = smtp.messages.filter(
+      (m) => m.text.includes(id) && m.subject.startsWith('Approval needed'),
+    );
+    expect(asks.map((m) => m.to[0]).sort()).toEqual(
+      [provider.approver.email, provider.secondApprover.email].sort(),
+    );
+    expect(asks[0].text).toContain('disagree (Not the billing schema)');
+  });
+
+  it('tells a French customer in French, and never mails a comment', async () => {
+    const french = await createCustomer(t, {
+      plan: 'on-request',
+      locale: 'fr',
+      contactEmails: ['cloud@exemple.fr'],
+    });
+    const requester = await createUser(t, french.id, [Role.Requester]);
+    const id = (
+      await as(t, requester)
+        .post('/v1/requests', {
+          action: 'mariadb.add-read-only-replica',
+          params: { instance: 'bdd-1' },
+        })
+        .expect(201)
+    ).body.id;
+    await as(t, cast.provider.operator)
+      .post(`/v1/requests/${id}/comments`, { body: 'internal note', internal: true })
+      .expect(201);
+    await settle(t);
+    const letters = lettersAbout(smtp, id);
+    expect(letters.filter((letter) => letter.startsWith('Demande'))).toEqual(
+      [`Demande soumise -> cloud@exemple.fr`, `Demande soumise -> ${requester.email}`].sort(),
+    );
+    // The provider's approvers are asked in the provider's own language.
+    expect(letters.filter((letter) => letter.startsWith('Approval needed'))).toHaveLength(2);
+    const inFrench = smtp.messages.find((m) => m.to[0] === 'cloud@exemple.fr')!;
+    expect(inFrench.text).toContain('Réalisée par: le fournisseur');
+    expect(smtp.messages.some((m) => m.text.includes('internal note'))).toBe(false);
+  });
+
+  it('records every delivery; a refused one is a dead letter an admin can send again', async () => {
+    const { onRequest: customer, provider } = cast;
+    smtp.refuseWith = 550;
+    const id = (
+      await as(t, customer.requester)
+        .post('/v1/requests', {
+          action: 'mariadb.add-read-only-replica',
+          params: { instance: 'db-2' },
+        })
+        .expect(201)
+    ).body.id;
+    await settle(t);
+    smtp.refuseWith = undefined;
+    const failed = await request(t.http)
+      .get('/v1/notifications?status=failed')
+      .set('Authorization', `Bearer ${provider.admin.token}`)
+      .expect(200);
+    const mine = failed.body.items.filter((d: { requestId: string }) => d.requestId === id);
+    expect(mine).toHaveLength(4);
+    expect(mine[0]).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: expect.stringMatching(/^SMTP 550/),
+    });
+    await request(t.http)
+      .get('/v1/notifications?status=failed')
+      .set('Authorization', `Bearer ${provider.approver.token}`)
+      .expect(403);
+
+    await request(t.http)
+      .post(`/v1/notifications/${mine[0].id}/retry`)
+      .set('Authorization', `Bearer ${provider.admin.token}`)
+      .expect(202);
+    await waitFor(
+      () => smtp.messages.find((m) => m.messageId === mine[0].messageId),
+      'the message sent again',
+    );
+    const [row] = await t.app
+      .get(DataSource)
+      .query(`SELECT status, retries FROM notification_deliveries WHERE id = '${mine[0].id}'`);
+    expect(row).toMatchObject({ status: 'sent', retries: 1 });
+    await request(t.http)
+      .post(`/v1/notifications/${mine[0].id}/retry`)
+      .set('Authorization', `Bearer ${provider.admin.token}`)
+      .expect(409);
+  });
+});
