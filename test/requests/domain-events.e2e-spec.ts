@@ -51,6 +51,8 @@ describe('domain events and their outbox rows', () => {
     const res = await request(t.http).get('/metrics').expect(200);
     expect(res.text).toMatch(/^raci_requests\{state="completed"\} [1-9]/m);
     expect(res.text).toMatch(/^raci_requests\{state="rejected"\} 0/m);
+    expect(res.text).toMatch(/^raci_mail_deliveries\{status="failed"\} 0/m);
+    expect(res.text).toContain('raci_queue_jobs{queue="notifications",state="waiting"}');
   });
 
   it('describes every route in the OpenAPI document, with examples', async () => {

@@ -9,6 +9,7 @@ import { NotificationDelivery } from './deliveries/notification-delivery.entity'
 const QUEUES = BullModule.registerQueue(
   { name: QueueName.Notifications },
   { name: QueueName.Mail },
+  { name: QueueName.Webhooks },
 );
 
 /** What the API needs: the queues, and the deliveries for the dead-letter view. */

@@ -7,15 +7,19 @@ import { MetricsRegistry } from './metrics.registry';
 
 const STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
 
-/** Queue depth by state, read from Redis at scrape time. */
+/** Queue depth by queue and state, read from Redis at scrape time. */
 @Injectable()
 export class QueueMetrics {
   private readonly depth: Gauge<'queue' | 'state'>;
+  private readonly queues: Queue[];
 
   constructor(
-    @InjectQueue(QueueName.Mail) private readonly mail: Queue,
+    @InjectQueue(QueueName.Notifications) notifications: Queue,
+    @InjectQueue(QueueName.Mail) mail: Queue,
+    @InjectQueue(QueueName.Webhooks) webhooks: Queue,
     metrics: MetricsRegistry,
   ) {
+    this.queues = [notifications, mail, webhooks];
     this.depth = new Gauge({
       name: 'raci_queue_jobs',
       help: 'Jobs in each BullMQ queue by state',
@@ -25,13 +29,17 @@ export class QueueMetrics {
   }
 
   async refresh(): Promise<void> {
-    try {
-      const counts = await withTimeout(this.mail.getJobCounts(...STATES), 1_000, 'queue counts');
-      STATES.forEach((state) =>
-        this.depth.set({ queue: this.mail.name, state }, counts[state] ?? 0),
-      );
-    } catch {
-      // Redis is down: keep the last values; /health reports the outage.
-    }
+    await Promise.all(
+      this.queues.map(async (queue) => {
+        try {
+          const counts = await withTimeout(queue.getJobCounts(...STATES), 1_000, 'queue counts');
+          STATES.forEach((state) =>
+            this.depth.set({ queue: queue.name, state }, counts[state] ?? 0),
+          );
+        } catch {
+          // Redis is down: keep the last values; /health reports the outage.
+        }
+      }),
+    );
   }
 }
