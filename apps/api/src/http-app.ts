@@ -9,6 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { CommonException } from '@app/core';
+import { mountQueueDashboard } from './admin/queue-dashboard';
 import { jsonBodyParsing } from './body-parsing';
 
 /**
@@ -43,6 +44,7 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  mountQueueDashboard(app);
   return app;
 }
 

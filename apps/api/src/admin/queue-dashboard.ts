@@ -1,0 +1,45 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { getQueueToken } from '@nestjs/bullmq';
+import { INestApplication } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import type { NextFunction, Request, Response } from 'express';
+import { AllExceptionsFilter, QueueName } from '@app/core';
+import { AccessPolicy, PartiesException, TokensService } from '@app/parties';
+
+export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
+
+/**
+ * Bull Board for the provider's admins, behind the same bearer tokens as the API. It is plain
+ * Express, outside Nest's guards, so it checks the token itself.
+ */
+export function mountQueueDashboard(app: INestApplication): void {
+  const board = new ExpressAdapter();
+  board.setBasePath(QUEUE_DASHBOARD_PATH);
+  createBullBoard({
+    queues: Object.values(QueueName).map(
+      (name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name))),
+    ),
+    serverAdapter: board,
+  });
+  app.use(QUEUE_DASHBOARD_PATH, providerAdminsOnly(app.get(TokensService)), board.getRouter());
+}
+
+function providerAdminsOnly(tokens: TokensService) {
+  const errors = new AllExceptionsFilter();
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const bearer = BEARER.exec(req.headers.authorization ?? '')?.[1];
+    (bearer ? tokens.authenticate(bearer) : Promise.resolve(null))
+      .then((principal) => {
+        if (!principal) throw PartiesException.unauthenticated();
+        if (!AccessPolicy.isProviderAdmin(principal)) throw PartiesException.adminRequired();
+        next();
+      })
+      .catch((error: unknown) => {
+        const body = errors.toBody(error, String((req as Request & { id?: string }).id ?? ''));
+        res.status(body.statusCode).json(body);
+      });
+  };
+}
