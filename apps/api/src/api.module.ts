@@ -2,14 +2,20 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { Catalog, CatalogModule } from '@app/catalog';
 import { AllExceptionsFilter, AppConfig, CoreModule } from '@app/core';
-import { NotificationsModule, NotificationsWorkerModule } from '@app/notifications';
-import { WebhooksModule, WebhooksWorkerModule } from '@app/notifications/webhooks';
+import {
+  EmailActionsModule,
+  NotificationsModule,
+  NotificationsWorkerModule,
+  WebhooksModule,
+  WebhooksWorkerModule,
+} from '@app/notifications';
 import { AuditModule } from '@app/audit';
 import { PartiesModule } from '@app/parties';
 import { RequestsModule } from '@app/requests';
 import { AuditController } from './audit/audit.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { CatalogController } from './catalog/catalog.controller';
+import { EmailActionsController } from './email-actions/email-actions.controller';
 import { HealthModule } from './health/health.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsModule } from './metrics/metrics.module';
@@ -40,6 +46,7 @@ export class ApiModule implements NestModule {
         CoreModule.forRoot(config),
         CatalogModule.forRoot(catalog),
         NotificationsModule,
+        EmailActionsModule,
         PartiesModule,
         RequestsModule,
         AuditModule,
@@ -59,6 +66,7 @@ export class ApiModule implements NestModule {
         InboxController,
         AuditController,
         NotificationsController,
+        EmailActionsController,
         WebhooksController,
       ],
       providers: [

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { json } from 'express';
+import { json, urlencoded } from 'express';
 import { CommonErrorCode, CommonException } from '@app/core';
 
 /** Largest JSON body accepted; larger ones get 413 before any code runs. */
@@ -24,10 +24,10 @@ const PARSER_ERRORS: Record<string, { code: CommonErrorCode; status: number }> =
 };
 
 /**
- * JSON body parsing with a size limit. Parser failures become coded errors here, before Nest would
+ * Body parsing (JSON for the API, URL-encoded for the forms of email links) with a size limit. Parser failures become coded errors here, before Nest would
  * turn them into a generic 400 and lose which problem it was.
  */
-export function jsonBodyParsing(): [RequestHandler, ErrorRequestHandler] {
+export function bodyParsing(): [RequestHandler, RequestHandler, ErrorRequestHandler] {
   const toCodedError: ErrorRequestHandler = (
     error: { type?: string; message?: string },
     _req,
@@ -45,5 +45,9 @@ export function jsonBodyParsing(): [RequestHandler, ErrorRequestHandler] {
         : error,
     );
   };
-  return [json({ limit: BODY_LIMIT }), toCodedError];
+  return [
+    json({ limit: BODY_LIMIT }),
+    urlencoded({ extended: false, limit: BODY_LIMIT }),
+    toCodedError,
+  ];
 }

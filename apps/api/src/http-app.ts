@@ -10,7 +10,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { CommonException } from '@app/core';
 import { mountQueueDashboard } from './admin/queue-dashboard';
-import { jsonBodyParsing } from './body-parsing';
+import { bodyParsing } from './body-parsing';
 
 /**
  * Everything an HTTP application needs besides its modules, shared by `main.ts` and the e2e tests
@@ -19,7 +19,7 @@ import { jsonBodyParsing } from './body-parsing';
 export function configureHttpApp(app: NestExpressApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.flushLogs();
-  app.use(...jsonBodyParsing());
+  app.use(...bodyParsing());
   app.use(helmet({ contentSecurityPolicy: false }));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');

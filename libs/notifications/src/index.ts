@@ -9,3 +9,7 @@ export * from './planning/audience';
 export * from './planning/notification-planner.service';
 export * from './relay/outbox-relay.service';
 export * from './webhooks';
+export * from './email-actions/email-action-link.entity';
+export * from './email-actions/email-action-links.service';
+export * from './email-actions/email-actions.exception';
+export * from './email-actions/email-actions.module';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Organization, User } from '@app/parties';
 import { OutboxEvent, Request, RequestOpinion } from '@app/requests';
+import { EmailActionsModule } from './email-actions/email-actions.module';
 import { MailTransport } from './mail/mail-transport';
 import { NotificationsModule } from './notifications.module';
 import { NotificationPlanner } from './planning/notification-planner.service';
@@ -19,6 +20,7 @@ import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
 @Module({
   imports: [
     NotificationsModule,
+    EmailActionsModule,
     WebhooksModule,
     WebhooksWorkerModule,
     TypeOrmModule.forFeature([OutboxEvent, Request, RequestOpinion, Organization, User]),

@@ -52,6 +52,11 @@ export class TokensService implements OnApplicationBootstrap {
       token && !token.revokedAt ? await this.users.findOneBy({ id: token.userId }) : null;
     if (!token || !user) return null;
     await this.touch(token);
+    return this.principalOf(user);
+  }
+
+  /** The principal a user acts as (also for links that act on a user's behalf, as in email approvals). */
+  async principalOf(user: User): Promise<Principal> {
     const providerId = await this.organizations.providerOrganizationId();
     const kind =
       user.organizationId === providerId ? OrganizationKind.Provider : OrganizationKind.Customer;

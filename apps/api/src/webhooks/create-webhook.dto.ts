@@ -8,7 +8,7 @@ import {
   IsString,
   IsUUID,
 } from 'class-validator';
-import { ALL_EVENT_TYPES, RegisterWebhookInput } from '@app/notifications/webhooks';
+import { ALL_EVENT_TYPES, RegisterWebhookInput } from '@app/notifications';
 import { RequestEventType } from '@app/requests';
 import { Trim } from '../parties/trim.transform';
 

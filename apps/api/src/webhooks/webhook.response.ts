@@ -4,7 +4,7 @@ import {
   WebhookDelivery,
   WebhookDeliveryStatus,
   WebhookEndpoint,
-} from '@app/notifications/webhooks';
+} from '@app/notifications';
 import { RequestEventType } from '@app/requests';
 
 /** A webhook endpoint as the API shows it: never with its secret. */

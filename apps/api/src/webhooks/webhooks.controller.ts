@@ -12,7 +12,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { WebhooksService } from '@app/notifications/webhooks';
+import { WebhooksService } from '@app/notifications';
 import { Principal } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { UUID_PARAM } from '../parties/uuid-param.pipe';

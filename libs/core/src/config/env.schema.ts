@@ -33,6 +33,20 @@ export const envSchema = z.object({
   MAIL_DIR: z.string().min(1).default('var/mail'),
   MAIL_FROM: z.string().min(3).default('raci-engine <no-reply@raci-engine.local>'),
   RACI_DIR: z.string().min(1).default('config/raci'),
+  /** Where people reach the API; links in emails start with it. */
+  PUBLIC_URL: urlWithScheme(['http', 'https']).optional(),
+  /**
+   * Signs the approve/reject links of approval emails. Every process of one deployment needs the
+   * same value; unset, a random one is made at start, which only suits a single process.
+   */
+  LINK_SECRET: z.string().min(32, { message: 'must be at least 32 characters long' }).optional(),
+  /** How long an approval link works (hours). */
+  LINK_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
   /** How often the outbox relay looks for events when nothing wakes it (ms). */
   RELAY_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(200),

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Catalog, Party } from '@app/catalog';
 import { Request, RequestEvent, RequestOpinion } from '@app/requests';
+import { EmailActionLinks } from '../email-actions/email-action-links.service';
 import { MailMessage } from '../mail/mail-message';
 import { renderMessage } from '../templates/message-renderer';
 import { audiencesOf, Audience } from './audience';
@@ -27,6 +28,7 @@ export class NotificationPlanner {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: Catalog,
     private readonly directory: RecipientDirectory,
+    private readonly links: EmailActionLinks,
   ) {}
 
   async plan(event: RequestEvent): Promise<PlannedMessage[]> {
@@ -42,12 +44,10 @@ export class NotificationPlanner {
     const action = this.catalog.action(request.action);
     const planned = new Map<string, PlannedMessage>();
     for (const audience of audiences) {
-      for (const { email, organization } of await this.directory.recipients(
-        audience,
-        request,
-        organizations,
-      )) {
+      const recipients = await this.directory.recipients(audience, request, organizations);
+      for (const { email, organization, userId } of recipients) {
         if (planned.has(email)) continue;
+        const asked = audience === Audience.ApprovalNeeded;
         const rendered = renderMessage({
           audience,
           eventType: event.type,
@@ -61,21 +61,27 @@ export class NotificationPlanner {
           performer: request.performer,
           via: action?.performer.via,
           eventText: event.comment,
-          opinions:
-            audience === Audience.ApprovalNeeded
-              ? opinions.map(({ party, opinion, comment }) => ({ party, opinion, comment }))
-              : [],
+          opinions: asked
+            ? opinions.map(({ party, opinion, comment }) => ({ party, opinion, comment }))
+            : [],
+          links: asked && userId ? await this.linksFor(request.id, userId) : undefined,
         });
-        const messageId = messageIdOf(event.id, email);
+        const message = { messageId: messageIdOf(event.id, email), to: [email], ...rendered };
         planned.set(email, {
           audience,
           recipient: email,
           organizationId: organization.id,
-          message: { messageId, to: [email], ...rendered },
+          message,
         });
       }
     }
     return [...planned.values()];
+  }
+
+  private async linksFor(requestId: string, userId: string) {
+    const approve = await this.links.issue(requestId, userId, 'approve');
+    const reject = await this.links.issue(requestId, userId, 'reject');
+    return { approve: approve.url, reject: reject.url, expiresAt: approve.expiresAt };
   }
 }
 

@@ -9,6 +9,8 @@ import { Audience } from './audience';
 export interface Recipient {
   email: string;
   organization: Organization;
+  /** The user behind the address; none for an organization's contact mailbox. */
+  userId?: string;
 }
 
 /** Which role of a party each audience reaches; Informed parties are reached at their contact emails. */
@@ -68,7 +70,7 @@ export class RecipientDirectory {
             user.roles.includes(role) &&
             !(audience === Audience.ApprovalNeeded && user.id === request.submittedBy),
         )
-        .map((user) => ({ email: user.email, organization }));
+        .map((user) => ({ email: user.email, organization, userId: user.id }));
     });
   }
 }

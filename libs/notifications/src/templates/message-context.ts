@@ -19,6 +19,8 @@ export interface MessageContext {
   /** The reason or comment given with the event. */
   eventText: string | null;
   opinions: { party: string; opinion: string; comment: string | null }[];
+  /** For an approver: single-use links that approve or reject, bound to them. */
+  links?: { approve: string; reject: string; expiresAt: Date };
 }
 
 export interface RenderedMessage {

@@ -26,10 +26,22 @@ export function renderMessage(context: MessageContext): RenderedMessage {
     (o) =>
       `${words.parties[o.party] ?? o.party}: ${o.opinion}${o.comment ? ` (${o.comment})` : ''}`,
   );
+  const links = context.links;
+  const until = links
+    ? `${words.labels.linksNote} ${links.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`
+    : '';
   const text = [
     headline,
     '',
     ...rows.map(([label, value]) => `${label}: ${value}`),
+    ...(links
+      ? [
+          '',
+          `${words.labels.approve}: ${links.approve}`,
+          `${words.labels.reject}: ${links.reject}`,
+          until,
+        ]
+      : []),
     ...(opinions.length ? ['', `${words.labels.opinions}:`, ...opinions.map((o) => `- ${o}`)] : []),
     ...(context.actionComment ? ['', `${words.labels.about}:`, context.actionComment] : []),
     '',
@@ -39,6 +51,10 @@ export function renderMessage(context: MessageContext): RenderedMessage {
   const html = [
     `<h2>${escape(headline)}</h2>`,
     `<table>${rows.map(([label, value]) => `<tr><th align="left">${escape(label)}</th><td>${escape(value)}</td></tr>`).join('')}</table>`,
+    links
+      ? `<p><a href="${escape(links.approve)}">${escape(words.labels.approve)}</a> &nbsp; ` +
+        `<a href="${escape(links.reject)}">${escape(words.labels.reject)}</a><br><small>${escape(until)}</small></p>`
+      : '',
     opinions.length
       ? `<h3>${escape(words.labels.opinions)}</h3><ul>${opinions.map((o) => `<li>${escape(o)}</li>`).join('')}</ul>`
       : '',

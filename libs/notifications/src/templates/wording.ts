@@ -17,6 +17,9 @@ export interface Wording {
     about: string;
     request: string;
     footer: string;
+    approve: string;
+    reject: string;
+    linksNote: string;
   };
   parties: Record<string, string>;
 }
@@ -49,6 +52,9 @@ export const WORDING: Record<Locale, Wording> = {
       request: 'Request',
       footer:
         'You receive this message because of your part in this request under the RACI matrix.',
+      approve: 'Approve',
+      reject: 'Reject',
+      linksNote: 'These links work once, for you only, until',
     },
     parties: { provider: 'the provider', customer: 'the customer' },
   },
@@ -79,6 +85,9 @@ export const WORDING: Record<Locale, Wording> = {
       request: 'Demande',
       footer:
         'Vous recevez ce message en raison de votre rôle dans cette demande selon la matrice RACI.',
+      approve: 'Approuver',
+      reject: 'Rejeter',
+      linksNote: 'Ces liens ne servent qu’une fois, pour vous seul, jusqu’au',
     },
     parties: { provider: 'le fournisseur', customer: 'le client' },
   },

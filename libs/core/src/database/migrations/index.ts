@@ -2,10 +2,12 @@ import type { MigrationInterface } from 'typeorm';
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { NotificationDeliveries1764000000001 } from './1764000000001-notification-deliveries';
 import { Webhooks1764000000002 } from './1764000000002-webhooks';
+import { EmailActionLinks1764000000003 } from './1764000000003-email-action-links';
 
 /** Every migration, oldest first. Listed explicitly so a bundled build finds them all. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1764000000000,
   NotificationDeliveries1764000000001,
   Webhooks1764000000002,
+  EmailActionLinks1764000000003,
 ];

@@ -1,0 +1,188 @@
+import { Logger } from '@nestjs/common';
+import { Repository } from 'typeorm';
+import { OrganizationsService, PartiesErrorCode, Role } from '@app/parties';
+import {
+  CUSTOMER_A,
+  CUSTOMER_B,
+  principal,
+  PROVIDER_ORG,
+} from '@app/parties/testing/principal.fixture';
+import { WebhookDelivery } from './webhook-delivery.entity';
+import { WebhookEndpoint } from './webhook-endpoint.entity';
+import { WebhooksErrorCode } from './webhooks.exception';
+import { MAX_WEBHOOKS_PER_ORGANIZATION, WebhooksService } from './webhooks.service';
+
+const ENDPOINT_ID = '00000000-0000-4000-8000-0000000000e1';
+const customerAdmin = principal(CUSTOMER_A, [Role.Admin]);
+const providerAdmin = principal(PROVIDER_ORG, [Role.Admin]);
+
+const stored = (organizationId = CUSTOMER_A) =>
+  Object.assign(new WebhookEndpoint(), {
+    id: ENDPOINT_ID,
+    organizationId,
+    url: 'https://hooks.example/raci',
+    eventTypes: ['*'],
+    disabledAt: null,
+  });
+
+describe('WebhooksService', () => {
+  let endpoints: jest.Mocked<
+    Pick<Repository<WebhookEndpoint>, 'insert' | 'countBy' | 'find' | 'findOneBy' | 'update'>
+  >;
+  let deliveries: jest.Mocked<Pick<Repository<WebhookDelivery>, 'find'>>;
+  let service: WebhooksService;
+
+  // The service logs each registration; the specs need not print it.
+  beforeAll(() => {
+    Logger.overrideLogger(false);
+  });
+
+  beforeEach(() => {
+    endpoints = {
+      insert: jest.fn().mockResolvedValue(undefined),
+      countBy: jest.fn().mockResolvedValue(0),
+      find: jest.fn().mockResolvedValue([]),
+      findOneBy: jest.fn().mockResolvedValue(stored()),
+      update: jest.fn().mockResolvedValue(undefined),
+    };
+    deliveries = { find: jest.fn().mockResolvedValue([]) };
+    service = new WebhooksService(
+      endpoints as unknown as Repository<WebhookEndpoint>,
+      deliveries as unknown as Repository<WebhookDelivery>,
+      { get: jest.fn().mockResolvedValue({}) } as unknown as OrganizationsService,
+    );
+  });
+
+  const codeOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'resolved',
+      (error: { code?: string }) => error.code,
+    );
+
+  describe('register', () => {
+    it('stores the secret and returns it beside an endpoint that does not carry it', async () => {
+      const { endpoint, secret } = await service.register(customerAdmin, {
+        url: 'https://Hooks.Example/raci',
+      });
+      expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+      expect(endpoint.secret).toBeUndefined();
+      expect(endpoint).toMatchObject({
+        organizationId: CUSTOMER_A,
+        url: 'https://hooks.example/raci',
+        eventTypes: ['*'],
+        createdBy: customerAdmin.userId,
+        disabledAt: null,
+      });
+      expect(endpoints.insert).toHaveBeenCalledWith(expect.objectContaining({ secret }));
+    });
+
+    it('keeps the distinct event types asked for; "*" among them means every event', async () => {
+      const types = ['request.approved', 'request.approved', 'request.completed'];
+      const some = await service.register(customerAdmin, {
+        url: 'https://h.example/',
+        eventTypes: types,
+      });
+      expect(some.endpoint.eventTypes).toEqual(['request.approved', 'request.completed']);
+      const all = await service.register(customerAdmin, {
+        url: 'https://h.example/',
+        eventTypes: ['request.approved', '*'],
+      });
+      expect(all.endpoint.eventTypes).toEqual(['*']);
+    });
+
+    it.each([
+      [
+        'a non-admin',
+        principal(CUSTOMER_A, [Role.Requester, Role.Approver]),
+        {},
+        PartiesErrorCode.AdminRequired,
+      ],
+      [
+        'a provider non-admin',
+        principal(PROVIDER_ORG, [Role.Operator]),
+        {},
+        PartiesErrorCode.AdminRequired,
+      ],
+      [
+        'a customer admin for another customer',
+        customerAdmin,
+        { organizationId: CUSTOMER_B },
+        PartiesErrorCode.AdminRequired,
+      ],
+      [
+        'plain http off loopback',
+        customerAdmin,
+        { url: 'http://h.example/' },
+        WebhooksErrorCode.UrlNotAllowed,
+      ],
+      [
+        'an unknown event type',
+        customerAdmin,
+        { eventTypes: ['request.eaten'] },
+        WebhooksErrorCode.EventTypesInvalid,
+      ],
+      ['no event type', customerAdmin, { eventTypes: [] }, WebhooksErrorCode.EventTypesInvalid],
+    ])('refuses %s', async (_what, caller, input, code) => {
+      expect(await codeOf(service.register(caller, { url: 'https://h.example/', ...input }))).toBe(
+        code,
+      );
+      expect(endpoints.insert).not.toHaveBeenCalled();
+    });
+
+    it('lets provider admins register for any organization', async () => {
+      const { endpoint } = await service.register(providerAdmin, {
+        url: 'https://h.example/',
+        organizationId: CUSTOMER_B,
+      });
+      expect(endpoint.organizationId).toBe(CUSTOMER_B);
+    });
+
+    it(`stops at ${MAX_WEBHOOKS_PER_ORGANIZATION} webhooks per organization`, async () => {
+      endpoints.countBy.mockResolvedValue(MAX_WEBHOOKS_PER_ORGANIZATION);
+      expect(await codeOf(service.register(customerAdmin, { url: 'https://h.example/' }))).toBe(
+        WebhooksErrorCode.LimitReached,
+      );
+    });
+  });
+
+  describe('one endpoint', () => {
+    it('is not found for another customer, nor when deleted or malformed', async () => {
+      const other = principal(CUSTOMER_B, [Role.Admin]);
+      expect(await codeOf(service.disable(other, ENDPOINT_ID))).toBe(
+        WebhooksErrorCode.WebhookNotFound,
+      );
+      expect(await codeOf(service.deliveriesOf(other, ENDPOINT_ID))).toBe(
+        WebhooksErrorCode.WebhookNotFound,
+      );
+      endpoints.findOneBy.mockResolvedValue(null);
+      expect(await codeOf(service.disable(customerAdmin, ENDPOINT_ID))).toBe(
+        WebhooksErrorCode.WebhookNotFound,
+      );
+      expect(await codeOf(service.disable(customerAdmin, 'not-a-uuid'))).toBe(
+        WebhooksErrorCode.WebhookNotFound,
+      );
+      expect(endpoints.update).not.toHaveBeenCalled();
+    });
+
+    it('is managed by its organization’s admins and provider admins only', async () => {
+      expect(
+        await codeOf(service.disable(principal(CUSTOMER_A, [Role.Requester]), ENDPOINT_ID)),
+      ).toBe(PartiesErrorCode.AdminRequired);
+      await service.disable(customerAdmin, ENDPOINT_ID);
+      await service.disable(providerAdmin, ENDPOINT_ID);
+      expect(endpoints.update).toHaveBeenCalledTimes(2);
+    });
+  });
+
+  describe('list', () => {
+    it('shows a customer admin its own organization’s, a provider admin every one', async () => {
+      await service.list(customerAdmin);
+      expect(endpoints.find.mock.calls[0][0]?.where).toMatchObject({ organizationId: CUSTOMER_A });
+      await service.list(providerAdmin);
+      expect(endpoints.find.mock.calls[1][0]?.where).not.toHaveProperty('organizationId');
+      expect(await codeOf(service.list(principal(CUSTOMER_A, [Role.Approver])))).toBe(
+        PartiesErrorCode.AdminRequired,
+      );
+    });
+  });
+});

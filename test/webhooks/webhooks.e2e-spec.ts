@@ -1,0 +1,290 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { QueueName } from '@app/core';
+import { verifyWebhook, WebhookDispatcher } from '@app/notifications';
+import { OutboxEvent, RequestEvent } from '@app/requests';
+import { Actor } from '../factories/parties.factory';
+import { as, Cast, createCast } from '../factories/cast.factory';
+import { client } from '../helpers/client';
+import { createTestApp, TestApp } from '../helpers/create-app';
+import { waitFor } from '../helpers/wait-for';
+import { WebhookReceiver } from './webhook-receiver';
+
+const REPLICA = { action: 'mariadb.add-read-only-replica', params: { instance: 'db-1' } };
+
+interface DeliveryView {
+  id: string;
+  eventId: string;
+  eventType: string;
+  requestId: string;
+  status: string;
+  attempts: number;
+  responseStatus: number | null;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
+describe('webhooks', () => {
+  // The first retry waits about five seconds (the queue's backoff).
+  jest.setTimeout(60_000);
+  let receiver: WebhookReceiver;
+  let mailDir: string;
+  let t: TestApp;
+  let cast: Cast;
+
+  beforeAll(async () => {
+    // /flaky answers 500 to the first POST of each event; /gone is gone for good.
+    receiver = await new WebhookReceiver((path, nth) =>
+      path === '/gone' ? 410 : path === '/flaky' && nth === 1 ? 500 : 200,
+    ).start();
+    mailDir = mkdtempSync(join(tmpdir(), 'raci-webhooks-mail-'));
+    t = await createTestApp({ withWorker: true, env: { MAIL_DIR: mailDir } });
+    cast = await createCast(t);
+  });
+  afterAll(async () => {
+    await t.close();
+    await receiver.stop();
+    rmSync(mailDir, { recursive: true, force: true });
+  });
+
+  const register = (actor: Actor | string, body: object) =>
+    client(t, typeof actor === 'string' ? actor : actor.token).post('/v1/webhooks', body);
+
+  /** The event a real submission announced, as the outbox keeps it. */
+  async function submittedEvent(requester: Actor): Promise<RequestEvent> {
+    const res = await as(t, requester).post('/v1/requests', REPLICA).expect(201);
+    const row = await t.app
+      .get(DataSource)
+      .getRepository(OutboxEvent)
+      .findOneByOrFail({ aggregateId: res.body.id as string });
+    return row.payload as unknown as RequestEvent;
+  }
+
+  async function deliveryOf(actor: Actor, webhookId: string, eventId: string) {
+    const res = await client(t, actor.token)
+      .get(`/v1/webhooks/${webhookId}/deliveries`)
+      .expect(200);
+    return (res.body.items as DeliveryView[]).find((item) => item.eventId === eventId);
+  }
+
+  /** Waits until the one job of an event and endpoint is done with, whatever its end. */
+  const jobDone = (eventId: string, webhookId: string) =>
+    waitFor(async () => {
+      const job = await t.queue(QueueName.Webhooks).getJob(`${eventId}.${webhookId}`);
+      const state = job ? await job.getState() : 'missing';
+      return state === 'completed' || state === 'failed' ? job : undefined;
+    }, `the job of ${eventId} for ${webhookId}`);
+
+  const settled = (actor: Actor, webhookId: string, eventId: string, status: string) =>
+    waitFor(
+      async () => {
+        const delivery = await deliveryOf(actor, webhookId, eventId);
+        return delivery?.status === status ? delivery : undefined;
+      },
+      `delivery of ${eventId} to be ${status}`,
+      { timeoutMs: 40_000 },
+    );
+
+  it('registers an endpoint and shows its secret once, at creation', async () => {
+    const admin = cast.onRequest.admin;
+    const res = await register(admin, {
+      url: `${receiver.url}/listed`,
+      eventTypes: ['request.approved', 'request.completed'],
+    }).expect(201);
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      url: `${receiver.url}/listed`,
+      eventTypes: ['request.approved', 'request.completed'],
+      organizationId: cast.onRequest.organizationId,
+      secret: expect.stringMatching(/^whsec_[A-Za-z0-9_-]{43}$/),
+      createdAt: expect.any(String),
+    });
+
+    const list = await client(t, admin.token).get('/v1/webhooks').expect(200);
+    const listed = (list.body.items as { id: string }[]).find((item) => item.id === res.body.id);
+    expect(listed).toEqual({
+      id: res.body.id,
+      url: `${receiver.url}/listed`,
+      eventTypes: ['request.approved', 'request.completed'],
+      organizationId: cast.onRequest.organizationId,
+      createdAt: res.body.createdAt,
+    });
+    expect(JSON.stringify(list.body)).not.toContain(res.body.secret);
+
+    await client(t, admin.token).delete(`/v1/webhooks/${res.body.id}`).expect(204);
+    const after = await client(t, admin.token).get('/v1/webhooks').expect(200);
+    expect(after.body.items.map((item: { id: string }) => item.id)).not.toContain(res.body.id);
+    await client(t, admin.token).delete(`/v1/webhooks/${res.body.id}`).expect(404);
+  });
+
+  it('refuses plain http off loopback, unknown event types and malformed input', async () => {
+    const admin = cast.onRequest.admin;
+    for (const url of [
+      'http://hooks.globex.example/raci',
+      'http://10.0.0.5/hook',
+      'ftp://x.test/',
+    ]) {
+      const res = await register(admin, { url }).expect(400);
+      expect(res.body.code).toBe('WEBHOOK_URL_NOT_ALLOWED');
+    }
+    const allowed = await register(admin, { url: 'https://hooks.globex.example/raci' }).expect(201);
+    const unknown = await register(admin, {
+      url: 'https://x.test/',
+      eventTypes: ['request.eaten'],
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.code).toBe('VALIDATION_FAILED');
+    await register(admin, { url: 'https://x.test/', eventTypes: [] }).expect(400);
+    await register(admin, { url: 'https://x.test/', secret: 'mine' }).expect(400);
+    await client(t, admin.token).delete(`/v1/webhooks/${allowed.body.id}`).expect(204);
+  });
+
+  it('keeps each customer to its own webhooks: another organization’s are not found', async () => {
+    const mine = await register(cast.onRequest.admin, { url: `${receiver.url}/private` });
+    const id = mine.body.id as string;
+    const other = cast.selfService.admin;
+
+    const list = await client(t, other.token).get('/v1/webhooks').expect(200);
+    expect(list.body.items.map((item: { id: string }) => item.id)).not.toContain(id);
+    for (const res of [
+      await client(t, other.token).get(`/v1/webhooks/${id}/deliveries`),
+      await client(t, other.token).delete(`/v1/webhooks/${id}`),
+    ]) {
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('WEBHOOK_NOT_FOUND');
+    }
+    const elsewhere = await register(other, {
+      url: 'https://x.test/',
+      organizationId: cast.onRequest.organizationId,
+    });
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body.code).toBe('ORGANIZATION_NOT_FOUND');
+
+    // Provider admins see and manage every organization's webhooks.
+    const all = await client(t, t.adminToken).get('/v1/webhooks').expect(200);
+    expect(all.body.items.map((item: { id: string }) => item.id)).toContain(id);
+    const forCustomer = await register(t.adminToken, {
+      url: 'https://hooks.selfservice.example/raci',
+      organizationId: cast.selfService.organizationId,
+    }).expect(201);
+    expect(forCustomer.body.organizationId).toBe(cast.selfService.organizationId);
+    await client(t, t.adminToken).delete(`/v1/webhooks/${forCustomer.body.id}`).expect(204);
+    await client(t, cast.onRequest.admin.token).delete(`/v1/webhooks/${id}`).expect(204);
+  });
+
+  it('leaves webhooks to admins: anyone else gets 403', async () => {
+    const mine = await register(cast.onRequest.admin, { url: 'https://x.test/' }).expect(201);
+    for (const actor of [
+      cast.onRequest.requester,
+      cast.onRequest.approver,
+      cast.provider.operator,
+    ]) {
+      for (const res of [
+        await register(actor, { url: 'https://x.test/' }),
+        await client(t, actor.token).get('/v1/webhooks'),
+        await client(t, actor.token).get(`/v1/webhooks/${mine.body.id}/deliveries`),
+        await client(t, actor.token).delete(`/v1/webhooks/${mine.body.id}`),
+      ]) {
+        expect(res.status).toBe(403);
+        expect(res.body.code).toBe('ADMIN_REQUIRED');
+      }
+    }
+    await request(t.http).get('/v1/webhooks').expect(401);
+    await client(t, cast.onRequest.admin.token).delete(`/v1/webhooks/${mine.body.id}`).expect(204);
+  });
+
+  it('delivers an event once, signed with the endpoint’s secret', async () => {
+    const admin = cast.onRequest.admin;
+    const created = await register(admin, { url: `${receiver.url}/ok` }).expect(201);
+    const { id, secret } = created.body as { id: string; secret: string };
+    const event = await submittedEvent(cast.onRequest.requester);
+    const dispatcher = t.app.get(WebhookDispatcher);
+
+    await dispatcher.dispatch(event);
+    const delivery = await settled(admin, id, event.id, 'delivered');
+    expect(delivery).toMatchObject({
+      eventType: 'request.submitted',
+      requestId: event.requestId,
+      attempts: 1,
+      responseStatus: 200,
+      lastError: null,
+      deliveredAt: expect.any(String),
+    });
+
+    // A replayed event (the relay after a crash) is not delivered again.
+    expect(await dispatcher.dispatch(event)).toBe(0);
+    await jobDone(event.id, id);
+    const hooks = receiver.of('/ok', event.id);
+    expect(hooks).toHaveLength(1);
+    const [hook] = hooks;
+    expect(hook.headers['content-type']).toBe('application/json');
+    expect(hook.headers['raci-event-type']).toBe('request.submitted');
+    expect(verifyWebhook(String(hook.headers['raci-signature']), hook.body, secret)).toBe(true);
+    expect(verifyWebhook(String(hook.headers['raci-signature']), hook.body, 'whsec_other')).toBe(
+      false,
+    );
+    expect(JSON.parse(hook.body)).toEqual({
+      id: event.id,
+      type: 'request.submitted',
+      occurredAt: event.occurredAt,
+      data: event,
+    });
+
+    // Deleted: nothing more is sent to it, and it is gone from the API.
+    await client(t, admin.token).delete(`/v1/webhooks/${id}`).expect(204);
+    const later = await submittedEvent(cast.onRequest.requester);
+    await dispatcher.dispatch(later);
+    expect(await t.queue(QueueName.Webhooks).getJob(`${later.id}.${id}`)).toBeUndefined();
+    expect(receiver.of('/ok', later.id)).toHaveLength(0);
+    await client(t, admin.token).get(`/v1/webhooks/${id}/deliveries`).expect(404);
+  });
+
+  it('retries a receiver that answered 500 and delivers on the next attempt, once', async () => {
+    const admin = cast.onRequest.admin;
+    const created = await register(admin, {
+      url: `${receiver.url}/flaky`,
+      eventTypes: ['request.submitted'],
+    }).expect(201);
+    const event = await submittedEvent(cast.onRequest.requester);
+    const dispatcher = t.app.get(WebhookDispatcher);
+
+    await dispatcher.dispatch(event);
+    await dispatcher.dispatch(event);
+    const delivery = await settled(admin, created.body.id, event.id, 'delivered');
+    expect(delivery).toMatchObject({ attempts: 2, responseStatus: 200, lastError: null });
+    expect(await dispatcher.dispatch(event)).toBe(0);
+    await jobDone(event.id, created.body.id);
+    expect(receiver.of('/flaky', event.id).map((hook) => hook.answered)).toEqual([500, 200]);
+    await client(t, admin.token).delete(`/v1/webhooks/${created.body.id}`).expect(204);
+  });
+
+  it('gives up at once on a receiver that answered 410', async () => {
+    const admin = cast.onRequest.admin;
+    const created = await register(admin, { url: `${receiver.url}/gone` }).expect(201);
+    const event = await submittedEvent(cast.onRequest.requester);
+
+    await t.app.get(WebhookDispatcher).dispatch(event);
+    const delivery = await settled(admin, created.body.id, event.id, 'failed');
+    expect(delivery).toMatchObject({ attempts: 1, responseStatus: 410, deliveredAt: null });
+    expect(delivery.lastError).toMatch(/HTTP 410/);
+    const job = await t.queue(QueueName.Webhooks).getJob(`${event.id}.${created.body.id}`);
+    expect(await job!.getState()).toBe('failed');
+    expect(job!.attemptsMade).toBe(1);
+    expect(receiver.of('/gone', event.id)).toHaveLength(1);
+    await client(t, admin.token).delete(`/v1/webhooks/${created.body.id}`).expect(204);
+  });
+
+  it('describes the webhook routes in the OpenAPI document', async () => {
+    const doc = (await request(t.http).get('/docs/openapi.json').expect(200)).body;
+    expect(Object.keys(doc.paths['/v1/webhooks'])).toEqual(['post', 'get']);
+    expect(doc.paths['/v1/webhooks/{id}']).toHaveProperty('delete');
+    expect(doc.paths['/v1/webhooks/{id}/deliveries']).toHaveProperty('get');
+    expect(JSON.stringify(doc.components.schemas.CreateWebhookDto)).toContain(
+      'https://hooks.globex.example/raci',
+    );
+  });
+});
