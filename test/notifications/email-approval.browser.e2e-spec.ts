@@ -1,0 +1,91 @@
+import { Browser, chromium } from 'playwright-core';
+import { as, Cast, createCast } from '../factories/cast.factory';
+import { createTestApp, TestApp } from '../helpers/create-app';
+import { settle } from '../helpers/mailbox';
+import { SmtpListener } from '../helpers/smtp-listener';
+import { freePort } from '../helpers/throwaway-redis';
+
+/** Debian's Chromium, as CI installs it; the flags keep it off the (closed) network. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+describe('approving from the email, in a real browser', () => {
+  jest.setTimeout(60_000);
+  let smtp: SmtpListener;
+  let t: TestApp;
+  let cast: Cast;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    smtp = await new SmtpListener().start();
+    t = await createTestApp({
+      withWorker: true,
+      env: { SMTP_URL: smtp.url, RELAY_POLL_MS: '50', PUBLIC_URL: `http://127.0.0.1:${port}` },
+    });
+    await t.app.listen(port, '127.0.0.1');
+    cast = await createCast(t);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t.close();
+    await smtp.stop();
+  });
+
+  it('works once, from its confirmation page, for its approver only', async () => {
+    const id = (
+      await as(t, cast.onRequest.requester)
+        .post('/v1/requests', {
+          action: 'mariadb.add-read-only-replica',
+          params: { instance: 'db-9' },
+        })
+        .expect(201)
+    ).body.id;
+    await settle(t);
+    const mail = smtp.messages.find(
+      (m) => m.to[0] === cast.provider.approver.email && m.text.includes(id),
+    )!;
+    const approveUrl = /^Approve: (\S+)$/m.exec(mail.text)![1];
+
+    const page = await browser.newPage();
+    await page.goto(approveUrl);
+    expect(await page.textContent('h1')).toBe('Approve this request?');
+    expect((await as(t, cast.provider.admin).get(`/v1/requests/${id}`)).body.state).toBe(
+      'pending_approval',
+    );
+    await page.fill('textarea[name=reason]', 'Approved from my phone');
+    await Promise.all([page.waitForNavigation(), page.click('#confirm')]);
+    expect(await page.textContent('#result')).toContain('is now approved');
+
+    const history = (await as(t, cast.provider.admin).get(`/v1/requests/${id}/history`)).body;
+    expect(history.pop()).toMatchObject({
+      event: 'request.approved',
+      actorId: cast.provider.approver.id,
+      comment: 'Approved from my phone',
+    });
+
+    const reused = await page.goto(approveUrl);
+    expect(reused!.status()).toBe(410);
+    expect(await page.textContent('#problem')).toContain('already used');
+
+    // The other approver's link now finds the request decided.
+    const other = smtp.messages.find(
+      (m) => m.to[0] === cast.provider.secondApprover.email && m.text.includes(id),
+    )!;
+    await page.goto(/^Approve: (\S+)$/m.exec(other.text)![1]);
+    await Promise.all([page.waitForNavigation(), page.click('#confirm')]);
+    expect(await page.textContent('#problem')).toContain(
+      'Cannot approve a request that is approved',
+    );
+    await page.close();
+  });
+});
