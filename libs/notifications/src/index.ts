@@ -4,6 +4,7 @@ export * from './deliveries/notification-delivery.entity';
 export * from './mail/mail-message';
 export * from './mail/mail-transport';
 export * from './notifications-worker.module';
+export * from './notifications.exception';
 export * from './notifications.module';
 export * from './planning/audience';
 export * from './planning/notification-planner.service';

@@ -1,33 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { Repository } from 'typeorm';
-import { DomainException, JobName, MAIL_JOB_POLICY, QueueName } from '@app/core';
+import { JobName, MAIL_JOB_POLICY, QueueName } from '@app/core';
+import { NotificationsException } from '../notifications.exception';
 import { DeliveryStatus, NotificationDelivery } from './notification-delivery.entity';
-
-export enum NotificationsErrorCode {
-  DeliveryNotFound = 'NOTIFICATION_NOT_FOUND',
-  NotFailed = 'NOTIFICATION_NOT_FAILED',
-}
-
-export class NotificationsException extends DomainException<NotificationsErrorCode> {
-  static notFound(id: string): NotificationsException {
-    return new NotificationsException(
-      NotificationsErrorCode.DeliveryNotFound,
-      HttpStatus.NOT_FOUND,
-      `No notification ${id}.`,
-    );
-  }
-
-  static notFailed(id: string, status: string): NotificationsException {
-    return new NotificationsException(
-      NotificationsErrorCode.NotFailed,
-      HttpStatus.CONFLICT,
-      `Notification ${id} is ${status}; only a failed one is sent again.`,
-    );
-  }
-}
 
 export interface DeliveryView {
   id: string;
