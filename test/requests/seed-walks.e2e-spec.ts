@@ -1,5 +1,6 @@
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { Role } from '@app/parties';
+import { BusinessCalendar } from '@app/requests';
 import { as, Cast, createCast } from '../factories/cast.factory';
 import { createCustomer, createUser } from '../factories/parties.factory';
 
@@ -44,6 +45,9 @@ describe('request lifecycle, walked from the seed matrix', () => {
       version: 1,
     });
     const id = submitted.body.id as string;
+    // On-request work is due within the provider's 7 working days.
+    const due = new BusinessCalendar().addBusinessDays(new Date(submitted.body.createdAt), 7);
+    expect(Math.abs(Date.parse(submitted.body.dueAt) - due.getTime())).toBeLessThan(1_000);
     const inbox = await as(t, provider.approver).get('/v1/inbox').expect(200);
     expect(inbox.body.items.map((r: { id: string }) => r.id)).toContain(id);
 
@@ -84,6 +88,7 @@ describe('request lifecycle, walked from the seed matrix', () => {
       })
       .expect(201);
     expect(submitted.body).toMatchObject({
+      dueAt: null,
       state: 'approved',
       responsible: 'customer',
       accountable: 'customer',

@@ -39,6 +39,12 @@ export interface ActionQuota {
   packageSize: number;
 }
 
+export interface ActionDeadline {
+  businessDays?: number;
+  /** Escalate to the Accountable organization's admins, or expire the request. */
+  onMiss: 'escalate' | 'expire';
+}
+
 export interface ActionException {
   subject: string;
   rule: string;
@@ -64,6 +70,8 @@ export interface CatalogAction {
    * approvers needs no second approval (the history says so).
    */
   approvedBySubmission: boolean;
+  /** The approval deadline: working days (default from config) and what happens when it passes. */
+  deadline?: ActionDeadline;
   comment?: string;
   performer: PerformerRule;
   paramsSchema?: Record<string, unknown>;

@@ -12,3 +12,6 @@ export * from './use-cases/preview-request.service';
 export * from './use-cases/request-queries.service';
 export * from './use-cases/submit-request.service';
 export * from './use-cases/transition-request.service';
+export * from './deadlines/approval-deadlines';
+export * from './deadlines/business-calendar';
+export * from './domain/request-transitioner';

@@ -18,6 +18,8 @@ export interface RequestView {
   submittedBy: string;
   comment: string | null;
   result: Record<string, unknown> | null;
+  /** When the approval is due (working days), if a deadline applies. */
+  dueAt: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -39,6 +41,7 @@ export function toRequestView(request: Request): RequestView {
     submittedBy: request.submittedBy,
     comment: request.comment,
     result: request.result,
+    dueAt: request.dueAt ? new Date(request.dueAt).toISOString() : null,
     createdAt: new Date(request.createdAt).toISOString(),
     updatedAt: new Date(request.updatedAt).toISOString(),
     version: request.version,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { PartiesModule } from '@app/parties';
+import { ApprovalDeadlines } from './deadlines/approval-deadlines';
 import { IdempotencyService } from './domain/idempotency.service';
 import { RaciResolver } from './domain/raci-resolver';
 import { RequestQuota } from './domain/request-quota';
@@ -37,7 +38,14 @@ const USE_CASES = [
     AuditModule,
     PartiesModule,
   ],
-  providers: [RaciResolver, RequestQuota, IdempotencyService, RequestTransitioner, ...USE_CASES],
-  exports: USE_CASES,
+  providers: [
+    RaciResolver,
+    RequestQuota,
+    IdempotencyService,
+    RequestTransitioner,
+    ApprovalDeadlines,
+    ...USE_CASES,
+  ],
+  exports: [...USE_CASES, ApprovalDeadlines, RequestTransitioner],
 })
 export class RequestsModule {}

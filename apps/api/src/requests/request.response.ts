@@ -29,6 +29,13 @@ export class RequestResponse {
   @ApiPropertyOptional({ nullable: true }) comment!: string | null;
   @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true })
   result!: Record<string, unknown> | null;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    nullable: true,
+    description: 'When the approval is due (working days)',
+  })
+  dueAt!: string | null;
+
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ example: 1, description: 'Incremented by every change' }) version!: number;

@@ -65,6 +65,7 @@ export class ActionChecker {
       raci,
       requestable: action.requestable,
       approvedBySubmission: action.approvedBySubmission ?? false,
+      deadline: action.deadline,
       comment: action.comment?.trim(),
       performer: action.performer,
       paramsSchema: action.paramsSchema,

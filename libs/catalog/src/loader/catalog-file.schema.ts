@@ -16,6 +16,13 @@ const actionSchema = z.strictObject({
   reading: z.strictObject({ note: z.string().min(1), raci: cells }).optional(),
   requestable: z.boolean(),
   approvedBySubmission: z.boolean().optional(),
+  /** The approval deadline, in working days, and what happens when it passes. */
+  deadline: z
+    .strictObject({
+      businessDays: z.number().int().positive().max(365).optional(),
+      onMiss: z.enum(['escalate', 'expire']).default('escalate'),
+    })
+    .optional(),
   comment: z.string().min(1).optional(),
   performer: z.strictObject({
     default: party,

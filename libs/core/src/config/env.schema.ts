@@ -47,6 +47,23 @@ export const envSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(72),
+  /** Working days an approval may take when the catalog sets no deadline (on-request work). */
+  APPROVAL_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Working days before a deadline when approvers are reminded. */
+  DEADLINE_REMINDER_DAYS: z.coerce.number().int().min(0).max(30).default(1),
+  /** Days off besides weekends, as comma-separated YYYY-MM-DD dates. */
+  HOLIDAYS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((day) => day.trim())
+        .filter(Boolean),
+    )
+    .refine((days) => days.every((day) => /^\d{4}-\d{2}-\d{2}$/.test(day)), {
+      message: 'must be YYYY-MM-DD dates, comma-separated',
+    }),
   /** How often the outbox relay looks for events when nothing wakes it (ms). */
   RELAY_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(200),

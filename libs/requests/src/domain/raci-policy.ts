@@ -20,7 +20,7 @@ const has = (actor: Acting, ...roles: Role[]) => roles.some((role) => actor.role
  * letter the actor acts under, or throws 403 with the code of the rule that refused.
  */
 export function authorize(
-  verb: Exclude<V, V.Submit>,
+  verb: Exclude<V, V.Submit | V.Expire>,
   actor: Acting,
   request: Parties,
 ): Letter | null {

@@ -13,6 +13,7 @@ export enum RequestEventType {
   Failed = 'request.failed',
   Cancelled = 'request.cancelled',
   Commented = 'request.commented',
+  Expired = 'request.expired',
 }
 
 interface Rule {
@@ -39,6 +40,7 @@ const RULES: Record<Exclude<V, V.Submit>, Rule> = {
   [V.Fail]: { from: [S.InProgress], event: RequestEventType.Failed },
   [V.Cancel]: { from: BEFORE_WORK, event: RequestEventType.Cancelled },
   [V.Comment]: { from: Object.values(S), event: RequestEventType.Commented },
+  [V.Expire]: { from: [S.PendingConsultation, S.PendingApproval], event: RequestEventType.Expired },
 };
 
 export interface TransitionContext {
@@ -93,5 +95,7 @@ function target(state: S, verb: Exclude<V, V.Submit>, context: TransitionContext
       return S.Cancelled;
     case V.Comment:
       return state;
+    case V.Expire:
+      return S.Expired;
   }
 }

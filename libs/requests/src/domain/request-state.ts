@@ -8,6 +8,8 @@ export enum RequestState {
   Failed = 'failed',
   Rejected = 'rejected',
   Cancelled = 'cancelled',
+  /** The approval deadline passed and the catalog says such requests expire. */
+  Expired = 'expired',
 }
 export const REQUEST_STATES: readonly RequestState[] = Object.values(RequestState);
 
@@ -23,4 +25,6 @@ export enum RequestVerb {
   Fail = 'fail',
   Cancel = 'cancel',
   Comment = 'comment',
+  /** Done by the engine itself when an approval deadline passes. */
+  Expire = 'expire',
 }

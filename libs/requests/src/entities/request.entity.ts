@@ -50,6 +50,10 @@ export class Request {
   @Column({ type: 'jsonb', nullable: true })
   result!: Record<string, unknown> | null;
 
+  /** When the approval is due, in working days from submission; null where no deadline applies. */
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt!: Date | null;
+
   /** Incremented by every change; a write with a stale version is refused (optimistic locking). */
   @Column({ type: 'integer' })
   version!: number;

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { isUniqueViolation, TransactionRunner } from '@app/core';
 import { Organization, OrganizationsService, Principal, Role } from '@app/parties';
+import { ApprovalDeadlines } from '../deadlines/approval-deadlines';
 import { IdempotencyService, StoredResponse } from '../domain/idempotency.service';
 import { RaciAssignment, RaciResolver } from '../domain/raci-resolver';
 import { RequestQuota } from '../domain/request-quota';
@@ -33,6 +34,7 @@ export class SubmitRequestService {
     private readonly transactions: TransactionRunner,
     private readonly transitioner: RequestTransitioner,
     private readonly events: EventEmitter2,
+    private readonly deadlines: ApprovalDeadlines,
   ) {}
 
   async submit(
@@ -62,6 +64,9 @@ export class SubmitRequestService {
         await this.quota.assertWithin(manager, raci.action, organization, new Date());
         const request = newRequest(raci, organization, userId, input);
         const decided = decidesBySubmission(principal, raci);
+        request.dueAt = decided
+          ? null
+          : this.deadlines.dueAt(raci.action, organization.plan!, new Date());
         const event = await this.transitioner.apply(manager, request, {
           verb: RequestVerb.Submit,
           actor: principal,
@@ -121,5 +126,6 @@ function newRequest(
     submittedBy: userId,
     comment: input.comment ?? null,
     result: null,
+    dueAt: null,
   });
 }

@@ -3,6 +3,7 @@ import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { NotificationDeliveries1764000000001 } from './1764000000001-notification-deliveries';
 import { Webhooks1764000000002 } from './1764000000002-webhooks';
 import { EmailActionLinks1764000000003 } from './1764000000003-email-action-links';
+import { RequestDueAt1764000000004 } from './1764000000004-request-due-at';
 
 /** Every migration, oldest first. Listed explicitly so a bundled build finds them all. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   NotificationDeliveries1764000000001,
   Webhooks1764000000002,
   EmailActionLinks1764000000003,
+  RequestDueAt1764000000004,
 ];
