@@ -14,3 +14,4 @@ export * from './email-actions/email-action-link.entity';
 export * from './email-actions/email-action-links.service';
 export * from './email-actions/email-actions.exception';
 export * from './email-actions/email-actions.module';
+export * from './deadlines/deadline-scheduler.service';

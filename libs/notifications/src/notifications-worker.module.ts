@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Organization, User } from '@app/parties';
-import { OutboxEvent, Request, RequestOpinion } from '@app/requests';
+import { Organization, PartiesModule, User } from '@app/parties';
+import { OutboxEvent, Request, RequestOpinion, RequestsModule } from '@app/requests';
+import { DeadlineProcessor } from './deadlines/deadline.processor';
+import { DeadlineScheduler } from './deadlines/deadline-scheduler.service';
 import { EmailActionsModule } from './email-actions/email-actions.module';
 import { MailTransport } from './mail/mail-transport';
 import { NotificationsModule } from './notifications.module';
@@ -21,6 +23,8 @@ import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
   imports: [
     NotificationsModule,
     EmailActionsModule,
+    RequestsModule,
+    PartiesModule,
     WebhooksModule,
     WebhooksWorkerModule,
     TypeOrmModule.forFeature([OutboxEvent, Request, RequestOpinion, Organization, User]),
@@ -31,6 +35,8 @@ import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
     NotificationPlanner,
     RecipientDirectory,
     PlanNotificationsProcessor,
+    DeadlineScheduler,
+    DeadlineProcessor,
     MailProcessor,
   ],
 })

@@ -10,6 +10,7 @@ const QUEUES = BullModule.registerQueue(
   { name: QueueName.Notifications },
   { name: QueueName.Mail },
   { name: QueueName.Webhooks },
+  { name: QueueName.Deadlines },
 );
 
 /** What the API needs: the queues, and the deliveries for the dead-letter view. */

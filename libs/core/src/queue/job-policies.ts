@@ -40,3 +40,6 @@ export const WEBHOOK_JOB_POLICY: JobPolicy = {
   removeOnComplete: KEEP_COMPLETED,
   removeOnFail: KEEP_FAILED,
 };
+
+/** Deadlines only read and write the database: retry quickly, for about ten minutes. */
+export const DEADLINE_JOB_POLICY: JobPolicy = PLAN_JOB_POLICY;

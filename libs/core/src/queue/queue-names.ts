@@ -4,6 +4,8 @@ export enum QueueName {
   Notifications = 'notifications',
   Mail = 'mail',
   Webhooks = 'webhooks',
+  /** Delayed jobs at approval reminders and deadlines. */
+  Deadlines = 'deadlines',
 }
 
 /** Every job name, by queue. */
@@ -11,4 +13,6 @@ export enum JobName {
   PlanNotifications = 'plan-notifications',
   SendMail = 'send-mail',
   DeliverWebhook = 'deliver-webhook',
+  ApprovalReminder = 'approval-reminder',
+  ApprovalDeadline = 'approval-deadline',
 }

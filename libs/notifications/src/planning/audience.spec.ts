@@ -16,6 +16,9 @@ describe('audiencesOf', () => {
     [E.Failed, S.InProgress, S.Failed, [A.Informed]],
     [E.Cancelled, S.Approved, S.Cancelled, [A.Informed]],
     [E.Commented, S.Approved, S.Approved, []],
+    [E.ApprovalReminder, S.PendingApproval, S.PendingApproval, [A.ApprovalNeeded]],
+    [E.Escalated, S.PendingApproval, S.PendingApproval, [A.Escalation]],
+    [E.Expired, S.PendingApproval, S.Expired, [A.Escalation, A.Informed]],
   ])('%s (%s → %s) reaches %j', (type, fromState, toState, audiences) => {
     expect(audiencesOf({ type, fromState, toState })).toEqual(audiences);
   });

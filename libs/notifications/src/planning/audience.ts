@@ -6,6 +6,8 @@ export enum Audience {
   OpinionRequested = 'opinion-requested',
   WorkAssigned = 'work-assigned',
   Informed = 'informed',
+  /** The Accountable organization's admins, when an approval is overdue. */
+  Escalation = 'escalation',
 }
 
 /** Events the Informed parties hear of: the submission, every decision, the work and its end. */
@@ -30,6 +32,10 @@ const ACTION_ON_ENTERING: Partial<Record<S, Audience>> = {
 export function audiencesOf(
   event: Pick<RequestEvent, 'type' | 'fromState' | 'toState'>,
 ): Audience[] {
+  if (event.type === E.ApprovalReminder) return [Audience.ApprovalNeeded];
+  if (event.type === E.Escalated) return [Audience.Escalation];
+  // An expired request is news to the Accountable organization's admins, and to everyone Informed.
+  if (event.type === E.Expired) return [Audience.Escalation, Audience.Informed];
   const entered = event.fromState !== event.toState ? ACTION_ON_ENTERING[event.toState] : undefined;
   return [
     ...(entered ? [entered] : []),

@@ -58,6 +58,7 @@ export class NotificationPlanner {
           actionComment: action?.comment,
           organizationName: organizations[Party.Customer].name,
           state: event.toState,
+          dueAt: request.dueAt ? new Date(request.dueAt) : null,
           performer: request.performer,
           via: action?.performer.via,
           eventText: event.comment,

@@ -18,6 +18,7 @@ const ROLE_OF: Record<Exclude<Audience, Audience.Informed>, Role> = {
   [Audience.ApprovalNeeded]: Role.Approver,
   [Audience.OpinionRequested]: Role.Consultant,
   [Audience.WorkAssigned]: Role.Operator,
+  [Audience.Escalation]: Role.Admin,
 };
 
 /** Finds the people and mailboxes behind the parties of a request. */
@@ -78,6 +79,7 @@ export class RecipientDirectory {
 function partiesOf(audience: Audience, request: Request): Party[] {
   switch (audience) {
     case Audience.ApprovalNeeded:
+    case Audience.Escalation:
       return [request.accountable];
     case Audience.OpinionRequested:
       return request.consulted;

@@ -2,6 +2,7 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, Queue } from 'bullmq';
 import { JobName, MAIL_JOB_POLICY, QueueName } from '@app/core';
 import { RequestEvent } from '@app/requests';
+import { DeadlineScheduler } from '../deadlines/deadline-scheduler.service';
 import { DeliveryLedger } from '../deliveries/delivery-ledger.service';
 import { NotificationPlanner, recipientKey } from '../planning/notification-planner.service';
 import { WebhookDispatcher } from '../webhooks/webhook-dispatcher';
@@ -10,11 +11,13 @@ export interface PlanResult {
   eventId: string;
   mails: number;
   webhooks: number;
+  /** Reminder and deadline jobs scheduled. */
+  deadlines: number;
 }
 
 /**
- * Fans one domain event out: a delivery row and a mail job per recipient, and the webhook
- * deliveries. Job ids come from the event and recipient, so a replayed event sends nothing twice.
+ * Fans one domain event out: a delivery row and a mail job per recipient, the webhook deliveries,
+ * and, on submission, the approval deadline's jobs. Job ids come from the event and recipient, so a replayed event sends nothing twice.
  */
 @Processor(QueueName.Notifications, { concurrency: 4 })
 export class PlanNotificationsProcessor extends WorkerHost {
@@ -22,6 +25,7 @@ export class PlanNotificationsProcessor extends WorkerHost {
     private readonly planner: NotificationPlanner,
     private readonly ledger: DeliveryLedger,
     private readonly webhooks: WebhookDispatcher,
+    private readonly deadlines: DeadlineScheduler,
     @InjectQueue(QueueName.Mail) private readonly mail: Queue,
   ) {
     super();
@@ -38,6 +42,8 @@ export class PlanNotificationsProcessor extends WorkerHost {
         opts: { ...MAIL_JOB_POLICY, jobId: `${event.id}.${recipientKey(delivery.recipient)}` },
       })),
     );
-    return { eventId: event.id, mails: owed.length, webhooks: await this.webhooks.dispatch(event) };
+    const webhooks = await this.webhooks.dispatch(event);
+    const deadlines = await this.deadlines.schedule(event);
+    return { eventId: event.id, mails: owed.length, webhooks, deadlines };
   }
 }

@@ -14,6 +14,8 @@ export interface MessageContext {
   actionComment?: string;
   organizationName: string;
   state: string;
+  /** When the approval is due, if a deadline applies. */
+  dueAt?: Date | null;
   performer: string;
   via?: string;
   /** The reason or comment given with the event. */

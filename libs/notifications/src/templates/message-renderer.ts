@@ -1,3 +1,4 @@
+import { RequestEventType } from '@app/requests';
 import { Audience } from '../planning/audience';
 import { MessageContext, RenderedMessage } from './message-context';
 import { WORDING } from './wording';
@@ -5,8 +6,10 @@ import { WORDING } from './wording';
 /** Renders one message, text and HTML, in the recipient organization's language. */
 export function renderMessage(context: MessageContext): RenderedMessage {
   const words = WORDING[context.locale];
-  const headline =
-    context.audience === Audience.Informed
+  const reminder = context.eventType === RequestEventType.ApprovalReminder;
+  const headline = reminder
+    ? words.labels.reminder
+    : context.audience === Audience.Informed
       ? (words.informed[context.eventType] ?? context.eventType)
       : words.asks[context.audience];
   const subject = `${headline}: ${context.actionTitle} (${context.organizationName})`;
@@ -15,6 +18,14 @@ export function renderMessage(context: MessageContext): RenderedMessage {
     [words.labels.action, `${context.actionTitle} (${context.actionKey})`],
     [words.labels.organization, context.organizationName],
     [words.labels.state, context.state],
+    ...(context.dueAt
+      ? [
+          [
+            words.labels.dueAt,
+            `${context.dueAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+          ] as [string, string],
+        ]
+      : []),
     [
       words.labels.performedBy,
       context.via ? `${performer}, ${words.labels.via} ${context.via}` : performer,

@@ -7,6 +7,8 @@ export interface Wording {
   asks: Record<Exclude<Audience, Audience.Informed>, string>;
   informed: Partial<Record<E, string>>;
   labels: {
+    reminder: string;
+    dueAt: string;
     action: string;
     organization: string;
     state: string;
@@ -30,6 +32,7 @@ export const WORDING: Record<Locale, Wording> = {
       [Audience.ApprovalNeeded]: 'Approval needed',
       [Audience.OpinionRequested]: 'Your opinion is requested',
       [Audience.WorkAssigned]: 'Work assigned',
+      [Audience.Escalation]: 'Approval overdue',
     },
     informed: {
       [E.Submitted]: 'Request submitted',
@@ -39,8 +42,11 @@ export const WORDING: Record<Locale, Wording> = {
       [E.Completed]: 'Request completed',
       [E.Failed]: 'Request failed',
       [E.Cancelled]: 'Request cancelled',
+      [E.Expired]: 'Request expired',
     },
     labels: {
+      reminder: 'Reminder: approval needed',
+      dueAt: 'Due',
       action: 'Action',
       organization: 'Customer',
       state: 'State',
@@ -63,6 +69,7 @@ export const WORDING: Record<Locale, Wording> = {
       [Audience.ApprovalNeeded]: 'Approbation requise',
       [Audience.OpinionRequested]: 'Votre avis est demandé',
       [Audience.WorkAssigned]: 'Travail assigné',
+      [Audience.Escalation]: 'Approbation en retard',
     },
     informed: {
       [E.Submitted]: 'Demande soumise',
@@ -72,8 +79,11 @@ export const WORDING: Record<Locale, Wording> = {
       [E.Completed]: 'Demande terminée',
       [E.Failed]: 'Demande en échec',
       [E.Cancelled]: 'Demande annulée',
+      [E.Expired]: 'Demande expirée',
     },
     labels: {
+      reminder: 'Rappel : approbation requise',
+      dueAt: 'Échéance',
       action: 'Action',
       organization: 'Client',
       state: 'État',

@@ -14,6 +14,9 @@ export enum RequestEventType {
   Cancelled = 'request.cancelled',
   Commented = 'request.commented',
   Expired = 'request.expired',
+  /** Not state changes: the engine reminds the approvers, then escalates, as a deadline nears and passes. */
+  ApprovalReminder = 'request.approval_reminder',
+  Escalated = 'request.escalated',
 }
 
 interface Rule {

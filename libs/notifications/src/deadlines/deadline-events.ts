@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import { Request, RequestEvent, RequestEventType } from '@app/requests';
+
+/** An event the engine raises itself about a request (a reminder, an escalation), with a stable id. */
+export function engineEvent(request: Request, type: RequestEventType): RequestEvent {
+  return {
+    id: stableUuid(`${request.id}.${type}`),
+    type,
+    requestId: request.id,
+    organizationId: request.organizationId,
+    action: request.action,
+    fromState: request.state,
+    toState: request.state,
+    actorId: null,
+    actorOrganizationId: request.organizationId,
+    letter: null,
+    comment: null,
+    occurredAt: new Date().toISOString(),
+  };
+}
+
+/** A UUID-shaped id derived from a name: the same name always gives the same id. */
+function stableUuid(name: string): string {
+  const hex = createHash('sha256').update(name).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,0 +1,154 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Job } from 'bullmq';
+import { JobName, QueueName } from '@app/core';
+import { as, Cast, createCast } from '../factories/cast.factory';
+import { createTestApp, TestApp } from '../helpers/create-app';
+import { settle } from '../helpers/mailbox';
+import { SmtpListener } from '../helpers/smtp-listener';
+import { waitFor } from '../helpers/wait-for';
+
+/** A copy of the matrix where one action expires at its deadline instead of escalating. */
+function matrixWithExpiry(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'raci-deadline-'));
+  cpSync(join(__dirname, '../../config/raci'), dir, { recursive: true });
+  const file = join(dir, 'mariadb.yaml');
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replace(
+      '    requestable: true\n',
+      '    requestable: true\n    deadline: { businessDays: 2, onMiss: expire }\n',
+    ),
+  );
+  return dir;
+}
+
+describe('approval deadlines', () => {
+  let smtp: SmtpListener;
+  let t: TestApp;
+  let cast: Cast;
+  let matrix: string;
+
+  beforeAll(async () => {
+    matrix = matrixWithExpiry();
+    smtp = await new SmtpListener().start();
+    t = await createTestApp({
+      withWorker: true,
+      env: { SMTP_URL: smtp.url, RELAY_POLL_MS: '50', RACI_DIR: matrix },
+    });
+    cast = await createCast(t);
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+    rmSync(matrix, { recursive: true, force: true });
+  });
+
+  /** Runs a scheduled deadline job now instead of at its time. */
+  const runNow = async (requestId: string, name: JobName) => {
+    const job = await waitFor(
+      async () => Job.fromId(t.queue(QueueName.Deadlines), `${requestId}.${name}`),
+      `the ${name} job`,
+    );
+    expect(await job.getState()).toBe('delayed');
+    await job.promote();
+    await waitFor(
+      async () =>
+        (await job.getState()) === 'completed' &&
+        (await Job.fromId(t.queue(QueueName.Deadlines), job.id!)),
+      `the ${name} job to run`,
+    );
+    await settle(t);
+  };
+
+  it('reminds the approvers before the deadline, then expires the request where the catalog says so', async () => {
+    const { onRequest: customer, provider } = cast;
+    const submitted = await as(t, customer.requester)
+      .post('/v1/requests', {
+        action: 'mariadb.add-read-only-replica',
+        params: { instance: 'db-1' },
+      })
+      .expect(201);
+    const id = submitted.body.id as string;
+    const due = Date.parse(submitted.body.dueAt);
+    expect(due - Date.parse(submitted.body.createdAt)).toBeGreaterThanOrEqual(
+      2 * 24 * 3600 * 1000 - 1_000,
+    );
+    await settle(t);
+    const delayed = await t.queue(QueueName.Deadlines).getDelayed();
+    const deadline = delayed.find((job) => job.id === `${id}.${JobName.ApprovalDeadline}`)!;
+    expect(deadline.timestamp + deadline.delay).toBeGreaterThanOrEqual(due - 1_000);
+
+    await runNow(id, JobName.ApprovalReminder);
+    const reminders = smtp.messages.filter(
+      (m) => m.text.includes(id) && m.subject.startsWith('Reminder: approval needed'),
+    );
+    expect(reminders.map((m) => m.to[0]).sort()).toEqual(
+      [provider.approver.email, provider.secondApprover.email].sort(),
+    );
+    expect(reminders[0].text).toMatch(/^Approve: /m);
+
+    await runNow(id, JobName.ApprovalDeadline);
+    expect((await as(t, provider.admin).get(`/v1/requests/${id}`).expect(200)).body.state).toBe(
+      'expired',
+    );
+    const history = (await as(t, provider.admin).get(`/v1/requests/${id}/history`).expect(200))
+      .body;
+    expect(history.pop()).toMatchObject({
+      event: 'request.expired',
+      actorId: null,
+      comment: 'The approval deadline passed.',
+    });
+    const told = smtp.messages.filter(
+      (m) =>
+        m.text.includes(id) &&
+        (m.subject.startsWith('Request expired') || m.subject.startsWith('Approval overdue')),
+    );
+    expect(told.map((m) => m.to[0])).toEqual(
+      expect.arrayContaining([provider.admin.email, customer.requester.email]),
+    );
+    await as(t, provider.approver).post(`/v1/requests/${id}/approve`).expect(409);
+  });
+
+  it('escalates to the Accountable organization’s admins where the catalog does not say expire', async () => {
+    const { onRequest: customer, provider } = cast;
+    const id = (
+      await as(t, customer.requester)
+        .post('/v1/requests', {
+          action: 'mariadb.modify-configurations',
+          params: { resource: 'db-1', parameters: { max_connections: 500 } },
+        })
+        .expect(201)
+    ).body.id;
+    await settle(t);
+    await runNow(id, JobName.ApprovalDeadline);
+    const escalations = smtp.messages.filter(
+      (m) => m.text.includes(id) && m.subject.startsWith('Approval overdue'),
+    );
+    expect(escalations.map((m) => m.to[0])).toEqual([provider.admin.email]);
+    expect((await as(t, provider.admin).get(`/v1/requests/${id}`).expect(200)).body.state).toBe(
+      'pending_approval',
+    );
+  });
+
+  it('does nothing once the request was decided in time', async () => {
+    const { onRequest: customer, provider } = cast;
+    const id = (
+      await as(t, customer.requester)
+        .post('/v1/requests', {
+          action: 'mariadb.add-read-only-replica',
+          params: { instance: 'db-2' },
+        })
+        .expect(201)
+    ).body.id;
+    await settle(t);
+    await as(t, provider.approver).post(`/v1/requests/${id}/approve`).expect(200);
+    await runNow(id, JobName.ApprovalDeadline);
+    const job = await Job.fromId(t.queue(QueueName.Deadlines), `${id}.${JobName.ApprovalDeadline}`);
+    expect(job!.returnvalue).toEqual({ requestId: id, outcome: 'decided-in-time' });
+    expect((await as(t, provider.admin).get(`/v1/requests/${id}`).expect(200)).body.state).toBe(
+      'approved',
+    );
+  });
+});
