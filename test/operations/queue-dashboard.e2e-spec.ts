@@ -32,6 +32,7 @@ describe('the queue dashboard at /admin/queues', () => {
       .set('Authorization', `Bearer ${providerAdmin.token}`)
       .expect(200);
     expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
+      'deadlines',
       'mail',
       'notifications',
       'webhooks',
