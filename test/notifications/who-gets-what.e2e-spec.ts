@@ -75,6 +75,79 @@ describe('who hears of what, by email', () => {
     expect(approval.messageId).toMatch(/^<[0-9a-f-]+\.[0-9a-f]{16}@raci-engine>$/);
   });
 
+  it('a bucket: the customer decides by submitting, so its operators get the work at once', async () => {
+    const { selfService: customer, provider } = cast;
+    const id = (
+      await as(t, customer.approver)
+        .post('/v1/requests', {
+          action: 'object-storage.create-bucket',
+          params: { bucketName: 'ledger-2026' },
+        })
+        .expect(201)
+    ).body.id;
+    await settle(t);
+    // The provider is Informed, but it has no contact mailbox and did not submit: nobody there to tell.
+    expect(lettersAbout(smtp, id)).toEqual([`Work assigned -> ${customer.operator.email}`]);
+    await as(t, customer.operator).post(`/v1/requests/${id}/start`).expect(200);
+    await settle(t);
+    expect(lettersAbout(smtp, id)).toEqual([`Work assigned -> ${customer.operator.email}`]);
+    expect(
+      smtp.messages.some((m) => m.text.includes(id) && m.to.includes(provider.approver.email)),
+    ).toBe(false);
+  });
+
+  it('Bot Defense details: the provider approvers are asked, the customer informed', async () => {
+    const { onRequest: customer, provider } = cast;
+    const id = (
+      await as(t, customer.requester)
+        .post('/v1/requests', {
+          action: 'bot-defense.request-blocked-request-details',
+          params: { supportId: '1234-5678' },
+        })
+        .expect(201)
+    ).body.id;
+    await settle(t);
+    expect(lettersAbout(smtp, id)).toEqual(
+      [
+        `Approval needed -> ${provider.approver.email}`,
+        `Approval needed -> ${provider.secondApprover.email}`,
+        `Request submitted -> ${contact}`,
+        `Request submitted -> ${customer.requester.email}`,
+      ].sort(),
+    );
+  });
+
+  it('a security patch the provider proposes: the customer approvers decide, then the provider operators work', async () => {
+    const { onRequest: customer, provider } = cast;
+    const id = (
+      await as(t, provider.requester)
+        .post('/v1/requests', {
+          action: 'mariadb.security-patches',
+          params: { resource: 'db-1' },
+          organizationId: customer.organizationId,
+        })
+        .expect(201)
+    ).body.id;
+    await settle(t);
+    expect(lettersAbout(smtp, id)).toEqual(
+      [
+        `Approval needed -> ${customer.approver.email}`,
+        `Approval needed -> ${customer.secondApprover.email}`,
+        `Request submitted -> ${contact}`,
+      ].sort(),
+    );
+    await as(t, customer.approver).post(`/v1/requests/${id}/approve`).expect(200);
+    await settle(t);
+    expect(
+      lettersAbout(smtp, id).filter(
+        (letter) =>
+          !letter.startsWith('Approval needed') && !letter.startsWith('Request submitted'),
+      ),
+    ).toEqual(
+      [`Request approved -> ${contact}`, `Work assigned -> ${provider.operator.email}`].sort(),
+    );
+  });
+
   it('Data Masking: the customer consultants are asked first, the approvers then see their opinion', async () => {
     const { onRequest: customer, provider } = cast;
     const id = (
@@ -176,9 +249,13 @@ describe('who hears of what, by email', () => {
       () => smtp.messages.find((m) => m.messageId === mine[0].messageId),
       'the message sent again',
     );
-    const [row] = await t.app
-      .get(DataSource)
-      .query(`SELECT status, retries FROM notification_deliveries WHERE id = '${mine[0].id}'`);
+    // The delivery is settled just after the server accepts the message.
+    const row = await waitFor(async () => {
+      const [found]: { status: string; retries: number }[] = await t.app
+        .get(DataSource)
+        .query(`SELECT status, retries FROM notification_deliveries WHERE id = '${mine[0].id}'`);
+      return found.status === 'sent' ? found : undefined;
+    }, 'the delivery to be settled');
     expect(row).toMatchObject({ status: 'sent', retries: 1 });
     await request(t.http)
       .post(`/v1/notifications/${mine[0].id}/retry`)
