@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Job } from 'bullmq';
 import { JobName, QueueName } from '@app/core';
-import { as, Cast, createCast } from '../factories/cast.factory';
-import { createTestApp, TestApp } from '../helpers/create-app';
+import { as, Cast } from '../factories/cast.factory';
+import { createMailTestBed, MailTestBed } from '../helpers/mail-test-bed';
+import { TestApp } from '../helpers/create-app';
 import { settle } from '../helpers/mailbox';
 import { SmtpListener } from '../helpers/smtp-listener';
 import { waitFor } from '../helpers/wait-for';
@@ -30,18 +31,15 @@ describe('approval deadlines', () => {
   let cast: Cast;
   let matrix: string;
 
+  let bed: MailTestBed;
+
   beforeAll(async () => {
     matrix = matrixWithExpiry();
-    smtp = await new SmtpListener().start();
-    t = await createTestApp({
-      withWorker: true,
-      env: { SMTP_URL: smtp.url, RELAY_POLL_MS: '50', RACI_DIR: matrix },
-    });
-    cast = await createCast(t);
+    bed = await createMailTestBed({ RACI_DIR: matrix });
+    ({ t, smtp, cast } = bed);
   });
   afterAll(async () => {
-    await t.close();
-    await smtp.stop();
+    await bed.close();
     rmSync(matrix, { recursive: true, force: true });
   });
 

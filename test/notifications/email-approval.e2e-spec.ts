@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { as, Cast, createCast } from '../factories/cast.factory';
-import { createTestApp, TestApp } from '../helpers/create-app';
+import { as, Cast } from '../factories/cast.factory';
+import { createMailTestBed, MailTestBed } from '../helpers/mail-test-bed';
+import { TestApp } from '../helpers/create-app';
 import { settle } from '../helpers/mailbox';
 import { SmtpListener } from '../helpers/smtp-listener';
 
@@ -12,18 +13,13 @@ describe('approving from the email', () => {
   let t: TestApp;
   let cast: Cast;
 
+  let bed: MailTestBed;
+
   beforeAll(async () => {
-    smtp = await new SmtpListener().start();
-    t = await createTestApp({
-      withWorker: true,
-      env: { SMTP_URL: smtp.url, RELAY_POLL_MS: '50', PUBLIC_URL: 'https://raci.example' },
-    });
-    cast = await createCast(t);
+    bed = await createMailTestBed({ PUBLIC_URL: 'https://raci.example' });
+    ({ t, smtp, cast } = bed);
   });
-  afterAll(async () => {
-    await t.close();
-    await smtp.stop();
-  });
+  afterAll(() => bed.close());
 
   /** The approve and reject links of the approval email one approver received for a request. */
   const linksOf = (requestId: string, email: string) => {
