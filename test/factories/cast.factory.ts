@@ -49,5 +49,6 @@ export function as(t: TestApp, actor: Actor) {
   return {
     get: (path: string) => auth(request(t.http).get(path)),
     post: (path: string, body: object = {}) => auth(request(t.http).post(path)).send(body),
+    put: (path: string, body: object = {}) => auth(request(t.http).put(path)).send(body),
   };
 }

@@ -307,5 +307,20 @@ describe('request lifecycle, walked from the seed matrix', () => {
       code: 'QUOTA_EXCEEDED',
       details: { allowed: 10, used: 10, unit: 'anonymization-treatment' },
     });
+    // A package of 10 more, bought from the provider, lets the 11th through.
+    await as(t, provider.requester)
+      .put(`/v1/organizations/${customer.organizationId}/quota-packages`, {
+        unit: 'anonymization-treatment',
+        packages: 1,
+      })
+      .expect(403);
+    const bought = await as(t, provider.admin)
+      .put(`/v1/organizations/${customer.organizationId}/quota-packages`, {
+        unit: 'anonymization-treatment',
+        packages: 1,
+      })
+      .expect(200);
+    expect(bought.body.quotaPackages).toEqual({ 'anonymization-treatment': 1 });
+    await submit(11).expect(201);
   });
 });

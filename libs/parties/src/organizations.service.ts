@@ -82,6 +82,28 @@ export class OrganizationsService implements OnApplicationBootstrap {
   }
 
   /**
+   * Sets how many extra packages of a quota unit a customer bought for its current subscription
+   * period (e.g. Data Masking's packages of 10 anonymization treatments). Provider admins only.
+   */
+  async setQuotaPackages(
+    principal: Principal,
+    id: string,
+    unit: string,
+    packages: number,
+  ): Promise<Organization> {
+    AccessPolicy.requireProviderAdmin(principal);
+    const organization = await this.get(principal, id);
+    if (organization.kind !== OrganizationKind.Customer) throw PartiesException.notACustomer(id);
+    organization.quotaPackages = { ...organization.quotaPackages, [unit]: packages };
+    organization.updatedAt = new Date();
+    await this.organizations.update(
+      { id },
+      { quotaPackages: organization.quotaPackages, updatedAt: organization.updatedAt },
+    );
+    return organization;
+  }
+
+  /**
    * The customer organization a request is for: a customer user's own (naming another one is
    * "not found"); for a provider user, the customer organization it must name.
    */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -14,6 +14,7 @@ import { OrganizationsService, Principal } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { CreateOrganizationDto } from './create-organization.dto';
 import { OrganizationListResponse, OrganizationResponse } from './organization.response';
+import { QuotaPackagesDto, QuotaPackagesResponse } from './quota-packages.dto';
 import { UUID_PARAM } from './uuid-param.pipe';
 
 @ApiTags('organizations')
@@ -52,5 +53,26 @@ export class OrganizationsController {
     @Param('id', UUID_PARAM) id: string,
   ): Promise<OrganizationResponse> {
     return OrganizationResponse.from(await this.organizations.get(principal, id));
+  }
+
+  @Put(':id/quota-packages')
+  @ApiOperation({
+    summary:
+      'Provider admins: extra quota packages a customer bought (e.g. Data Masking treatments)',
+  })
+  @ApiOkResponse({ type: QuotaPackagesResponse })
+  @ApiForbiddenResponse({ description: 'ADMIN_REQUIRED' })
+  async setQuotaPackages(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UUID_PARAM) id: string,
+    @Body() body: QuotaPackagesDto,
+  ): Promise<QuotaPackagesResponse> {
+    const organization = await this.organizations.setQuotaPackages(
+      principal,
+      id,
+      body.unit,
+      body.packages,
+    );
+    return { organizationId: organization.id, quotaPackages: organization.quotaPackages };
   }
 }
