@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { Repository } from 'typeorm';
 import { JobName, MAIL_JOB_POLICY, QueueName } from '@app/core';
+import { isUuid } from '@app/parties';
 import { NotificationsException } from '../notifications.exception';
 import { DeliveryStatus, NotificationDelivery } from './notification-delivery.entity';
 
@@ -23,8 +24,6 @@ export interface DeliveryView {
   createdAt: string;
   sentAt: string | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What the provider's admins see of deliveries, and how a failed one is sent again. */
 @Injectable()
@@ -46,7 +45,7 @@ export class DeadLettersService {
 
   /** Queues a failed message again, with the same Message-ID, under a new job id. */
   async retry(id: string): Promise<DeliveryView> {
-    const delivery = UUID.test(id) ? await this.deliveries.findOneBy({ id }) : null;
+    const delivery = isUuid(id) ? await this.deliveries.findOneBy({ id }) : null;
     if (!delivery) throw NotificationsException.notFound(id);
     if (delivery.status !== DeliveryStatus.Failed)
       throw NotificationsException.notFailed(id, delivery.status);

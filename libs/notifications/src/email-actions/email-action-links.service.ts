@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { AppConfig } from '@app/core';
 import { Catalog } from '@app/catalog';
-import { Organization, TokensService, User } from '@app/parties';
+import { isUuid, Organization, TokensService, User } from '@app/parties';
 import { Request, RequestVerb, RequestView, TransitionRequestService } from '@app/requests';
 import { EmailActionLink, EmailVerb } from './email-action-link.entity';
 import { EmailActionsException } from './email-actions.exception';
@@ -108,7 +108,7 @@ export class EmailActionLinks {
 
   private async verified(token: string): Promise<EmailActionLink> {
     const [id, signature] = token.split('.');
-    const link = /^[0-9a-f-]{36}$/.test(id ?? '') ? await this.links.findOneBy({ id }) : null;
+    const link = isUuid(id) ? await this.links.findOneBy({ id }) : null;
     if (!link || !signature) throw EmailActionsException.invalid();
     const expected = Buffer.from(this.sign(link));
     const given = Buffer.from(signature);

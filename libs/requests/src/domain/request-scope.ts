@@ -1,9 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { OrganizationKind, Principal } from '@app/parties';
+import { isUuid, OrganizationKind, Principal } from '@app/parties';
 import { Request } from '../entities/request.entity';
 import { RequestsException } from '../requests.exception';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The caller's tenant filter: the provider sees every customer's requests, a customer only its own. */
 export function tenantScope(principal: Principal): { organizationId?: string } {
@@ -18,7 +16,7 @@ export async function findVisibleRequest(
   principal: Principal,
   id: string,
 ): Promise<Request> {
-  const request = UUID.test(id)
+  const request = isUuid(id)
     ? await manager.findOneBy(Request, { id, ...tenantScope(principal) })
     : null;
   if (!request) throw RequestsException.notFound(id);
