@@ -15,3 +15,4 @@ export * from './email-actions/email-action-links.service';
 export * from './email-actions/email-actions.exception';
 export * from './email-actions/email-actions.module';
 export * from './deadlines/deadline-scheduler.service';
+export * from './templates/html';

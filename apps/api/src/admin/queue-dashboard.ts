@@ -7,9 +7,9 @@ import { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import { AllExceptionsFilter, QueueName } from '@app/core';
 import { AccessPolicy, PartiesException, TokensService } from '@app/parties';
+import { bearerToken } from '../auth/bearer-token';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
-const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 
 /**
  * Bull Board for the provider's admins, behind the same bearer tokens as the API. It is plain
@@ -30,7 +30,7 @@ export function mountQueueDashboard(app: INestApplication): void {
 function providerAdminsOnly(tokens: TokensService) {
   const errors = new AllExceptionsFilter();
   return (req: Request, res: Response, next: NextFunction): void => {
-    const bearer = BEARER.exec(req.headers.authorization ?? '')?.[1];
+    const bearer = bearerToken(req.headers.authorization);
     (bearer ? tokens.authenticate(bearer) : Promise.resolve(null))
       .then((principal) => {
         if (!principal) throw PartiesException.unauthenticated();

@@ -4,8 +4,7 @@ import type { Response } from 'express';
 import { PartiesException, TokensService } from '@app/parties';
 import { AuthenticatedRequest } from './authenticated-request';
 import { IS_PUBLIC_KEY } from './public.decorator';
-
-const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
+import { bearerToken } from './bearer-token';
 
 /**
  * Every route needs `Authorization: Bearer <token>` unless marked @Public(). The principal it
@@ -26,7 +25,7 @@ export class AuthGuard implements CanActivate {
     ]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const bearer = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const bearer = bearerToken(request.headers.authorization);
     const principal = bearer ? await this.tokens.authenticate(bearer) : null;
     if (!principal) {
       context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer');

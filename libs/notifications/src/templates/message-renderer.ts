@@ -1,5 +1,6 @@
 import { RequestEventType } from '@app/requests';
 import { Audience } from '../planning/audience';
+import { escapeHtml, utcMinute } from './html';
 import { MessageContext, RenderedMessage } from './message-context';
 import { WORDING } from './wording';
 
@@ -18,14 +19,7 @@ export function renderMessage(context: MessageContext): RenderedMessage {
     [words.labels.action, `${context.actionTitle} (${context.actionKey})`],
     [words.labels.organization, context.organizationName],
     [words.labels.state, context.state],
-    ...(context.dueAt
-      ? [
-          [
-            words.labels.dueAt,
-            `${context.dueAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-          ] as [string, string],
-        ]
-      : []),
+    ...(context.dueAt ? [[words.labels.dueAt, utcMinute(context.dueAt)] as [string, string]] : []),
     [
       words.labels.performedBy,
       context.via ? `${performer}, ${words.labels.via} ${context.via}` : performer,
@@ -38,9 +32,7 @@ export function renderMessage(context: MessageContext): RenderedMessage {
       `${words.parties[o.party] ?? o.party}: ${o.opinion}${o.comment ? ` (${o.comment})` : ''}`,
   );
   const links = context.links;
-  const until = links
-    ? `${words.labels.linksNote} ${links.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`
-    : '';
+  const until = links ? `${words.labels.linksNote} ${utcMinute(links.expiresAt)}.` : '';
   const text = [
     headline,
     '',
@@ -60,26 +52,19 @@ export function renderMessage(context: MessageContext): RenderedMessage {
     words.labels.footer,
   ].join('\n');
   const html = [
-    `<h2>${escape(headline)}</h2>`,
-    `<table>${rows.map(([label, value]) => `<tr><th align="left">${escape(label)}</th><td>${escape(value)}</td></tr>`).join('')}</table>`,
+    `<h2>${escapeHtml(headline)}</h2>`,
+    `<table>${rows.map(([label, value]) => `<tr><th align="left">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`).join('')}</table>`,
     links
-      ? `<p><a href="${escape(links.approve)}">${escape(words.labels.approve)}</a> &nbsp; ` +
-        `<a href="${escape(links.reject)}">${escape(words.labels.reject)}</a><br><small>${escape(until)}</small></p>`
+      ? `<p><a href="${escapeHtml(links.approve)}">${escapeHtml(words.labels.approve)}</a> &nbsp; ` +
+        `<a href="${escapeHtml(links.reject)}">${escapeHtml(words.labels.reject)}</a><br><small>${escapeHtml(until)}</small></p>`
       : '',
     opinions.length
-      ? `<h3>${escape(words.labels.opinions)}</h3><ul>${opinions.map((o) => `<li>${escape(o)}</li>`).join('')}</ul>`
+      ? `<h3>${escapeHtml(words.labels.opinions)}</h3><ul>${opinions.map((o) => `<li>${escapeHtml(o)}</li>`).join('')}</ul>`
       : '',
     context.actionComment
-      ? `<h3>${escape(words.labels.about)}</h3><p>${escape(context.actionComment).replace(/\n/g, '<br>')}</p>`
+      ? `<h3>${escapeHtml(words.labels.about)}</h3><p>${escapeHtml(context.actionComment).replace(/\n/g, '<br>')}</p>`
       : '',
-    `<hr><p><small>${escape(words.labels.footer)}</small></p>`,
+    `<hr><p><small>${escapeHtml(words.labels.footer)}</small></p>`,
   ].join('\n');
   return { subject, text, html };
-}
-
-function escape(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 }
