@@ -7,7 +7,6 @@ import {
   NotificationsModule,
   NotificationsWorkerModule,
   WebhooksModule,
-  WebhooksWorkerModule,
 } from '@app/notifications';
 import { AuditModule } from '@app/audit';
 import { PartiesModule } from '@app/parties';
@@ -53,7 +52,7 @@ export class ApiModule implements NestModule {
         HealthModule,
         MetricsModule,
         WebhooksModule,
-        ...(withWorker ? [NotificationsWorkerModule, WebhooksWorkerModule] : []),
+        ...(withWorker ? [NotificationsWorkerModule] : []),
       ],
       controllers: [
         CatalogController,
