@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { EngineProcess } from '../../test/helpers/engine-process';
+import { BenchDatabase, createBenchDatabase } from './bench-database';
+import { BenchSmtpListener } from './bench-smtp-listener';
+
+export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface BenchEngineOptions {
+  /** Extra environment for both processes (pool sizes, relay settings, …). */
+  env?: Record<string, string>;
+  /** Extra node flags for both processes, such as `--cpu-prof`. */
+  nodeArgs?: string[];
+}
+
+/**
+ * The engine as operators run it: an API process and a worker process from the build, on a database
+ * and a Redis key prefix of their own, sending mail to an SMTP listener in the bench process.
+ */
+export class BenchEngine {
+  private constructor(
+    readonly database: BenchDatabase,
+    readonly smtp: BenchSmtpListener,
+    readonly prefix: string,
+    readonly adminToken: string,
+    readonly api: EngineProcess,
+    readonly worker: EngineProcess,
+  ) {}
+
+  static async start(options: BenchEngineOptions = {}): Promise<BenchEngine> {
+    const database = await createBenchDatabase();
+    const smtp = await new BenchSmtpListener().start();
+    const prefix = `raci-bench-${randomBytes(4).toString('hex')}`;
+    const adminToken = randomBytes(32).toString('base64url');
+    const env = {
+      DATABASE_URL: database.url,
+      REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      SMTP_URL: smtp.url,
+      ADMIN_TOKEN: adminToken,
+      LINK_SECRET: randomBytes(32).toString('base64url'),
+      BENCH_NOOP_ROUTE: 'true',
+      ...options.env,
+    };
+    const started: EngineProcess[] = [];
+    try {
+      // One after the other: the API migrates the new database, then the worker finds it ready.
+      started.push(await EngineProcess.start({ role: 'api', env, nodeArgs: options.nodeArgs }));
+      started.push(await EngineProcess.start({ role: 'worker', env, nodeArgs: options.nodeArgs }));
+    } catch (error) {
+      await Promise.all(started.map((engine) => engine.stop()));
+      await cleanUp(database, smtp, prefix);
+      throw error;
+    }
+    return new BenchEngine(database, smtp, prefix, adminToken, started[0], started[1]);
+  }
+
+  get url(): string {
+    return this.api.url;
+  }
+
+  /** Peak resident memory of each process so far, in MiB. */
+  peakRssMb(): { api: number; worker: number } {
+    return { api: this.api.peakRssMb(), worker: this.worker.peakRssMb() };
+  }
+
+  /** Stops both processes, drops the database and deletes every Redis key of the prefix. */
+  async stop(): Promise<void> {
+    await Promise.all([this.api.stop(), this.worker.stop()]);
+    await cleanUp(this.database, this.smtp, this.prefix);
+  }
+}
+
+async function cleanUp(database: BenchDatabase, smtp: BenchSmtpListener, prefix: string) {
+  await smtp.stop();
+  await database.drop();
+  await deleteRedisKeys(prefix);
+}
+
+/** Deletes every key under `prefix:` on the bench Redis (SCAN, never KEYS, on a shared server). */
+export async function deleteRedisKeys(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
