@@ -13,6 +13,8 @@ import { PartiesModule } from '@app/parties';
 import { RequestsModule } from '@app/requests';
 import { AuditController } from './audit/audit.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { BenchNoopController } from './bench/bench-noop.controller';
+import { AuthModule } from './auth/auth.module';
 import { CatalogController } from './catalog/catalog.controller';
 import { EmailActionsController } from './email-actions/email-actions.controller';
 import { HealthModule } from './health/health.module';
@@ -49,6 +51,7 @@ export class ApiModule implements NestModule {
         PartiesModule,
         RequestsModule,
         AuditModule,
+        AuthModule,
         HealthModule,
         MetricsModule,
         WebhooksModule,
@@ -67,6 +70,7 @@ export class ApiModule implements NestModule {
         NotificationsController,
         EmailActionsController,
         WebhooksController,
+        ...(config.env.BENCH_NOOP_ROUTE ? [BenchNoopController] : []),
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -8,7 +8,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { CommonException } from '@app/core';
+import { AppConfig, CommonException } from '@app/core';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { bodyParsing } from './body-parsing';
 
@@ -21,7 +21,7 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
   app.flushLogs();
   app.use(...bodyParsing());
   app.use(helmet({ contentSecurityPolicy: false }));
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', app.get(AppConfig).env.TRUST_PROXY);
   app.disable('x-powered-by');
   app.useGlobalPipes(
     new ValidationPipe({

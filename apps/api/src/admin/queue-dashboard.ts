@@ -7,6 +7,7 @@ import { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import { AllExceptionsFilter, QueueName } from '@app/core';
 import { AccessPolicy, PartiesException, TokensService } from '@app/parties';
+import { AuthFailureLimiter } from '../auth/auth-failure-limiter.service';
 import { bearerToken } from '../auth/bearer-token';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -24,16 +25,28 @@ export function mountQueueDashboard(app: INestApplication): void {
     ),
     serverAdapter: board,
   });
-  app.use(QUEUE_DASHBOARD_PATH, providerAdminsOnly(app.get(TokensService)), board.getRouter());
+  app.use(
+    QUEUE_DASHBOARD_PATH,
+    providerAdminsOnly(app.get(TokensService), app.get(AuthFailureLimiter)),
+    board.getRouter(),
+  );
 }
 
-function providerAdminsOnly(tokens: TokensService) {
+function providerAdminsOnly(tokens: TokensService, limiter: AuthFailureLimiter) {
   const errors = new AllExceptionsFilter();
-  return (req: Request, res: Response, next: NextFunction): void => {
+  const authenticate = async (req: Request, res: Response) => {
+    limiter.assertAllowed(req.ip, res);
     const bearer = bearerToken(req.headers.authorization);
-    (bearer ? tokens.authenticate(bearer) : Promise.resolve(null))
+    const principal = bearer ? await tokens.authenticate(bearer) : null;
+    if (principal) return principal;
+    const tooMany = req.headers.authorization
+      ? await limiter.recordFailure(req.ip, res)
+      : undefined;
+    throw tooMany ?? PartiesException.unauthenticated();
+  };
+  return (req: Request, res: Response, next: NextFunction): void => {
+    authenticate(req, res)
       .then((principal) => {
-        if (!principal) throw PartiesException.unauthenticated();
         if (!AccessPolicy.isProviderAdmin(principal)) throw PartiesException.adminRequired();
         next();
       })

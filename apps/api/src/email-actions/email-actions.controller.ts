@@ -3,7 +3,8 @@ import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import type { Response } from 'express';
 import { DomainException } from '@app/core';
-import { EmailActionLinks } from '@app/notifications';
+import { EmailActionLinks, EmailActionsErrorCode } from '@app/notifications';
+import { AuthFailureLimiter } from '../auth/auth-failure-limiter.service';
 import { Public } from '../auth/public.decorator';
 import { confirmationPage, donePage, problemPage } from './email-action.page';
 
@@ -24,7 +25,10 @@ class EmailActionForm {
 @ApiTags('email actions')
 @Controller('v1/email-actions')
 export class EmailActionsController {
-  constructor(private readonly links: EmailActionLinks) {}
+  constructor(
+    private readonly links: EmailActionLinks,
+    private readonly limiter: AuthFailureLimiter,
+  ) {}
 
   @Get(':token')
   @ApiOperation({ summary: 'Confirmation page of an approve/reject link (acts on nothing)' })
@@ -53,16 +57,20 @@ export class EmailActionsController {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Referrer-Policy', 'no-referrer');
     try {
+      this.limiter.assertAllowed(res.req.ip, res);
       res
         .status(200)
         .type('html')
         .send(await render());
     } catch (error) {
       if (!(error instanceof DomainException)) throw error;
-      res
-        .status((error as DomainException).status)
-        .type('html')
-        .send(problemPage(error.message));
+      // A link token that fails its signature is a failed authentication, like a bad bearer token.
+      const tooMany =
+        error.code === EmailActionsErrorCode.LinkInvalid
+          ? await this.limiter.recordFailure(res.req.ip, res)
+          : undefined;
+      const shown = tooMany ?? (error as DomainException);
+      res.status(shown.status).type('html').send(problemPage(shown.message));
     }
   }
 }

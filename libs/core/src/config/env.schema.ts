@@ -80,6 +80,30 @@ export const envSchema = z.object({
    * only users' tokens authenticate. A secret: never logged.
    */
   ADMIN_TOKEN: z.string().min(32, { message: 'must be at least 32 characters long' }).optional(),
+  /** Failed authentications one client IP may make per window before it gets 429 (every process shares the count in Redis). */
+  AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  /** The window of AUTH_FAILURE_LIMIT, in seconds; a client over the limit waits until it ends. */
+  AUTH_FAILURE_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(300),
+  /**
+   * Which proxies' X-Forwarded-For is believed for the client IP (Express's `trust proxy`): `loopback`,
+   * a hop count, or comma-separated addresses/CIDRs. Behind a load balancer, name it here, or every
+   * client looks like the balancer.
+   */
+  TRUST_PROXY: z
+    .string()
+    .min(1)
+    .default('loopback')
+    .transform((value): boolean | number | string =>
+      /^\d+$/.test(value)
+        ? Number(value)
+        : value === 'false'
+          ? false
+          : value === 'true'
+            ? true
+            : value,
+    ),
+  /** Mounts `GET /v1/bench/noop`, the framework-ceiling baseline of `npm run bench`; never in production. */
+  BENCH_NOOP_ROUTE: booleanFlag.default(false),
   /** Name of the one provider organization, created at first start. */
   PROVIDER_NAME: z.string().trim().min(1).max(200).default('Provider'),
 });
