@@ -6,6 +6,12 @@ import { BenchSmtpListener } from './bench-smtp-listener';
 
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/** BullMQ connection options for the bench Redis. */
+export function redisConnection(): { host: string; port: number } {
+  const url = new URL(REDIS_URL);
+  return { host: url.hostname, port: Number(url.port || 6379) };
+}
+
 export interface BenchEngineOptions {
   /** Extra environment for both processes (pool sizes, relay settings, …). */
   env?: Record<string, string>;
@@ -23,6 +29,8 @@ export class BenchEngine {
     readonly smtp: BenchSmtpListener,
     readonly prefix: string,
     readonly adminToken: string,
+    /** The environment both processes run with. */
+    readonly env: Record<string, string>,
     readonly api: EngineProcess,
     readonly worker: EngineProcess,
   ) {}
@@ -52,7 +60,7 @@ export class BenchEngine {
       await cleanUp(database, smtp, prefix);
       throw error;
     }
-    return new BenchEngine(database, smtp, prefix, adminToken, started[0], started[1]);
+    return new BenchEngine(database, smtp, prefix, adminToken, env, started[0], started[1]);
   }
 
   get url(): string {

@@ -1,0 +1,49 @@
+import { BenchCast } from '../lib/bench-cast';
+import { BenchEngine } from '../lib/bench-engine';
+import { LifecycleAction } from '../lib/lifecycle-action';
+import { runLifecycleLoad, StepRecord } from '../lib/lifecycle-driver';
+import { percentiles, round } from '../lib/percentiles';
+
+export interface LifecycleResult {
+  clients: number;
+  seconds: number;
+  completed: number;
+  failed: number;
+  /** Submit → approve → start → complete chains answered `completed`, per second. */
+  per_s: number;
+  /** p99 of one step (a submission or a transition) under this load. */
+  step_p99_ms: number;
+  first_error?: string;
+}
+
+/** Full lifecycles, `clients` at a time, each chain counted only once completed. */
+export async function runLifecycleScenario(options: {
+  engine: BenchEngine;
+  cast: BenchCast;
+  action: LifecycleAction;
+  clients: number;
+  seconds: number;
+  log: (line: string) => void;
+}): Promise<{ result: LifecycleResult; steps: StepRecord[] }> {
+  const { engine, cast, action, clients, seconds, log } = options;
+  log(`lifecycle: ${clients} clients, ${seconds} s`);
+  const load = await runLifecycleLoad({
+    url: engine.url,
+    cast,
+    action,
+    concurrency: clients,
+    durationMs: seconds * 1000,
+  });
+  return {
+    steps: load.steps,
+    result: {
+      clients,
+      seconds,
+      completed: load.completed,
+      failed: load.failed,
+      per_s: round(load.perSecond),
+      step_p99_ms: percentiles(load.steps.map((step) => step.latencyMs)).p99,
+      ...(load.firstError ? { first_error: load.firstError } : {}),
+    },
+  };
+}
