@@ -15,4 +15,5 @@ export * from './async/with-timeout';
 export * from './database/portable-types';
 export * from './database/transaction-runner';
 export * from './database/unique-violation';
+export * from './database/database-unavailable';
 export * from './database/as-row';

@@ -39,6 +39,8 @@ describe('AppConfig', () => {
   it.each([
     ['PORT', 'eighty', /PORT/],
     ['DATABASE_URL', 'mysql://localhost/db', /DATABASE_URL must be a URL starting with postgres/],
+    ['DATABASE_CONNECT_TIMEOUT_MS', 'soon', /DATABASE_CONNECT_TIMEOUT_MS/],
+    ['DATABASE_STATEMENT_TIMEOUT_MS', '10', /DATABASE_STATEMENT_TIMEOUT_MS/],
     ['REDIS_URL', 'localhost:6379', /REDIS_URL/],
     ['SMTP_URL', 'http://mail', /SMTP_URL/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],

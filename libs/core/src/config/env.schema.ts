@@ -24,6 +24,10 @@ export const envSchema = z.object({
   DATABASE_URL: urlWithScheme(['postgres', 'postgresql']).optional(),
   SQLITE_PATH: z.string().min(1).default('var/raci-engine.sqlite'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long a request waits for a PostgreSQL connection (pool or server) before a 503 (ms). */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  /** Longest a PostgreSQL statement may run, server- and client-side, before a 503 (ms). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   REDIS_URL: urlWithScheme(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
   /** Key prefix of every BullMQ queue; use a hash tag such as `{raci}` on Redis Cluster. */
   QUEUE_PREFIX: z.string().min(1).default('raci'),

@@ -22,7 +22,12 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
       type: 'postgres',
       url: config.env.DATABASE_URL,
       poolSize: config.env.DATABASE_POOL_SIZE,
-      extra: { connectionTimeoutMillis: 5_000, statement_timeout: 30_000 },
+      // Bounded waits, so a database that is down answers 503 quickly instead of hanging requests.
+      extra: {
+        connectionTimeoutMillis: config.env.DATABASE_CONNECT_TIMEOUT_MS,
+        statement_timeout: config.env.DATABASE_STATEMENT_TIMEOUT_MS,
+        query_timeout: config.env.DATABASE_STATEMENT_TIMEOUT_MS + 1_000,
+      },
     };
   }
   adaptEntityTypesToSqlite();

@@ -7,6 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { DomainException, ErrorBody } from './domain.exception';
 import { CommonErrorCode } from './error-code';
 
@@ -22,9 +23,14 @@ const CODE_BY_STATUS: Record<number, CommonErrorCode> = {
   503: CommonErrorCode.ServiceUnavailable,
 };
 
+/** Seconds a client is told to wait before trying again while the database is unreachable. */
+const DATABASE_RETRY_AFTER_S = 5;
+
 /**
- * The one place errors become responses: known errors keep their status and code, anything else is
- * a 500 carrying the request's correlation id, logged with its stack (never shown to the caller).
+ * The one place errors become responses: known errors keep their status and code, a database that
+ * cannot be reached is a 503 `DATABASE_UNAVAILABLE` (the transaction rolled back: nothing stored),
+ * anything else is a 500 carrying the request's correlation id, logged with its stack (never shown
+ * to the caller).
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -35,7 +41,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const body = this.toBody(exception, String(request.id ?? ''));
-    if (body.statusCode >= 500) {
+    if (body.code === String(CommonErrorCode.DatabaseUnavailable)) {
+      this.logger.warn(`database unavailable: ${(exception as Error).message}`);
+      if (!response.headersSent) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_S));
+    } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, correlationId: body.correlationId }, 'request failed');
     }
     if (!response.headersSent) {
@@ -61,6 +70,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
         message: messageOf(exception),
         details: detailsOf(exception),
       });
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: CommonErrorCode.DatabaseUnavailable,
+        message: 'The database is unavailable; nothing was stored. Try again shortly.',
+      };
     }
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,

@@ -10,5 +10,7 @@ export enum CommonErrorCode {
   Forbidden = 'FORBIDDEN',
   TooManyRequests = 'TOO_MANY_REQUESTS',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  /** The database cannot be reached right now; nothing was stored: try again shortly. */
+  DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
   InternalError = 'INTERNAL_ERROR',
 }

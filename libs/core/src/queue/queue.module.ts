@@ -2,8 +2,12 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { redisOptions } from '../redis/redis-connection';
+import { RedisEvictionCheck } from '../redis/redis-eviction-check';
 
-/** BullMQ's shared Redis connection and key prefix; queues are registered by the libs that own them. */
+/**
+ * BullMQ's shared Redis connection and key prefix, and the eviction-policy check at start; queues
+ * are registered by the libs that own them.
+ */
 @Module({
   imports: [
     BullModule.forRootAsync({
@@ -14,5 +18,6 @@ import { redisOptions } from '../redis/redis-connection';
       }),
     }),
   ],
+  providers: [RedisEvictionCheck],
 })
 export class QueueModule {}
