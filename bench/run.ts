@@ -118,7 +118,8 @@ async function main(): Promise<void> {
     scenarios: { submit, lifecycle, mail, relay },
   };
   const targets = evaluateTargets(results);
-  const paths = writeResults({ ...results, targets }, out);
+  // Quick runs (CI) leave no dated copies behind: their numbers are not worth keeping.
+  const paths = writeResults({ ...results, targets }, out, { dated: !quick });
   console.log(
     `\n${formatTable([['measure', 'value', 'target', 'met'], ...targets.map((t) => [t.name, t.value, t.target, t.met ? 'yes' : 'NO'])])}\n`,
   );

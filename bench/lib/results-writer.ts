@@ -4,17 +4,19 @@ import { dirname, join } from 'node:path';
 export const RESULTS_DIR = join(__dirname, '..', 'results');
 
 /**
- * Writes the run's results as `<name>.json` and a dated copy beside it, so the latest is always at
+ * Writes the run's results as `<name>.json` and (unless `dated` is false) a dated copy beside it, so the latest is always at
  * one path and earlier runs stay to compare with. Returns the paths written.
  */
-export function writeResults(results: object, name: string, dir = RESULTS_DIR): string[] {
+export function writeResults(
+  results: object,
+  name: string,
+  { dated = true, dir = RESULTS_DIR } = {},
+): string[] {
   mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const prefix = name.replace(/latest$/, '').replace(/-$/, '');
-  const paths = [
-    join(dir, `${name}.json`),
-    join(dir, `${prefix ? `${prefix}-` : ''}${stamp}.json`),
-  ];
+  const paths = [join(dir, `${name}.json`)];
+  if (dated) paths.push(join(dir, `${prefix ? `${prefix}-` : ''}${stamp}.json`));
   const text = `${JSON.stringify(results, null, 2)}\n`;
   for (const path of paths) {
     mkdirSync(dirname(path), { recursive: true });

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Every key the results file must hold, as dotted paths, and what kind of value. */
+const REQUIRED: [string, 'number' | 'object' | 'string'][] = [
+  ['ratios.submit_vs_pg', 'number'],
+  ['ratios.submit_vs_noop', 'number'],
+  ['ratios.mail_vs_nodemailer', 'number'],
+  ['ratios.relay_vs_bullmq', 'number'],
+  ['lifecycles_per_s', 'number'],
+  ['latency_ms.submit_p99', 'number'],
+  ['latency_ms.mail_p99', 'number'],
+  ['scale.list_p99_ms', 'object'],
+  ['scale.inbox_p99_ms', 'object'],
+  ['scale.growth.list', 'number'],
+  ['scale.growth.inbox', 'number'],
+  ['rss_mb.api', 'number'],
+  ['rss_mb.worker', 'number'],
+  ['machine.cores', 'number'],
+  ['machine.memory_gb', 'number'],
+  ['machine.versions.node', 'string'],
+];
+
+/** The problems of one results file: missing keys, wrong kinds, numbers that are not finite. */
+export function problemsOf(results: unknown): string[] {
+  return REQUIRED.flatMap(([path, kind]) => {
+    const value = path
+      .split('.')
+      .reduce<unknown>(
+        (node, key) => (node as Record<string, unknown> | undefined)?.[key],
+        results,
+      );
+    if (typeof value !== kind || value === null) return [`${path}: expected a ${kind}`];
+    if (kind === 'number' && !Number.isFinite(value)) return [`${path}: not a finite number`];
+    if (kind === 'object' && Object.keys(value).length === 0) return [`${path}: empty`];
+    return [];
+  });
+}
+
+/**
+ * CI's check that `npm run bench -- --quick` still works: the file it wrote is JSON with every
+ * required key. It asserts no speed: timings on a shared machine are not a pass/fail matter.
+ */
+function main(): void {
+  const path = process.argv[2] ?? join(__dirname, 'results', 'quick-latest.json');
+  let results: unknown;
+  try {
+    results = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    console.error(`${path}: not readable JSON: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  const problems = problemsOf(results);
+  if (problems.length > 0) {
+    console.error(`${path}:\n  ${problems.join('\n  ')}`);
+    process.exit(1);
+  }
+  console.log(`${path}: valid, every required key present`);
+}
+
+if (require.main === module) main();
