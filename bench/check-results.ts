@@ -32,7 +32,7 @@ export function problemsOf(results: unknown): string[] {
       );
     if (typeof value !== kind || value === null) return [`${path}: expected a ${kind}`];
     if (kind === 'number' && !Number.isFinite(value)) return [`${path}: not a finite number`];
-    if (kind === 'object' && Object.keys(value).length === 0) return [`${path}: empty`];
+    if (kind === 'object' && Object.keys(value as object).length === 0) return [`${path}: empty`];
     return [];
   });
 }
