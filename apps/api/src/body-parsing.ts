@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { json, urlencoded } from 'express';
 import { CommonErrorCode, CommonException } from '@app/core';
+import { assertJsonDepth } from './json-depth';
 
 /** Largest JSON body accepted; larger ones get 413 before any code runs. */
 export const BODY_LIMIT = '64kb';
@@ -13,6 +14,7 @@ const PARSER_ERRORS: Record<string, { code: CommonErrorCode; status: number }> =
     status: HttpStatus.PAYLOAD_TOO_LARGE,
   },
   'entity.parse.failed': { code: CommonErrorCode.MalformedJson, status: HttpStatus.BAD_REQUEST },
+  'entity.too.deep': { code: CommonErrorCode.MalformedJson, status: HttpStatus.BAD_REQUEST },
   'encoding.unsupported': {
     code: CommonErrorCode.UnsupportedMediaType,
     status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -29,12 +31,12 @@ const PARSER_ERRORS: Record<string, { code: CommonErrorCode; status: number }> =
  */
 export function bodyParsing(): [RequestHandler, RequestHandler, ErrorRequestHandler] {
   const toCodedError: ErrorRequestHandler = (
-    error: { type?: string; message?: string },
+    error: { type?: string; message?: string; status?: number },
     _req,
     _res,
     next,
   ) => {
-    const known = PARSER_ERRORS[error.type ?? ''];
+    const known = PARSER_ERRORS[error.type ?? ''] ?? unreadableBody(error.status);
     next(
       known
         ? CommonException.of(
@@ -46,8 +48,19 @@ export function bodyParsing(): [RequestHandler, RequestHandler, ErrorRequestHand
     );
   };
   return [
-    json({ limit: BODY_LIMIT }),
+    json({ limit: BODY_LIMIT, verify: (_req, _res, raw) => assertJsonDepth(raw) }),
     urlencoded({ extended: false, limit: BODY_LIMIT }),
     toCodedError,
   ];
+}
+
+/**
+ * Any other 4xx of the parser (a gzip body that does not inflate, an aborted or short body) is the
+ * caller's: a 400 rather than the 500 an unknown error would become.
+ */
+function unreadableBody(
+  status: number | undefined,
+): { code: CommonErrorCode; status: number } | undefined {
+  if (status === undefined || status < 400 || status >= 500) return undefined;
+  return { code: CommonErrorCode.MalformedJson, status: HttpStatus.BAD_REQUEST };
 }
