@@ -11,6 +11,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig, CommonException } from '@app/core';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { bodyParsing } from './body-parsing';
+import { answerClientErrorsInJson } from './client-error.handler';
 
 /**
  * Everything an HTTP application needs besides its modules, shared by `main.ts` and the e2e tests
@@ -23,6 +24,7 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
   app.use(helmet({ contentSecurityPolicy: false }));
   app.set('trust proxy', app.get(AppConfig).env.TRUST_PROXY);
   app.disable('x-powered-by');
+  answerClientErrorsInJson(app.getHttpServer());
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
