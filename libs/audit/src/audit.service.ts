@@ -31,12 +31,22 @@ const VERIFY_BATCH = 1_000;
 export class AuditService {
   constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
 
-  /** Appends an entry inside the caller's transaction, chained to the request's last one. */
-  async append(manager: EntityManager, input: NewAuditEntry, at: Date): Promise<AuditEntry> {
-    const last = await manager.findOne(AuditEntry, {
-      where: { requestId: input.requestId },
-      order: { seq: 'DESC' },
-    });
+  /**
+   * Appends an entry inside the caller's transaction, chained to the request's last one. `first`
+   * says the request was created in this transaction, so there is no last entry to look up.
+   */
+  async append(
+    manager: EntityManager,
+    input: NewAuditEntry,
+    at: Date,
+    { first = false } = {},
+  ): Promise<AuditEntry> {
+    const last = first
+      ? null
+      : await manager.findOne(AuditEntry, {
+          where: { requestId: input.requestId },
+          order: { seq: 'DESC' },
+        });
     const entry = {
       ...input,
       id: randomUUID(),
@@ -44,7 +54,10 @@ export class AuditService {
       createdAt: at,
       prevHash: last?.hash ?? GENESIS_HASH,
     };
-    return manager.save(AuditEntry, { ...entry, hash: hashOf(entry) });
+    const row = Object.assign(new AuditEntry(), entry, { hash: hashOf(entry) });
+    // insert, not save: save would first look the new id up, one more round trip per change.
+    await manager.insert(AuditEntry, row);
+    return row;
   }
 
   history(requestId: string): Promise<AuditEntry[]> {

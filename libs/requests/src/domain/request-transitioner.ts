@@ -71,6 +71,7 @@ export class RequestTransitioner {
         comment,
       },
       at,
+      { first: from === null },
     );
     const event: RequestEvent = {
       id: randomUUID(),
