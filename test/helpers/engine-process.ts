@@ -81,8 +81,10 @@ export class EngineProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    // Only this run's lines tell whether it is ready: a restart keeps the earlier runs' logs.
+    const firstLine = this.logs.length;
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    for (const stream of [child.stdout!, child.stderr!]) {
+    for (const stream of [child.stdout, child.stderr]) {
       let partial = '';
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {
@@ -95,7 +97,7 @@ export class EngineProcess {
       () => {
         if (!this.running) throw new Error(`${role} exited at start:\n${this.logs.join('\n')}`);
         return role === 'worker'
-          ? this.logs.some((l) => l.includes('worker started'))
+          ? this.logs.slice(firstLine).some((l) => l.includes('worker started'))
           : this.ping();
       },
       `the ${role} process to be ready`,

@@ -57,6 +57,8 @@ export class SmtpListener {
         });
       },
     });
+    // A client killed mid-conversation (a fault test's kill -9) resets its connection: not an error here.
+    this.server.on('error', () => undefined);
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return this;
   }

@@ -19,10 +19,14 @@ export function freePort(): Promise<number> {
 export class ThrowawayRedis {
   private process?: ChildProcess;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    /** Extra redis-server arguments, after the defaults (a later one wins), e.g. AOF persistence. */
+    private readonly extraArgs: string[] = [],
+  ) {}
 
-  static async start(): Promise<ThrowawayRedis> {
-    const redis = new ThrowawayRedis(await freePort());
+  static async start(extraArgs: string[] = []): Promise<ThrowawayRedis> {
+    const redis = new ThrowawayRedis(await freePort(), extraArgs);
     await redis.start();
     return redis;
   }
@@ -47,6 +51,7 @@ export class ThrowawayRedis {
         'no',
         '--maxmemory-policy',
         'noeviction',
+        ...this.extraArgs,
       ],
       { stdio: 'ignore' },
     );

@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { isDatabaseUnavailable } from './database-unavailable';
 
 const withCode = (code: string, message = 'failed') => Object.assign(new Error(message), { code });
@@ -17,6 +17,10 @@ describe('isDatabaseUnavailable', () => {
     ['a cause of a wrapped error', new Error('outer', { cause: withCode('08006') })],
   ])('is true for %s', (_what, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
+  it('is true when TypeORM released the transaction after its connection died', () => {
+    expect(isDatabaseUnavailable(new QueryRunnerAlreadyReleasedError())).toBe(true);
   });
 
   it('looks inside TypeORM query errors', () => {

@@ -36,12 +36,19 @@ const UNAVAILABLE_MESSAGES = [
 ];
 
 /**
+ * TypeORM releases a transaction's query runner when its connection dies; the transaction's next
+ * statement then fails with this error instead of the connection's own.
+ */
+const RELEASED_RUNNER = 'QueryRunnerAlreadyReleasedError';
+
+/**
  * Whether an error means the database cannot be reached (so the caller should retry later, 503)
  * rather than a bug (500). TypeORM wraps driver errors, so the causes are looked through too.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     if (typeof current !== 'object') return false;
+    if ((current as { name?: unknown }).name === RELEASED_RUNNER) return true;
     const { code, message, driverError, cause } = current as {
       code?: unknown;
       message?: unknown;

@@ -50,6 +50,11 @@ export class DeliveryLedger {
     return stored.filter((delivery) => delivery.status !== DeliveryStatus.Sent);
   }
 
+  /** Whether the delivery is already sent: a job rerun after a crash must not send it again. */
+  async isSent(id: string): Promise<boolean> {
+    return this.deliveries.existsBy({ id, status: DeliveryStatus.Sent });
+  }
+
   async settle(
     id: string,
     outcome:

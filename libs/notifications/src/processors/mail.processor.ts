@@ -25,6 +25,15 @@ export class MailProcessor extends WorkerHost {
   async process(job: Job<MailMessage>): Promise<MailDelivery> {
     const attempts = job.attemptsMade + 1;
     const { deliveryId } = job.data;
+    // A worker killed after settling but before the job completed leaves the job to run again.
+    if (deliveryId && (await this.ledger.isSent(deliveryId))) {
+      return {
+        messageId: job.data.messageId,
+        accepted: [],
+        rejected: [],
+        response: 'already sent',
+      };
+    }
     try {
       const delivery = await this.transport.send(job.data);
       if (deliveryId) await this.ledger.settle(deliveryId, { sent: true, attempts });

@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { Cast, createCast } from '../factories/cast.factory';
+import { TEST_ADMIN_TOKEN, TestApp } from '../helpers/create-app';
+import { EngineProcess, EngineRole } from '../helpers/engine-process';
+import { SmtpListener } from '../helpers/smtp-listener';
+import { ThrowawayPostgres } from '../helpers/throwaway-postgres';
+import { ThrowawayRedis } from '../helpers/throwaway-redis';
+
+/** A request whose every event owes mail: provider approvers, the customer's contact, the submitter. */
+export const REPLICA = { action: 'mariadb.add-read-only-replica', params: { instance: 'db-1' } };
+
+export interface FaultBedOptions {
+  /** Extra redis-server arguments (e.g. an eviction policy). */
+  redisArgs?: string[];
+  /** Environment shared by every engine process of the bed. */
+  env?: Record<string, string>;
+}
+
+/**
+ * Throwaway PostgreSQL, Redis (append-only, fsync on every write, so a killed Redis keeps every
+ * acknowledged job, as production must) and SMTP listener, and the engine processes started on
+ * them: everything a fault test may kill without touching shared services.
+ */
+export class FaultBed {
+  readonly processes: EngineProcess[] = [];
+
+  private constructor(
+    readonly postgres: ThrowawayPostgres,
+    readonly redis: ThrowawayRedis,
+    readonly smtp: SmtpListener,
+    private readonly redisDir: string,
+    private readonly extraEnv: Record<string, string>,
+  ) {}
+
+  static async start(options: FaultBedOptions = {}): Promise<FaultBed> {
+    const redisDir = mkdtempSync(join(tmpdir(), 'raci-redis-'));
+    const redis = await ThrowawayRedis.start([
+      '--dir',
+      redisDir,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'always',
+      ...(options.redisArgs ?? []),
+    ]);
+    const postgres = await ThrowawayPostgres.start();
+    const smtp = await new SmtpListener().start();
+    return new FaultBed(postgres, redis, smtp, redisDir, options.env ?? {});
+  }
+
+  /** What every engine process of the bed shares, as a deployment's processes must. */
+  get env(): Record<string, string> {
+    return {
+      DATABASE_URL: this.postgres.url,
+      REDIS_URL: this.redis.url,
+      SMTP_URL: this.smtp.url,
+      QUEUE_PREFIX: 'raci-faults',
+      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+      LINK_SECRET: 'fault-bed-link-secret-0123456789abcdef',
+      RELAY_POLL_MS: '100',
+      ...this.extraEnv,
+    };
+  }
+
+  async engine(role: EngineRole, env: Record<string, string> = {}): Promise<EngineProcess> {
+    const engine = await EngineProcess.start({ role, env: { ...this.env, ...env } });
+    this.processes.push(engine);
+    return engine;
+  }
+
+  /** The cast (organizations, users, tokens), created through an API process. */
+  castThrough(api: EngineProcess): Promise<Cast> {
+    return createCast(remote(api));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.processes.map((engine) => engine.stop(5_000)));
+    await this.redis.stop();
+    await this.postgres.destroy();
+    await this.smtp.stop();
+    rmSync(this.redisDir, { recursive: true, force: true });
+  }
+}
+
+/** An API process seen as a test app by the factories, which only need its URL and admin token. */
+export function remote(api: EngineProcess): TestApp {
+  return { http: api.url, adminToken: TEST_ADMIN_TOKEN } as unknown as TestApp;
+}
+
+/** Submits `count` requests through the API processes in turn; returns the ids of those accepted. */
+export async function submitMany(
+  apis: EngineProcess[],
+  token: string,
+  count: number,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const api = apis[n % apis.length];
+    const res = await request(api.url)
+      .post('/v1/requests')
+      .set('Authorization', `Bearer ${token}`)
+      .send(REPLICA);
+    if (res.status !== 201) throw new Error(`submission ${n}: ${res.status} ${res.text}`);
+    ids.push(res.body.id as string);
+  }
+  return ids;
+}
