@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { REDACTED_PATHS } from './redaction';
+import { withoutUrlSecrets } from './url-secrets';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -25,6 +26,7 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
           level: config.env.LOG_LEVEL,
           genReqId: requestId,
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+          serializers: { req: withoutUrlSecrets },
           customProps: () => ({ service: 'raci-engine' }),
           autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
           transport:
