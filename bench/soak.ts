@@ -64,7 +64,8 @@ function printSummary(report: SoakReport): void {
     `\nheld ${report.rate_per_s}/s (capacity ${report.capacity.lifecycles_per_s}/s, ` +
       `${report.capacity.source}) for ${report.minutes} min: ${totals.started} started, ` +
       `${totals.completed} completed, ${totals.failed} failed, ${totals.shed} shed; ` +
-      `${totals.smtp_accepted} messages; drained in ${report.drain_s} s\n`,
+      `${totals.smtp_accepted} messages; drained in ${report.drain_s} s; machine load ` +
+      `${report.load_avg_1m.mean} mean, ${report.load_avg_1m.max} max on ${report.machine.cores} cores\n`,
   );
   console.log(
     formatTable([

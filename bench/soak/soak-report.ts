@@ -1,4 +1,5 @@
 import { MachineInfo } from '../lib/machine-info';
+import { round } from '../lib/percentiles';
 import { SoakRun } from './soak-run';
 import { summarizeTrends, SoakTrends } from './soak-summary';
 
@@ -13,6 +14,8 @@ export interface SoakReport extends Omit<SoakRun, 'samples'> {
   backlog: { max: number; end: number };
   rss_mb: Record<'api' | 'worker', { start: number; end: number; peak_sampled: number }>;
   trends: SoakTrends;
+  /** The machine's load over the samples (above the core count, other work was waiting for the CPU too). */
+  load_avg_1m: { mean: number; max: number };
   /** Work the run lost; empty on a good run. The only thing a soak fails on. */
   lost_work: string[];
   samples: SoakRun['samples'];
@@ -44,6 +47,10 @@ export function buildSoakReport(
     },
     rss_mb: { api: rss(trends.rss_api_mb), worker: rss(trends.rss_worker_mb) },
     trends,
+    load_avg_1m: {
+      mean: round(samples.reduce((sum, s) => sum + s.load_avg_1m, 0) / (samples.length || 1)),
+      max: Math.max(0, ...samples.map((s) => s.load_avg_1m)),
+    },
     lost_work: lostWork(run),
     samples,
   };

@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { BenchEngine } from '../lib/bench-engine';
 import { percentiles, round } from '../lib/percentiles';
 import { Backlog, BacklogProbe } from './backlog-probe';
@@ -22,6 +23,8 @@ export interface SoakSample {
   /** Messages the SMTP listener accepted in the interval. */
   smtp_accepted: number;
   rss_mb: { api: number; worker: number };
+  /** The machine's 1-minute load average: the CPU is shared, so a bad window may not be ours. */
+  load_avg_1m: number;
 }
 
 /** Takes samples of one soak: each closes the load's window and reads backlog and memory. */
@@ -61,6 +64,7 @@ export class SoakSampler {
         api: round(this.engine.api.rssMb(), 1),
         worker: round(this.engine.worker.rssMb(), 1),
       },
+      load_avg_1m: round(loadavg()[0]),
     };
     this.smtpSeen = smtpNow;
     this.samples.push(sample);
@@ -80,5 +84,6 @@ export function formatSample(sample: SoakSample): string {
       `in flight ${b.in_flight}; deliveries queued ${b.deliveries_queued})`,
     `smtp +${sample.smtp_accepted}`,
     `rss api ${rss.api} worker ${rss.worker} MiB`,
+    `load ${sample.load_avg_1m}`,
   ].join(' | ');
 }
