@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import { EngineProcess } from '../helpers/engine-process';
+import { createTestDatabase, E2E_DRIVER, TestDatabase } from '../helpers/test-database';
+import { SmtpListener } from '../helpers/smtp-listener';
+import { waitFor } from '../helpers/wait-for';
+
+const secret = (label: string) => `${label}-${randomBytes(24).toString('hex')}`;
+const ADMIN_TOKEN = secret('admin');
+const LINK_SECRET = secret('link');
+const DB_PASSWORD = secret('dbpass');
+const SMTP_USER = 'raci-mailer';
+const SMTP_PASSWORD = secret('smtppass');
+const REPLICA = { action: 'mariadb.add-read-only-replica', params: { instance: 'db-1' } };
+
+/**
+ * The built engine, as operators run it (API and worker in one process, LOG_LEVEL=trace), with secrets
+ * in its environment and in the calls it serves: its logs must hold none of them.
+ *
+ * PostgreSQL only, because the database password is one of the secrets (trust auth on loopback lets
+ * a URL carry any password).
+ */
+const describeOnPostgres = E2E_DRIVER === 'postgres' ? describe : describe.skip;
+
+describeOnPostgres('secrets in the logs', () => {
+  let database: TestDatabase;
+  let smtp: SmtpListener;
+  let engine: EngineProcess;
+  /** Every secret the engine was given or made while running, found in no log line. */
+  const secrets: Record<string, string> = {
+    ADMIN_TOKEN,
+    LINK_SECRET,
+    'database password': DB_PASSWORD,
+    'SMTP password': SMTP_PASSWORD,
+  };
+
+  const call = async (method: string, path: string, token?: string, body?: unknown) => {
+    const response = await fetch(`${engine.url}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : text };
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const databaseUrl = new URL(database.env.DATABASE_URL);
+    databaseUrl.password = DB_PASSWORD;
+    smtp = await new SmtpListener().start({
+      authOptional: false,
+      allowInsecureAuth: true,
+      onAuth: (auth, _session, callback) =>
+        auth.username === SMTP_USER && auth.password === SMTP_PASSWORD
+          ? callback(null, { user: SMTP_USER })
+          : callback(new Error('Invalid username or password')),
+    });
+    const smtpUrl = new URL(smtp.url);
+    smtpUrl.username = SMTP_USER;
+    smtpUrl.password = SMTP_PASSWORD;
+    engine = await EngineProcess.start({
+      role: 'all',
+      env: {
+        DATABASE_URL: databaseUrl.toString(),
+        REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+        QUEUE_PREFIX: `raci-secrets-${randomBytes(4).toString('hex')}`,
+        SMTP_URL: smtpUrl.toString(),
+        ADMIN_TOKEN,
+        LINK_SECRET,
+        LOG_LEVEL: 'trace',
+        RELAY_POLL_MS: '50',
+      },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await engine?.stop();
+    await smtp?.stop();
+    await database?.drop();
+  });
+
+  it('logs no token, password, link or webhook secret, even at trace level', async () => {
+    await exerciseEverySecret();
+    await engine.stop();
+
+    const logs = engine.logs.join('\n');
+    const requestLines = engine.jsonLogs().filter((line) => line.req !== undefined);
+    expect(requestLines.length).toBeGreaterThan(10);
+    expect(logs).toContain('"authorization":"[redacted]"');
+    for (const [name, value] of Object.entries(secrets)) {
+      const leaks = engine.logs.filter((line) => line.includes(value));
+      expect({ name, leaks: leaks.map((line) => line.slice(0, 300)) }).toEqual({ name, leaks: [] });
+    }
+  }, 120_000);
+
+  /** Users, tokens, good and bad calls, a webhook, an approval email and its link. */
+  async function exerciseEverySecret(): Promise<void> {
+    const me = await call('GET', '/v1/me', ADMIN_TOKEN);
+    const providerId = me.body.organization.id as string;
+    const customer = await call('POST', '/v1/organizations', ADMIN_TOKEN, {
+      name: 'Globex',
+      subscription: { plan: 'on-request', onDemand: false },
+      contactEmails: ['cloud@globex.example'],
+      locale: 'en',
+    });
+    const requester = await createUser(customer.body.id, 'ada@globex.example', [
+      'requester',
+      'admin',
+    ]);
+    const approver = await createUser(providerId, 'grace@provider.example', ['approver']);
+
+    const spare = await call('POST', `/v1/users/${requester.id}/tokens`, requester.token);
+    keep('a second token', spare.body.token);
+    await call('DELETE', `/v1/tokens/${spare.body.id}`, requester.token);
+    expect((await call('GET', '/v1/me', spare.body.token)).status).toBe(401);
+    for (const bad of [`${requester.token}x`, `${ADMIN_TOKEN}x`, ADMIN_TOKEN.slice(1)]) {
+      expect((await call('GET', '/v1/me', bad)).status).toBe(401);
+    }
+    expect((await call('GET', '/v1/me', requester.token)).status).toBe(200);
+    const invalid = await call('POST', '/v1/organizations', ADMIN_TOKEN, { password: LINK_SECRET });
+    expect(invalid.status).toBe(400);
+
+    const webhook = await call('POST', '/v1/webhooks', requester.token, {
+      url: 'http://127.0.0.1:9/raci',
+    });
+    expect(webhook.status).toBe(201);
+    keep('the webhook secret', webhook.body.secret);
+
+    const submitted = await call('POST', '/v1/requests', requester.token, REPLICA);
+    expect(submitted.status).toBe(201);
+    const link = await approvalLink(approver.email);
+    keep('an email link', link.split('/').pop()!);
+    expect((await call('GET', link)).status).toBe(200);
+    expect((await call('GET', `${link.slice(0, -4)}0000`)).status).toBe(404);
+    const approved = await fetch(`${engine.url}${link}`, { method: 'POST' });
+    expect(approved.status).toBe(200);
+  }
+
+  async function createUser(organizationId: string, email: string, roles: string[]) {
+    const user = await call('POST', `/v1/organizations/${organizationId}/users`, ADMIN_TOKEN, {
+      email,
+      name: email.split('@')[0],
+      roles,
+    });
+    expect(user.status).toBe(201);
+    keep(`the token of ${email}`, user.body.token);
+    return { id: user.body.id as string, email, token: user.body.token as string };
+  }
+
+  /** A secret and its distinctive part: a token without its `raci_`, a secret without `whsec_`. */
+  function keep(name: string, value: string): void {
+    secrets[name] = value;
+    secrets[`${name} (body)`] = value.replace(/^(raci_|whsec_)/, '').slice(8);
+  }
+
+  async function approvalLink(email: string): Promise<string> {
+    const mail = await waitFor(
+      () => smtp.messages.find((m) => m.to.includes(email) && m.subject.startsWith('Approval')),
+      `the approval email to ${email}`,
+      { timeoutMs: 30_000 },
+    );
+    return new URL(/^Approve: (\S+)$/m.exec(mail.text)![1]).pathname;
+  }
+});
