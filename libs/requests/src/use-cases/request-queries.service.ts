@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { OrganizationKind, Principal, Role } from '@app/parties';
 import { findVisibleRequest, tenantScope } from '../domain/request-scope';
@@ -46,45 +46,60 @@ export class RequestQueriesService {
     return this.page(query, filter);
   }
 
-  /** What waits on the caller: approval as A, an opinion as C, work as the performing party. */
+  /**
+   * What waits on the caller: approval as A (never their own submission: four eyes), an opinion
+   * as C (until their party has given one), work as the performing party. Each kind of wait is its
+   * own newest-first, limited branch that an index answers as one range scan (see the inbox
+   * indexes migration); the branches are merged, then the page's rows are read by id.
+   */
   async inbox(
     principal: Principal,
     filter: Pick<ListFilter, 'cursor' | 'limit'>,
   ): Promise<Page<RequestView>> {
-    const query = this.dataSource.getRepository(Request).createQueryBuilder('r');
+    const limit = filter.limit ?? 50;
+    const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
+    const branches = inboxBranches(principal);
+    if (branches.length === 0) return { items: [], nextCursor: null };
     const { organizationId } = tenantScope(principal);
-    if (organizationId) query.andWhere('r.organization_id = :organizationId', { organizationId });
-    const is = (role: Role) => principal.roles.includes(role);
-    const params = {
-      party: principal.party,
-      userId: principal.userId ?? '',
-      partyJson: `%"${principal.party}"%`,
-    };
-    query.andWhere(
-      new Brackets((any) => {
-        any.where('1 = 0');
-        if (is(Role.Approver)) {
-          any.orWhere(
-            `(r.state = '${RequestState.PendingApproval}' AND r.accountable = :party AND r.submitted_by <> :userId)`,
-            params,
-          );
-        }
-        if (is(Role.Consultant) || is(Role.Approver)) {
-          any.orWhere(
-            `(r.state = '${RequestState.PendingConsultation}' AND CAST(r.consulted AS TEXT) LIKE :partyJson AND NOT EXISTS ` +
-              '(SELECT 1 FROM request_opinions o WHERE o.request_id = r.id AND o.party = :party))',
-            params,
-          );
-        }
-        if (is(Role.Operator)) {
-          any.orWhere(
-            `(r.state IN ('${RequestState.Approved}', '${RequestState.InProgress}') AND r.performer = :party)`,
-            params,
-          );
-        }
-      }),
+    const selects = branches.map((condition) => {
+      const branch = this.dataSource
+        .createQueryBuilder()
+        .select('r.id', 'id')
+        .addSelect('r.created_at', 'created_at')
+        .from(Request, 'r')
+        .where(condition);
+      if (organizationId) branch.andWhere('r.organization_id = :organizationId');
+      if (cursor) branch.andWhere(AFTER_CURSOR);
+      return branch
+        .orderBy('r.created_at', 'DESC')
+        .addOrderBy('r.id', 'DESC')
+        .limit(limit + 1);
+    });
+    const union = selects.map((select) => `SELECT * FROM (${select.getQuery()}) AS b`);
+    const rows: { id: string }[] = await this.dataSource
+      .createQueryBuilder()
+      .select('w.id', 'id')
+      .from(`(${union.join(' UNION ALL ')})`, 'w')
+      .orderBy('w.created_at', 'DESC')
+      .addOrderBy('w.id', 'DESC')
+      .limit(limit + 1)
+      .setParameters({
+        organizationId,
+        party: principal.party,
+        userId: principal.userId ?? '',
+        partyJson: `%"${principal.party}"%`,
+        ...cursor,
+      })
+      .getRawMany();
+    if (rows.length === 0) return { items: [], nextCursor: null };
+    const requests = await this.dataSource
+      .getRepository(Request)
+      .findBy({ id: In(rows.map((row) => row.id)) });
+    const byId = new Map(requests.map((request) => [request.id, request]));
+    return toPage(
+      rows.flatMap((row) => byId.get(row.id) ?? []),
+      limit,
     );
-    return this.page(query, filter);
   }
 
   async history(principal: Principal, id: string) {
@@ -116,24 +131,50 @@ export class RequestQueriesService {
     filter: Pick<ListFilter, 'cursor' | 'limit'>,
   ): Promise<Page<RequestView>> {
     const limit = filter.limit ?? 50;
-    if (filter.cursor) {
-      const { createdAt, id } = decodeCursor(filter.cursor);
-      query.andWhere('(r.created_at < :createdAt OR (r.created_at = :createdAt AND r.id < :id))', {
-        createdAt,
-        id,
-      });
-    }
+    if (filter.cursor) query.andWhere(AFTER_CURSOR, decodeCursor(filter.cursor));
     const rows = (await query
       .orderBy('r.created_at', 'DESC')
       .addOrderBy('r.id', 'DESC')
       .take(limit + 1)
       .getMany()) as Request[];
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    const nextCursor =
-      rows.length > limit && last ? encodeCursor(new Date(last.createdAt), last.id) : null;
-    return { items: items.map(toRequestView), nextCursor };
+    return toPage(rows, limit);
   }
+}
+
+/** Rows after the cursor in (created_at, id) order: a row-value comparison an index range answers. */
+const AFTER_CURSOR = '(r.created_at, r.id) < (:createdAt, :id)';
+
+/** The inbox's branches for the caller's roles: one condition per kind of wait. */
+function inboxBranches(principal: Principal): string[] {
+  const is = (role: Role) => principal.roles.includes(role);
+  const branches: string[] = [];
+  if (is(Role.Approver)) {
+    branches.push(
+      `r.state = '${RequestState.PendingApproval}' AND r.accountable = :party AND r.submitted_by <> :userId`,
+    );
+  }
+  if (is(Role.Consultant) || is(Role.Approver)) {
+    branches.push(
+      `r.state = '${RequestState.PendingConsultation}' AND CAST(r.consulted AS TEXT) LIKE :partyJson AND NOT EXISTS ` +
+        '(SELECT 1 FROM request_opinions o WHERE o.request_id = r.id AND o.party = :party)',
+    );
+  }
+  if (is(Role.Operator)) {
+    // Both states in one condition, as the partial index states them, so one index range serves it.
+    branches.push(
+      `r.state IN ('${RequestState.Approved}', '${RequestState.InProgress}') AND r.performer = :party`,
+    );
+  }
+  return branches;
+}
+
+/** The first `limit` rows, and a cursor after the last one when more follow. */
+function toPage(rows: Request[], limit: number): Page<RequestView> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  const nextCursor =
+    rows.length > limit && last ? encodeCursor(new Date(last.createdAt), last.id) : null;
+  return { items: items.map(toRequestView), nextCursor };
 }
 
 function encodeCursor(createdAt: Date, id: string): string {

@@ -4,6 +4,7 @@ import { NotificationDeliveries1764000000001 } from './1764000000001-notificatio
 import { Webhooks1764000000002 } from './1764000000002-webhooks';
 import { EmailActionLinks1764000000003 } from './1764000000003-email-action-links';
 import { RequestDueAt1764000000004 } from './1764000000004-request-due-at';
+import { InboxIndexes1764000000005 } from './1764000000005-inbox-indexes';
 
 /** Every migration, oldest first. Listed explicitly so a bundled build finds them all. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Webhooks1764000000002,
   EmailActionLinks1764000000003,
   RequestDueAt1764000000004,
+  InboxIndexes1764000000005,
 ];

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Party } from '@app/catalog';
+import { adaptEntityTypesToSqlite, asRow } from '@app/core';
+import { MIGRATIONS } from '@app/core/database/migrations';
+import { AuditService } from '@app/audit';
+import {
+  CUSTOMER_A,
+  CUSTOMER_B,
+  principal,
+  PROVIDER_ORG,
+} from '@app/parties/testing/principal.fixture';
+import { Role } from '@app/parties';
+import { RequestState as S } from '../domain/request-state';
+import { RequestOpinion, Opinion } from '../entities/request-opinion.entity';
+import { Request } from '../entities/request.entity';
+import { RequestQueriesService } from './request-queries.service';
+
+const SUBMITTER = '00000000-0000-4000-8000-0000000000aa';
+const APPROVER = '00000000-0000-4000-8000-0000000000ff';
+
+/** A request row as the engine stores it; `minute` orders them (higher is newer). */
+function requestRow(minute: number, values: Partial<Request>): Request {
+  const at = new Date(Date.UTC(2026, 0, 1, 0, minute));
+  return Object.assign(new Request(), {
+    id: randomUUID(),
+    action: 'spec.action',
+    product: 'spec',
+    organizationId: CUSTOMER_A,
+    state: S.Completed,
+    params: {},
+    responsible: Party.Provider,
+    accountable: Party.Provider,
+    consulted: [],
+    informed: [],
+    performer: Party.Provider,
+    submittedBy: SUBMITTER,
+    comment: null,
+    result: null,
+    dueAt: null,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    ...values,
+  });
+}
+
+describe('RequestQueriesService', () => {
+  let dataSource: DataSource;
+  let queries: RequestQueriesService;
+  const rows: Record<string, Request> = {};
+
+  beforeAll(async () => {
+    adaptEntityTypesToSqlite();
+    dataSource = new DataSource({
+      type: 'better-sqlite3',
+      database: ':memory:',
+      entities: [Request, RequestOpinion],
+      migrations: MIGRATIONS,
+      migrationsRun: true,
+    });
+    await dataSource.initialize();
+    await seedParties(dataSource);
+    Object.assign(rows, {
+      providerApproval: requestRow(1, { state: S.PendingApproval }),
+      ownSubmission: requestRow(2, { state: S.PendingApproval, submittedBy: APPROVER }),
+      otherTenantApproval: requestRow(3, { state: S.PendingApproval, organizationId: CUSTOMER_B }),
+      customerApproval: requestRow(4, { state: S.PendingApproval, accountable: Party.Customer }),
+      consultation: requestRow(5, {
+        state: S.PendingConsultation,
+        consulted: [Party.Provider, Party.Customer],
+      }),
+      answered: requestRow(6, {
+        state: S.PendingConsultation,
+        consulted: [Party.Provider, Party.Customer],
+      }),
+      approved: requestRow(7, { state: S.Approved }),
+      inProgress: requestRow(8, { state: S.InProgress }),
+      customerWork: requestRow(9, { state: S.Approved, performer: Party.Customer }),
+      finished: requestRow(10, { state: S.Completed }),
+    });
+    await dataSource
+      .getRepository(Request)
+      .insert(Object.values(rows).map((row) => asRow<Request>(row)));
+    await dataSource.getRepository(RequestOpinion).insert({
+      id: randomUUID(),
+      requestId: rows.answered.id,
+      party: Party.Provider,
+      userId: SUBMITTER,
+      opinion: Opinion.Agree,
+      comment: null,
+      createdAt: new Date(),
+    });
+    queries = new RequestQueriesService(dataSource, {} as AuditService);
+  });
+
+  afterAll(() => dataSource.destroy());
+
+  const idsOf = (...names: string[]) => names.map((name) => rows[name].id);
+  const inboxIds = async (roles: Role[], organizationId = PROVIDER_ORG) =>
+    (await queries.inbox(principal(organizationId, roles, APPROVER), {})).items.map((r) => r.id);
+
+  it('shows a provider approver every tenant’s approvals and open consultations, newest first, never their own submission', async () => {
+    expect(await inboxIds([Role.Approver])).toEqual(
+      idsOf('consultation', 'otherTenantApproval', 'providerApproval'),
+    );
+  });
+
+  it('shows a customer approver its own tenant’s approvals and consultations only', async () => {
+    expect(await inboxIds([Role.Approver], CUSTOMER_A)).toEqual(
+      idsOf('answered', 'consultation', 'customerApproval'),
+    );
+  });
+
+  it('shows an operator the approved and started work of its party', async () => {
+    expect(await inboxIds([Role.Operator])).toEqual(idsOf('inProgress', 'approved'));
+    expect(await inboxIds([Role.Operator], CUSTOMER_A)).toEqual(idsOf('customerWork'));
+  });
+
+  it('shows nothing to a caller without a RACI role', async () => {
+    expect(await inboxIds([Role.Requester, Role.Admin])).toEqual([]);
+  });
+
+  it('lists a tenant’s requests in one state page by page, newest first, each once', async () => {
+    const caller = principal(CUSTOMER_A, [Role.Requester]);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await queries.list(caller, { state: S.PendingApproval, cursor, limit: 1 });
+      seen.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(idsOf('customerApproval', 'ownSubmission', 'providerApproval'));
+  });
+
+  it('pages across the kinds of wait in one order, each item once', async () => {
+    const caller = principal(PROVIDER_ORG, [Role.Approver, Role.Operator], APPROVER);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await queries.inbox(caller, { cursor, limit: 2 });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(
+      idsOf('inProgress', 'approved', 'consultation', 'otherTenantApproval', 'providerApproval'),
+    );
+  });
+});
+
+/** The organizations and the user the request rows point to (foreign keys are on). */
+async function seedParties(dataSource: DataSource): Promise<void> {
+  const now = new Date().toISOString();
+  for (const [id, kind] of [
+    [PROVIDER_ORG, 'provider'],
+    [CUSTOMER_A, 'customer'],
+    [CUSTOMER_B, 'customer'],
+  ]) {
+    await dataSource.query(
+      `INSERT INTO organizations (id, name, kind, plan, on_demand, contact_emails, locale,
+         subscription_started_at, quota_packages, created_at, updated_at)
+       VALUES (?, ?, ?, NULL, 0, '[]', 'en', ?, '[]', ?, ?)`,
+      [id, id, kind, now, now, now],
+    );
+  }
+  await dataSource.query(
+    `INSERT INTO users (id, organization_id, email, name, roles, created_at, updated_at)
+     VALUES (?, ?, 'submitter@example.test', 'Submitter', '[]', ?, ?)`,
+    [SUBMITTER, CUSTOMER_A, now, now],
+  );
+  await dataSource.query(
+    `INSERT INTO users (id, organization_id, email, name, roles, created_at, updated_at)
+     VALUES (?, ?, 'approver@example.test', 'Approver', '[]', ?, ?)`,
+    [APPROVER, PROVIDER_ORG, now, now],
+  );
+}
