@@ -3,7 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import {
   AppConfig,
   JobName,
@@ -62,14 +62,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async relayBatch(): Promise<number> {
     const postgres = this.dataSource.options.type === 'postgres';
     return this.transactions.run(async (manager) => {
-      const query = manager
-        .getRepository(OutboxEvent)
-        .createQueryBuilder('o')
-        .where('o.published_at IS NULL')
-        .orderBy('o.created_at', 'ASC')
-        .take(this.config.env.RELAY_BATCH_SIZE);
-      if (postgres) query.setLock('pessimistic_write').setOnLocked('skip_locked');
-      const rows = await query.getMany();
+      const rows = postgres ? await this.claimAndMark(manager) : await this.claim(manager);
       if (rows.length === 0) return 0;
       const jobs = rows.map((row) => ({
         name: JobName.PlanNotifications,
@@ -77,13 +70,46 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         opts: { ...PLAN_JOB_POLICY, jobId: row.id },
       }));
       await withTimeout(this.queue.addBulk(jobs), ENQUEUE_TIMEOUT_MS, 'enqueueing outbox events');
-      await manager.update(
-        OutboxEvent,
-        { id: In(rows.map((row) => row.id)), publishedAt: IsNull() },
-        { publishedAt: new Date() },
-      );
+      if (!postgres) {
+        await manager.update(
+          OutboxEvent,
+          { id: In(rows.map((row) => row.id)), publishedAt: IsNull() },
+          { publishedAt: new Date() },
+        );
+      }
       return rows.length;
     });
+  }
+
+  /** The oldest unpublished rows (SQLite: its single connection already excludes other relays). */
+  private claim(manager: EntityManager): Promise<Pick<OutboxEvent, 'id' | 'payload'>[]> {
+    return manager
+      .getRepository(OutboxEvent)
+      .createQueryBuilder('o')
+      .where('o.published_at IS NULL')
+      .orderBy('o.created_at', 'ASC')
+      .take(this.config.env.RELAY_BATCH_SIZE)
+      .getMany();
+  }
+
+  /**
+   * PostgreSQL: claims the oldest unpublished rows (skipping those another relay holds) and marks
+   * them in one statement instead of a select and an update. The mark is part of the transaction,
+   * which commits only after the jobs are in Redis, so a failed enqueue leaves the rows unpublished.
+   */
+  private async claimAndMark(manager: EntityManager): Promise<{ id: string; payload: object }[]> {
+    // An UPDATE answers [rows, affected count].
+    const [rows] = await manager.query<
+      [{ id: string; payload: object; created_at: Date }[], number]
+    >(
+      `UPDATE outbox_events SET published_at = $1
+       WHERE id IN (SELECT id FROM outbox_events WHERE published_at IS NULL
+                    ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING id, payload, created_at`,
+      [new Date(), this.config.env.RELAY_BATCH_SIZE],
+    );
+    // RETURNING has no order: put the jobs back in the order the events happened.
+    return rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
   }
 
   /** Wakes the relay for new events, except while it backs off from a failure; always at shutdown. */
