@@ -4,6 +4,7 @@ import { createBenchCast } from './lib/bench-cast';
 import { pickLifecycleAction } from './lib/lifecycle-action';
 import { machineInfo } from './lib/machine-info';
 import { ratio, round } from './lib/percentiles';
+import { waitForPipelineDrain } from './lib/pipeline-drain';
 import { formatTable, writeResults } from './lib/results-writer';
 import { runLifecycleScenario } from './scenarios/lifecycle.scenario';
 import { runMailScenario } from './scenarios/mail.scenario';
@@ -18,7 +19,7 @@ const PLANS = {
     submitSeconds: 20,
     lifecycleSeconds: 20,
     lifecycleClients: 32,
-    mailSubmissions: 1000,
+    mailSubmissions: 500,
     relayEvents: 20_000,
   },
   quick: {
@@ -59,6 +60,9 @@ async function main(): Promise<void> {
       seconds: plan.submitSeconds,
       log,
     });
+    // The submissions' mail must be out first, or the lifecycle's would queue behind it.
+    log('waiting for the submissions to be delivered');
+    await waitForPipelineDrain(engine.database.pool(1), engine.prefix);
     const lifecycle = await runLifecycleScenario({
       engine,
       cast,

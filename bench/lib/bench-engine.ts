@@ -1,10 +1,28 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import Redis from 'ioredis';
 import { EngineProcess } from '../../test/helpers/engine-process';
+import { waitFor } from '../../test/helpers/wait-for';
 import { BenchDatabase, createBenchDatabase } from './bench-database';
 import { BenchSmtpListener } from './bench-smtp-listener';
 
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+const BUILT = ['dist/apps/api/apps/api/src/main.js', 'dist/apps/worker/apps/worker/src/main.js'];
+
+/**
+ * Waits for the build to be there: `npm run build` deletes `dist/` first, so a build running
+ * elsewhere in the same checkout makes the entry points vanish for a few seconds.
+ */
+export function waitForBuild(): Promise<boolean> {
+  const root = join(__dirname, '..', '..');
+  return waitFor(
+    () => BUILT.every((path) => existsSync(join(root, path))),
+    'the build in dist/ (npm run build)',
+    { timeoutMs: 120_000, intervalMs: 500 },
+  );
+}
 
 /** BullMQ connection options for the bench Redis. */
 export function redisConnection(): { host: string; port: number } {
@@ -52,8 +70,10 @@ export class BenchEngine {
     };
     const started: EngineProcess[] = [];
     try {
+      await waitForBuild();
       // One after the other: the API migrates the new database, then the worker finds it ready.
       started.push(await EngineProcess.start({ role: 'api', env, nodeArgs: options.nodeArgs }));
+      await waitForBuild();
       started.push(await EngineProcess.start({ role: 'worker', env, nodeArgs: options.nodeArgs }));
     } catch (error) {
       await Promise.all(started.map((engine) => engine.stop()));

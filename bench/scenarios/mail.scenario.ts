@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { simpleParser } from 'mailparser';
 import { createTransport } from 'nodemailer';
 import { BenchCast } from '../lib/bench-cast';
-import { BenchEngine } from '../lib/bench-engine';
+import { BenchEngine, waitForBuild } from '../lib/bench-engine';
 import { AcceptedMail } from '../lib/bench-smtp-listener';
 import { expectCall } from '../lib/bench-http';
 import { LifecycleAction } from '../lib/lifecycle-action';
@@ -59,6 +59,7 @@ export async function runMailScenario(options: {
     );
   }
   const from = engine.smtp.accepted.length;
+  await waitForBuild();
   await engine.worker.start();
   await waitForPipelineDrain(pool, engine.prefix);
   const piped = engine.smtp.since(from);
