@@ -1,0 +1,243 @@
+import { AddressInfo } from 'node:net';
+import { CatalogAction, loadCatalog, Party, Plan } from '@app/catalog';
+import { Role } from '@app/parties';
+import { Cast, createCast } from '../factories/cast.factory';
+import { Actor, createCustomer, createUser } from '../factories/parties.factory';
+import { client } from '../helpers/client';
+import { createTestApp, TestApp } from '../helpers/create-app';
+import { ParamsSampler } from './params-sampler';
+import { RawHttpClient } from './raw-http.client';
+
+type Verb =
+  | 'submit'
+  | 'approve'
+  | 'reject'
+  | 'waive-consultation'
+  | 'opinions'
+  | 'start'
+  | 'complete'
+  | 'fail'
+  | 'cancel'
+  | 'comments';
+
+const TRANSITIONS: Record<Exclude<Verb, 'submit'>, object> = {
+  approve: { comment: 'ok' },
+  reject: { reason: 'no' },
+  'waive-consultation': { reason: 'urgent' },
+  opinions: { opinion: 'agree' },
+  start: {},
+  complete: {},
+  fail: { reason: 'broken' },
+  cancel: { reason: 'changed my mind' },
+  comments: { body: 'a word' },
+};
+
+const ROLES = ['requester', 'approver', 'operator', 'consultant', 'admin'] as const;
+
+/** One user per party and role, none of them the submitter (so four eyes does not interfere). */
+interface Seat {
+  party: Party;
+  role: (typeof ROLES)[number];
+  actor: Actor;
+}
+
+interface Subscription {
+  plan: Plan;
+  onDemand: boolean;
+}
+
+/**
+ * What the matrix allows, written from the README's rules and the catalog's letters alone, never
+ * from the engine's policy code: the oracle the engine is held to.
+ */
+function allowed(
+  verb: Verb,
+  seat: Seat,
+  action: CatalogAction,
+  subscription: Subscription,
+): boolean {
+  const letters = action.raci[seat.party];
+  const accountable = letters.includes('A');
+  const performer = performerOf(action, subscription);
+  const roles = seat.actor.roles as string[];
+  switch (verb) {
+    case 'submit':
+      return roles.includes('requester');
+    case 'approve':
+    case 'reject':
+    case 'waive-consultation':
+    case 'cancel':
+      return accountable && roles.includes('approver');
+    case 'opinions':
+      return letters.includes('C') && (roles.includes('consultant') || roles.includes('approver'));
+    case 'start':
+    case 'complete':
+    case 'fail':
+      return performer === seat.party && roles.includes('operator');
+    case 'comments':
+      return letters.length > 0 || performer === seat.party;
+  }
+}
+
+/** "By customers if they subscribed to On Demand (or self-service); for others, by the provider". */
+function performerOf(action: CatalogAction, { plan, onDemand }: Subscription): Party {
+  const rule = action.performer;
+  if (plan === Plan.SelfService && rule.selfService) return rule.selfService;
+  if (onDemand && rule.onDemand) return rule.onDemand;
+  return rule.default;
+}
+
+/**
+ * The access test generated from the whole catalog: for every requestable action, every party and
+ * role, and every verb, the engine allows the call exactly when the matrix does (anything else is
+ * 403 naming the rule). Another customer's staff get 404 on every verb; a revoked token gets 401.
+ */
+describe('RACI access, generated from the whole catalog', () => {
+  const catalog = loadCatalog('config/raci');
+  const sampler = new ParamsSampler();
+  let t: TestApp;
+  let http: RawHttpClient;
+  let cast: Cast;
+  let seats: Seat[];
+  let submitters: Record<string, Actor>;
+  let stranger: Actor;
+  let revoked: string;
+  /** A request of the first action, for the outsiders' calls. */
+  let firstRequest: string;
+
+  const send = async (token: string, method: string, path: string, body?: object) => {
+    const response = await http.send({
+      method,
+      path,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body && JSON.stringify(body),
+    });
+    return { status: response.status, body: JSON.parse(response.text || '{}') };
+  };
+
+  beforeAll(async () => {
+    // The revoked token fails on every verb of every action: far past the rate limit.
+    t = await createTestApp({ env: { AUTH_FAILURE_LIMIT: '1000000' } });
+    await new Promise<void>((resolve) => t.http.listen(0, '127.0.0.1', resolve));
+    http = new RawHttpClient((t.http.address() as AddressInfo).port);
+    cast = await createCast(t);
+    seats = ROLES.flatMap((role) => [
+      { party: Party.Provider, role, actor: cast.provider[role] },
+      { party: Party.Customer, role, actor: cast.onRequest[role] },
+    ]);
+    submitters = {
+      [cast.onRequest.organizationId]: await createUser(t, cast.onRequest.organizationId, [
+        Role.Requester,
+      ]),
+      [cast.selfService.organizationId]: await createUser(t, cast.selfService.organizationId, [
+        Role.Requester,
+      ]),
+    };
+    const other = await createCustomer(t);
+    stranger = await createUser(t, other.id, Object.values(Role));
+    const spare = await client(t, cast.provider.admin.token)
+      .post(`/v1/users/${cast.provider.admin.id}/tokens`)
+      .expect(201);
+    await client(t, cast.provider.admin.token).delete(`/v1/tokens/${spare.body.id}`).expect(204);
+    revoked = spare.body.token;
+  });
+  afterAll(async () => {
+    http?.close();
+    await t?.close();
+  });
+
+  const requestable = catalog.actions().filter((action) => action.requestable);
+
+  it('covers every requestable action of the catalog', () => {
+    expect(requestable.length).toBeGreaterThan(50);
+  });
+
+  it.each(requestable.map((action, i) => [action.key, action, i] as const))(
+    '%s: allowed exactly when the matrix says so',
+    async (_key, action, i) => {
+      const staff = staffFor(action, i);
+      const subscription = subscriptionOf(staff);
+      const params = sampler.sample(action.paramsSchema);
+      const submitted = await send(submitters[staff.organizationId].token, 'POST', '/v1/requests', {
+        action: action.key,
+        params,
+      });
+      expect({ action: action.key, ...submitted }).toMatchObject({ status: 201 });
+      const id = submitted.body.id as string;
+      const seatsOf = seats.map((seat) =>
+        seat.party === Party.Customer ? { ...seat, actor: staff[seat.role] } : seat,
+      );
+
+      const outcomes = await Promise.all(
+        seatsOf.flatMap((seat) =>
+          (Object.keys(TRANSITIONS) as Exclude<Verb, 'submit'>[]).map(async (verb) => {
+            const res = await send(
+              seat.actor.token,
+              'POST',
+              `/v1/requests/${id}/${verb}`,
+              TRANSITIONS[verb],
+            );
+            return judge(verb, seat, res, allowed(verb, seat, action, subscription));
+          }),
+        ),
+      );
+      const submissions = await Promise.all(
+        seatsOf.map(async (seat) => {
+          const res = await send(seat.actor.token, 'POST', '/v1/requests', {
+            action: action.key,
+            params,
+            ...(seat.party === Party.Provider ? { organizationId: staff.organizationId } : {}),
+          });
+          return judge('submit', seat, res, allowed('submit', seat, action, subscription));
+        }),
+      );
+      expect([...outcomes, ...submissions].filter(Boolean)).toEqual([]);
+
+      if (i === 0) firstRequest = id;
+    },
+  );
+
+  it("answers 404 to another customer's staff and 401 to a revoked token, on every verb", async () => {
+    const reads = ['', '/history', '/comments'].map((tail) => ['GET', tail, undefined] as const);
+    const writes = Object.entries(TRANSITIONS).map(
+      ([verb, body]) => ['POST', `/${verb}`, body] as const,
+    );
+    const outcomes = await Promise.all(
+      [...reads, ...writes].map(async ([method, tail, body]) => ({
+        call: `${method} /v1/requests/:id${tail}`,
+        stranger: (await send(stranger.token, method, `/v1/requests/${firstRequest}${tail}`, body))
+          .status,
+        revoked: (await send(revoked, method, `/v1/requests/${firstRequest}${tail}`, body)).status,
+      })),
+    );
+    expect(outcomes).toEqual(outcomes.map(({ call }) => ({ call, stranger: 404, revoked: 401 })));
+  });
+
+  /** Alternates the customers where an action allows both plans, so both performer rules are met. */
+  function staffFor(action: CatalogAction, i: number) {
+    const onRequest = action.plans.includes('*') || action.plans.includes(Plan.OnRequest);
+    const selfService = action.plans.includes('*') || action.plans.includes(Plan.SelfService);
+    if (onRequest && selfService) return i % 2 === 0 ? cast.onRequest : cast.selfService;
+    return onRequest ? cast.onRequest : cast.selfService;
+  }
+
+  function subscriptionOf(staff: Cast['onRequest']): Subscription {
+    return staff === cast.onRequest
+      ? { plan: Plan.OnRequest, onDemand: false }
+      : { plan: Plan.SelfService, onDemand: true };
+  }
+});
+
+/** A mismatch between the engine and the matrix, described; undefined when they agree. */
+function judge(
+  verb: Verb,
+  seat: Seat,
+  res: { status: number; body: { code?: string } },
+  expected: boolean,
+): string | undefined {
+  const refused = res.status === 403;
+  const namesRule = /^(RACI_|ROLE_REQUIRED)/.test(res.body.code ?? '');
+  if (expected && !refused && res.status < 500) return undefined;
+  if (!expected && refused && namesRule) return undefined;
+  return `${verb} by ${seat.party} ${seat.role}: expected ${expected ? 'allowed' : '403'}, got ${res.status} ${res.body.code ?? ''}`;
+}
