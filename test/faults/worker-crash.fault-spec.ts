@@ -4,7 +4,7 @@ import { FaultBed, submitMany } from './fault-bed';
 import { acceptedButUnrecorded, expectExactlyOnce, settledReconciliation } from './reconcile';
 
 /** Enough requests for hundreds of messages: each owes four. */
-const REQUESTS = 80;
+const REQUESTS = 60;
 
 describe('fault: the worker is killed (kill -9) with hundreds of messages in flight', () => {
   jest.setTimeout(180_000);

@@ -4,7 +4,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Job, Queue } from 'bullmq';
 import { Repository } from 'typeorm';
 import { Catalog } from '@app/catalog';
-import { JobName, PLAN_JOB_POLICY, QueueName, TransactionRunner } from '@app/core';
+import { JobName, PLAN_JOB_POLICY, QueueName, TransactionRunner, WORKER_LOCKS } from '@app/core';
 import { OrganizationKind, OrganizationsService, partyOfKind } from '@app/parties';
 import { Request, RequestEventType, RequestTransitioner, RequestVerb } from '@app/requests';
 import { engineEvent } from './deadline-events';
@@ -20,7 +20,7 @@ export interface DeadlineResult {
  * says so, or else escalates to the Accountable organization's admins. A request decided in the
  * meantime needs nothing.
  */
-@Processor(QueueName.Deadlines)
+@Processor(QueueName.Deadlines, WORKER_LOCKS)
 export class DeadlineProcessor extends WorkerHost {
   constructor(
     @InjectRepository(Request) private readonly requests: Repository<Request>,

@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { QueueName } from '@app/core';
+import { QueueName, WORKER_LOCKS } from '@app/core';
 import { DeliveryLedger } from '../deliveries/delivery-ledger.service';
 import { MailDelivery, MailMessage } from '../mail/mail-message';
 import { MailTransport } from '../mail/mail-transport';
@@ -11,7 +11,7 @@ import { MailTransport } from '../mail/mail-transport';
  * job at once, since retrying cannot change the answer; anything else is retried by the queue's
  * policy, and the delivery is marked failed only when the last attempt fails.
  */
-@Processor(QueueName.Mail, { concurrency: 8 })
+@Processor(QueueName.Mail, { concurrency: 8, ...WORKER_LOCKS })
 export class MailProcessor extends WorkerHost {
   private readonly logger = new Logger(MailProcessor.name);
 

@@ -1,6 +1,6 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, Queue } from 'bullmq';
-import { JobName, MAIL_JOB_POLICY, QueueName } from '@app/core';
+import { JobName, MAIL_JOB_POLICY, QueueName, WORKER_LOCKS } from '@app/core';
 import { RequestEvent } from '@app/requests';
 import { DeadlineScheduler } from '../deadlines/deadline-scheduler.service';
 import { DeliveryLedger } from '../deliveries/delivery-ledger.service';
@@ -19,7 +19,7 @@ export interface PlanResult {
  * Fans one domain event out: a delivery row and a mail job per recipient, the webhook deliveries,
  * and, on submission, the approval deadline's jobs. Job ids come from the event and recipient, so a replayed event sends nothing twice.
  */
-@Processor(QueueName.Notifications, { concurrency: 4 })
+@Processor(QueueName.Notifications, { concurrency: 4, ...WORKER_LOCKS })
 export class PlanNotificationsProcessor extends WorkerHost {
   constructor(
     private readonly planner: NotificationPlanner,

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
 import { Repository } from 'typeorm';
-import { QueueName } from '@app/core';
+import { QueueName, WORKER_LOCKS } from '@app/core';
 import type { RequestEvent } from '@app/requests';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
@@ -31,7 +31,7 @@ const isRetryableStatus = (status: number): boolean =>
  * are retried with the queue's backoff; any other answer fails the delivery at once. Delivery is at
  * least once (a worker lost mid-POST posts again): receivers deduplicate on `Raci-Event-Id`.
  */
-@Processor(QueueName.Webhooks, { concurrency: 16 })
+@Processor(QueueName.Webhooks, { concurrency: 16, ...WORKER_LOCKS })
 export class WebhookProcessor extends WorkerHost {
   private readonly logger = new Logger(WebhookProcessor.name);
 
