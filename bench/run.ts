@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { BenchEngine } from './lib/bench-engine';
+import { BenchEngine, waitForBuild } from './lib/bench-engine';
 import { createBenchCast } from './lib/bench-cast';
 import { pickLifecycleAction } from './lib/lifecycle-action';
 import { machineInfo } from './lib/machine-info';
@@ -9,7 +9,7 @@ import { formatTable, writeResults } from './lib/results-writer';
 import { runLifecycleScenario } from './scenarios/lifecycle.scenario';
 import { runMailScenario } from './scenarios/mail.scenario';
 import { runRelayScenario } from './scenarios/relay.scenario';
-import { runScaleScenario } from './scenarios/scale.scenario';
+import { runScaleScenario, ScaleResult } from './scenarios/scale.scenario';
 import { runSubmitScenario } from './scenarios/submit.scenario';
 import { evaluateTargets } from './targets';
 
@@ -37,6 +37,21 @@ function parseArgs(argv: string[]): { quick: boolean; out: string; skipScale: bo
   const outIndex = argv.indexOf('--out');
   const out = outIndex >= 0 ? argv[outIndex + 1] : quick ? 'quick-latest' : 'latest';
   return { quick, out, skipScale: argv.includes('--skip-scale') };
+}
+
+/**
+ * The scale scenario starts its own engines from the build; a build running elsewhere in the
+ * checkout removes dist/ for a while, so wait for it, and try once more if it vanished mid-start.
+ */
+async function runScale(quick: boolean): Promise<ScaleResult> {
+  await waitForBuild();
+  try {
+    return await runScaleScenario({ quick, log });
+  } catch (error) {
+    log(`scale failed (${(error as Error).message.split('\n')[0]}); once more`);
+    await waitForBuild();
+    return runScaleScenario({ quick, log });
+  }
 }
 
 const log = (line: string) =>
@@ -95,7 +110,7 @@ async function main(): Promise<void> {
     await engine.stop();
   }
   const relay = await runRelayScenario({ events: plan.relayEvents, log });
-  const scale = skipScale ? null : await runScaleScenario({ quick, log });
+  const scale = skipScale ? null : await runScale(quick);
 
   const { submit, lifecycle, mail, rss } = engineResults;
   const results = {
