@@ -34,7 +34,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 export async function endpointsOf(http: Server): Promise<Endpoint[]> {
   const document = (await request(http).get('/docs/openapi.json').expect(200))
     .body as OpenApiDocument;
-  return Object.entries(document.paths).flatMap(([path, operations]) =>
+  const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
     METHODS.filter((method) => operations[method]).map((method) => {
       const operation = operations[method];
       const parameters = operation.parameters ?? [];
@@ -47,7 +47,14 @@ export async function endpointsOf(http: Server): Promise<Endpoint[]> {
       };
     }),
   );
+  const known = new Set(documented.map((e) => `${e.method} ${e.path}`));
+  return [...documented, ...UNDOCUMENTED.filter((e) => !known.has(`${e.method} ${e.path}`))];
 }
+
+/** Routes served outside Nest's controllers or left out of the document (Prometheus, Bull Board). */
+const UNDOCUMENTED: Endpoint[] = ['/metrics', '/docs/openapi.json', '/admin/queues'].map(
+  (path) => ({ method: 'GET', path, pathParams: [], queryParams: [], bodyFields: [] }),
+);
 
 function bodyFieldsOf(operation: OpenApiOperation, document: OpenApiDocument): string[] {
   const ref = Object.values(operation.requestBody?.content ?? {})[0]?.schema?.$ref;
