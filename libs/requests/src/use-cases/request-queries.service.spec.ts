@@ -14,7 +14,7 @@ import { Role } from '@app/parties';
 import { RequestState as S } from '../domain/request-state';
 import { RequestOpinion, Opinion } from '../entities/request-opinion.entity';
 import { Request } from '../entities/request.entity';
-import { RequestQueriesService } from './request-queries.service';
+import { consultedListsHolding, RequestQueriesService } from './request-queries.service';
 
 const SUBMITTER = '00000000-0000-4000-8000-0000000000aa';
 const APPROVER = '00000000-0000-4000-8000-0000000000ff';
@@ -78,6 +78,10 @@ describe('RequestQueriesService', () => {
       inProgress: requestRow(8, { state: S.InProgress }),
       customerWork: requestRow(9, { state: S.Approved, performer: Party.Customer }),
       finished: requestRow(10, { state: S.Completed }),
+      customerConsultation: requestRow(11, {
+        state: S.PendingConsultation,
+        consulted: [Party.Customer],
+      }),
     });
     await dataSource
       .getRepository(Request)
@@ -108,7 +112,7 @@ describe('RequestQueriesService', () => {
 
   it('shows a customer approver its own tenant’s approvals and consultations only', async () => {
     expect(await inboxIds([Role.Approver], CUSTOMER_A)).toEqual(
-      idsOf('answered', 'consultation', 'customerApproval'),
+      idsOf('customerConsultation', 'answered', 'consultation', 'customerApproval'),
     );
   });
 
@@ -175,3 +179,17 @@ async function seedParties(dataSource: DataSource): Promise<void> {
     [APPROVER, PROVIDER_ORG, now, now],
   );
 }
+
+describe('consultedListsHolding', () => {
+  it('gives every Consulted list, in any order, that holds the party, and no other', () => {
+    const lists = consultedListsHolding(Party.Customer);
+    expect(lists).toHaveLength(3);
+    expect(lists).toEqual(
+      expect.arrayContaining([
+        [Party.Customer],
+        [Party.Provider, Party.Customer],
+        [Party.Customer, Party.Provider],
+      ]),
+    );
+  });
+});

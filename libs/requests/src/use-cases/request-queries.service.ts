@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '@app/audit';
+import { Party, PARTIES } from '@app/catalog';
 import { OrganizationKind, Principal, Role } from '@app/parties';
 import { findVisibleRequest, tenantScope } from '../domain/request-scope';
 import { RequestState } from '../domain/request-state';
@@ -61,13 +62,13 @@ export class RequestQueriesService {
     const branches = inboxBranches(principal);
     if (branches.length === 0) return { items: [], nextCursor: null };
     const { organizationId } = tenantScope(principal);
-    const selects = branches.map((condition) => {
+    const selects = branches.map(({ where }) => {
       const branch = this.dataSource
         .createQueryBuilder()
         .select('r.id', 'id')
         .addSelect('r.created_at', 'created_at')
         .from(Request, 'r')
-        .where(condition);
+        .where(where);
       if (organizationId) branch.andWhere('r.organization_id = :organizationId');
       if (cursor) branch.andWhere(AFTER_CURSOR);
       return branch
@@ -87,7 +88,7 @@ export class RequestQueriesService {
         organizationId,
         party: principal.party,
         userId: principal.userId ?? '',
-        partyJson: `%"${principal.party}"%`,
+        ...branches.reduce((all, branch) => ({ ...all, ...branch.params }), {}),
         ...cursor,
       })
       .getRawMany();
@@ -144,28 +145,56 @@ export class RequestQueriesService {
 /** Rows after the cursor in (created_at, id) order: a row-value comparison an index range answers. */
 const AFTER_CURSOR = '(r.created_at, r.id) < (:createdAt, :id)';
 
-/** The inbox's branches for the caller's roles: one condition per kind of wait. */
-function inboxBranches(principal: Principal): string[] {
+/** One kind of wait: its condition, and the parameters only it uses. */
+interface InboxBranch {
+  where: string;
+  params?: Record<string, unknown>;
+}
+
+/** The inbox's branches for the caller's roles: one per kind of wait. */
+function inboxBranches(principal: Principal): InboxBranch[] {
   const is = (role: Role) => principal.roles.includes(role);
-  const branches: string[] = [];
+  const branches: InboxBranch[] = [];
   if (is(Role.Approver)) {
-    branches.push(
-      `r.state = '${RequestState.PendingApproval}' AND r.accountable = :party AND r.submitted_by <> :userId`,
-    );
+    branches.push({
+      where: `r.state = '${RequestState.PendingApproval}' AND r.accountable = :party AND r.submitted_by <> :userId`,
+    });
   }
   if (is(Role.Consultant) || is(Role.Approver)) {
-    branches.push(
-      `r.state = '${RequestState.PendingConsultation}' AND CAST(r.consulted AS TEXT) LIKE :partyJson AND NOT EXISTS ` +
-        '(SELECT 1 FROM request_opinions o WHERE o.request_id = r.id AND o.party = :party)',
-    );
+    branches.push(...consultationBranches(principal.party));
   }
   if (is(Role.Operator)) {
     // Both states in one condition, as the partial index states them, so one index range serves it.
-    branches.push(
-      `r.state IN ('${RequestState.Approved}', '${RequestState.InProgress}') AND r.performer = :party`,
-    );
+    branches.push({
+      where: `r.state IN ('${RequestState.Approved}', '${RequestState.InProgress}') AND r.performer = :party`,
+    });
   }
   return branches;
+}
+
+/**
+ * Consultations waiting for the party's opinion. "The Consulted list holds the party" is no
+ * index range, but the lists are few (arrangements of the parties), so there is one branch per
+ * list that holds it, each an equality an index orders: none reads the requests that wait on
+ * other parties only.
+ */
+function consultationBranches(party: Party): InboxBranch[] {
+  return consultedListsHolding(party).map((list, index) => ({
+    where:
+      `r.state = '${RequestState.PendingConsultation}' AND r.consulted = :consulted${index} AND NOT EXISTS ` +
+      '(SELECT 1 FROM request_opinions o WHERE o.request_id = r.id AND o.party = :party)',
+    params: { [`consulted${index}`]: JSON.stringify(list) },
+  }));
+}
+
+/** Every list of distinct parties, in any order, that holds `party`. */
+export function consultedListsHolding(party: Party): Party[][] {
+  const arrangements = (rest: readonly Party[]): Party[][] =>
+    rest.flatMap((first) => {
+      const others = rest.filter((p) => p !== first);
+      return [[first], ...arrangements(others).map((tail) => [first, ...tail])];
+    });
+  return arrangements(PARTIES).filter((list) => list.includes(party));
 }
 
 /** The first `limit` rows, and a cursor after the last one when more follow. */
