@@ -88,6 +88,8 @@ describe('fault: PostgreSQL restarts under load', () => {
       () => load.answers.filter((a) => a.whileDown).length >= 8,
       'answers while PostgreSQL is down',
     );
+    const health = await fetch(`${api.url}/health`);
+    expect(health.status).toBe(503);
     load.down = false;
     await bed.postgres.start();
     const createdAfterRestart = created();
