@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { loadavg } from 'node:os';
 import { BenchEngine, waitForBuild } from './lib/bench-engine';
 import { createBenchCast } from './lib/bench-cast';
 import { pickLifecycleAction } from './lib/lifecycle-action';
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
   const { quick, out, skipScale } = parseArgs(process.argv.slice(2));
   const plan = quick ? PLANS.quick : PLANS.full;
   const startedAt = new Date().toISOString();
+  const loadAtStart = loadavg().map((load) => round(load));
   const action = pickLifecycleAction();
   log(`${quick ? 'quick' : 'full'} run; lifecycle action ${action.key}`);
 
@@ -118,6 +120,7 @@ async function main(): Promise<void> {
     started_at: startedAt,
     finished_at: new Date().toISOString(),
     machine: machineInfo(),
+    load_average_at_start: loadAtStart,
     action: action.key,
     ratios: {
       submit_vs_pg: ratio(submit.per_s, submit.pg.per_s),

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cpus, totalmem, platform, release } from 'node:os';
+import { cpus, loadavg, totalmem, platform, release } from 'node:os';
+import { join } from 'node:path';
 
 /** What the numbers were measured on: they only compare within one machine and one run. */
 export interface MachineInfo {
@@ -8,6 +9,8 @@ export interface MachineInfo {
   cpu: string;
   memory_gb: number;
   os: string;
+  /** 1, 5 and 15-minute load averages when the run ended: how much else shared the CPU. */
+  load_average: number[];
   versions: Record<string, string>;
 }
 
@@ -17,6 +20,7 @@ export function machineInfo(): MachineInfo {
     cpu: cpus()[0]?.model ?? 'unknown',
     memory_gb: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
     os: `${platform()} ${release()}`,
+    load_average: loadavg().map((load) => Math.round(load * 100) / 100),
     versions: {
       node: process.versions.node,
       postgresql: versionOf('psql', ['--version']),
@@ -41,7 +45,8 @@ function versionOf(command: string, args: string[]): string {
 
 function packageVersion(name: string): string {
   try {
-    const path = require.resolve(`${name}/package.json`);
+    // Read from node_modules: some packages' exports hide their package.json from require.
+    const path = join(process.cwd(), 'node_modules', name, 'package.json');
     return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
   } catch {
     return 'unknown';
