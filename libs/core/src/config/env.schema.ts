@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRedisUrl } from '../redis/redis-connection';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
@@ -28,7 +29,13 @@ export const envSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   /** Longest a PostgreSQL statement may run, server- and client-side, before a 503 (ms). */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
-  REDIS_URL: urlWithScheme(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
+  /** One Redis (`redis://`, `rediss://` for TLS) or a Sentinel set (`redis+sentinel://h1:26379,h2:26379/master`). */
+  REDIS_URL: z
+    .string()
+    .refine(isRedisUrl, {
+      message: 'must be a URL starting with redis://, rediss:// or redis+sentinel://',
+    })
+    .default('redis://127.0.0.1:6379'),
   /** Key prefix of every BullMQ queue; use a hash tag such as `{raci}` on Redis Cluster. */
   QUEUE_PREFIX: z.string().min(1).default('raci'),
   /** SMTP server for outgoing mail; unset means `.eml` files under MAIL_DIR. */

@@ -2,11 +2,28 @@ import Redis, { RedisOptions } from 'ioredis';
 import { withTimeout } from '../async/with-timeout';
 import { maskUrl } from '../logging/redaction';
 
+const SENTINEL_SCHEME = 'redis+sentinel://';
+/** `redis+sentinel://[[user]:password@]host:port[,host:port…]/master[/db]` */
+const SENTINEL_URL =
+  /^redis\+sentinel:\/\/(?:([^:@/]*)(?::([^@/]*))?@)?([^/@]+)\/([^/]+)(?:\/(\d+))?$/;
+const SENTINEL_HOST = /^[^:,\s]+(?::\d{1,5})?$/;
+
+/** Whether REDIS_URL names one Redis (`redis://`, `rediss://`) or a Sentinel set (`redis+sentinel://`). */
+export function isRedisUrl(value: string): boolean {
+  if (value.startsWith(SENTINEL_SCHEME)) {
+    const match = SENTINEL_URL.exec(value);
+    return !!match && match[3].split(',').every((host) => SENTINEL_HOST.test(host));
+  }
+  return /^rediss?:\/\//.test(value) && URL.canParse(value);
+}
+
 /**
  * Options every ioredis connection of the engine uses. BullMQ needs `maxRetriesPerRequest: null`
- * on blocking connections so that a Redis restart pauses workers instead of failing them.
+ * on blocking connections so that a Redis restart pauses workers instead of failing them; ioredis
+ * reconnects forever by default, so workers resume by themselves once Redis is back.
  */
 export function redisOptions(url: string): RedisOptions {
+  if (url.startsWith(SENTINEL_SCHEME)) return sentinelOptions(url);
   const parsed = new URL(url);
   return {
     host: parsed.hostname,
@@ -15,6 +32,28 @@ export function redisOptions(url: string): RedisOptions {
     password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
     db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0,
     tls: parsed.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+    enableReadyCheck: true,
+  };
+}
+
+/**
+ * A Sentinel set: ioredis asks the sentinels where the master named in the path is, and asks again
+ * after a failover. The password (if any) is the master's.
+ */
+function sentinelOptions(url: string): RedisOptions {
+  const match = SENTINEL_URL.exec(url);
+  if (!match) throw new Error('REDIS_URL is not a valid redis+sentinel:// URL');
+  const [, username, password, hosts, name, db] = match;
+  return {
+    sentinels: hosts.split(',').map((host) => {
+      const [hostname, port] = host.split(':');
+      return { host: hostname, port: Number(port || 26379) };
+    }),
+    name: decodeURIComponent(name),
+    username: username ? decodeURIComponent(username) : undefined,
+    password: password ? decodeURIComponent(password) : undefined,
+    db: db ? Number(db) : 0,
     maxRetriesPerRequest: null,
     enableReadyCheck: true,
   };
