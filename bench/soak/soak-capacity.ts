@@ -2,23 +2,31 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BenchCast } from '../lib/bench-cast';
 import { LifecycleAction } from '../lib/lifecycle-action';
-import { runLifecycleLoad } from '../lib/lifecycle-driver';
+import { LifecycleLoadResult, runLifecycleLoad } from '../lib/lifecycle-driver';
 import { round } from '../lib/percentiles';
 import { RESULTS_DIR } from '../lib/results-writer';
 
 /** The capacity the soak takes half of, and where the number came from. */
 export interface SoakCapacity {
+  /** Lifecycles per second the engine sustains, the mail they cause included. */
   lifecycles_per_s: number;
-  source: 'flag' | 'bench-results' | 'probe';
+  source: 'flag' | 'probe';
+  /** With a probe: lifecycles per second as the HTTP API answered them, mail still queued. */
+  http_lifecycles_per_s?: number;
+  /** The full bench's `lifecycles_per_s` (HTTP answers only), when `latest.json` has one. */
+  bench_lifecycles_per_s?: number;
+  /** With a probe: what it did. */
+  probe?: { clients: number; seconds: number; completed: number; drain_s: number };
 }
 
-/** As many clients as the full bench's lifecycle scenario, so a probe measures the same thing. */
+/** As many clients as the full bench's lifecycle scenario, so a probe loads the API alike. */
 const PROBE_CLIENTS = 32;
 const PROBE_WARMUP_SECONDS = 3;
 
 /**
- * `--rate` wins (it is then the rate held, and twice it is reported as capacity); else the full
- * bench's `lifecycles_per_s` from `latest.json`; else a short closed-loop probe on this engine.
+ * `--rate` wins (twice it is then reported as capacity). Otherwise a closed-loop probe, timed until
+ * the mail it caused has gone out: each lifecycle owes many messages, so the API answers far faster
+ * than the pipeline delivers, and half the API's rate alone is more than the engine can hold.
  */
 export async function resolveCapacity(options: {
   rate?: number;
@@ -26,14 +34,16 @@ export async function resolveCapacity(options: {
   cast: BenchCast;
   action: LifecycleAction;
   probeSeconds: number;
+  /** Waits until the outbox, the queues and the deliveries are empty. */
+  drain: () => Promise<void>;
   log: (line: string) => void;
 }): Promise<SoakCapacity> {
+  const bench = benchCapacity();
+  const reference = bench !== undefined ? { bench_lifecycles_per_s: bench } : {};
   if (options.rate !== undefined) {
-    return { lifecycles_per_s: options.rate * 2, source: 'flag' };
+    return { lifecycles_per_s: options.rate * 2, source: 'flag', ...reference };
   }
-  const fromBench = benchCapacity();
-  if (fromBench !== undefined) return { lifecycles_per_s: fromBench, source: 'bench-results' };
-  options.log(`capacity: no full bench results; probing ${options.probeSeconds} s closed-loop`);
+  options.log(`capacity: probing ${options.probeSeconds} s closed-loop, then until mail is sent`);
   const load = (seconds: number) =>
     runLifecycleLoad({
       url: options.url,
@@ -43,12 +53,36 @@ export async function resolveCapacity(options: {
       durationMs: seconds * 1000,
     });
   // A fresh engine is slow until its code is optimized: what it does cold is not its capacity.
-  await load(PROBE_WARMUP_SECONDS);
+  const warmup = await load(PROBE_WARMUP_SECONDS);
+  await options.drain();
   const probe = await load(options.probeSeconds);
-  if (probe.completed === 0) {
-    throw new Error(`the capacity probe completed no lifecycle: ${probe.firstError ?? 'no error'}`);
+  const drainBegan = Date.now();
+  await options.drain();
+  const drainSeconds = (Date.now() - drainBegan) / 1000;
+  // Every completion, the tail after the deadline included: on a loaded machine a lifecycle can
+  // outlast a short window, and counting only those inside it would read 0.
+  const completed = completedOf(probe);
+  if (completed === 0 || warmup.failed + probe.failed > 0) {
+    throw new Error(
+      `the capacity probe failed: ${probe.firstError ?? warmup.firstError ?? '0 done'}`,
+    );
   }
-  return { lifecycles_per_s: round(probe.perSecond), source: 'probe' };
+  return {
+    lifecycles_per_s: round(completed / (probe.seconds + drainSeconds)),
+    source: 'probe',
+    http_lifecycles_per_s: round(completed / probe.seconds),
+    ...reference,
+    probe: {
+      clients: PROBE_CLIENTS,
+      seconds: round(probe.seconds, 1),
+      completed,
+      drain_s: round(drainSeconds, 1),
+    },
+  };
+}
+
+function completedOf(result: LifecycleLoadResult): number {
+  return result.steps.filter((step) => step.event === 'request.completed').length;
 }
 
 /** `lifecycles_per_s` of the last full bench run, if there is one and it is a usable number. */

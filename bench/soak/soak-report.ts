@@ -70,6 +70,13 @@ function lostWork(run: SoakRun): string[] {
       );
     }
   }
+  if (!run.drained) {
+    const b = run.backlog_after_drain;
+    problems.push(
+      `the pipeline did not drain in ${run.drain_s} s: outbox ${b.outbox}, ` +
+        `notification jobs ${b.notifications}, mail jobs ${b.mail}`,
+    );
+  }
   const failed = run.deliveries.failed ?? 0;
   const queued = run.deliveries.queued ?? 0;
   if (failed > 0 || queued > 0)

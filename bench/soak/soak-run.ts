@@ -26,6 +26,8 @@ export interface SoakRun {
   sample_interval_s: number;
   warmup: PhaseTotals & { seconds: number };
   totals: PhaseTotals & { seconds: number; achieved_per_s: number; smtp_accepted: number };
+  /** Whether the outbox, the queues and the deliveries emptied after the load stopped. */
+  drained: boolean;
   drain_s: number;
   backlog_after_drain: Backlog;
   deliveries: Record<string, number>;
@@ -37,6 +39,7 @@ export interface SoakRun {
 
 /** Lifecycles in flight beyond which arrivals are shed: far above what half capacity needs. */
 const MAX_IN_FLIGHT = 2_000;
+const DRAIN_TIMEOUT_MS = 300_000;
 
 /**
  * Holds half the capacity (or `rate`) open-loop for `minutes` on one engine, sampling as it goes:
@@ -59,11 +62,15 @@ export async function runSoak(options: {
     cast,
     action,
     probeSeconds: short ? 5 : 10,
+    drain: () => drain(pool, engine.prefix),
     log,
   });
   const rate = options.rate ?? round(capacity.lifecycles_per_s / 2);
-  log(`capacity ${capacity.lifecycles_per_s}/s (${capacity.source}); holding ${rate}/s`);
-  await drain(pool, engine.prefix);
+  log(
+    `capacity ${capacity.lifecycles_per_s}/s (${capacity.source}` +
+      `${capacity.http_lifecycles_per_s ? `; API alone ${capacity.http_lifecycles_per_s}/s` : ''}` +
+      `); holding ${rate}/s`,
+  );
 
   const warmupSeconds = short ? 5 : 15;
   log(`warm-up: ${warmupSeconds} s at ${rate}/s`);
@@ -86,7 +93,13 @@ export async function runSoak(options: {
     });
     const seconds = (Date.now() - began) / 1000;
     const drainBegan = Date.now();
-    await drain(pool, engine.prefix);
+    // A backlog built over a long soak may take long to clear; the report is written either way.
+    const drained = await drain(pool, engine.prefix, Math.max(DRAIN_TIMEOUT_MS, minutes * 60_000))
+      .then(() => true)
+      .catch((error: Error) => {
+        log(error.message);
+        return false;
+      });
     const drainSeconds = (Date.now() - drainBegan) / 1000;
     return {
       capacity,
@@ -99,6 +112,7 @@ export async function runSoak(options: {
         achieved_per_s: round(totals.completed / (minutes * 60)),
         smtp_accepted: engine.smtp.accepted.length - smtpBefore,
       },
+      drained,
       drain_s: round(drainSeconds, 1),
       backlog_after_drain: await probe.read(),
       deliveries: await probe.deliveryCounts(),
@@ -146,6 +160,6 @@ async function hold(
 }
 
 /** Everything owed delivered: a phase ends with nothing left over for the next to inherit. */
-async function drain(pool: Pool, prefix: string): Promise<void> {
-  await waitForPipelineDrain(pool, prefix, 300_000);
+async function drain(pool: Pool, prefix: string, timeoutMs = DRAIN_TIMEOUT_MS): Promise<void> {
+  await waitForPipelineDrain(pool, prefix, timeoutMs);
 }
