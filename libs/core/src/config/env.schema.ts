@@ -113,7 +113,7 @@ export const envSchema = z.object({
             ? true
             : value,
     ),
-  /** Mounts `GET /v1/bench/noop`, the framework-ceiling baseline of `npm run bench`; never in production. */
+  /** Mounts `POST /v1/bench/noop`, the framework-ceiling baseline of `npm run bench`; never in production. */
   BENCH_NOOP_ROUTE: booleanFlag.default(false),
   /** Name of the one provider organization, created at first start. */
   PROVIDER_NAME: z.string().trim().min(1).max(200).default('Provider'),
