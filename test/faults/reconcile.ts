@@ -115,15 +115,27 @@ export function describe(r: Reconciliation | undefined): string {
 }
 
 /**
- * Message-IDs the listener holds whose delivery the ledger does not record as sent. Taken right
- * after a worker is killed, these are the messages the SMTP server accepted in the instant the
- * worker died, before it could record it: the one window where no sender can know, and where a
- * rerun sends the same message again (same Message-ID, so the receiving side can drop it).
+ * Message-IDs the listener holds whose delivery the ledger does not record as sent. Taken after a
+ * worker is killed, before anything else sends, these are the messages the SMTP server accepted
+ * in the instant the worker died, before it could record it: the one window where no sender can
+ * know, and where a rerun sends the same message again (same Message-ID, so the receiving side
+ * can drop it).
  */
 export async function acceptedButUnrecorded(
   postgres: ThrowawayPostgres,
   smtp: SmtpListener,
 ): Promise<Set<string>> {
+  // The listener may still be reading what the worker finished sending just before it died.
+  let seen = -1;
+  await waitFor(
+    () => {
+      const settled = smtp.messages.length === seen;
+      seen = smtp.messages.length;
+      return settled;
+    },
+    'the SMTP listener to finish what it was receiving',
+    { intervalMs: 250 },
+  );
   const received = new Set(smtp.messages.map((mail) => mail.messageId));
   const unsent = await postgres.query<{ message_id: string }>(
     "SELECT message_id FROM notification_deliveries WHERE status <> 'sent'",
