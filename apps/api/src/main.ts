@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { loadCatalog } from '@app/catalog';
-import { exitOnStartupProblem, preflight } from '@app/core';
+import { enforceShutdownDeadline, exitOnStartupProblem, preflight } from '@app/core';
 import { ApiModule } from './api.module';
 import { configureHttpApp } from './http-app';
 
@@ -19,6 +19,7 @@ async function bootstrap(): Promise<void> {
     },
   );
   configureHttpApp(app);
+  enforceShutdownDeadline();
   await app.listen(config.env.PORT, config.env.HOST);
 }
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadCatalog } from '@app/catalog';
-import { exitOnStartupProblem, preflight } from '@app/core';
+import { enforceShutdownDeadline, exitOnStartupProblem, preflight } from '@app/core';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -15,6 +15,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.enableShutdownHooks();
+  enforceShutdownDeadline();
   await app.init();
   app.get(Logger).log('worker started');
 }

@@ -11,6 +11,7 @@ export * from './queue/job-policies';
 export * from './queue/queue-names';
 export * from './redis/redis-connection';
 export * from './process/boot';
+export * from './process/shutdown-deadline';
 export * from './async/with-timeout';
 export * from './database/portable-types';
 export * from './database/transaction-runner';
