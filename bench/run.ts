@@ -24,10 +24,10 @@ const PLANS = {
     relayEvents: 20_000,
   },
   quick: {
-    submitSeconds: 3,
-    lifecycleSeconds: 3,
-    lifecycleClients: 8,
-    mailSubmissions: 50,
+    submitSeconds: 2,
+    lifecycleSeconds: 2,
+    lifecycleClients: 4,
+    mailSubmissions: 30,
     relayEvents: 1_000,
   },
 };
