@@ -56,6 +56,7 @@ function printSummary(report: SoakReport): void {
     trend.first_third_mean,
     trend.last_third_mean,
     `${trend.slope_per_min} ${unit}/min`,
+    `${trend.settled_slope_per_min} ${unit}/min`,
     trend.max,
     trend.flat ? 'yes' : 'NO',
   ];
@@ -69,7 +70,17 @@ function printSummary(report: SoakReport): void {
   );
   console.log(
     formatTable([
-      ['measure', 'first', 'last', '1st third', 'last third', 'slope', 'max', 'flat'],
+      [
+        'measure',
+        'first',
+        'last',
+        '1st third',
+        'last third',
+        'slope',
+        'last 2/3 slope',
+        'max',
+        'flat',
+      ],
       row('step p99 ms', t.step_p99_ms, 'ms'),
       row('lifecycle p99 ms', t.lifecycle_p99_ms, 'ms'),
       row('backlog', t.backlog_total, 'items'),
