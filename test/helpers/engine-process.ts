@@ -12,6 +12,13 @@ const ENTRY = {
   worker: join(ROOT, 'dist/apps/worker/apps/worker/src/main.js'),
 } as const;
 
+/**
+ * The heap ceiling the `start` scripts set. Without one, V8 sizes the heap from the machine's memory
+ * and lets garbage pile up long before collecting it, so RSS measured here would not be what
+ * operators see.
+ */
+const HEAP_LIMIT = '--max-old-space-size=256';
+
 /** `api` serves HTTP only, `worker` runs the processors only, `all` is both in one process. */
 export type EngineRole = 'api' | 'worker' | 'all';
 
@@ -66,7 +73,7 @@ export class EngineProcess {
     if (this.running) return;
     const { role, env, nodeArgs = [], readyTimeoutMs = 30_000 } = this.options;
     const entry = role === 'worker' ? ENTRY.worker : ENTRY.api;
-    const args = [...nodeArgs, entry, ...(role === 'all' ? ['--with-worker'] : [])];
+    const args = [HEAP_LIMIT, ...nodeArgs, entry, ...(role === 'all' ? ['--with-worker'] : [])];
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: {
