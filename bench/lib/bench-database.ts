@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
+import { createScratchDatabase, POSTGRES_ADMIN_URL } from '../../test/helpers/scratch-database';
 
 /** The server bench databases are created on (trust auth on loopback, as in CI). */
-const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? POSTGRES_ADMIN_URL;
 
 /** One PostgreSQL database of a bench run, made empty and dropped at the end. */
 export interface BenchDatabase {
@@ -15,32 +15,19 @@ export interface BenchDatabase {
 
 /** A fresh database `raci_bench_<random>`; the engine migrates it at its first start. */
 export async function createBenchDatabase(): Promise<BenchDatabase> {
-  const name = `raci_bench_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
+  const database = await createScratchDatabase('raci_bench', ADMIN_URL);
   const pools: Pool[] = [];
   return {
-    name,
-    url: url.toString(),
+    name: database.name,
+    url: database.url,
     pool: (max = 10) => {
-      const pool = new Pool({ connectionString: url.toString(), max });
+      const pool = new Pool({ connectionString: database.url, max });
       pools.push(pool);
       return pool;
     },
     drop: async () => {
       await Promise.all(pools.splice(0).map((pool) => pool.end().catch(() => undefined)));
-      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await database.drop();
     },
   };
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }

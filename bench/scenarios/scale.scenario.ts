@@ -54,7 +54,7 @@ export async function runScaleScenario(options: {
     for (const deployment of deployments) {
       const seconds = await deployment.start(catalog, TENANTS);
       log(
-        `scale ${deployment.label}: database ${deployment.database}, ${TENANTS} tenants, ` +
+        `scale ${deployment.label}: database ${deployment.database?.name}, ${TENANTS} tenants, ` +
           `${deployment.total} requests preloaded in ${seconds.toFixed(1)} s`,
       );
     }

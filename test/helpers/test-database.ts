@@ -1,14 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { createScratchDatabase } from './scratch-database';
 
 /** The driver the e2e run uses: `E2E_DRIVER=postgres|sqlite` (postgres by default). */
 export const E2E_DRIVER = process.env.E2E_DRIVER === 'sqlite' ? 'sqlite' : 'postgres';
-
-/** The server e2e databases are created on; trust auth on loopback in CI. */
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
   /** Environment variables that point the engine at this database. */
@@ -25,22 +21,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
     };
   }
-  const name = `raci_e2e_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+  const database = await createScratchDatabase('raci_e2e');
+  return { env: { DATABASE_URL: database.url }, drop: database.drop };
 }
