@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { simpleParser } from 'mailparser';
 import { createTransport } from 'nodemailer';
+import { smtpPoolOptions } from '@app/notifications/mail/mail-transport';
 import { BenchCast } from '../lib/bench-cast';
 import { BenchEngine, waitForBuild } from '../lib/bench-engine';
 import { AcceptedMail } from '../lib/bench-smtp-listener';
@@ -106,14 +107,8 @@ async function sendDirectly(
   poolSize: number,
 ): Promise<AcceptedMail[]> {
   const sample = await simpleParser(engine.smtp.samples[0] ?? '');
-  const { hostname, port } = new URL(engine.smtp.url);
-  const transport = createTransport({
-    pool: true,
-    maxConnections: poolSize,
-    host: hostname,
-    port: Number(port),
-    secure: false,
-  });
+  // The engine's own pool settings, so the two differ only by what the engine does around a send.
+  const transport = createTransport(smtpPoolOptions(engine.smtp.url, poolSize));
   const from = engine.smtp.accepted.length;
   const began = performance.now();
   try {

@@ -5,6 +5,7 @@ import { createTransport, Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { AppConfig, maskUrl } from '@app/core';
 import { MailDelivery, MailMessage } from './mail-message';
+import { smtpSocketFactory } from './smtp-socket';
 
 /**
  * Sends mail through a pooled SMTP connection when SMTP_URL is set; otherwise writes each message
@@ -62,15 +63,19 @@ export class MailTransport implements OnModuleDestroy {
   }
 }
 
-function smtpPoolOptions(url: string, maxConnections: number): SMTPPool.Options {
+/** The engine's SMTP pool settings for `SMTP_URL`; the bench's direct baseline uses them too. */
+export function smtpPoolOptions(url: string, maxConnections: number): SMTPPool.Options {
   const parsed = new URL(url);
   const secure = parsed.protocol === 'smtps:';
+  const host = parsed.hostname;
+  const port = Number(parsed.port || (secure ? 465 : 587));
   return {
     pool: true,
     maxConnections,
-    host: parsed.hostname,
-    port: Number(parsed.port || (secure ? 465 : 587)),
+    host,
+    port,
     secure,
+    getSocket: smtpSocketFactory(host, port, 10_000),
     auth: parsed.username
       ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) }
       : undefined,
