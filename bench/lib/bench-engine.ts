@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { EngineProcess } from '../../test/helpers/engine-process';
+import { deleteRedisKeys } from '../../test/helpers/redis-keys';
 import { waitFor } from '../../test/helpers/wait-for';
 import { BenchDatabase, createBenchDatabase } from './bench-database';
 import { BenchSmtpListener } from './bench-smtp-listener';
@@ -102,20 +102,5 @@ export class BenchEngine {
 async function cleanUp(database: BenchDatabase, smtp: BenchSmtpListener, prefix: string) {
   await smtp.stop();
   await database.drop();
-  await deleteRedisKeys(prefix);
-}
-
-/** Deletes every key under `prefix:` on the bench Redis (SCAN, never KEYS, on a shared server). */
-export async function deleteRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+  await deleteRedisKeys(prefix, REDIS_URL);
 }

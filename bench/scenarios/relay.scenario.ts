@@ -15,7 +15,8 @@ import {
 import { OutboxRelay } from '@app/notifications';
 import { OutboxEvent } from '@app/requests';
 import { createBenchDatabase } from '../lib/bench-database';
-import { deleteRedisKeys, redisConnection } from '../lib/bench-engine';
+import { deleteRedisKeys } from '../../test/helpers/redis-keys';
+import { redisConnection, REDIS_URL } from '../lib/bench-engine';
 import { round } from '../lib/percentiles';
 
 export interface RelayResult {
@@ -92,7 +93,7 @@ export async function runRelayScenario(options: {
     await Promise.all(queues.map((queue) => queue.close()));
     if (dataSource.isInitialized) await dataSource.destroy();
     await database.drop();
-    await Promise.all(prefixes.map((prefix) => deleteRedisKeys(prefix)));
+    await Promise.all(prefixes.map((prefix) => deleteRedisKeys(prefix, REDIS_URL)));
   }
 }
 

@@ -3,11 +3,11 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import { loadCatalog } from '@app/catalog';
-import { AppConfig, QueueName, redisOptions } from '@app/core';
+import { AppConfig, QueueName } from '@app/core';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureHttpApp } from '../../apps/api/src/http-app';
+import { deleteRedisKeys } from './redis-keys';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 /** The bootstrap provider admin's token (ADMIN_TOKEN) of every test app. */
@@ -67,24 +67,7 @@ export async function createTestApp({
     close: async () => {
       await app.close();
       await database.drop();
-      await deleteKeys(config);
+      await deleteRedisKeys(config.env.QUEUE_PREFIX, config.env.REDIS_URL);
     },
   };
-}
-
-/** Removes every Redis key under this app's prefix. */
-async function deleteKeys(config: AppConfig): Promise<void> {
-  const redis = new Redis(redisOptions(config.env.REDIS_URL));
-  try {
-    const keys: string[] = [];
-    for await (const batch of redis.scanStream({
-      match: `${config.env.QUEUE_PREFIX}:*`,
-      count: 500,
-    })) {
-      keys.push(...(batch as string[]));
-    }
-    if (keys.length > 0) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
 }

@@ -3,12 +3,14 @@ import { EngineProcess } from '../helpers/engine-process';
 import { createTestDatabase, E2E_DRIVER, TestDatabase } from '../helpers/test-database';
 import { SmtpListener } from '../helpers/smtp-listener';
 import { waitFor } from '../helpers/wait-for';
+import { deleteRedisKeys } from '../helpers/redis-keys';
 
 const secret = (label: string) => `${label}-${randomBytes(24).toString('hex')}`;
 const ADMIN_TOKEN = secret('admin');
 const LINK_SECRET = secret('link');
 const DB_PASSWORD = secret('dbpass');
 const SMTP_USER = 'raci-mailer';
+const prefix = `raci-secrets-${randomBytes(4).toString('hex')}`;
 const SMTP_PASSWORD = secret('smtppass');
 const REPLICA = { action: 'mariadb.add-read-only-replica', params: { instance: 'db-1' } };
 
@@ -66,7 +68,7 @@ describeOnPostgres('secrets in the logs', () => {
       env: {
         DATABASE_URL: databaseUrl.toString(),
         REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-        QUEUE_PREFIX: `raci-secrets-${randomBytes(4).toString('hex')}`,
+        QUEUE_PREFIX: prefix,
         SMTP_URL: smtpUrl.toString(),
         ADMIN_TOKEN,
         LINK_SECRET,
@@ -79,6 +81,7 @@ describeOnPostgres('secrets in the logs', () => {
     await engine?.stop();
     await smtp?.stop();
     await database?.drop();
+    await deleteRedisKeys(prefix);
   });
 
   it('logs no token, password, link or webhook secret, even at trace level', async () => {

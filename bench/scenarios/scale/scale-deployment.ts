@@ -3,7 +3,8 @@ import { Client } from 'pg';
 import { Catalog } from '@app/catalog';
 import { EngineProcess } from '../../../test/helpers/engine-process';
 import { createScratchDatabase, ScratchDatabase } from '../../../test/helpers/scratch-database';
-import { deleteRedisKeys, REDIS_URL } from '../../lib/bench-engine';
+import { deleteRedisKeys } from '../../../test/helpers/redis-keys';
+import { REDIS_URL } from '../../lib/bench-engine';
 import { createScaleCast, ScaleCast } from './scale-cast';
 import { ScalePreload } from './scale-preload';
 
@@ -58,6 +59,6 @@ export class ScaleDeployment {
     await this.db?.end().catch(() => undefined);
     await this.engine?.stop();
     await this.database?.drop();
-    await deleteRedisKeys(this.prefix);
+    await deleteRedisKeys(this.prefix, REDIS_URL);
   }
 }
