@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { simpleParser } from 'mailparser';
 import { createTransport } from 'nodemailer';
-import { smtpPoolOptions } from '@app/notifications/mail/mail-transport';
+import { smtpPool } from '@app/notifications/mail/mail-transport';
 import { BenchCast } from '../lib/bench-cast';
 import { BenchEngine, waitForBuild } from '../lib/bench-engine';
 import { AcceptedMail } from '../lib/bench-smtp-listener';
@@ -108,7 +108,8 @@ async function sendDirectly(
 ): Promise<AcceptedMail[]> {
   const sample = await simpleParser(engine.smtp.samples[0] ?? '');
   // The engine's own pool settings, so the two differ only by what the engine does around a send.
-  const transport = createTransport(smtpPoolOptions(engine.smtp.url, poolSize));
+  const smtp = smtpPool(engine.smtp.url, poolSize);
+  const transport = createTransport(smtp.options);
   const from = engine.smtp.accepted.length;
   const began = performance.now();
   try {
@@ -126,6 +127,7 @@ async function sendDirectly(
     );
   } finally {
     transport.close();
+    smtp.sockets.close();
   }
   return engine.smtp.since(from);
 }

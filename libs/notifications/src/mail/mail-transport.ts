@@ -5,7 +5,7 @@ import { createTransport, Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { AppConfig, maskUrl } from '@app/core';
 import { MailDelivery, MailMessage } from './mail-message';
-import { smtpSocketFactory } from './smtp-socket';
+import { SmtpSockets } from './smtp-socket';
 
 /**
  * Sends mail through a pooled SMTP connection when SMTP_URL is set; otherwise writes each message
@@ -15,12 +15,15 @@ import { smtpSocketFactory } from './smtp-socket';
 export class MailTransport implements OnModuleDestroy {
   private readonly logger = new Logger(MailTransport.name);
   private readonly smtp?: Transporter<SMTPPool.SentMessageInfo>;
+  private readonly sockets?: SmtpSockets;
   private readonly files?: Transporter;
 
   constructor(private readonly config: AppConfig) {
     const url = config.env.SMTP_URL;
     if (url) {
-      this.smtp = createTransport(smtpPoolOptions(url, config.env.SMTP_POOL_SIZE));
+      const pool = smtpPool(url, config.env.SMTP_POOL_SIZE);
+      this.smtp = createTransport(pool.options);
+      this.sockets = pool.sockets;
       this.logger.log(`mail goes to SMTP ${maskUrl(url)}`);
     } else {
       this.files = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
@@ -60,22 +63,30 @@ export class MailTransport implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.smtp?.close();
+    this.sockets?.close();
   }
 }
 
-/** The engine's SMTP pool settings for `SMTP_URL`; the bench's direct baseline uses them too. */
-export function smtpPoolOptions(url: string, maxConnections: number): SMTPPool.Options {
+/**
+ * The engine's SMTP pool for `SMTP_URL`, and the sockets it connects through (to close with it); the
+ * bench's direct baseline uses the same settings.
+ */
+export function smtpPool(
+  url: string,
+  maxConnections: number,
+): { options: SMTPPool.Options; sockets: SmtpSockets } {
   const parsed = new URL(url);
   const secure = parsed.protocol === 'smtps:';
   const host = parsed.hostname;
   const port = Number(parsed.port || (secure ? 465 : 587));
-  return {
+  const sockets = new SmtpSockets(host, port, 10_000);
+  const options: SMTPPool.Options = {
     pool: true,
     maxConnections,
     host,
     port,
     secure,
-    getSocket: smtpSocketFactory(host, port, 10_000),
+    getSocket: sockets.getSocket,
     auth: parsed.username
       ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) }
       : undefined,
@@ -83,6 +94,7 @@ export function smtpPoolOptions(url: string, maxConnections: number): SMTPPool.O
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
   };
+  return { options, sockets };
 }
 
 function strings(addresses: (string | { address: string })[]): string[] {

@@ -1,18 +1,14 @@
 import { createServer, Server, Socket } from 'node:net';
-import { smtpSocketFactory } from './smtp-socket';
+import { SmtpSockets } from './smtp-socket';
 
-/** Calls the factory as nodemailer does and returns what it hands back. */
-function open(port: number, timeoutMs = 1000): Promise<Socket> {
+/** Asks for a connection as nodemailer does and returns what it is handed. */
+function open(sockets: SmtpSockets): Promise<Socket> {
   return new Promise((resolve, reject) =>
-    smtpSocketFactory(
-      '127.0.0.1',
-      port,
-      timeoutMs,
-    )({}, (error, socket) => (error ? reject(error) : resolve(socket!.connection))),
+    sockets.getSocket({}, (error, socket) => (error ? reject(error) : resolve(socket!.connection))),
   );
 }
 
-describe('smtpSocketFactory', () => {
+describe('SmtpSockets', () => {
   let server: Server;
   let port: number;
 
@@ -24,7 +20,7 @@ describe('smtpSocketFactory', () => {
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   it('hands nodemailer an open connection to the server', async () => {
-    const socket = await open(port);
+    const socket = await open(new SmtpSockets('127.0.0.1', port, 1000));
     expect(socket.remotePort).toBe(port);
     socket.destroy();
   });
@@ -34,6 +30,16 @@ describe('smtpSocketFactory', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const freedPort = (closed.address() as { port: number }).port;
     await new Promise((resolve) => closed.close(resolve));
-    await expect(open(freedPort)).rejects.toThrow(/ECONNREFUSED/);
+    await expect(open(new SmtpSockets('127.0.0.1', freedPort, 1000))).rejects.toThrow(
+      /ECONNREFUSED/,
+    );
+  });
+
+  it('opens nothing once closed, and drops a connection still being opened', async () => {
+    const sockets = new SmtpSockets('127.0.0.1', port, 1000);
+    const opening = open(sockets);
+    sockets.close();
+    await expect(opening).rejects.toThrow(/closed/);
+    await expect(open(sockets)).rejects.toThrow(/closed/);
   });
 });
