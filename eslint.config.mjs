@@ -22,6 +22,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
+    rules: {
+      ...tseslint.configs.disableTypeChecked.rules,
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
   { files: ['libs/**/*.ts'], rules: forbid(['**/apps/**'], 'Libs never import an app.') },
   { files: ['apps/api/**/*.ts'], rules: forbid(['**/worker/**'], 'Apps never import each other.') },
   { files: ['apps/worker/**/*.ts'], rules: forbid(['**/api/**'], 'Apps never import each other.') },

@@ -9,7 +9,7 @@ import { BenchSmtpListener } from './bench-smtp-listener';
 
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-const BUILT = ['dist/apps/api/apps/api/src/main.js', 'dist/apps/worker/apps/worker/src/main.js'];
+const BUILT = ['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js'];
 
 /**
  * Waits for the build to be there: `npm run build` deletes `dist/` first, so a build running

@@ -97,7 +97,7 @@ export async function settledReconciliation(
       { timeoutMs: options.timeoutMs ?? 60_000, intervalMs: 500 },
     );
   } catch (error) {
-    throw new Error(`${(error as Error).message}\n${describe(last)}`);
+    throw new Error(`${(error as Error).message}\n${describe(last)}`, { cause: error });
   }
 }
 

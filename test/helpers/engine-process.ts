@@ -8,8 +8,8 @@ const ROOT = join(__dirname, '..', '..');
 
 /** The built entry points, as `npm start`, `npm run start:api` and `npm run start:worker` run them. */
 const ENTRY = {
-  api: join(ROOT, 'dist/apps/api/apps/api/src/main.js'),
-  worker: join(ROOT, 'dist/apps/worker/apps/worker/src/main.js'),
+  api: join(ROOT, 'dist/apps/api/src/main.js'),
+  worker: join(ROOT, 'dist/apps/worker/src/main.js'),
 } as const;
 
 /**

@@ -19,7 +19,7 @@ import { RowCounter } from './row-counts';
  *
  * On a failure the report names the endpoint, and fast-check a seed and a path: replay exactly that
  * call with `FC_ENDPOINT='<METHOD> <path>' FC_SEED=<seed> FC_PATH=<path> E2E_DRIVER=postgres npx jest
- * --config test/jest-e2e.json test/security/hostile-input.e2e-spec.ts` (TEST_LOG_LEVEL=error shows
+ * --config test/jest/e2e.config.js test/security/hostile-input.e2e-spec.ts` (TEST_LOG_LEVEL=error shows
  * the engine's stack). FC_RUNS changes the number of cases.
  *
  * PostgreSQL only: validation does not depend on the driver, and SQLite's single connection would

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuditService } from '@app/audit';
-import { AccessPolicy, PartiesException, Principal } from '@app/parties';
+import { AccessPolicy, PartiesException, type Principal } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 
 class BrokenEntryResponse {

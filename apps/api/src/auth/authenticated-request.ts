@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { Principal } from '@app/parties';
+import type { Principal } from '@app/parties';
 
 /** A request once the AuthGuard has let it through: `principal` is set on every non-public route. */
 export interface AuthenticatedRequest extends Request {

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { PartiesException, Principal } from '@app/parties';
+import { PartiesException, type Principal } from '@app/parties';
 import { AuthenticatedRequest } from './authenticated-request';
 
 /** The caller the AuthGuard authenticated; on a @Public() route there is none (401). */

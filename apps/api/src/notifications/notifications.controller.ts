@@ -10,7 +10,7 @@ import {
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DeadLettersService, DeliveryStatus } from '@app/notifications';
-import { AccessPolicy, Principal } from '@app/parties';
+import { AccessPolicy, type Principal } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 
 class ListNotificationsQuery {

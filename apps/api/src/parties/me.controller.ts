@@ -6,7 +6,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Principal, UsersService } from '@app/parties';
+import { type Principal, UsersService } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { MeResponse } from './me.response';
 

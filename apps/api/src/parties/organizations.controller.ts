@@ -10,7 +10,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { OrganizationsService, Principal } from '@app/parties';
+import { OrganizationsService, type Principal } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { CreateOrganizationDto } from './create-organization.dto';
 import { OrganizationListResponse, OrganizationResponse } from './organization.response';

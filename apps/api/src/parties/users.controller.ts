@@ -10,7 +10,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Principal, TokensService, UsersService } from '@app/parties';
+import { type Principal, TokensService, UsersService } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { CreateUserDto } from './create-user.dto';
 import { CreatedUserResponse } from './created-user.response';

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Principal } from '@app/parties';
+import type { Principal } from '@app/parties';
 import { RequestQueriesService } from '@app/requests';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { PageQuery } from './list-requests.query';

@@ -6,7 +6,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Principal } from '@app/parties';
+import type { Principal } from '@app/parties';
 import { CommentOnRequestService, RequestVerb, TransitionRequestService } from '@app/requests';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { CommentResponse, RequestResponse } from './request.response';

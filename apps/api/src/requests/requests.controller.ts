@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommonException } from '@app/core';
-import { Principal } from '@app/parties';
+import type { Principal } from '@app/parties';
 import { PreviewRequestService, RequestQueriesService, SubmitRequestService } from '@app/requests';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ListRequestsQuery } from './list-requests.query';

@@ -13,7 +13,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { WebhooksService } from '@app/notifications';
-import { Principal } from '@app/parties';
+import type { Principal } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { UUID_PARAM } from '../parties/uuid-param.pipe';
 import { CreateWebhookDto } from './create-webhook.dto';

@@ -34,7 +34,7 @@ export function loadCatalog(directory: string): Catalog {
 }
 
 function listYamlFiles(directory: string, problems: CatalogProblem[]): string[] {
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(directory).filter((name) => /\.ya?ml$/.test(name));
   } catch (error) {

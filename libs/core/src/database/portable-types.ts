@@ -22,7 +22,7 @@ export function adaptEntityTypesToSqlite(): void {
 
 /** Column types a migration should use on the connection it runs on. */
 export function migrationTypes(queryRunner: QueryRunner) {
-  const postgres = queryRunner.connection.driver.options.type === 'postgres';
+  const postgres = queryRunner.dataSource.driver.options.type === 'postgres';
   return {
     uuid: postgres ? 'uuid' : 'varchar',
     timestamp: postgres ? 'timestamptz' : 'datetime',

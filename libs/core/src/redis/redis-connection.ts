@@ -17,12 +17,15 @@ export function isRedisUrl(value: string): boolean {
   return /^rediss?:\/\//.test(value) && URL.canParse(value);
 }
 
+/** ioredis options without `retryStrategy`, whose `null` BullMQ's connection type does not take. */
+export type ConnectionSettings = Omit<RedisOptions, 'retryStrategy'>;
+
 /**
  * Options every ioredis connection of the engine uses. BullMQ needs `maxRetriesPerRequest: null`
  * on blocking connections so that a Redis restart pauses workers instead of failing them; ioredis
  * reconnects forever by default, so workers resume by themselves once Redis is back.
  */
-export function redisOptions(url: string): RedisOptions {
+export function redisOptions(url: string): ConnectionSettings {
   if (url.startsWith(SENTINEL_SCHEME)) return sentinelOptions(url);
   const parsed = new URL(url);
   return {
@@ -41,7 +44,7 @@ export function redisOptions(url: string): RedisOptions {
  * A Sentinel set: ioredis asks the sentinels where the master named in the path is, and asks again
  * after a failover. The password (if any) is the master's.
  */
-function sentinelOptions(url: string): RedisOptions {
+function sentinelOptions(url: string): ConnectionSettings {
   const match = SENTINEL_URL.exec(url);
   if (!match) throw new Error('REDIS_URL is not a valid redis+sentinel:// URL');
   const [, username, password, hosts, name, db] = match;

@@ -47,11 +47,11 @@ export class RedisEvictionCheck implements OnApplicationBootstrap {
     client.on('error', () => undefined);
     try {
       await client.connect();
-      const answer = (await withTimeout(
+      const answer = await withTimeout<string[]>(
         client.config('GET', 'maxmemory-policy'),
         CHECK_TIMEOUT_MS,
         'CONFIG GET maxmemory-policy',
-      )) as string[];
+      );
       return answer[1] ?? new Error('no answer');
     } catch (error) {
       return error as Error;

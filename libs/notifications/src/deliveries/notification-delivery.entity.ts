@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { MailMessage } from '../mail/mail-message';
+import type { MailMessage } from '../mail/mail-message';
 
 export enum DeliveryStatus {
   Queued = 'queued',

@@ -4,11 +4,12 @@ import { connect, Socket } from 'node:net';
 type GetSocketCallback = (error: Error | null, socket?: { connection: Socket }) => void;
 
 /**
- * The SMTP pool's connections, opened here instead of by nodemailer so that Nagle's algorithm is off.
- * nodemailer writes a message's body and its closing dot in separate writes, so with Nagle on the
- * second waits for the server's delayed ACK: about 40 ms a message on every connection, which capped
- * a pool of five near 110 messages a second on any server. For `smtps:` nodemailer still wraps the
- * connection in TLS, and STARTTLS still upgrades it.
+ * The SMTP pool's connections, opened here instead of by nodemailer so that closing the transport
+ * also drops a connection still being opened: a pool closes only the connections it holds, so such
+ * a connection would otherwise reach the server and stay open there. Nagle's algorithm is off, as
+ * nodemailer (10.1 and later) sets it on its own connections: a message's body and its closing dot
+ * are separate writes, and with Nagle on the second waits about 40 ms for the server's delayed ACK.
+ * For `smtps:` nodemailer still wraps the connection in TLS, and STARTTLS still upgrades it.
  */
 export class SmtpSockets {
   private closed = false;
@@ -42,10 +43,7 @@ export class SmtpSockets {
     });
   };
 
-  /**
-   * Stops handing out connections. A pool closes only the connections it already holds, so one still
-   * being opened when the pool closes would otherwise reach the server and stay open there.
-   */
+  /** Stops handing out connections, and drops those still being opened. */
   close(): void {
     this.closed = true;
     for (const socket of this.connecting) socket.destroy(new Error('the mail transport is closed'));
