@@ -4,16 +4,19 @@ import { performance } from 'node:perf_hooks';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { ModuleRef } from '@nestjs/core';
 import {
   AppConfig,
   dataSourceOptions,
+  EventFanOut,
   JobName,
+  JobQueue,
   PLAN_JOB_POLICY,
   QueueName,
+  RequestEvent,
   TransactionRunner,
 } from '@app/core';
-import { OutboxRelay } from '@app/notifications';
-import { OutboxEvent } from '@app/requests';
+import { OutboxEvent, OutboxRelay } from '@app/requests';
 import { createBenchDatabase } from '../lib/bench-database';
 import { deleteRedisKeys } from '../../test/helpers/redis-keys';
 import { redisConnection, REDIS_URL } from '../lib/bench-engine';
@@ -31,8 +34,9 @@ export interface RelayResult {
 /**
  * Outbox rows → BullMQ jobs: `events` rows are written in one bulk INSERT while no relay runs,
  * then the engine's own relay code moves them batch after batch (real PostgreSQL, real Redis)
- * until the queue holds them all. Baseline: `addBulk` of the same jobs (names, data, ids, policy)
- * in batches of the same size, under another prefix of the same Redis.
+ * until the queue holds them all, each event fanned out to one mail-planning job. Baseline:
+ * `addBulk` of the same jobs (names, data, ids, policy) in batches of the same size, under another
+ * prefix of the same Redis.
  */
 export async function runRelayScenario(options: {
   events: number;
@@ -55,9 +59,15 @@ export async function runRelayScenario(options: {
     await dataSource.runMigrations({ transaction: 'each' });
     log(`relay: ${events} outbox rows`);
     await insertOutboxRows(dataSource, events);
+    // One handler, as the mail handler answers for an event somebody hears of.
+    const fanOut = {
+      jobsFor: (event: RequestEvent) => [{ name: JobName.PlanMail, data: { event } }],
+    } as unknown as EventFanOut;
+    const jobQueue = new JobQueue({ get: () => queues[0] } as unknown as ModuleRef);
     const relay = new OutboxRelay(
       dataSource,
-      queues[0],
+      fanOut,
+      jobQueue,
       new TransactionRunner(dataSource),
       config,
       new EventEmitter2(),
@@ -75,8 +85,10 @@ export async function runRelayScenario(options: {
       for (let i = 0; i < payloads.length; i += batch) {
         await queues[1].addBulk(
           payloads.slice(i, i + batch).map((row) => ({
-            name: JobName.PlanNotifications,
-            data: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+            name: JobName.PlanMail,
+            data: {
+              event: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+            },
             opts: { ...PLAN_JOB_POLICY, jobId: row.id },
           })),
         );

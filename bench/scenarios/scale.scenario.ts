@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { loadCatalog } from '@app/catalog';
-import { RequestState } from '@app/requests';
 import { median, probeLatency } from './scale/latency-probe';
 import { ScaleUser } from './scale/scale-cast';
 import { ScaleDeployment } from './scale/scale-deployment';
+import { RequestState } from '@app/core';
 
 export interface ScaleResult {
   sizes: string[];

@@ -1,9 +1,9 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { RequestEvent } from '@app/requests';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { as, Cast, createCast } from '../factories/cast.factory';
+import { RequestEvent } from '@app/core';
 
 describe('domain events and their outbox rows', () => {
   let t: TestApp;

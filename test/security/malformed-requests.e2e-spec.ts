@@ -57,7 +57,8 @@ describe('malformed requests', () => {
     expect(res.body).toEqual({
       statusCode: 400,
       code: 'MALFORMED_JSON',
-      message: 'The JSON body is nested deeper than 32 levels.',
+      message: 'The body could not be read as JSON: it is nested deeper than 32 levels.',
+      details: { reason: 'it is nested deeper than 32 levels' },
     });
   });
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { QueueName } from '@app/core';
+import { QueueName, RequestEvent } from '@app/core';
 import { verifyWebhook, WebhookDispatcher } from '@app/notifications';
-import { OutboxEvent, RequestEvent } from '@app/requests';
+import { OutboxEvent } from '@app/requests';
 import { Actor } from '../factories/parties.factory';
 import { as, Cast, createCast } from '../factories/cast.factory';
 import { client } from '../helpers/client';
@@ -61,7 +61,7 @@ describe('webhooks', () => {
       .get(DataSource)
       .getRepository(OutboxEvent)
       .findOneByOrFail({ aggregateId: res.body.id as string });
-    return row.payload as unknown as RequestEvent;
+    return row.payload;
   }
 
   async function deliveryOf(actor: Actor, webhookId: string, eventId: string) {

@@ -2,15 +2,10 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { Catalog, CatalogModule } from '@app/catalog';
 import { AllExceptionsFilter, AppConfig, CoreModule } from '@app/core';
-import {
-  EmailActionsModule,
-  NotificationsModule,
-  NotificationsWorkerModule,
-  WebhooksModule,
-} from '@app/notifications';
+import { NotificationsModule, NotificationsWorkerModule, WebhooksModule } from '@app/notifications';
 import { AuditModule } from '@app/audit';
 import { PartiesModule } from '@app/parties';
-import { RequestsModule } from '@app/requests';
+import { RequestsModule, RequestsWorkerModule } from '@app/requests';
 import { AuditController } from './audit/audit.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { BenchNoopController } from './bench/bench-noop.controller';
@@ -47,7 +42,6 @@ export class ApiModule implements NestModule {
         CoreModule.forRoot(config),
         CatalogModule.forRoot(catalog),
         NotificationsModule,
-        EmailActionsModule,
         PartiesModule,
         RequestsModule,
         AuditModule,
@@ -55,7 +49,7 @@ export class ApiModule implements NestModule {
         HealthModule,
         MetricsModule,
         WebhooksModule,
-        ...(withWorker ? [NotificationsWorkerModule] : []),
+        ...(withWorker ? [RequestsWorkerModule, NotificationsWorkerModule] : []),
       ],
       controllers: [
         CatalogController,

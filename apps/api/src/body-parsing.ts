@@ -1,4 +1,3 @@
-import { HttpStatus } from '@nestjs/common';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { json, urlencoded } from 'express';
 import { CommonErrorCode, CommonException } from '@app/core';
@@ -8,21 +7,12 @@ import { assertJsonDepth } from './json-depth';
 export const BODY_LIMIT = '64kb';
 
 /** What body-parser's error types mean to a caller. */
-const PARSER_ERRORS: Record<string, { code: CommonErrorCode; status: number }> = {
-  'entity.too.large': {
-    code: CommonErrorCode.PayloadTooLarge,
-    status: HttpStatus.PAYLOAD_TOO_LARGE,
-  },
-  'entity.parse.failed': { code: CommonErrorCode.MalformedJson, status: HttpStatus.BAD_REQUEST },
-  'entity.too.deep': { code: CommonErrorCode.MalformedJson, status: HttpStatus.BAD_REQUEST },
-  'encoding.unsupported': {
-    code: CommonErrorCode.UnsupportedMediaType,
-    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-  },
-  'charset.unsupported': {
-    code: CommonErrorCode.UnsupportedMediaType,
-    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-  },
+const PARSER_ERRORS: Record<string, CommonErrorCode> = {
+  'entity.too.large': CommonErrorCode.PayloadTooLarge,
+  'entity.parse.failed': CommonErrorCode.MalformedJson,
+  'entity.too.deep': CommonErrorCode.MalformedJson,
+  'encoding.unsupported': CommonErrorCode.UnsupportedMediaType,
+  'charset.unsupported': CommonErrorCode.UnsupportedMediaType,
 };
 
 /**
@@ -36,16 +26,13 @@ export function bodyParsing(): [RequestHandler, RequestHandler, ErrorRequestHand
     _res,
     next,
   ) => {
-    const known = PARSER_ERRORS[error.type ?? ''] ?? unreadableBody(error.status);
-    next(
-      known
-        ? CommonException.of(
-            known.code,
-            known.status,
-            error.message ?? 'The request body could not be read.',
-          )
-        : error,
-    );
+    const code = PARSER_ERRORS[error.type ?? ''] ?? unreadableBody(error.status);
+    if (!code) return next(error);
+    const details =
+      code === CommonErrorCode.PayloadTooLarge
+        ? { limit: BODY_LIMIT }
+        : { reason: error.message ?? 'it ended before it was complete' };
+    next(new CommonException(code, details));
   };
   return [
     json({ limit: BODY_LIMIT, verify: (_req, _res, raw) => assertJsonDepth(raw) }),
@@ -58,9 +45,7 @@ export function bodyParsing(): [RequestHandler, RequestHandler, ErrorRequestHand
  * Any other 4xx of the parser (a gzip body that does not inflate, an aborted or short body) is the
  * caller's: a 400 rather than the 500 an unknown error would become.
  */
-function unreadableBody(
-  status: number | undefined,
-): { code: CommonErrorCode; status: number } | undefined {
+function unreadableBody(status: number | undefined): CommonErrorCode | undefined {
   if (status === undefined || status < 400 || status >= 500) return undefined;
-  return { code: CommonErrorCode.MalformedJson, status: HttpStatus.BAD_REQUEST };
+  return CommonErrorCode.MalformedJson;
 }

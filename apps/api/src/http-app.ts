@@ -1,14 +1,9 @@
-import {
-  BadRequestException,
-  INestApplication,
-  ValidationError,
-  ValidationPipe,
-} from '@nestjs/common';
+import { INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, CommonException } from '@app/core';
+import { AppConfig, CommonErrorCode, CommonException, FieldProblem } from '@app/core';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { bodyParsing } from './body-parsing';
 import { answerClientErrorsInJson } from './client-error.handler';
@@ -50,18 +45,15 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
   return app;
 }
 
-function toValidationException(errors: ValidationError[]): BadRequestException | CommonException {
-  const fields = flatten(errors);
-  return CommonException.validation(
-    fields.map((f) => `${f.field}: ${f.problems.join(', ')}`).join('; '),
-    { fields },
-  );
+function toValidationException(errors: ValidationError[]): CommonException {
+  return new CommonException(CommonErrorCode.ValidationFailed, { fields: fieldProblems(errors) });
 }
 
-function flatten(errors: ValidationError[], prefix = ''): { field: string; problems: string[] }[] {
+/** One problem per field and broken rule, nested fields named with dots (`subscription.plan`). */
+function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
-    return [...own, ...flatten(error.children ?? [], field)];
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...fieldProblems(error.children ?? [], field)];
   });
 }

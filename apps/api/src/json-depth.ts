@@ -11,7 +11,7 @@ export class JsonTooDeepError extends Error {
   readonly status = 400;
   readonly type = 'entity.too.deep';
   constructor() {
-    super(`The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels.`);
+    super(`it is nested deeper than ${MAX_JSON_DEPTH} levels`);
   }
 }
 

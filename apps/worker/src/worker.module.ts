@@ -2,8 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Catalog, CatalogModule } from '@app/catalog';
 import { AppConfig, CoreModule } from '@app/core';
 import { NotificationsWorkerModule } from '@app/notifications';
+import { RequestsWorkerModule } from '@app/requests';
 
-/** The worker process: BullMQ processors only, no HTTP. */
+/** The worker process: the outbox relay and the BullMQ processors, no HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, catalog: Catalog): DynamicModule {
@@ -12,6 +13,7 @@ export class WorkerModule {
       imports: [
         CoreModule.forRoot(config),
         CatalogModule.forRoot(catalog),
+        RequestsWorkerModule,
         NotificationsWorkerModule,
       ],
     };

@@ -1,7 +1,7 @@
 import { allowsPlan, Catalog, CatalogAction, Letter, Party, PARTIES } from '@app/catalog';
-import { RequestState as S } from '@app/requests';
 import type { Client } from 'pg';
 import { ScaleCast, ScaleTenant } from './scale-cast';
+import { RequestState as S } from '@app/core';
 
 /**
  * Share of preloaded requests in each state, in percent, the same at every age: a backlog that

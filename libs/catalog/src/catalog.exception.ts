@@ -1,19 +1,19 @@
 import { HttpStatus } from '@nestjs/common';
-import { DomainException } from '@app/core';
+import { DomainException, ErrorDetails, ErrorTable } from '@app/core';
 
 export enum CatalogErrorCode {
   ActionNotFound = 'CATALOG_ACTION_NOT_FOUND',
 }
 
+const ERRORS: ErrorTable<CatalogErrorCode> = {
+  [CatalogErrorCode.ActionNotFound]: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'No catalog action has the key "{key}".',
+  },
+};
+
 export class CatalogException extends DomainException<CatalogErrorCode> {
-  static actionNotFound(key: string): CatalogException {
-    return new CatalogException(
-      CatalogErrorCode.ActionNotFound,
-      HttpStatus.NOT_FOUND,
-      `No catalog action has the key "${key}".`,
-      {
-        key,
-      },
-    );
+  constructor(code: CatalogErrorCode, details?: ErrorDetails) {
+    super(ERRORS, code, details);
   }
 }

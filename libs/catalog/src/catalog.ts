@@ -1,4 +1,5 @@
 import type { ValidateFunction } from 'ajv';
+import type { FieldProblem } from '@app/core';
 import { CatalogAction, MatrixTable, Party, Plan, PlanCell, RaciLetters } from './catalog.types';
 import { GENERIC_PRODUCT } from './loader/catalog-file.schema';
 
@@ -6,12 +7,6 @@ export interface ActionFilter {
   product?: string;
   plan?: Plan;
   requestable?: boolean;
-}
-
-/** A problem with a request's parameters, as JSON Schema reports it. */
-export interface ParamsProblem {
-  path: string;
-  message: string;
 }
 
 /**
@@ -60,12 +55,13 @@ export class Catalog {
   }
 
   /** Checks a request's parameters against the action's JSON Schema; an empty list means valid. */
-  validateParams(action: CatalogAction, params: unknown): ParamsProblem[] {
+  /** What is wrong with a request's parameters, as JSON Schema says, each named `params.<path>`. */
+  validateParams(action: CatalogAction, params: unknown): FieldProblem[] {
     const validate = this.validators.get(action.inheritedFrom ?? action.key);
-    if (!validate) return [{ path: '', message: 'this action cannot be requested' }];
+    if (!validate) return [{ field: 'params', message: 'this action cannot be requested' }];
     if (validate(params)) return [];
     return (validate.errors ?? []).map((error) => ({
-      path: error.instancePath || '/',
+      field: ['params', ...error.instancePath.split('/').filter(Boolean)].join('.'),
       message: error.message ?? 'is invalid',
     }));
   }

@@ -1,43 +1,34 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Organization, PartiesModule, User } from '@app/parties';
-import { OutboxEvent, Request, RequestOpinion, RequestsModule } from '@app/requests';
-import { DeadlineProcessor } from './deadlines/deadline.processor';
-import { DeadlineScheduler } from './deadlines/deadline-scheduler.service';
-import { EmailActionsModule } from './email-actions/email-actions.module';
+import { PartiesModule } from '@app/parties';
+import { RequestsModule } from '@app/requests';
+import { MailHandler } from './handlers/mail.handler';
+import { WebhookHandler } from './handlers/webhook.handler';
 import { MailTransport } from './mail/mail-transport';
 import { NotificationsModule } from './notifications.module';
 import { NotificationPlanner } from './planning/notification-planner.service';
 import { RecipientDirectory } from './planning/recipient-directory';
-import { MailProcessor } from './processors/mail.processor';
-import { PlanNotificationsProcessor } from './processors/plan-notifications.processor';
-import { OutboxRelay } from './relay/outbox-relay.service';
+import { DeliverWebhookProcessor } from './processors/deliver-webhook.processor';
+import { DispatchWebhooksProcessor } from './processors/dispatch-webhooks.processor';
+import { PlanMailProcessor } from './processors/plan-mail.processor';
+import { SendMailProcessor } from './processors/send-mail.processor';
 import { WebhooksModule } from './webhooks/webhooks.module';
-import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
 
 /**
- * What a worker runs: the outbox relay and the processors. They live beside the code they drive so
- * that one process can host both the API and the worker (`npm start`) without an app importing another.
+ * What a worker runs to tell people: the handlers that turn events into mail and webhook jobs, and
+ * the processors of those jobs. It reads events and request views; it never changes a request.
  */
 @Module({
-  imports: [
-    NotificationsModule,
-    EmailActionsModule,
-    RequestsModule,
-    PartiesModule,
-    WebhooksModule,
-    WebhooksWorkerModule,
-    TypeOrmModule.forFeature([OutboxEvent, Request, RequestOpinion, Organization, User]),
-  ],
+  imports: [NotificationsModule, WebhooksModule, RequestsModule, PartiesModule],
   providers: [
+    MailHandler,
+    WebhookHandler,
     MailTransport,
-    OutboxRelay,
     NotificationPlanner,
     RecipientDirectory,
-    PlanNotificationsProcessor,
-    DeadlineScheduler,
-    DeadlineProcessor,
-    MailProcessor,
+    PlanMailProcessor,
+    SendMailProcessor,
+    DispatchWebhooksProcessor,
+    DeliverWebhookProcessor,
   ],
 })
 export class NotificationsWorkerModule {}

@@ -1,25 +1,45 @@
 import { HttpStatus } from '@nestjs/common';
-import { DomainException } from '@app/core';
+import { DomainException, ErrorDetails, ErrorTable } from '@app/core';
 
 export enum NotificationsErrorCode {
   DeliveryNotFound = 'NOTIFICATION_NOT_FOUND',
   NotFailed = 'NOTIFICATION_NOT_FAILED',
+  WebhookNotFound = 'WEBHOOK_NOT_FOUND',
+  WebhookUrlNotAllowed = 'WEBHOOK_URL_NOT_ALLOWED',
+  WebhookEventTypesInvalid = 'WEBHOOK_EVENT_TYPES_INVALID',
+  WebhookLimitReached = 'WEBHOOK_LIMIT_REACHED',
 }
 
-export class NotificationsException extends DomainException<NotificationsErrorCode> {
-  static notFound(id: string): NotificationsException {
-    return new NotificationsException(
-      NotificationsErrorCode.DeliveryNotFound,
-      HttpStatus.NOT_FOUND,
-      `No notification ${id}.`,
-    );
-  }
+/** Errors of mail deliveries and webhooks. Another tenant's webhook is not found, never forbidden. */
+const ERRORS: ErrorTable<NotificationsErrorCode> = {
+  [NotificationsErrorCode.DeliveryNotFound]: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'No notification {id}.',
+  },
+  [NotificationsErrorCode.NotFailed]: {
+    status: HttpStatus.CONFLICT,
+    message: 'Notification {id} is {status}; only a failed one is sent again.',
+  },
+  [NotificationsErrorCode.WebhookNotFound]: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'No webhook has the id "{id}".',
+  },
+  [NotificationsErrorCode.WebhookUrlNotAllowed]: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The webhook URL {problem}.',
+  },
+  [NotificationsErrorCode.WebhookEventTypesInvalid]: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'eventTypes must name known event types, or be left out for every event.',
+  },
+  [NotificationsErrorCode.WebhookLimitReached]: {
+    status: HttpStatus.CONFLICT,
+    message: 'An organization may have at most {limit} webhooks; delete one first.',
+  },
+};
 
-  static notFailed(id: string, status: string): NotificationsException {
-    return new NotificationsException(
-      NotificationsErrorCode.NotFailed,
-      HttpStatus.CONFLICT,
-      `Notification ${id} is ${status}; only a failed one is sent again.`,
-    );
+export class NotificationsException extends DomainException<NotificationsErrorCode> {
+  constructor(code: NotificationsErrorCode, details?: ErrorDetails) {
+    super(ERRORS, code, details);
   }
 }

@@ -1,5 +1,5 @@
 import { OrganizationKind, Principal, Role } from './parties.types';
-import { PartiesException } from './parties.exception';
+import { PartiesErrorCode, PartiesException } from './parties.exception';
 
 /**
  * Who may see and manage what. Provider users see every organization; a customer user sees only
@@ -34,12 +34,13 @@ export class AccessPolicy {
   /** Throws 403 ADMIN_REQUIRED unless the principal may administer the organization. */
   static requireAdmin(principal: Principal, organizationId: string): void {
     if (!AccessPolicy.mayAdminister(principal, organizationId)) {
-      throw PartiesException.adminRequired();
+      throw new PartiesException(PartiesErrorCode.AdminRequired);
     }
   }
 
   /** Throws 403 ADMIN_REQUIRED unless the principal is a provider admin. */
   static requireProviderAdmin(principal: Principal): void {
-    if (!AccessPolicy.isProviderAdmin(principal)) throw PartiesException.adminRequired();
+    if (!AccessPolicy.isProviderAdmin(principal))
+      throw new PartiesException(PartiesErrorCode.AdminRequired);
   }
 }

@@ -6,7 +6,7 @@ import { AppConfig, isUniqueViolation } from '@app/core';
 import { AccessPolicy } from './access-policy';
 import { Organization } from './entities/organization.entity';
 import { isUuid } from './is-uuid';
-import { PartiesException } from './parties.exception';
+import { PartiesErrorCode, PartiesException } from './parties.exception';
 import { CreateOrganizationInput, Locale, OrganizationKind, Principal } from './parties.types';
 
 /** Organizations: the one provider, created at start, and its customers, the tenants. */
@@ -54,12 +54,17 @@ export class OrganizationsService implements OnApplicationBootstrap {
     AccessPolicy.requireProviderAdmin(principal);
     const organization = newOrganization(OrganizationKind.Customer, input);
     if (await this.organizations.existsBy({ name: organization.name })) {
-      throw PartiesException.organizationNameTaken(organization.name);
+      throw new PartiesException(PartiesErrorCode.OrganizationNameTaken, {
+        name: organization.name,
+      });
     }
     try {
       await this.organizations.insert(organization);
     } catch (error) {
-      if (isUniqueViolation(error)) throw PartiesException.organizationNameTaken(organization.name);
+      if (isUniqueViolation(error))
+        throw new PartiesException(PartiesErrorCode.OrganizationNameTaken, {
+          name: organization.name,
+        });
       throw error;
     }
     return organization;
@@ -77,8 +82,20 @@ export class OrganizationsService implements OnApplicationBootstrap {
   async get(principal: Principal, id: string): Promise<Organization> {
     const visible = isUuid(id) && AccessPolicy.canSee(principal, id);
     const organization = visible ? await this.organizations.findOneBy({ id }) : null;
-    if (!organization) throw PartiesException.organizationNotFound(id);
+    if (!organization) throw new PartiesException(PartiesErrorCode.OrganizationNotFound, { id });
     return organization;
+  }
+
+  /** One organization, for the engine's own use (never a caller's read). */
+  findById(id: string): Promise<Organization | null> {
+    return this.organizations.findOneBy({ id });
+  }
+
+  /** The provider and the given organizations, for the engine's own use (never a caller's read). */
+  withProvider(ids: readonly string[]): Promise<Organization[]> {
+    return this.organizations.find({
+      where: [{ kind: OrganizationKind.Provider }, ...ids.map((id) => ({ id }))],
+    });
   }
 
   /**
@@ -93,7 +110,8 @@ export class OrganizationsService implements OnApplicationBootstrap {
   ): Promise<Organization> {
     AccessPolicy.requireProviderAdmin(principal);
     const organization = await this.get(principal, id);
-    if (organization.kind !== OrganizationKind.Customer) throw PartiesException.notACustomer(id);
+    if (organization.kind !== OrganizationKind.Customer)
+      throw new PartiesException(PartiesErrorCode.NotACustomer, { id });
     organization.quotaPackages = { ...organization.quotaPackages, [unit]: packages };
     organization.updatedAt = new Date();
     await this.organizations.update(
@@ -114,10 +132,10 @@ export class OrganizationsService implements OnApplicationBootstrap {
     if (!AccessPolicy.isProvider(principal)) {
       return this.get(principal, organizationId ?? principal.organizationId);
     }
-    if (!organizationId) throw PartiesException.organizationRequired();
+    if (!organizationId) throw new PartiesException(PartiesErrorCode.OrganizationRequired);
     const organization = await this.get(principal, organizationId);
     if (organization.kind !== OrganizationKind.Customer) {
-      throw PartiesException.notACustomer(organizationId);
+      throw new PartiesException(PartiesErrorCode.NotACustomer, { id: organizationId });
     }
     return organization;
   }

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { DomainException } from '@app/core';
+import { DomainException, ErrorDetails, ErrorTable } from '@app/core';
 
 export enum PartiesErrorCode {
   Unauthenticated = 'UNAUTHENTICATED',
@@ -17,83 +17,47 @@ export enum PartiesErrorCode {
  * Errors of organizations, users and tokens. Anything another tenant owns is reported as not found,
  * never as forbidden, so a customer cannot learn what exists outside its own organization.
  */
+const ERRORS: ErrorTable<PartiesErrorCode> = {
+  [PartiesErrorCode.Unauthenticated]: {
+    status: HttpStatus.UNAUTHORIZED,
+    message: 'A valid bearer token is required: send "Authorization: Bearer <token>".',
+  },
+  [PartiesErrorCode.AdminRequired]: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'Only an admin of the organization, or a provider admin, may do this.',
+  },
+  [PartiesErrorCode.OrganizationNotFound]: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'No organization has the id "{id}".',
+  },
+  [PartiesErrorCode.OrganizationNameTaken]: {
+    status: HttpStatus.CONFLICT,
+    message: 'An organization is already named "{name}".',
+  },
+  [PartiesErrorCode.OrganizationRequired]: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'A provider user must name the customer organization (organizationId) this is for.',
+  },
+  [PartiesErrorCode.NotACustomer]: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'Organization "{id}" is the provider; name a customer organization.',
+  },
+  [PartiesErrorCode.UserNotFound]: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'No user has the id "{id}".',
+  },
+  [PartiesErrorCode.EmailTaken]: {
+    status: HttpStatus.CONFLICT,
+    message: 'A user already has the email "{email}".',
+  },
+  [PartiesErrorCode.TokenNotFound]: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'No token has the id "{id}".',
+  },
+};
+
 export class PartiesException extends DomainException<PartiesErrorCode> {
-  /** The same answer for a missing, malformed, unknown or revoked token. */
-  static unauthenticated(): PartiesException {
-    return new PartiesException(
-      PartiesErrorCode.Unauthenticated,
-      HttpStatus.UNAUTHORIZED,
-      'A valid bearer token is required: send "Authorization: Bearer <token>".',
-    );
-  }
-
-  static adminRequired(): PartiesException {
-    return new PartiesException(
-      PartiesErrorCode.AdminRequired,
-      HttpStatus.FORBIDDEN,
-      'Only an admin of the organization, or a provider admin, may do this.',
-    );
-  }
-
-  static organizationNotFound(id: string): PartiesException {
-    return new PartiesException(
-      PartiesErrorCode.OrganizationNotFound,
-      HttpStatus.NOT_FOUND,
-      `No organization has the id "${id}".`,
-      { id },
-    );
-  }
-
-  static organizationNameTaken(name: string): PartiesException {
-    return new PartiesException(
-      PartiesErrorCode.OrganizationNameTaken,
-      HttpStatus.CONFLICT,
-      `An organization is already named "${name}".`,
-      { name },
-    );
-  }
-
-  static organizationRequired(): PartiesException {
-    return new PartiesException(
-      PartiesErrorCode.OrganizationRequired,
-      HttpStatus.BAD_REQUEST,
-      'A provider user must name the customer organization (organizationId) this is for.',
-    );
-  }
-
-  static notACustomer(id: string): PartiesException {
-    return new PartiesException(
-      PartiesErrorCode.NotACustomer,
-      HttpStatus.BAD_REQUEST,
-      `Organization "${id}" is the provider; name a customer organization.`,
-      { id },
-    );
-  }
-
-  static userNotFound(id: string): PartiesException {
-    return new PartiesException(
-      PartiesErrorCode.UserNotFound,
-      HttpStatus.NOT_FOUND,
-      `No user has the id "${id}".`,
-      { id },
-    );
-  }
-
-  static emailTaken(email: string): PartiesException {
-    return new PartiesException(
-      PartiesErrorCode.EmailTaken,
-      HttpStatus.CONFLICT,
-      `A user already has the email "${email}".`,
-      { email },
-    );
-  }
-
-  static tokenNotFound(id: string): PartiesException {
-    return new PartiesException(
-      PartiesErrorCode.TokenNotFound,
-      HttpStatus.NOT_FOUND,
-      `No token has the id "${id}".`,
-      { id },
-    );
+  constructor(code: PartiesErrorCode, details?: ErrorDetails) {
+    super(ERRORS, code, details);
   }
 }

@@ -8,7 +8,7 @@ import { ApiToken } from './entities/api-token.entity';
 import { User } from './entities/user.entity';
 import { isUuid } from './is-uuid';
 import { OrganizationsService } from './organizations.service';
-import { PartiesException } from './parties.exception';
+import { PartiesErrorCode, PartiesException } from './parties.exception';
 import { IssuedToken, OrganizationKind, partyOfKind, Principal, Role } from './parties.types';
 
 /** Every issued token starts with this, so a leaked one is easy to recognise (and to scan for). */
@@ -70,11 +70,17 @@ export class TokensService implements OnApplicationBootstrap {
     };
   }
 
+  /** The principal of a user the engine acts for (a decision link's approver); null if none. */
+  async principalOfUser(userId: string): Promise<Principal | null> {
+    const user = isUuid(userId) ? await this.users.findOneBy({ id: userId }) : null;
+    return user ? this.principalOf(user) : null;
+  }
+
   /** A new token for a user: the user itself, an admin of its organization or a provider admin. */
   async issue(principal: Principal, userId: string): Promise<IssuedToken> {
     const user = isUuid(userId) ? await this.users.findOneBy({ id: userId }) : null;
     if (!user || !AccessPolicy.canSee(principal, user.organizationId)) {
-      throw PartiesException.userNotFound(userId);
+      throw new PartiesException(PartiesErrorCode.UserNotFound, { id: userId });
     }
     if (principal.userId !== user.id) AccessPolicy.requireAdmin(principal, user.organizationId);
     return this.issueFor(user.id);
@@ -101,7 +107,7 @@ export class TokensService implements OnApplicationBootstrap {
     const token = isUuid(tokenId) ? await this.tokens.findOneBy({ id: tokenId }) : null;
     const owner = token ? await this.users.findOneBy({ id: token.userId }) : null;
     if (!token || !owner || !AccessPolicy.canSee(principal, owner.organizationId)) {
-      throw PartiesException.tokenNotFound(tokenId);
+      throw new PartiesException(PartiesErrorCode.TokenNotFound, { id: tokenId });
     }
     if (principal.userId !== owner.id) AccessPolicy.requireAdmin(principal, owner.organizationId);
     if (token.revokedAt) return;

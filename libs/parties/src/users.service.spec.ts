@@ -40,7 +40,7 @@ describe('UsersService', () => {
       get: (viewer, id) =>
         viewer.kind === OrganizationKind.Provider || viewer.organizationId === id
           ? Promise.resolve(Object.assign(new Organization(), { id }))
-          : Promise.reject(PartiesException.organizationNotFound(id)),
+          : Promise.reject(new PartiesException(PartiesErrorCode.OrganizationNotFound, { id })),
     } as Pick<OrganizationsService, 'get'>;
     service = new UsersService(
       users as unknown as Repository<User>,

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { CommonException, isUniqueViolation, TransactionRunner } from '@app/core';
+import { In, Repository } from 'typeorm';
+import { CommonErrorCode, CommonException, isUniqueViolation, TransactionRunner } from '@app/core';
 import { AccessPolicy } from './access-policy';
 import { Organization } from './entities/organization.entity';
 import { User } from './entities/user.entity';
 import { OrganizationsService } from './organizations.service';
-import { PartiesException } from './parties.exception';
+import { PartiesErrorCode, PartiesException } from './parties.exception';
 import { CreateUserInput, IssuedToken, Principal, ROLES } from './parties.types';
 import { TokensService } from './tokens.service';
 
@@ -38,7 +38,7 @@ export class UsersService {
     AccessPolicy.requireAdmin(principal, organization.id);
     const user = newUser(organization.id, input);
     if (await this.users.existsBy({ email: user.email })) {
-      throw PartiesException.emailTaken(user.email);
+      throw new PartiesException(PartiesErrorCode.EmailTaken, { email: user.email });
     }
     try {
       return await this.transactions.run(async (manager) => {
@@ -46,7 +46,8 @@ export class UsersService {
         return { user, token: await this.tokens.issueFor(user.id, manager) };
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw PartiesException.emailTaken(user.email);
+      if (isUniqueViolation(error))
+        throw new PartiesException(PartiesErrorCode.EmailTaken, { email: user.email });
       throw error;
     }
   }
@@ -62,6 +63,14 @@ export class UsersService {
   }
 
   /** Who the caller is, with its organization. */
+  /** Every user of these organizations, by email, for the engine's own use (never a caller's read). */
+  membersOf(organizationIds: readonly string[]): Promise<User[]> {
+    return this.users.find({
+      where: { organizationId: In([...organizationIds]) },
+      order: { email: 'ASC' },
+    });
+  }
+
   async whoami(principal: Principal): Promise<Whoami> {
     const organization = await this.organizations.get(principal, principal.organizationId);
     const user = principal.userId ? await this.users.findOneBy({ id: principal.userId }) : null;
@@ -72,7 +81,9 @@ export class UsersService {
 function newUser(organizationId: string, input: CreateUserInput): User {
   const roles = [...new Set(input.roles)];
   if (roles.length === 0 || roles.some((role) => !ROLES.includes(role))) {
-    throw CommonException.validation(`roles must be one or more of: ${ROLES.join(', ')}`);
+    throw new CommonException(CommonErrorCode.ValidationFailed, {
+      fields: [{ field: 'roles', message: `must be one or more of: ${ROLES.join(', ')}` }],
+    });
   }
   const now = new Date();
   return Object.assign(new User(), {

@@ -1,6 +1,6 @@
 import { Party } from '@app/catalog';
 import { Request } from './entities/request.entity';
-import { RequestState } from './domain/request-state';
+import { RequestState } from '@app/core';
 
 /** A request as the API shows it. */
 export interface RequestView {

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { DomainException } from '@app/core';
+import { DomainException, ErrorDetails, ErrorTable } from '@app/core';
 
 export enum RequestsErrorCode {
   RequestNotFound = 'REQUEST_NOT_FOUND',
@@ -22,58 +22,105 @@ export enum RequestsErrorCode {
   NotPerformingOperator = 'RACI_NOT_PERFORMING_OPERATOR',
   NotSubmitterOrAccountable = 'RACI_NOT_SUBMITTER_OR_ACCOUNTABLE',
   NotAParty = 'RACI_NOT_A_PARTY',
+  /** Decision links of emails. */
+  LinkInvalid = 'LINK_INVALID',
+  LinkExpired = 'LINK_EXPIRED',
+  LinkUsed = 'LINK_USED',
 }
 
+const ERRORS: ErrorTable<RequestsErrorCode> = {
+  [RequestsErrorCode.RequestNotFound]: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'No request {id}.',
+  },
+  [RequestsErrorCode.ActionNotFound]: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'No catalog action has the key "{action}".',
+  },
+  [RequestsErrorCode.ActionNotRequestable]: {
+    status: HttpStatus.BAD_REQUEST,
+    message: '"{title}" is a standing responsibility, not something to request.',
+  },
+  [RequestsErrorCode.PlanNotAllowed]: {
+    status: HttpStatus.BAD_REQUEST,
+    message: '"{title}" cannot be requested under the {plan} plan.',
+  },
+  [RequestsErrorCode.ParamsInvalid]: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'params do not match the schema of {action}: {fields}.',
+  },
+  [RequestsErrorCode.InvalidTransition]: {
+    status: HttpStatus.CONFLICT,
+    message: 'Cannot {verb} a request that is {state}.',
+  },
+  [RequestsErrorCode.VersionConflict]: {
+    status: HttpStatus.CONFLICT,
+    message: 'The request changed while this call was made; read it again and retry.',
+  },
+  [RequestsErrorCode.QuotaExceeded]: {
+    status: HttpStatus.CONFLICT,
+    message: 'The quota of {allowed} {unit}(s) for this subscription period is used up.',
+  },
+  [RequestsErrorCode.OpinionAlreadyGiven]: {
+    status: HttpStatus.CONFLICT,
+    message: 'Your party has already given its opinion on this request.',
+  },
+  [RequestsErrorCode.IdempotencyKeyReused]: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    message: 'This Idempotency-Key was already used for a different request.',
+  },
+  [RequestsErrorCode.InvalidCursor]: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The cursor is not one this API returned.',
+  },
+  [RequestsErrorCode.InternalCommentNotAllowed]: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'Only the provider may write internal comments.',
+  },
+  [RequestsErrorCode.RoleRequired]: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'Only a requester may submit requests.',
+  },
+  [RequestsErrorCode.NotAccountableApprover]: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'Only an approver of the Accountable party ({accountable}) may {verb}.',
+  },
+  [RequestsErrorCode.FourEyes]: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'Four eyes: the submitter of a request never decides on it.',
+  },
+  [RequestsErrorCode.NotConsulted]: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'Only a consultant or approver of a Consulted party may give an opinion.',
+  },
+  [RequestsErrorCode.NotPerformingOperator]: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'Only an operator of the performing party ({performer}) may {verb}.',
+  },
+  [RequestsErrorCode.NotSubmitterOrAccountable]: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'Only the submitter or an approver of the Accountable party may cancel.',
+  },
+  [RequestsErrorCode.NotAParty]: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'Only a party of the request (holding a letter, or performing it) may comment on it.',
+  },
+  [RequestsErrorCode.LinkInvalid]: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'This link is not valid.',
+  },
+  [RequestsErrorCode.LinkExpired]: {
+    status: HttpStatus.GONE,
+    message: 'This link has expired; use the API or ask for a new one.',
+  },
+  [RequestsErrorCode.LinkUsed]: {
+    status: HttpStatus.GONE,
+    message: 'This link was already used.',
+  },
+};
+
 export class RequestsException extends DomainException<RequestsErrorCode> {
-  static notFound(id: string): RequestsException {
-    return new RequestsException(
-      RequestsErrorCode.RequestNotFound,
-      HttpStatus.NOT_FOUND,
-      `No request ${id}.`,
-    );
-  }
-
-  static invalidTransition(verb: string, state: string | null): RequestsException {
-    return new RequestsException(
-      RequestsErrorCode.InvalidTransition,
-      HttpStatus.CONFLICT,
-      `Cannot ${verb} a request that is ${state ?? 'not submitted'}.`,
-      {
-        verb,
-        state,
-      },
-    );
-  }
-
-  static conflict(): RequestsException {
-    return new RequestsException(
-      RequestsErrorCode.VersionConflict,
-      HttpStatus.CONFLICT,
-      'The request changed while this call was made; read it again and retry.',
-    );
-  }
-
-  static forbidden(code: RequestsErrorCode, message: string): RequestsException {
-    return new RequestsException(code, HttpStatus.FORBIDDEN, message);
-  }
-
-  static invalid(
-    code: RequestsErrorCode,
-    message: string,
-    details?: Record<string, unknown>,
-  ): RequestsException {
-    return new RequestsException(code, HttpStatus.BAD_REQUEST, message, details);
-  }
-
-  static conflictWith(
-    code: RequestsErrorCode,
-    message: string,
-    details?: Record<string, unknown>,
-  ): RequestsException {
-    return new RequestsException(code, HttpStatus.CONFLICT, message, details);
-  }
-
-  static unprocessable(code: RequestsErrorCode, message: string): RequestsException {
-    return new RequestsException(code, HttpStatus.UNPROCESSABLE_ENTITY, message);
+  constructor(code: RequestsErrorCode, details?: ErrorDetails) {
+    super(ERRORS, code, details);
   }
 }

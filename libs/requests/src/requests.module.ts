@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { PartiesModule } from '@app/parties';
 import { ApprovalDeadlines } from './deadlines/approval-deadlines';
+import { DecisionLink } from './decision-links/decision-link.entity';
+import { DecisionLinks } from './decision-links/decision-links.service';
 import { IdempotencyService } from './domain/idempotency.service';
 import { RaciResolver } from './domain/raci-resolver';
 import { RequestQuota } from './domain/request-quota';
@@ -17,6 +19,7 @@ import { PreviewRequestService } from './use-cases/preview-request.service';
 import { RequestQueriesService } from './use-cases/request-queries.service';
 import { SubmitRequestService } from './use-cases/submit-request.service';
 import { TransitionRequestService } from './use-cases/transition-request.service';
+import { RequestReader } from './views/request-reader';
 
 const USE_CASES = [
   SubmitRequestService,
@@ -26,6 +29,7 @@ const USE_CASES = [
   RequestQueriesService,
 ];
 
+/** Requests: the lifecycle, its use cases, decisions by email link, and what others may read. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -34,6 +38,7 @@ const USE_CASES = [
       RequestComment,
       OutboxEvent,
       IdempotencyKey,
+      DecisionLink,
     ]),
     AuditModule,
     PartiesModule,
@@ -44,8 +49,17 @@ const USE_CASES = [
     IdempotencyService,
     RequestTransitioner,
     ApprovalDeadlines,
+    DecisionLinks,
+    RequestReader,
     ...USE_CASES,
   ],
-  exports: [...USE_CASES, ApprovalDeadlines, RequestTransitioner],
+  exports: [
+    TypeOrmModule,
+    ...USE_CASES,
+    ApprovalDeadlines,
+    RequestTransitioner,
+    DecisionLinks,
+    RequestReader,
+  ],
 })
 export class RequestsModule {}

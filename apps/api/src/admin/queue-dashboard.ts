@@ -6,7 +6,7 @@ import { INestApplication } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import { AllExceptionsFilter, QueueName } from '@app/core';
-import { AccessPolicy, PartiesException, TokensService } from '@app/parties';
+import { AccessPolicy, PartiesErrorCode, PartiesException, TokensService } from '@app/parties';
 import { AuthFailureLimiter } from '../auth/auth-failure-limiter.service';
 import { bearerToken } from '../auth/bearer-token';
 
@@ -42,12 +42,13 @@ function providerAdminsOnly(tokens: TokensService, limiter: AuthFailureLimiter) 
     const tooMany = req.headers.authorization
       ? await limiter.recordFailure(req.ip, res)
       : undefined;
-    throw tooMany ?? PartiesException.unauthenticated();
+    throw tooMany ?? new PartiesException(PartiesErrorCode.Unauthenticated);
   };
   return (req: Request, res: Response, next: NextFunction): void => {
     authenticate(req, res)
       .then((principal) => {
-        if (!AccessPolicy.isProviderAdmin(principal)) throw PartiesException.adminRequired();
+        if (!AccessPolicy.isProviderAdmin(principal))
+          throw new PartiesException(PartiesErrorCode.AdminRequired);
         next();
       })
       .catch((error: unknown) => {

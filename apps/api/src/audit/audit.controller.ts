@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuditService } from '@app/audit';
-import { AccessPolicy, PartiesException, type Principal } from '@app/parties';
+import { AccessPolicy, PartiesErrorCode, PartiesException, type Principal } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 
 class BrokenEntryResponse {
@@ -37,7 +37,8 @@ export class AuditController {
   })
   @ApiOkResponse({ type: AuditVerificationResponse })
   verify(@CurrentPrincipal() principal: Principal) {
-    if (!AccessPolicy.isAdmin(principal)) throw PartiesException.adminRequired();
+    if (!AccessPolicy.isAdmin(principal))
+      throw new PartiesException(PartiesErrorCode.AdminRequired);
     return this.audit.verify(
       AccessPolicy.isProvider(principal) ? undefined : principal.organizationId,
     );

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { AppConfig } from '@app/core';
 import { AuthFailureCounter } from './auth-failure-counter';
-import { AuthException } from './auth.exception';
+import { AuthErrorCode, AuthException } from './auth.exception';
 
 /** At most one warning per minute while Redis is unavailable, not one per failed request. */
 const WARN_EVERY_MS = 60_000;
@@ -78,7 +78,7 @@ export class AuthFailureLimiter {
 
   private refusal(seconds: number, res: Response): AuthException {
     res.setHeader('Retry-After', String(seconds));
-    return AuthException.tooManyFailures(seconds);
+    return new AuthException(AuthErrorCode.TooManyAuthFailures, { retryAfterSeconds: seconds });
   }
 
   private warnUncounted(error: unknown): void {

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
-import { PartiesException, TokensService } from '@app/parties';
+import { PartiesErrorCode, PartiesException, TokensService } from '@app/parties';
 import { AuthFailureLimiter } from './auth-failure-limiter.service';
 import { AuthenticatedRequest } from './authenticated-request';
 import { IS_PUBLIC_KEY } from './public.decorator';
@@ -39,7 +39,7 @@ export class AuthGuard implements CanActivate {
         : undefined;
       if (tooMany) throw tooMany;
       response.setHeader('WWW-Authenticate', 'Bearer');
-      throw PartiesException.unauthenticated();
+      throw new PartiesException(PartiesErrorCode.Unauthenticated);
     }
     request.principal = principal;
     return true;

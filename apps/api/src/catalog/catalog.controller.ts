@@ -8,7 +8,13 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Catalog, CatalogException, matrixToCsv, MatrixTable } from '@app/catalog';
+import {
+  Catalog,
+  CatalogErrorCode,
+  CatalogException,
+  matrixToCsv,
+  MatrixTable,
+} from '@app/catalog';
 import { CatalogActionListResponse, CatalogActionResponse } from './catalog-action.response';
 import { ListActionsQuery } from './list-actions.query';
 
@@ -34,7 +40,7 @@ export class CatalogController {
   @ApiOkResponse({ type: CatalogActionResponse })
   get(@Param('key') key: string): CatalogActionResponse {
     const action = this.catalog.action(key);
-    if (!action) throw CatalogException.actionNotFound(key);
+    if (!action) throw new CatalogException(CatalogErrorCode.ActionNotFound, { key });
     return CatalogActionResponse.from(action);
   }
 

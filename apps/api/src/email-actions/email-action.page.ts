@@ -1,4 +1,5 @@
 import { escapeHtml } from '@app/notifications';
+import type { LinkSummary } from '@app/requests';
 
 /** The small HTML pages behind the links of approval emails. */
 
@@ -7,14 +8,6 @@ const STYLE =
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><h1>${escapeHtml(title)}</h1>${body}</body></html>`;
-}
-
-export interface LinkSummary {
-  verb: 'approve' | 'reject';
-  requestId: string;
-  actionTitle: string;
-  organizationName: string;
-  state: string;
 }
 
 /** Shown when a link is followed: nothing happens until the button is pressed. */

@@ -3,7 +3,7 @@ import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import type { Response } from 'express';
 import { DomainException } from '@app/core';
-import { EmailActionLinks, EmailActionsErrorCode } from '@app/notifications';
+import { DecisionLinks, RequestsErrorCode } from '@app/requests';
 import { AuthFailureLimiter } from '../auth/auth-failure-limiter.service';
 import { Public } from '../auth/public.decorator';
 import { confirmationPage, donePage, problemPage } from './email-action.page';
@@ -26,7 +26,7 @@ class EmailActionForm {
 @Controller('v1/email-actions')
 export class EmailActionsController {
   constructor(
-    private readonly links: EmailActionLinks,
+    private readonly links: DecisionLinks,
     private readonly limiter: AuthFailureLimiter,
   ) {}
 
@@ -66,7 +66,7 @@ export class EmailActionsController {
       if (!(error instanceof DomainException)) throw error;
       // A link token that fails its signature is a failed authentication, like a bad bearer token.
       const tooMany =
-        error.code === EmailActionsErrorCode.LinkInvalid
+        error.code === RequestsErrorCode.LinkInvalid
           ? await this.limiter.recordFailure(res.req.ip, res)
           : undefined;
       const shown = tooMany ?? (error as DomainException);

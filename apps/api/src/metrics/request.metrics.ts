@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { withTimeout } from '@app/core';
+import { REQUEST_STATES, withTimeout } from '@app/core';
 import { DeliveryStatus } from '@app/notifications';
-import { REQUEST_STATES } from '@app/requests';
 import { MetricsRegistry } from './metrics.registry';
 
 /**

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { RequestState } from '@app/requests';
+import { RequestState } from '@app/core';
 
 /** Cursor pagination shared by the request lists. */
 export class PageQuery {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Party } from '@app/catalog';
-import { RequestState } from '@app/requests';
+import { RequestState } from '@app/core';
 
 export class RequestResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;

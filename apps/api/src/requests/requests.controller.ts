@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CommonException } from '@app/core';
+import { CommonErrorCode, CommonException } from '@app/core';
 import type { Principal } from '@app/parties';
 import { PreviewRequestService, RequestQueriesService, SubmitRequestService } from '@app/requests';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -51,9 +51,11 @@ export class RequestsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      throw CommonException.validation(
-        'Idempotency-Key must be 1 to 255 printable ASCII characters.',
-      );
+      throw new CommonException(CommonErrorCode.ValidationFailed, {
+        fields: [
+          { field: 'Idempotency-Key', message: 'must be 1 to 255 printable ASCII characters' },
+        ],
+      });
     }
     const { status, body: created } = await this.submitting.submit(principal, body, key);
     res.status(status);

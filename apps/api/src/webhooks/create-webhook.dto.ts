@@ -9,8 +9,8 @@ import {
   IsUUID,
 } from 'class-validator';
 import { ALL_EVENT_TYPES, RegisterWebhookInput } from '@app/notifications';
-import { RequestEventType } from '@app/requests';
 import { Trim } from '../parties/trim.transform';
+import { RequestEventType } from '@app/core';
 
 const EVENT_TYPE_CHOICES = [...Object.values(RequestEventType), ALL_EVENT_TYPES];
 

@@ -5,7 +5,7 @@ import {
   WebhookDeliveryStatus,
   WebhookEndpoint,
 } from '@app/notifications';
-import { RequestEventType } from '@app/requests';
+import { RequestEventType } from '@app/core';
 
 /** A webhook endpoint as the API shows it: never with its secret. */
 export class WebhookResponse {

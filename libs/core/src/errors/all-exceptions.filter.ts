@@ -1,13 +1,7 @@
-import {
-  ArgumentsHost,
-  Catch,
-  ExceptionFilter,
-  HttpException,
-  HttpStatus,
-  Logger,
-} from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
+import { CommonException } from './common.exception';
 import { DomainException, ErrorBody } from './domain.exception';
 import { CommonErrorCode } from './error-code';
 
@@ -40,7 +34,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
-    const body = this.toBody(exception, String(request.id ?? ''));
+    const body = this.toBody(exception, String(request.id ?? ''), request);
     if (body.code === String(CommonErrorCode.DatabaseUnavailable)) {
       this.logger.warn(`database unavailable: ${(exception as Error).message}`);
       if (!response.headersSent) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_S));
@@ -52,47 +46,30 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
   }
 
-  toBody(exception: unknown, correlationId: string): ErrorBody {
-    if (exception instanceof DomainException) {
-      const known = exception as DomainException;
-      return compact({
-        statusCode: known.status,
-        code: known.code,
-        message: known.message,
-        details: known.details,
-      });
-    }
-    if (exception instanceof HttpException && exception.getStatus() !== 500) {
-      const status = exception.getStatus();
-      return compact({
-        statusCode: status,
-        code: CODE_BY_STATUS[status] ?? CommonErrorCode.ValidationFailed,
-        message: messageOf(exception),
-        details: detailsOf(exception),
-      });
-    }
-    if (isDatabaseUnavailable(exception)) {
-      return {
-        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
-        code: CommonErrorCode.DatabaseUnavailable,
-        message: 'The database is unavailable; nothing was stored. Try again shortly.',
-      };
-    }
+  toBody(exception: unknown, correlationId: string, request?: Request): ErrorBody {
+    const known = this.asDomainException(exception, request);
+    if (known) return compact(known);
     return {
-      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
-      code: CommonErrorCode.InternalError,
-      message: 'An unexpected error occurred; quote the correlation id when reporting it.',
+      ...compact(new CommonException(CommonErrorCode.InternalError)),
       correlationId,
     };
   }
-}
 
-function messageOf(exception: HttpException): string {
-  const response = exception.getResponse();
-  if (typeof response === 'string') return response;
-  const { message } = response as { message?: unknown };
-  if (Array.isArray(message)) return message.join('; ');
-  return typeof message === 'string' ? message : exception.message;
+  /** The error as a coded one: a module's own, a framework HTTP error, or a lost database. */
+  private asDomainException(exception: unknown, request?: Request): DomainException | null {
+    if (exception instanceof DomainException) return exception;
+    if (exception instanceof HttpException && exception.getStatus() !== 500) {
+      const status = exception.getStatus();
+      const code = CODE_BY_STATUS[status] ?? CommonErrorCode.ValidationFailed;
+      const route = code === CommonErrorCode.RouteNotFound;
+      const where = route ? { method: request?.method, path: request?.path } : {};
+      return new CommonException(code, { ...where, ...detailsOf(exception) });
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return new CommonException(CommonErrorCode.DatabaseUnavailable);
+    }
+    return null;
+  }
 }
 
 /** Structured parts of an HTTP exception's body (e.g. the health report of a 503), if any. */
@@ -106,8 +83,7 @@ function detailsOf(exception: HttpException): Record<string, unknown> | undefine
   return Object.keys(rest).length > 0 ? rest : undefined;
 }
 
-function compact(body: ErrorBody): ErrorBody {
-  return body.details === undefined
-    ? { statusCode: body.statusCode, code: body.code, message: body.message }
-    : body;
+function compact({ status, code, message, details }: DomainException): ErrorBody {
+  const body = { statusCode: status, code, message };
+  return details && Object.keys(details).length > 0 ? { ...body, details } : body;
 }

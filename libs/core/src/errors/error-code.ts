@@ -1,3 +1,6 @@
+import { HttpStatus } from '@nestjs/common';
+import type { ErrorTable } from './domain.exception';
+
 /** Codes shared by every module: input, auth and infrastructure problems. */
 export enum CommonErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
@@ -14,3 +17,51 @@ export enum CommonErrorCode {
   DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
   InternalError = 'INTERNAL_ERROR',
 }
+
+export const COMMON_ERRORS: ErrorTable<CommonErrorCode> = {
+  [CommonErrorCode.ValidationFailed]: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The request is not valid: {fields}.',
+  },
+  [CommonErrorCode.MalformedJson]: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The body could not be read as JSON: {reason}.',
+  },
+  [CommonErrorCode.PayloadTooLarge]: {
+    status: HttpStatus.PAYLOAD_TOO_LARGE,
+    message: 'The body is larger than the {limit} the API accepts.',
+  },
+  [CommonErrorCode.UnsupportedMediaType]: {
+    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    message: 'The body cannot be read: {reason}.',
+  },
+  [CommonErrorCode.NotAcceptable]: {
+    status: HttpStatus.NOT_ACCEPTABLE,
+    message: 'This route cannot answer in {accept}; it offers {offers}.',
+  },
+  [CommonErrorCode.RouteNotFound]: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'No route answers {method} {path}.',
+  },
+  [CommonErrorCode.Unauthenticated]: {
+    status: HttpStatus.UNAUTHORIZED,
+    message: 'Authentication is required.',
+  },
+  [CommonErrorCode.Forbidden]: { status: HttpStatus.FORBIDDEN, message: 'This is not allowed.' },
+  [CommonErrorCode.TooManyRequests]: {
+    status: HttpStatus.TOO_MANY_REQUESTS,
+    message: 'Too many requests; try again later.',
+  },
+  [CommonErrorCode.ServiceUnavailable]: {
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    message: 'A service the engine needs is unavailable; try again shortly.',
+  },
+  [CommonErrorCode.DatabaseUnavailable]: {
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    message: 'The database is unavailable; nothing was stored. Try again shortly.',
+  },
+  [CommonErrorCode.InternalError]: {
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    message: 'An unexpected error occurred; quote the correlation id when reporting it.',
+  },
+};

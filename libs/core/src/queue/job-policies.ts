@@ -14,7 +14,10 @@ const DAY_SECONDS = 24 * 60 * 60;
 const KEEP_COMPLETED = { age: 7 * DAY_SECONDS, count: 100_000 };
 const KEEP_FAILED = { age: 30 * DAY_SECONDS, count: 100_000 };
 
-/** Planning only reads the database: retry quickly, for about ten minutes. */
+/**
+ * Planning (mail, webhooks) reads the database and records what is owed, each record once however
+ * often it runs: retry quickly, for about ten minutes.
+ */
 export const PLAN_JOB_POLICY: JobPolicy = {
   attempts: 10,
   backoff: { type: 'exponential', delay: 1_000, jitter: 0.5 },
@@ -41,7 +44,7 @@ export const WEBHOOK_JOB_POLICY: JobPolicy = {
   removeOnFail: KEEP_FAILED,
 };
 
-/** Deadlines only read and write the database: retry quickly, for about ten minutes. */
+/** Deadlines change a request or write an event, once however often they run: as planning. */
 export const DEADLINE_JOB_POLICY: JobPolicy = PLAN_JOB_POLICY;
 
 /**

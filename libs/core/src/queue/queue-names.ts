@@ -1,17 +1,22 @@
-/** Every BullMQ queue of the engine. */
+/** Every BullMQ queue of the engine; each has one processor. */
 export enum QueueName {
-  /** One job per domain event: decides who hears of it and fans out to mail and webhooks. */
+  /** Mail planning: who hears of an event, and what each is told. */
   Notifications = 'notifications',
+  /** One message to one recipient per job. */
   Mail = 'mail',
+  /** Webhook fan-out: one delivery for each endpoint that subscribed to an event. */
+  WebhookDispatch = 'webhook-dispatch',
+  /** One POST of one event to one endpoint per job. */
   Webhooks = 'webhooks',
   /** Delayed jobs at approval reminders and deadlines. */
   Deadlines = 'deadlines',
 }
 
-/** Every job name, by queue. */
+/** Every job of the engine; `jobs/` holds one file per job with its payload, result and id rule. */
 export enum JobName {
-  PlanNotifications = 'plan-notifications',
+  PlanMail = 'plan-mail',
   SendMail = 'send-mail',
+  DispatchWebhooks = 'dispatch-webhooks',
   DeliverWebhook = 'deliver-webhook',
   ApprovalReminder = 'approval-reminder',
   ApprovalDeadline = 'approval-deadline',

@@ -1,13 +1,18 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { redisOptions } from '../redis/redis-connection';
 import { RedisEvictionCheck } from '../redis/redis-eviction-check';
+import { JobQueue } from './job-queue.service';
+import { QueueName } from './queue-names';
+
+const QUEUES = BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name })));
 
 /**
- * BullMQ's shared Redis connection and key prefix, and the eviction-policy check at start; queues
- * are registered by the libs that own them.
+ * BullMQ's shared Redis connection and key prefix, every queue of the engine, the one typed way to
+ * enqueue jobs, and the eviction-policy check at start. Processors live with the libs that own them.
  */
+@Global()
 @Module({
   imports: [
     BullModule.forRootAsync({
@@ -17,7 +22,9 @@ import { RedisEvictionCheck } from '../redis/redis-eviction-check';
         prefix: config.env.QUEUE_PREFIX,
       }),
     }),
+    QUEUES,
   ],
-  providers: [RedisEvictionCheck],
+  providers: [RedisEvictionCheck, JobQueue],
+  exports: [QUEUES, JobQueue],
 })
 export class QueueModule {}

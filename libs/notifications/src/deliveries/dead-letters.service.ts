@@ -5,7 +5,7 @@ import { Queue } from 'bullmq';
 import { Repository } from 'typeorm';
 import { JobName, MAIL_JOB_POLICY, QueueName } from '@app/core';
 import { isUuid } from '@app/parties';
-import { NotificationsException } from '../notifications.exception';
+import { NotificationsErrorCode as Code, NotificationsException } from '../notifications.exception';
 import { DeliveryStatus, NotificationDelivery } from './notification-delivery.entity';
 
 export interface DeliveryView {
@@ -46,9 +46,9 @@ export class DeadLettersService {
   /** Queues a failed message again, with the same Message-ID, under a new job id. */
   async retry(id: string): Promise<DeliveryView> {
     const delivery = isUuid(id) ? await this.deliveries.findOneBy({ id }) : null;
-    if (!delivery) throw NotificationsException.notFound(id);
+    if (!delivery) throw new NotificationsException(Code.DeliveryNotFound, { id });
     if (delivery.status !== DeliveryStatus.Failed)
-      throw NotificationsException.notFailed(id, delivery.status);
+      throw new NotificationsException(Code.NotFailed, { id, status: delivery.status });
     const retries = delivery.retries + 1;
     await this.deliveries.update(
       { id, status: DeliveryStatus.Failed },

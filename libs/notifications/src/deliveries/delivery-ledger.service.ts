@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { asRow, isUniqueViolation } from '@app/core';
-import { RequestEvent } from '@app/requests';
+import { asRow, isUniqueViolation, RequestEvent } from '@app/core';
 import { PlannedMessage } from '../planning/notification-planner.service';
 import { DeliveryStatus, NotificationDelivery } from './notification-delivery.entity';
 
@@ -50,9 +49,9 @@ export class DeliveryLedger {
     return stored.filter((delivery) => delivery.status !== DeliveryStatus.Sent);
   }
 
-  /** Whether the delivery is already sent: a job rerun after a crash must not send it again. */
-  async isSent(id: string): Promise<boolean> {
-    return this.deliveries.existsBy({ id, status: DeliveryStatus.Sent });
+  /** A delivery and its message, as the send job reads it. */
+  find(id: string): Promise<NotificationDelivery | null> {
+    return this.deliveries.findOneBy({ id });
   }
 
   async settle(

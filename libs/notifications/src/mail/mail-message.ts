@@ -6,8 +6,6 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
-  /** The delivery row this message settles, if it is tracked. */
-  deliveryId?: string;
 }
 
 /** What the transport says of one delivery. */

@@ -1,5 +1,5 @@
-import { RequestEventType as E, RequestState as S } from '@app/requests';
 import { Audience as A, audiencesOf } from './audience';
+import { RequestEventType as E, RequestState as S } from '@app/core';
 
 describe('audiencesOf', () => {
   it.each([

@@ -1,4 +1,5 @@
-import { RequestEvent, RequestEventType as E, RequestState as S } from '@app/requests';
+import { RequestEvent, RequestEventType as E, RequestState as S } from '@app/core';
+import { RequestVerb } from '@app/requests';
 
 /** Whom a message speaks to, which decides its recipients and its wording. */
 export enum Audience {
@@ -9,6 +10,13 @@ export enum Audience {
   /** The Accountable organization's admins, when an approval is overdue. */
   Escalation = 'escalation',
 }
+
+/** What each audience that is asked to act is asked to do: its people are those who may do it. */
+export const VERB_ASKED_OF = {
+  [Audience.ApprovalNeeded]: RequestVerb.Approve,
+  [Audience.OpinionRequested]: RequestVerb.Opinion,
+  [Audience.WorkAssigned]: RequestVerb.Start,
+} as const;
 
 /** Events the Informed parties hear of: the submission, every decision, the work and its end. */
 const INFORMED_OF: ReadonlySet<E> = new Set([

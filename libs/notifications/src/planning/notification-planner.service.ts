@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Catalog, Party } from '@app/catalog';
-import { Request, RequestEvent, RequestOpinion } from '@app/requests';
-import { EmailActionLinks } from '../email-actions/email-action-links.service';
+import { RequestEvent } from '@app/core';
+import { DecisionLinks, RequestReader } from '@app/requests';
 import { MailMessage } from '../mail/mail-message';
 import { renderMessage } from '../templates/message-renderer';
 import { audiencesOf, Audience } from './audience';
@@ -25,22 +23,19 @@ export interface PlannedMessage {
 @Injectable()
 export class NotificationPlanner {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly requests: RequestReader,
     private readonly catalog: Catalog,
     private readonly directory: RecipientDirectory,
-    private readonly links: EmailActionLinks,
+    private readonly links: DecisionLinks,
   ) {}
 
   async plan(event: RequestEvent): Promise<PlannedMessage[]> {
     const audiences = audiencesOf(event);
     if (audiences.length === 0) return [];
-    const request = await this.dataSource
-      .getRepository(Request)
-      .findOneByOrFail({ id: event.requestId });
+    const found = await this.requests.find(event.requestId);
+    if (!found) throw new Error(`request ${event.requestId} of event ${event.id} not found`);
+    const { request, opinions } = found;
     const organizations = await this.directory.organizationsOf(request);
-    const opinions = await this.dataSource
-      .getRepository(RequestOpinion)
-      .find({ where: { requestId: request.id }, order: { createdAt: 'ASC' } });
     const action = this.catalog.action(request.action);
     const planned = new Map<string, PlannedMessage>();
     for (const audience of audiences) {

@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
-import { Party } from '@app/catalog';
-import { Locale, Organization, OrganizationKind, Role, User } from '@app/parties';
-import { Request } from '@app/requests';
-import { Audience } from './audience';
+import { Catalog, Party, PARTIES } from '@app/catalog';
+import {
+  Locale,
+  Organization,
+  OrganizationKind,
+  OrganizationsService,
+  Role,
+  User,
+  UsersService,
+} from '@app/parties';
+import { judge, RequestParties, RequestView } from '@app/requests';
+import { Audience, VERB_ASKED_OF } from './audience';
 
 export interface Recipient {
   email: string;
@@ -13,80 +19,61 @@ export interface Recipient {
   userId?: string;
 }
 
-/** Which role of a party each audience reaches; Informed parties are reached at their contact emails. */
-const ROLE_OF: Record<Exclude<Audience, Audience.Informed>, Role> = {
-  [Audience.ApprovalNeeded]: Role.Approver,
-  [Audience.OpinionRequested]: Role.Consultant,
-  [Audience.WorkAssigned]: Role.Operator,
-  [Audience.Escalation]: Role.Admin,
-};
-
-/** Finds the people and mailboxes behind the parties of a request. */
+/**
+ * Finds the people and mailboxes behind the parties of a request. Those asked to act are exactly
+ * those the one table of who acts allows to do what they are asked: the same rule as the policy.
+ */
 @Injectable()
 export class RecipientDirectory {
   constructor(
-    @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly organizations: OrganizationsService,
+    private readonly users: UsersService,
+    private readonly catalog: Catalog,
   ) {}
 
   /** The provider organization and the request's customer, by party. */
-  async organizationsOf(request: Request): Promise<Record<Party, Organization>> {
-    const found = await this.organizations.find({
-      where: [{ kind: OrganizationKind.Provider }, { id: request.organizationId }],
-    });
+  async organizationsOf(request: Pick<RequestView, 'id' | 'organizationId'>) {
+    const found = await this.organizations.withProvider([request.organizationId]);
     const provider = found.find((o) => o.kind === OrganizationKind.Provider);
     const customer = found.find((o) => o.id === request.organizationId);
     if (!provider || !customer) throw new Error(`organizations of request ${request.id} not found`);
-    return { [Party.Provider]: provider, [Party.Customer]: customer };
+    return { [Party.Provider]: provider, [Party.Customer]: customer } as Record<
+      Party,
+      Organization
+    >;
   }
 
   async recipients(
     audience: Audience,
-    request: Request,
+    request: RequestView,
     organizations: Record<Party, Organization>,
   ): Promise<Recipient[]> {
-    const parties = partiesOf(audience, request);
-    const users = await this.users.find({
-      where: { organizationId: In(parties.map((p) => organizations[p].id)) },
-      order: { email: 'ASC' },
-    });
+    const parties = audience === Audience.Informed ? request.informed : PARTIES;
+    const members = await this.users.membersOf(parties.map((party) => organizations[party].id));
     return parties.flatMap((party) => {
       const organization = organizations[party];
-      const members = users.filter((user) => user.organizationId === organization.id);
+      const people = members.filter((user) => user.organizationId === organization.id);
       if (audience === Audience.Informed) {
         // The organization's mailboxes, and the submitter if they belong to this party.
-        const submitter = members
-          .filter((user) => user.id === request.submittedBy)
-          .map((user) => user.email);
-        return [...organization.contactEmails, ...submitter].map((email) => ({
-          email,
-          organization,
-        }));
+        const submitter = people.filter((user) => user.id === request.submittedBy);
+        return [...organization.contactEmails, ...submitter.map((user) => user.email)].map(
+          (email) => ({ email, organization }),
+        );
       }
-      // An approver is never asked to approve a request they submitted (four eyes).
-      const role = ROLE_OF[audience];
-      return members
-        .filter(
-          (user) =>
-            user.roles.includes(role) &&
-            !(audience === Audience.ApprovalNeeded && user.id === request.submittedBy),
-        )
+      return people
+        .filter((user) => this.isAsked(audience, user, party, request))
         .map((user) => ({ email: user.email, organization, userId: user.id }));
     });
   }
-}
 
-function partiesOf(audience: Audience, request: Request): Party[] {
-  switch (audience) {
-    case Audience.ApprovalNeeded:
-    case Audience.Escalation:
-      return [request.accountable];
-    case Audience.OpinionRequested:
-      return request.consulted;
-    case Audience.WorkAssigned:
-      return [request.performer];
-    case Audience.Informed:
-      return request.informed;
+  /** Escalations go to the Accountable party's admins; every other ask, to who may do it. */
+  private isAsked(audience: Audience, user: User, party: Party, request: RequestView): boolean {
+    if (audience === Audience.Escalation) {
+      return party === request.accountable && user.roles.includes(Role.Admin);
+    }
+    const verb = VERB_ASKED_OF[audience as keyof typeof VERB_ASKED_OF];
+    const parties: RequestParties = { ...request, letters: this.catalog.lettersOf(request.action) };
+    return judge(verb, { userId: user.id, party, roles: user.roles }, parties).allowed;
   }
 }
 

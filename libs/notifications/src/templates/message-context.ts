@@ -1,6 +1,6 @@
 import { Locale } from '@app/parties';
-import { RequestEventType } from '@app/requests';
 import { Audience } from '../planning/audience';
+import { RequestEventType } from '@app/core';
 
 /** Everything a message may show about a request and the event that prompted it. */
 export interface MessageContext {

@@ -1,8 +1,8 @@
 import { Locale } from '@app/parties';
-import { RequestEventType } from '@app/requests';
 import { Audience } from '../planning/audience';
 import { MessageContext } from './message-context';
 import { renderMessage } from './message-renderer';
+import { RequestEventType } from '@app/core';
 
 const context: MessageContext = {
   audience: Audience.ApprovalNeeded,

@@ -1,8 +1,8 @@
-import { RequestEventType } from '@app/requests';
 import { Audience } from '../planning/audience';
 import { escapeHtml, utcMinute } from './html';
 import { MessageContext, RenderedMessage } from './message-context';
 import { WORDING } from './wording';
+import { RequestEventType } from '@app/core';
 
 /** Renders one message, text and HTML, in the recipient organization's language. */
 export function renderMessage(context: MessageContext): RenderedMessage {

@@ -1,6 +1,6 @@
 import { Locale } from '@app/parties';
-import { RequestEventType as E } from '@app/requests';
 import { Audience } from '../planning/audience';
+import { RequestEventType as E } from '@app/core';
 
 /** The words of every message, per locale. The provider and many customers work in French. */
 export interface Wording {

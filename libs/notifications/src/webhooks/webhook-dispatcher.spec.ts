@@ -1,12 +1,9 @@
-import { Queue } from 'bullmq';
 import { QueryFailedError, Repository } from 'typeorm';
-import { JobName, WEBHOOK_JOB_POLICY } from '@app/core';
+import { JobName, RequestEvent, RequestEventType, RequestState } from '@app/core';
 import { OrganizationsService } from '@app/parties';
-import { RequestEvent, RequestEventType, RequestState } from '@app/requests';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
-import { WebhookJob } from './webhook-job';
 
 const PROVIDER = '00000000-0000-4000-8000-000000000001';
 const CUSTOMER = '00000000-0000-4000-8000-00000000000a';
@@ -19,6 +16,7 @@ const event: RequestEvent = {
   action: 'mariadb.add-read-only-replica',
   fromState: RequestState.PendingApproval,
   toState: RequestState.Approved,
+  dueAt: null,
   actorId: null,
   actorOrganizationId: PROVIDER,
   letter: 'A',
@@ -35,7 +33,6 @@ const duplicate = () =>
 describe('WebhookDispatcher', () => {
   let endpoints: jest.Mocked<Pick<Repository<WebhookEndpoint>, 'find'>>;
   let deliveries: jest.Mocked<Pick<Repository<WebhookDelivery>, 'insert'>>;
-  let queue: jest.Mocked<Pick<Queue<WebhookJob>, 'add'>>;
   let dispatcher: WebhookDispatcher;
 
   beforeEach(() => {
@@ -50,11 +47,9 @@ describe('WebhookDispatcher', () => {
         ]),
     };
     deliveries = { insert: jest.fn().mockResolvedValue(undefined) };
-    queue = { add: jest.fn().mockResolvedValue(undefined) };
     dispatcher = new WebhookDispatcher(
       endpoints as unknown as Repository<WebhookEndpoint>,
       deliveries as unknown as Repository<WebhookDelivery>,
-      queue as unknown as Queue<WebhookJob>,
       { providerOrganizationId: () => Promise.resolve(PROVIDER) } as OrganizationsService,
     );
   });
@@ -66,8 +61,9 @@ describe('WebhookDispatcher', () => {
     expect(where.disabledAt).toMatchObject({ _type: 'isNull' });
   });
 
-  it('records a pending delivery and adds one deterministic job per subscribed endpoint', async () => {
-    expect(await dispatcher.dispatch(event)).toBe(3);
+  it('records a pending delivery and answers one delivery job per subscribed endpoint', async () => {
+    const { jobs, recorded } = await dispatcher.dispatch(event);
+    expect(recorded).toBe(3);
 
     expect(deliveries.insert.mock.calls.map(([row]) => row)).toEqual(
       ['customer-all', 'customer-approved', 'provider-all'].map((endpointId): unknown =>
@@ -81,32 +77,29 @@ describe('WebhookDispatcher', () => {
         }),
       ),
     );
-    expect(queue.add.mock.calls).toEqual(
-      ['customer-all', 'customer-approved', 'provider-all'].map((endpointId) => [
-        JobName.DeliverWebhook,
-        { endpointId, event },
-        { ...WEBHOOK_JOB_POLICY, jobId: `${event.id}.${endpointId}` },
-      ]),
+    expect(jobs).toEqual(
+      ['customer-all', 'customer-approved', 'provider-all'].map((endpointId) => ({
+        name: JobName.DeliverWebhook,
+        data: { endpointId, event },
+      })),
     );
   });
 
-  it('counts an event already dispatched to an endpoint as nothing new, yet re-adds its job', async () => {
+  it('counts an event already dispatched to an endpoint as nothing new, yet answers its job', async () => {
     deliveries.insert.mockRejectedValueOnce(duplicate());
-    expect(await dispatcher.dispatch(event)).toBe(2);
-    // Same job id as the first time: BullMQ keeps one job, and a job lost in a crash is restored.
-    expect(queue.add).toHaveBeenCalledTimes(3);
-    expect(queue.add.mock.calls[0][2]).toMatchObject({ jobId: `${event.id}.customer-all` });
+    const { jobs, recorded } = await dispatcher.dispatch(event);
+    expect(recorded).toBe(2);
+    // The same job as the first time: its id keeps one job, and a job lost in a crash is restored.
+    expect(jobs).toHaveLength(3);
   });
 
-  it('lets any other database error through, so the planner retries the event', async () => {
+  it('lets any other database error through, so the dispatch job is retried', async () => {
     deliveries.insert.mockRejectedValueOnce(new Error('connection lost'));
     await expect(dispatcher.dispatch(event)).rejects.toThrow('connection lost');
-    expect(queue.add).not.toHaveBeenCalled();
   });
 
-  it('enqueues nothing when no endpoint listens', async () => {
+  it('answers nothing when no endpoint listens', async () => {
     endpoints.find.mockResolvedValue([]);
-    expect(await dispatcher.dispatch(event)).toBe(0);
-    expect(queue.add).not.toHaveBeenCalled();
+    expect(await dispatcher.dispatch(event)).toEqual({ jobs: [], recorded: 0 });
   });
 });

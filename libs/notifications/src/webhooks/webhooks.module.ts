@@ -1,7 +1,5 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { QueueName } from '@app/core';
 import { PartiesModule } from '@app/parties';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookDispatcher } from './webhook-dispatcher';
@@ -10,12 +8,8 @@ import { WebhooksService } from './webhooks.service';
 
 /** Managing webhook endpoints, and turning domain events into delivery jobs. */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([WebhookEndpoint, WebhookDelivery]),
-    BullModule.registerQueue({ name: QueueName.Webhooks }),
-    PartiesModule,
-  ],
+  imports: [TypeOrmModule.forFeature([WebhookEndpoint, WebhookDelivery]), PartiesModule],
   providers: [WebhooksService, WebhookDispatcher],
-  exports: [WebhooksService, WebhookDispatcher],
+  exports: [TypeOrmModule, WebhooksService, WebhookDispatcher],
 })
 export class WebhooksModule {}

@@ -9,7 +9,7 @@ import {
 } from '@app/parties/testing/principal.fixture';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
-import { WebhooksErrorCode } from './webhooks.exception';
+import { NotificationsErrorCode as WebhooksErrorCode } from '../notifications.exception';
 import { MAX_WEBHOOKS_PER_ORGANIZATION, WebhooksService } from './webhooks.service';
 
 const ENDPOINT_ID = '00000000-0000-4000-8000-0000000000e1';
@@ -113,15 +113,20 @@ describe('WebhooksService', () => {
         'plain http off loopback',
         customerAdmin,
         { url: 'http://h.example/' },
-        WebhooksErrorCode.UrlNotAllowed,
+        WebhooksErrorCode.WebhookUrlNotAllowed,
       ],
       [
         'an unknown event type',
         customerAdmin,
         { eventTypes: ['request.eaten'] },
-        WebhooksErrorCode.EventTypesInvalid,
+        WebhooksErrorCode.WebhookEventTypesInvalid,
       ],
-      ['no event type', customerAdmin, { eventTypes: [] }, WebhooksErrorCode.EventTypesInvalid],
+      [
+        'no event type',
+        customerAdmin,
+        { eventTypes: [] },
+        WebhooksErrorCode.WebhookEventTypesInvalid,
+      ],
     ])('refuses %s', async (_what, caller, input, code) => {
       expect(await codeOf(service.register(caller, { url: 'https://h.example/', ...input }))).toBe(
         code,
@@ -140,7 +145,7 @@ describe('WebhooksService', () => {
     it(`stops at ${MAX_WEBHOOKS_PER_ORGANIZATION} webhooks per organization`, async () => {
       endpoints.countBy.mockResolvedValue(MAX_WEBHOOKS_PER_ORGANIZATION);
       expect(await codeOf(service.register(customerAdmin, { url: 'https://h.example/' }))).toBe(
-        WebhooksErrorCode.LimitReached,
+        WebhooksErrorCode.WebhookLimitReached,
       );
     });
   });

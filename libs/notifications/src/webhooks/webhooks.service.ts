@@ -3,11 +3,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { AccessPolicy, isUuid, OrganizationsService, Principal } from '@app/parties';
-import { RequestEventType } from '@app/requests';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { ALL_EVENT_TYPES, WebhookEndpoint } from './webhook-endpoint.entity';
 import { webhookUrlProblem } from './webhook-url';
-import { WebhooksException } from './webhooks.exception';
+import { NotificationsErrorCode as Code, NotificationsException } from '../notifications.exception';
+import { RequestEventType } from '@app/core';
 
 /** Every secret starts with this, so a leaked one is easy to recognise (and to scan for). */
 export const WEBHOOK_SECRET_PREFIX = 'whsec_';
@@ -52,11 +52,13 @@ export class WebhooksService {
     await this.organizations.get(principal, organizationId);
     AccessPolicy.requireAdmin(principal, organizationId);
     const problem = webhookUrlProblem(input.url);
-    if (problem) throw WebhooksException.urlNotAllowed(problem);
+    if (problem) throw new NotificationsException(Code.WebhookUrlNotAllowed, { problem });
     const eventTypes = normalizeEventTypes(input.eventTypes);
     const count = await this.endpoints.countBy({ organizationId, disabledAt: IsNull() });
     if (count >= MAX_WEBHOOKS_PER_ORGANIZATION) {
-      throw WebhooksException.limitReached(MAX_WEBHOOKS_PER_ORGANIZATION);
+      throw new NotificationsException(Code.WebhookLimitReached, {
+        limit: MAX_WEBHOOKS_PER_ORGANIZATION,
+      });
     }
     const secret = WEBHOOK_SECRET_PREFIX + randomBytes(32).toString('base64url');
     const endpoint = Object.assign(new WebhookEndpoint(), {
@@ -113,7 +115,7 @@ export class WebhooksService {
       ? await this.endpoints.findOneBy({ id, disabledAt: IsNull() })
       : null;
     if (!endpoint || !AccessPolicy.canSee(principal, endpoint.organizationId)) {
-      throw WebhooksException.notFound(id);
+      throw new NotificationsException(Code.WebhookNotFound, { id });
     }
     AccessPolicy.requireAdmin(principal, endpoint.organizationId);
     return endpoint;
@@ -124,15 +126,11 @@ export class WebhooksService {
 function normalizeEventTypes(types: string[] | undefined): string[] {
   if (!types || types.includes(ALL_EVENT_TYPES)) return [ALL_EVENT_TYPES];
   if (types.length === 0) {
-    throw WebhooksException.eventTypesInvalid(
-      'Name at least one event type, or leave eventTypes out for every event.',
-    );
+    throw new NotificationsException(Code.WebhookEventTypesInvalid);
   }
   const unknown = types.filter((type) => !EVENT_TYPES.has(type));
   if (unknown.length > 0) {
-    throw WebhooksException.eventTypesInvalid(`Unknown event types: ${unknown.join(', ')}.`, {
-      unknown,
-    });
+    throw new NotificationsException(Code.WebhookEventTypesInvalid, { unknown });
   }
   return [...new Set(types)];
 }

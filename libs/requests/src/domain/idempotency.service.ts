@@ -29,10 +29,7 @@ export class IdempotencyService {
     const stored = await this.keys.findOneBy({ userId, key });
     if (!stored) return null;
     if (stored.requestHash !== requestHash) {
-      throw RequestsException.unprocessable(
-        Code.IdempotencyKeyReused,
-        'This Idempotency-Key was already used for a different request.',
-      );
+      throw new RequestsException(Code.IdempotencyKeyReused);
     }
     return { status: stored.status, body: stored.body };
   }

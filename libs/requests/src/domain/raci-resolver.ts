@@ -21,33 +21,15 @@ export class RaciResolver {
 
   resolve(actionKey: string, params: unknown, subscription: Subscription): RaciAssignment {
     const action = this.catalog.action(actionKey);
-    if (!action)
-      throw RequestsException.invalid(
-        Code.ActionNotFound,
-        `No catalog action has the key "${actionKey}".`,
-      );
-    if (!action.requestable) {
-      throw RequestsException.invalid(
-        Code.ActionNotRequestable,
-        `"${action.title}" is a standing responsibility, not something to request.`,
-      );
+    if (!action) throw new RequestsException(Code.ActionNotFound, { action: actionKey });
+    const { title, plans } = action;
+    if (!action.requestable) throw new RequestsException(Code.ActionNotRequestable, { title });
+    if (!allowsPlan(plans, subscription.plan)) {
+      throw new RequestsException(Code.PlanNotAllowed, { title, plan: subscription.plan, plans });
     }
-    if (!allowsPlan(action.plans, subscription.plan)) {
-      throw RequestsException.invalid(
-        Code.PlanNotAllowed,
-        `"${action.title}" cannot be requested under the ${subscription.plan} plan.`,
-        {
-          plans: action.plans,
-        },
-      );
-    }
-    const problems = this.catalog.validateParams(action, params);
-    if (problems.length > 0) {
-      throw RequestsException.invalid(
-        Code.ParamsInvalid,
-        `params do not match the schema of ${action.key}.`,
-        { problems },
-      );
+    const fields = this.catalog.validateParams(action, params);
+    if (fields.length > 0) {
+      throw new RequestsException(Code.ParamsInvalid, { action: action.key, fields });
     }
     return this.assign(action, subscription);
   }

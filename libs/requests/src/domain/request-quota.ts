@@ -4,7 +4,7 @@ import { CatalogAction } from '@app/catalog';
 import { Organization } from '@app/parties';
 import { Request } from '../entities/request.entity';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
-import { RequestState } from './request-state';
+import { RequestState } from '@app/core';
 
 /** Requests that did not happen do not use the quota. */
 const NOT_COUNTED = [RequestState.Rejected, RequestState.Cancelled];
@@ -39,17 +39,13 @@ export class RequestQuota {
     const allowed =
       quota.included + (organization.quotaPackages[quota.unit] ?? 0) * quota.packageSize;
     if (used >= allowed) {
-      throw RequestsException.conflictWith(
-        Code.QuotaExceeded,
-        `The quota of ${allowed} ${quota.unit}(s) for this subscription period is used up.`,
-        {
-          unit: quota.unit,
-          allowed,
-          used,
-          periodStart: periodStart.toISOString(),
-          packageSize: quota.packageSize,
-        },
-      );
+      throw new RequestsException(Code.QuotaExceeded, {
+        unit: quota.unit,
+        allowed,
+        used,
+        periodStart: periodStart.toISOString(),
+        packageSize: quota.packageSize,
+      });
     }
   }
 }

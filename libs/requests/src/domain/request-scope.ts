@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { isUuid, OrganizationKind, Principal } from '@app/parties';
 import { Request } from '../entities/request.entity';
-import { RequestsException } from '../requests.exception';
+import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
 
 /** The caller's tenant filter: the provider sees every customer's requests, a customer only its own. */
 export function tenantScope(principal: Principal): { organizationId?: string } {
@@ -19,6 +19,6 @@ export async function findVisibleRequest(
   const request = isUuid(id)
     ? await manager.findOneBy(Request, { id, ...tenantScope(principal) })
     : null;
-  if (!request) throw RequestsException.notFound(id);
+  if (!request) throw new RequestsException(Code.RequestNotFound, { id });
   return request;
 }

@@ -1,5 +1,6 @@
-import { RequestState as S, RequestVerb as V } from './request-state';
-import { nextState, RequestEventType as E } from './request-state-machine';
+import { RequestVerb as V } from './request-state';
+import { nextState } from './request-state-machine';
+import { RequestEventType as E, RequestState as S } from '@app/core';
 
 describe('request state machine', () => {
   it('starts with consultation, approval, or the decision itself', () => {

@@ -1,49 +1,21 @@
-import { RequestsException } from '../requests.exception';
-import { RequestState as S, RequestVerb as V } from './request-state';
+import { RequestEventType, RequestState as S } from '@app/core';
+import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
+import { RequestVerb as V } from './request-state';
+import { WHO_ACTS } from './who-acts.table';
 
-/** The event a transition records and announces. */
-export enum RequestEventType {
-  Submitted = 'request.submitted',
-  OpinionGiven = 'request.opinion_given',
-  ConsultationWaived = 'request.consultation_waived',
-  Approved = 'request.approved',
-  Rejected = 'request.rejected',
-  Started = 'request.started',
-  Completed = 'request.completed',
-  Failed = 'request.failed',
-  Cancelled = 'request.cancelled',
-  Commented = 'request.commented',
-  Expired = 'request.expired',
-  /** Not state changes: the engine reminds the approvers, then escalates, as a deadline nears and passes. */
-  ApprovalReminder = 'request.approval_reminder',
-  Escalated = 'request.escalated',
-}
-
-interface Rule {
-  from: readonly S[];
-  event: RequestEventType;
-}
-
-const BEFORE_WORK = [S.PendingConsultation, S.PendingApproval, S.Approved] as const;
-
-/** For each verb, the states it may start from and the event it records. */
-const RULES: Record<Exclude<V, V.Submit>, Rule> = {
-  [V.Opinion]: { from: [S.PendingConsultation], event: RequestEventType.OpinionGiven },
-  [V.WaiveConsultation]: {
-    from: [S.PendingConsultation],
-    event: RequestEventType.ConsultationWaived,
-  },
-  [V.Approve]: { from: [S.PendingApproval], event: RequestEventType.Approved },
-  [V.Reject]: {
-    from: [S.PendingConsultation, S.PendingApproval],
-    event: RequestEventType.Rejected,
-  },
-  [V.Start]: { from: [S.Approved], event: RequestEventType.Started },
-  [V.Complete]: { from: [S.InProgress], event: RequestEventType.Completed },
-  [V.Fail]: { from: [S.InProgress], event: RequestEventType.Failed },
-  [V.Cancel]: { from: BEFORE_WORK, event: RequestEventType.Cancelled },
-  [V.Comment]: { from: Object.values(S), event: RequestEventType.Commented },
-  [V.Expire]: { from: [S.PendingConsultation, S.PendingApproval], event: RequestEventType.Expired },
+/** The event each verb records. */
+const EVENT_OF: Record<V, RequestEventType> = {
+  [V.Submit]: RequestEventType.Submitted,
+  [V.Opinion]: RequestEventType.OpinionGiven,
+  [V.WaiveConsultation]: RequestEventType.ConsultationWaived,
+  [V.Approve]: RequestEventType.Approved,
+  [V.Reject]: RequestEventType.Rejected,
+  [V.Start]: RequestEventType.Started,
+  [V.Complete]: RequestEventType.Completed,
+  [V.Fail]: RequestEventType.Failed,
+  [V.Cancel]: RequestEventType.Cancelled,
+  [V.Comment]: RequestEventType.Commented,
+  [V.Expire]: RequestEventType.Expired,
 };
 
 export interface TransitionContext {
@@ -63,25 +35,25 @@ export function nextState(
   verb: V,
   context: TransitionContext = {},
 ): { to: S; event: RequestEventType } {
-  if (verb === V.Submit) {
-    if (state !== null) throw RequestsException.invalidTransition(verb, state);
-    const to = context.hasConsulted
-      ? S.PendingConsultation
-      : context.decidedBySubmission
-        ? S.Approved
-        : S.PendingApproval;
-    return { to, event: RequestEventType.Submitted };
+  if (!WHO_ACTS[verb].from.includes(state)) {
+    throw new RequestsException(Code.InvalidTransition, {
+      verb,
+      state: state ?? 'not submitted',
+    });
   }
-  const rule = RULES[verb];
-  if (state === null || !rule.from.includes(state))
-    throw RequestsException.invalidTransition(verb, state);
-  return { to: target(state, verb, context), event: rule.event };
+  return { to: target(state, verb, context), event: EVENT_OF[verb] };
 }
 
-function target(state: S, verb: Exclude<V, V.Submit>, context: TransitionContext): S {
+function target(state: S | null, verb: V, context: TransitionContext): S {
   switch (verb) {
+    case V.Submit:
+      return context.hasConsulted
+        ? S.PendingConsultation
+        : context.decidedBySubmission
+          ? S.Approved
+          : S.PendingApproval;
     case V.Opinion:
-      return context.consultationComplete ? S.PendingApproval : state;
+      return context.consultationComplete ? S.PendingApproval : S.PendingConsultation;
     case V.WaiveConsultation:
       return S.PendingApproval;
     case V.Approve:
@@ -97,7 +69,7 @@ function target(state: S, verb: Exclude<V, V.Submit>, context: TransitionContext
     case V.Cancel:
       return S.Cancelled;
     case V.Comment:
-      return state;
+      return state!;
     case V.Expire:
       return S.Expired;
   }

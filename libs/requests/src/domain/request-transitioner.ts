@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { asRow } from '@app/core';
+import { asRow, AWAITING_DECISION, RequestEvent } from '@app/core';
 import { Principal } from '@app/parties';
-import { OutboxEvent } from '../entities/outbox-event.entity';
+import { writeToOutbox } from '../outbox/outbox-writer';
 import { Request } from '../entities/request.entity';
-import { RequestsException } from '../requests.exception';
-import { RequestEvent } from './request-event';
+import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
 import { RequestVerb } from './request-state';
 import { nextState, TransitionContext } from './request-state-machine';
 
@@ -46,7 +45,7 @@ export class RequestTransitioner {
         { id: request.id, version: request.version },
         asRow<Request>({ ...change.patch, state: to, version: request.version + 1, updatedAt: at }),
       );
-      if (!updated.affected) throw RequestsException.conflict();
+      if (!updated.affected) throw new RequestsException(Code.VersionConflict);
     }
     const version = from === null ? 1 : request.version + 1;
     Object.assign(
@@ -81,23 +80,17 @@ export class RequestTransitioner {
       action: request.action,
       fromState: from,
       toState: to,
+      dueAt:
+        AWAITING_DECISION.includes(to) && request.dueAt
+          ? new Date(request.dueAt).toISOString()
+          : null,
       actorId: change.actor.userId,
       actorOrganizationId,
       letter: change.letter,
       comment,
       occurredAt: at.toISOString(),
     };
-    await manager.insert(
-      OutboxEvent,
-      asRow<OutboxEvent>({
-        id: event.id,
-        aggregateId: request.id,
-        type,
-        payload: { ...event },
-        createdAt: at,
-        publishedAt: null,
-      }),
-    );
+    await writeToOutbox(manager, event);
     return event;
   }
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { RequestEvent } from '@app/core';
 
 /**
  * A domain event written in the same transaction as the change it describes (transactional
@@ -16,7 +17,7 @@ export class OutboxEvent {
   type!: string;
 
   @Column({ type: 'jsonb' })
-  payload!: Record<string, unknown>;
+  payload!: RequestEvent;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Party } from '@app/catalog';
-import { RequestState } from '../domain/request-state';
+import { RequestState } from '@app/core';
 
 /** A request for a catalog action, with the RACI parties resolved when it was submitted. */
 @Entity({ name: 'requests' })

@@ -55,10 +55,7 @@ export class CommentOnRequestService {
   async comment(principal: Principal, id: string, input: CommentInput): Promise<CommentView> {
     const internal = input.internal ?? false;
     if (internal && principal.kind !== OrganizationKind.Provider) {
-      throw RequestsException.invalid(
-        Code.InternalCommentNotAllowed,
-        'Only the provider may write internal comments.',
-      );
+      throw new RequestsException(Code.InternalCommentNotAllowed);
     }
     const { view, event } = await this.transactions.run(async (manager) => {
       const request = await findVisibleRequest(manager, principal, id);

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { Party } from '@app/catalog';
 import { OrganizationsService, Principal } from '@app/parties';
 import { RaciResolver } from '../domain/raci-resolver';
-import { RequestState, RequestVerb } from '../domain/request-state';
+import { RequestVerb } from '../domain/request-state';
 import { nextState } from '../domain/request-state-machine';
 import { decidesBySubmission, SubmitInput } from './submit-request.service';
+import { RequestState } from '@app/core';
 
 export interface RequestPreview {
   action: string;

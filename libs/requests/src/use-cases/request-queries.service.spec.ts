@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Party } from '@app/catalog';
-import { adaptEntityTypesToSqlite, asRow } from '@app/core';
+import { adaptEntityTypesToSqlite, asRow, RequestState as S } from '@app/core';
 import { MIGRATIONS } from '@app/core/database/migrations';
 import { AuditService } from '@app/audit';
 import {
@@ -11,10 +11,9 @@ import {
   PROVIDER_ORG,
 } from '@app/parties/testing/principal.fixture';
 import { Role } from '@app/parties';
-import { RequestState as S } from '../domain/request-state';
 import { RequestOpinion, Opinion } from '../entities/request-opinion.entity';
 import { Request } from '../entities/request.entity';
-import { consultedListsHolding, RequestQueriesService } from './request-queries.service';
+import { RequestQueriesService } from './request-queries.service';
 
 const SUBMITTER = '00000000-0000-4000-8000-0000000000aa';
 const APPROVER = '00000000-0000-4000-8000-0000000000ff';
@@ -179,17 +178,3 @@ async function seedParties(dataSource: DataSource): Promise<void> {
     [APPROVER, PROVIDER_ORG, now, now],
   );
 }
-
-describe('consultedListsHolding', () => {
-  it('gives every Consulted list, in any order, that holds the party, and no other', () => {
-    const lists = consultedListsHolding(Party.Customer);
-    expect(lists).toHaveLength(3);
-    expect(lists).toEqual(
-      expect.arrayContaining([
-        [Party.Customer],
-        [Party.Provider, Party.Customer],
-        [Party.Customer, Party.Provider],
-      ]),
-    );
-  });
-});

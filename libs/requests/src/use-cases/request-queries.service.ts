@@ -2,15 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { Party, PARTIES } from '@app/catalog';
-import { OrganizationKind, Principal, Role } from '@app/parties';
+import { OrganizationKind, Principal } from '@app/parties';
+import { inboxBranches } from '../domain/inbox-branches';
 import { findVisibleRequest, tenantScope } from '../domain/request-scope';
-import { RequestState } from '../domain/request-state';
 import { RequestComment } from '../entities/request-comment.entity';
 import { Request } from '../entities/request.entity';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
 import { RequestView, toRequestView } from '../request.view';
 import { CommentView, toCommentView } from './comment-on-request.service';
+import { RequestState } from '@app/core';
 
 export interface ListFilter {
   state?: RequestState;
@@ -145,58 +145,6 @@ export class RequestQueriesService {
 /** Rows after the cursor in (created_at, id) order: a row-value comparison an index range answers. */
 const AFTER_CURSOR = '(r.created_at, r.id) < (:createdAt, :id)';
 
-/** One kind of wait: its condition, and the parameters only it uses. */
-interface InboxBranch {
-  where: string;
-  params?: Record<string, unknown>;
-}
-
-/** The inbox's branches for the caller's roles: one per kind of wait. */
-function inboxBranches(principal: Principal): InboxBranch[] {
-  const is = (role: Role) => principal.roles.includes(role);
-  const branches: InboxBranch[] = [];
-  if (is(Role.Approver)) {
-    branches.push({
-      where: `r.state = '${RequestState.PendingApproval}' AND r.accountable = :party AND r.submitted_by <> :userId`,
-    });
-  }
-  if (is(Role.Consultant) || is(Role.Approver)) {
-    branches.push(...consultationBranches(principal.party));
-  }
-  if (is(Role.Operator)) {
-    // Both states in one condition, as the partial index states them, so one index range serves it.
-    branches.push({
-      where: `r.state IN ('${RequestState.Approved}', '${RequestState.InProgress}') AND r.performer = :party`,
-    });
-  }
-  return branches;
-}
-
-/**
- * Consultations waiting for the party's opinion. "The Consulted list holds the party" is no
- * index range, but the lists are few (arrangements of the parties), so there is one branch per
- * list that holds it, each an equality an index orders: none reads the requests that wait on
- * other parties only.
- */
-function consultationBranches(party: Party): InboxBranch[] {
-  return consultedListsHolding(party).map((list, index) => ({
-    where:
-      `r.state = '${RequestState.PendingConsultation}' AND r.consulted = :consulted${index} AND NOT EXISTS ` +
-      '(SELECT 1 FROM request_opinions o WHERE o.request_id = r.id AND o.party = :party)',
-    params: { [`consulted${index}`]: JSON.stringify(list) },
-  }));
-}
-
-/** Every list of distinct parties, in any order, that holds `party`. */
-export function consultedListsHolding(party: Party): Party[][] {
-  const arrangements = (rest: readonly Party[]): Party[][] =>
-    rest.flatMap((first) => {
-      const others = rest.filter((p) => p !== first);
-      return [[first], ...arrangements(others).map((tail) => [first, ...tail])];
-    });
-  return arrangements(PARTIES).filter((list) => list.includes(party));
-}
-
 /** The first `limit` rows, and a cursor after the last one when more follow. */
 function toPage(rows: Request[], limit: number): Page<RequestView> {
   const items = rows.slice(0, limit);
@@ -220,6 +168,6 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
     if (Number.isNaN(date.getTime()) || typeof id !== 'string') throw new Error('bad cursor');
     return { createdAt: date, id };
   } catch {
-    throw RequestsException.invalid(Code.InvalidCursor, 'The cursor is not one this API returned.');
+    throw new RequestsException(Code.InvalidCursor);
   }
 }

@@ -43,7 +43,7 @@ export class SubmitRequestService {
     idempotencyKey?: string,
   ): Promise<StoredResponse> {
     if (!principal.roles.includes(Role.Requester) || !principal.userId) {
-      throw RequestsException.forbidden(Code.RoleRequired, 'Only a requester may submit requests.');
+      throw new RequestsException(Code.RoleRequired);
     }
     const userId = principal.userId;
     const hash = IdempotencyService.hash(input);

@@ -92,10 +92,7 @@ export class TransitionRequestService {
 }
 
 function opinionAlreadyGiven(): RequestsException {
-  return RequestsException.conflictWith(
-    Code.OpinionAlreadyGiven,
-    'Your party has already given its opinion on this request.',
-  );
+  return new RequestsException(Code.OpinionAlreadyGiven);
 }
 
 function historyText(verb: TransitionVerb, input: TransitionInput): string | null {

@@ -1,10 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type EmailVerb = 'approve' | 'reject';
+/** The decisions a link can take. */
+export type LinkVerb = 'approve' | 'reject';
 
 /** One approve or reject link of an approval email: one approver, one request, one use. */
 @Entity({ name: 'email_action_links' })
-export class EmailActionLink {
+export class DecisionLink {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 
@@ -16,7 +17,7 @@ export class EmailActionLink {
   userId!: string;
 
   @Column({ type: 'varchar', length: 16 })
-  verb!: EmailVerb;
+  verb!: LinkVerb;
 
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;

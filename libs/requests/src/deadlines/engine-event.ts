@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
-import { Request, RequestEvent, RequestEventType } from '@app/requests';
+import { RequestEvent, RequestEventType } from '@app/core';
+import { Request } from '../entities/request.entity';
 
-/** An event the engine raises itself about a request (a reminder, an escalation), with a stable id. */
+/**
+ * An event the engine raises itself about a request (a reminder, an escalation). Its id follows
+ * from the request and the event, so a job that raises it twice writes it to the outbox once.
+ */
 export function engineEvent(request: Request, type: RequestEventType): RequestEvent {
   return {
     id: stableUuid(`${request.id}.${type}`),
@@ -11,6 +15,7 @@ export function engineEvent(request: Request, type: RequestEventType): RequestEv
     action: request.action,
     fromState: request.state,
     toState: request.state,
+    dueAt: request.dueAt ? new Date(request.dueAt).toISOString() : null,
     actorId: null,
     actorOrganizationId: request.organizationId,
     letter: null,

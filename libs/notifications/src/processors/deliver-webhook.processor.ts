@@ -3,12 +3,17 @@ import { Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
 import { Repository } from 'typeorm';
-import { QueueName, WORKER_LOCKS } from '@app/core';
-import type { RequestEvent } from '@app/requests';
-import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
-import { WebhookEndpoint } from './webhook-endpoint.entity';
-import { WebhookJob, WebhookJobResult } from './webhook-job';
-import { SIGNATURE_HEADER, signWebhook } from './webhook-signature';
+import {
+  DeliverWebhookResult,
+  JobData,
+  JobName,
+  QueueName,
+  type RequestEvent,
+  WORKER_LOCKS,
+} from '@app/core';
+import { WebhookDelivery, WebhookDeliveryStatus } from '../webhooks/webhook-delivery.entity';
+import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
+import { SIGNATURE_HEADER, signWebhook } from '../webhooks/webhook-signature';
 
 /** How long a receiver has to answer; a slow one must not hold a worker slot for long. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -32,8 +37,8 @@ const isRetryableStatus = (status: number): boolean =>
  * least once (a worker lost mid-POST posts again): receivers deduplicate on `Raci-Event-Id`.
  */
 @Processor(QueueName.Webhooks, { concurrency: 16, ...WORKER_LOCKS })
-export class WebhookProcessor extends WorkerHost {
-  private readonly logger = new Logger(WebhookProcessor.name);
+export class DeliverWebhookProcessor extends WorkerHost {
+  private readonly logger = new Logger(DeliverWebhookProcessor.name);
 
   constructor(
     @InjectRepository(WebhookEndpoint) private readonly endpoints: Repository<WebhookEndpoint>,
@@ -42,7 +47,9 @@ export class WebhookProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<WebhookJob, WebhookJobResult>): Promise<WebhookJobResult> {
+  async process(
+    job: Job<JobData<JobName.DeliverWebhook>, DeliverWebhookResult>,
+  ): Promise<DeliverWebhookResult> {
     const { endpointId, event } = job.data;
     const result = { endpointId, eventId: event.id, responseStatus: null };
     const delivery = await this.deliveries.findOneBy({ endpointId, eventId: event.id });
@@ -94,7 +101,10 @@ export class WebhookProcessor extends WorkerHost {
    * stall limit allows, the database down at the last attempt): mark such a delivery failed.
    */
   @OnWorkerEvent('failed')
-  async onFailed(job: Job<WebhookJob> | undefined, error: Error): Promise<void> {
+  async onFailed(
+    job: Job<JobData<JobName.DeliverWebhook>> | undefined,
+    error: Error,
+  ): Promise<void> {
     if (!job) return;
     const final =
       error.name === UnrecoverableError.name || job.attemptsMade >= (job.opts.attempts ?? 1);

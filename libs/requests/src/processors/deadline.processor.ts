@@ -1,40 +1,50 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EventEmitter2 } from '@nestjs/event-emitter';
-import { Job, Queue } from 'bullmq';
+import { Job } from 'bullmq';
 import { Repository } from 'typeorm';
 import { Catalog } from '@app/catalog';
-import { JobName, PLAN_JOB_POLICY, QueueName, TransactionRunner, WORKER_LOCKS } from '@app/core';
+import {
+  AWAITING_DECISION,
+  DeadlineResult,
+  JobData,
+  JobName,
+  QueueName,
+  RequestEventType,
+  TransactionRunner,
+  WORKER_LOCKS,
+} from '@app/core';
 import { OrganizationKind, OrganizationsService, partyOfKind } from '@app/parties';
-import { Request, RequestEventType, RequestTransitioner, RequestVerb } from '@app/requests';
-import { engineEvent } from './deadline-events';
-import { AWAITING_DECISION } from './deadline-scheduler.service';
+import { engineEvent } from '../deadlines/engine-event';
+import { RequestVerb } from '../domain/request-state';
+import { RequestTransitioner } from '../domain/request-transitioner';
+import { Request } from '../entities/request.entity';
+import { writeToOutbox } from '../outbox/outbox-writer';
 
-export interface DeadlineResult {
-  requestId: string;
-  outcome: 'decided-in-time' | 'reminded' | 'escalated' | 'expired';
-}
+type DeadlineJob = Job<
+  JobData<JobName.ApprovalReminder | JobName.ApprovalDeadline>,
+  DeadlineResult,
+  JobName.ApprovalReminder | JobName.ApprovalDeadline
+>;
 
 /**
  * At a reminder, asks the approvers again; at the deadline, expires the request where the catalog
- * says so, or else escalates to the Accountable organization's admins. A request decided in the
- * meantime needs nothing.
+ * says so, or else escalates to the Accountable organization's admins. Each writes its event to the
+ * outbox in one transaction, like every other change, so a job killed halfway and run again loses
+ * and doubles nothing. A request decided in the meantime needs nothing.
  */
 @Processor(QueueName.Deadlines, WORKER_LOCKS)
 export class DeadlineProcessor extends WorkerHost {
   constructor(
     @InjectRepository(Request) private readonly requests: Repository<Request>,
-    @InjectQueue(QueueName.Notifications) private readonly notifications: Queue,
     private readonly catalog: Catalog,
     private readonly organizations: OrganizationsService,
     private readonly transactions: TransactionRunner,
     private readonly transitioner: RequestTransitioner,
-    private readonly events: EventEmitter2,
   ) {
     super();
   }
 
-  async process(job: Job<{ requestId: string }, DeadlineResult, JobName>): Promise<DeadlineResult> {
+  async process(job: DeadlineJob): Promise<DeadlineResult> {
     const { requestId } = job.data;
     const request = await this.requests.findOneBy({ id: requestId });
     if (!request || !AWAITING_DECISION.includes(request.state)) {
@@ -43,8 +53,9 @@ export class DeadlineProcessor extends WorkerHost {
     if (job.name === JobName.ApprovalReminder) {
       return this.announce(request, RequestEventType.ApprovalReminder, 'reminded');
     }
-    if (this.catalog.action(request.action)?.deadline?.onMiss === 'expire')
+    if (this.catalog.action(request.action)?.deadline?.onMiss === 'expire') {
       return this.expire(request);
+    }
     return this.announce(request, RequestEventType.Escalated, 'escalated');
   }
 
@@ -53,11 +64,9 @@ export class DeadlineProcessor extends WorkerHost {
     type: RequestEventType,
     outcome: DeadlineResult['outcome'],
   ): Promise<DeadlineResult> {
-    const event = engineEvent(request, type);
-    await this.notifications.add(JobName.PlanNotifications, event, {
-      ...PLAN_JOB_POLICY,
-      jobId: event.id,
-    });
+    await this.transactions.run((manager) =>
+      writeToOutbox(manager, engineEvent(request, type), { once: true }),
+    );
     return { requestId: request.id, outcome };
   }
 
@@ -71,7 +80,7 @@ export class DeadlineProcessor extends WorkerHost {
       party: partyOfKind(OrganizationKind.Provider),
       roles: [],
     };
-    const event = await this.transactions.run((manager) =>
+    await this.transactions.run((manager) =>
       this.transitioner.apply(manager, request, {
         verb: RequestVerb.Expire,
         actor,
@@ -79,7 +88,6 @@ export class DeadlineProcessor extends WorkerHost {
         comment: 'The approval deadline passed.',
       }),
     );
-    this.events.emit(event.type, event);
     return { requestId: request.id, outcome: 'expired' };
   }
 }

@@ -2,31 +2,43 @@ import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { AppConfig } from '@app/core';
 import { Catalog } from '@app/catalog';
-import { isUuid, Organization, TokensService, User } from '@app/parties';
-import { Request, RequestVerb, RequestView, TransitionRequestService } from '@app/requests';
-import { EmailActionLink, EmailVerb } from './email-action-link.entity';
-import { EmailActionsException } from './email-actions.exception';
+import { AppConfig } from '@app/core';
+import { isUuid, OrganizationsService, TokensService } from '@app/parties';
+import { RequestVerb } from '../domain/request-state';
+import { Request } from '../entities/request.entity';
+import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
+import { RequestView } from '../request.view';
+import { TransitionRequestService } from '../use-cases/transition-request.service';
+import { DecisionLink, LinkVerb } from './decision-link.entity';
 
 const HOUR_MS = 60 * 60 * 1000;
 
+/** What a link is about, for its confirmation page. */
+export interface LinkSummary {
+  verb: LinkVerb;
+  requestId: string;
+  actionTitle: string;
+  organizationName: string;
+  state: string;
+}
+
 /**
- * Signed, single-use, expiring approve/reject links, each bound to one approver. Following a link
- * only shows a page (mail scanners open links); the POST from that page acts, as that approver,
- * through the same RACI and four-eyes rules as the API.
+ * Decisions by email: signed, single-use, expiring approve and reject links, each bound to one
+ * approver. Following a link only shows a page (mail scanners open links); the POST from that page
+ * decides, as that approver, through the same use case, RACI and four-eyes rules as the API. Mail
+ * only asks for a link to put in a message.
  */
 @Injectable()
-export class EmailActionLinks {
-  private readonly logger = new Logger(EmailActionLinks.name);
+export class DecisionLinks {
+  private readonly logger = new Logger(DecisionLinks.name);
   private readonly secret: Buffer;
 
   constructor(
-    @InjectRepository(EmailActionLink) private readonly links: Repository<EmailActionLink>,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(DecisionLink) private readonly links: Repository<DecisionLink>,
     @InjectRepository(Request) private readonly requests: Repository<Request>,
-    @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
     private readonly catalog: Catalog,
+    private readonly organizations: OrganizationsService,
     private readonly tokens: TokensService,
     private readonly transitions: TransitionRequestService,
     private readonly config: AppConfig,
@@ -42,7 +54,7 @@ export class EmailActionLinks {
   async issue(
     requestId: string,
     userId: string,
-    verb: EmailVerb,
+    verb: LinkVerb,
   ): Promise<{ url: string; expiresAt: Date }> {
     const now = new Date();
     const link = {
@@ -63,62 +75,53 @@ export class EmailActionLinks {
   }
 
   /** What a link would do, without doing it; refuses invalid, expired and used links. */
-  async inspect(token: string): Promise<EmailActionLink> {
-    const link = await this.verified(token);
-    if (link.usedAt) throw EmailActionsException.used();
-    if (link.expiresAt.getTime() < Date.now()) throw EmailActionsException.expired();
-    return link;
-  }
-
-  /** What a link is about, for its confirmation page. */
-  async describe(token: string): Promise<{
-    verb: EmailVerb;
-    requestId: string;
-    actionTitle: string;
-    organizationName: string;
-    state: string;
-  }> {
-    const link = await this.inspect(token);
+  async describe(token: string): Promise<LinkSummary> {
+    const link = await this.usable(token);
     const request = await this.requests.findOneByOrFail({ id: link.requestId });
-    const organization = await this.organizations.findOneByOrFail({ id: request.organizationId });
-    const actionTitle = this.catalog.action(request.action)?.title ?? request.action;
+    const organization = await this.organizations.findById(request.organizationId);
     return {
       verb: link.verb,
       requestId: request.id,
-      actionTitle,
-      organizationName: organization.name,
+      actionTitle: this.catalog.action(request.action)?.title ?? request.action,
+      organizationName: organization?.name ?? request.organizationId,
       state: request.state,
     };
   }
 
-  /** Uses a link once: marks it used, then acts as its approver. */
+  /** Uses a link once: marks it used, then decides as its approver. */
   async act(token: string, reason: string | undefined): Promise<RequestView> {
-    const link = await this.inspect(token);
+    const link = await this.usable(token);
     const claimed = await this.links.update(
       { id: link.id, usedAt: IsNull() },
       { usedAt: new Date() },
     );
-    if (!claimed.affected) throw EmailActionsException.used();
-    const user = await this.users.findOneBy({ id: link.userId });
-    if (!user) throw EmailActionsException.invalid();
-    const principal = await this.tokens.principalOf(user);
+    if (!claimed.affected) throw new RequestsException(Code.LinkUsed);
+    const principal = await this.tokens.principalOfUser(link.userId);
+    if (!principal) throw new RequestsException(Code.LinkInvalid);
     const verb = link.verb === 'approve' ? RequestVerb.Approve : RequestVerb.Reject;
     return this.transitions.act(principal, link.requestId, verb, { text: reason });
   }
 
-  private async verified(token: string): Promise<EmailActionLink> {
+  private async usable(token: string): Promise<DecisionLink> {
+    const link = await this.verified(token);
+    if (link.usedAt) throw new RequestsException(Code.LinkUsed);
+    if (link.expiresAt.getTime() < Date.now()) throw new RequestsException(Code.LinkExpired);
+    return link;
+  }
+
+  private async verified(token: string): Promise<DecisionLink> {
     const [id, signature] = token.split('.');
     const link = isUuid(id) ? await this.links.findOneBy({ id }) : null;
-    if (!link || !signature) throw EmailActionsException.invalid();
+    if (!link || !signature) throw new RequestsException(Code.LinkInvalid);
     const expected = Buffer.from(this.sign(link));
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given))
-      throw EmailActionsException.invalid();
+      throw new RequestsException(Code.LinkInvalid);
     return { ...link, expiresAt: new Date(link.expiresAt) };
   }
 
   /** Signs what binds a link (its request, approver and verb); its expiry and use live in the database. */
-  private sign(link: Pick<EmailActionLink, 'id' | 'requestId' | 'userId' | 'verb'>): string {
+  private sign(link: Pick<DecisionLink, 'id' | 'requestId' | 'userId' | 'verb'>): string {
     const payload = [link.id, link.requestId, link.userId, link.verb].join('.');
     return createHmac('sha256', this.secret).update(payload).digest('base64url');
   }

@@ -1,29 +1,28 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import {
   AppConfig,
-  JobName,
-  PLAN_JOB_POLICY,
-  QueueName,
+  EventFanOut,
+  JobQueue,
+  RequestEvent,
   TransactionRunner,
   withTimeout,
 } from '@app/core';
-import { OutboxEvent } from '@app/requests';
+import { OutboxEvent } from '../entities/outbox-event.entity';
 
 /** How long enqueueing a batch may take before the relay gives up and retries later. */
 const ENQUEUE_TIMEOUT_MS = 5_000;
 const MAX_BACKOFF_MS = 10_000;
 
 /**
- * Moves committed outbox rows to BullMQ, oldest first. Rows are claimed with `FOR UPDATE SKIP
- * LOCKED` on PostgreSQL, so several relays share the work; a row is marked published only once its
- * job is in Redis, and the job id is the event id, so a batch enqueued twice (a crash between the
- * two steps) still yields one job per event. While Redis is down nothing is marked: mail waits,
- * nothing is lost, and requests keep being accepted.
+ * Moves committed outbox rows to BullMQ, oldest first, as the jobs their handlers ask for (the
+ * event fan-out). Rows are claimed with `FOR UPDATE SKIP LOCKED` on PostgreSQL, so several relays
+ * share the work; a row is marked published only once its jobs are in Redis, and each job's id
+ * follows from the event, so a batch enqueued twice (a crash between the two steps) still yields
+ * one job per event and handler. While Redis is down nothing is marked: mail waits, nothing is
+ * lost, and requests keep being accepted.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -37,7 +36,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Notifications) private readonly queue: Queue,
+    private readonly fanOut: EventFanOut,
+    private readonly jobs: JobQueue,
     private readonly transactions: TransactionRunner,
     private readonly config: AppConfig,
     private readonly events: EventEmitter2,
@@ -64,12 +64,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return this.transactions.run(async (manager) => {
       const rows = postgres ? await this.claimAndMark(manager) : await this.claim(manager);
       if (rows.length === 0) return 0;
-      const jobs = rows.map((row) => ({
-        name: JobName.PlanNotifications,
-        data: row.payload,
-        opts: { ...PLAN_JOB_POLICY, jobId: row.id },
-      }));
-      await withTimeout(this.queue.addBulk(jobs), ENQUEUE_TIMEOUT_MS, 'enqueueing outbox events');
+      const jobs = rows.flatMap((row) => this.fanOut.jobsFor(row.payload));
+      await withTimeout(this.jobs.enqueue(jobs), ENQUEUE_TIMEOUT_MS, 'enqueueing outbox events');
       if (!postgres) {
         await manager.update(
           OutboxEvent,
@@ -97,10 +93,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    * them in one statement instead of a select and an update. The mark is part of the transaction,
    * which commits only after the jobs are in Redis, so a failed enqueue leaves the rows unpublished.
    */
-  private async claimAndMark(manager: EntityManager): Promise<{ id: string; payload: object }[]> {
+  private async claimAndMark(
+    manager: EntityManager,
+  ): Promise<Pick<OutboxEvent, 'id' | 'payload'>[]> {
     // An UPDATE answers [rows, affected count].
     const [rows] = await manager.query<
-      [{ id: string; payload: object; created_at: Date }[], number]
+      [{ id: string; payload: RequestEvent; created_at: Date }[], number]
     >(
       `UPDATE outbox_events SET published_at = $1
        WHERE id IN (SELECT id FROM outbox_events WHERE published_at IS NULL

@@ -1,0 +1,48 @@
+import {
+  ApprovalDeadlineJob,
+  APPROVAL_DEADLINE,
+  DeadlineResult,
+} from './jobs/approval-deadline.job';
+import { ApprovalReminderJob, APPROVAL_REMINDER } from './jobs/approval-reminder.job';
+import {
+  DELIVER_WEBHOOK,
+  DeliverWebhookJob,
+  DeliverWebhookResult,
+} from './jobs/deliver-webhook.job';
+import {
+  DISPATCH_WEBHOOKS,
+  DispatchWebhooksJob,
+  DispatchWebhooksResult,
+} from './jobs/dispatch-webhooks.job';
+import { JobDefinition } from './jobs/job-definition';
+import { PLAN_MAIL, PlanMailJob, PlanMailResult } from './jobs/plan-mail.job';
+import { SEND_MAIL, SendMailJob, SendMailResult } from './jobs/send-mail.job';
+import { JobName } from './queue-names';
+
+/** Every job the engine runs: its name, its payload, and what its processor answers. */
+interface JobTypes {
+  [JobName.PlanMail]: { data: PlanMailJob; result: PlanMailResult };
+  [JobName.SendMail]: { data: SendMailJob; result: SendMailResult };
+  [JobName.DispatchWebhooks]: { data: DispatchWebhooksJob; result: DispatchWebhooksResult };
+  [JobName.DeliverWebhook]: { data: DeliverWebhookJob; result: DeliverWebhookResult };
+  [JobName.ApprovalReminder]: { data: ApprovalReminderJob; result: DeadlineResult };
+  [JobName.ApprovalDeadline]: { data: ApprovalDeadlineJob; result: DeadlineResult };
+}
+
+export type JobData<Name extends JobName> = JobTypes[Name]['data'];
+export type JobResult<Name extends JobName> = JobTypes[Name]['result'];
+
+/** One job to enqueue; `runAt` delays it until then. */
+export type JobItem = {
+  [Name in JobName]: { name: Name; data: JobData<Name>; runAt?: Date };
+}[JobName];
+
+/** Each job's queue, retry policy and id rule. */
+export const JOBS: { [Name in JobName]: JobDefinition<JobData<Name>> } = {
+  [JobName.PlanMail]: PLAN_MAIL,
+  [JobName.SendMail]: SEND_MAIL,
+  [JobName.DispatchWebhooks]: DISPATCH_WEBHOOKS,
+  [JobName.DeliverWebhook]: DELIVER_WEBHOOK,
+  [JobName.ApprovalReminder]: APPROVAL_REMINDER,
+  [JobName.ApprovalDeadline]: APPROVAL_DEADLINE,
+};

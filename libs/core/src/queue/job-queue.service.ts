@@ -1,0 +1,48 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { JobsOptions, Queue } from 'bullmq';
+import { JobItem, JOBS } from './job-item';
+import { JobDefinition } from './jobs/job-definition';
+import { QueueName } from './queue-names';
+
+/**
+ * The one way jobs are enqueued: each goes to its queue, with its policy and the id its payload
+ * gives, so a job enqueued twice (a replay after a crash) runs once. One `addBulk` per queue.
+ */
+@Injectable()
+export class JobQueue {
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  async enqueue(items: readonly JobItem[]): Promise<void> {
+    const byQueue = new Map<QueueName, { name: string; data: unknown; opts: JobsOptions }[]>();
+    const now = Date.now();
+    for (const item of items) {
+      // The union does not correlate `JOBS[name]` with `data`; JobItem guarantees they match.
+      const definition = JOBS[item.name] as JobDefinition<typeof item.data>;
+      const jobs = byQueue.get(definition.queue) ?? [];
+      jobs.push({
+        name: item.name,
+        data: item.data,
+        opts: {
+          ...definition.policy,
+          jobId: definition.id(item.data),
+          ...(item.runAt ? { delay: Math.max(0, item.runAt.getTime() - now) } : {}),
+        },
+      });
+      byQueue.set(definition.queue, jobs);
+    }
+    await Promise.all([...byQueue].map(([queue, jobs]) => this.queue(queue).addBulk(jobs)));
+  }
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+}

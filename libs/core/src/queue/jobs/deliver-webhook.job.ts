@@ -1,0 +1,29 @@
+import { RequestEvent } from '../../events/request-event';
+import { WEBHOOK_JOB_POLICY } from '../job-policies';
+import { QueueName } from '../queue-names';
+import { JobDefinition } from './job-definition';
+
+/**
+ * POST one event to one endpoint. No URL and no secret: they are read from the database when the
+ * job runs, so Redis never holds a secret and a deleted endpoint is never called.
+ */
+export interface DeliverWebhookJob {
+  endpointId: string;
+  event: RequestEvent;
+}
+
+export interface DeliverWebhookResult {
+  endpointId: string;
+  eventId: string;
+  outcome: 'delivered' | 'skipped';
+  /** The receiver's HTTP status, when it was called. */
+  responseStatus: number | null;
+  /** Why nothing was sent, when skipped. */
+  reason?: string;
+}
+
+export const DELIVER_WEBHOOK: JobDefinition<DeliverWebhookJob> = {
+  queue: QueueName.Webhooks,
+  policy: WEBHOOK_JOB_POLICY,
+  id: ({ event, endpointId }) => `${event.id}.${endpointId}`,
+};

@@ -1,0 +1,49 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+import { JobData, JobName, QueueName, SendMailResult, WORKER_LOCKS } from '@app/core';
+import { DeliveryStatus } from '../deliveries/notification-delivery.entity';
+import { DeliveryLedger } from '../deliveries/delivery-ledger.service';
+import { MailTransport } from '../mail/mail-transport';
+
+/**
+ * Sends one recorded message per job and settles its delivery row. A permanent SMTP refusal (5xx)
+ * fails the job at once, since retrying cannot change the answer; anything else is retried by the
+ * queue's policy, and the delivery is marked failed only when the last attempt fails.
+ */
+@Processor(QueueName.Mail, { concurrency: 8, ...WORKER_LOCKS })
+export class SendMailProcessor extends WorkerHost {
+  private readonly logger = new Logger(SendMailProcessor.name);
+
+  constructor(
+    private readonly transport: MailTransport,
+    private readonly ledger: DeliveryLedger,
+  ) {
+    super();
+  }
+
+  async process(job: Job<JobData<JobName.SendMail>, SendMailResult>): Promise<SendMailResult> {
+    const { deliveryId } = job.data;
+    const attempts = job.attemptsMade + 1;
+    const delivery = await this.ledger.find(deliveryId);
+    if (!delivery) return { deliveryId, outcome: 'gone' };
+    // A worker killed after settling but before the job completed leaves the job to run again.
+    if (delivery.status === DeliveryStatus.Sent) return { deliveryId, outcome: 'already-sent' };
+    try {
+      const { response } = await this.transport.send(delivery.message);
+      await this.ledger.settle(deliveryId, { sent: true, attempts });
+      return { deliveryId, outcome: 'sent', response };
+    } catch (error) {
+      const responseCode = (error as { responseCode?: number }).responseCode;
+      const permanent = responseCode !== undefined && responseCode >= 500;
+      const message = `${responseCode ? `SMTP ${responseCode}: ` : ''}${(error as Error).message}`;
+      const final = permanent || attempts >= (job.opts.attempts ?? 1);
+      await this.ledger.settle(deliveryId, { sent: false, attempts, error: message, final });
+      if (permanent) {
+        this.logger.warn(`message ${delivery.messageId} refused for good (${responseCode})`);
+        throw new UnrecoverableError(message);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { EventsModule } from '@app/core';
+import { PartiesModule } from '@app/parties';
+import { DeadlineHandler } from './handlers/deadline.handler';
+import { OutboxRelay } from './outbox/outbox-relay.service';
+import { DeadlineProcessor } from './processors/deadline.processor';
+import { RequestsModule } from './requests.module';
+
+/**
+ * What a worker runs for the request lifecycle: the outbox relay with its event fan-out, and the
+ * approval deadlines (scheduled on submission, then reminding, escalating or expiring).
+ */
+@Module({
+  imports: [RequestsModule, PartiesModule, EventsModule],
+  providers: [OutboxRelay, DeadlineHandler, DeadlineProcessor],
+})
+export class RequestsWorkerModule {}
