@@ -38,8 +38,8 @@ export function fillMessage(template: string, details: ErrorDetails = {}): strin
 function describe(value: unknown): string {
   if (Array.isArray(value)) return value.map(describe).join('; ');
   if (value === null || value === undefined) return '';
-  if (typeof value !== 'object') return String(value);
-  const { field, message } = value as Partial<FieldProblem>;
+  if (typeof value === 'string') return value;
+  const { field, message } = (typeof value === 'object' ? value : {}) as Partial<FieldProblem>;
   return field && message ? `${field}: ${message}` : JSON.stringify(value);
 }
 

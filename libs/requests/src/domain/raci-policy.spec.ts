@@ -1,86 +1,57 @@
-import { join } from 'node:path';
-import { Letter, loadCatalog, Party, PARTIES, Plan } from '@app/catalog';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Party, PARTIES } from '@app/catalog';
+import { adaptEntityTypesToSqlite, asRow, RequestState as S } from '@app/core';
+import { MIGRATIONS } from '@app/core/database/migrations';
+import { AuditService } from '@app/audit';
 import { Role, ROLES } from '@app/parties';
+import { CUSTOMER_A, principal, PROVIDER_ORG } from '@app/parties/testing/principal.fixture';
+import { Request } from '../entities/request.entity';
+import { RequestOpinion } from '../entities/request-opinion.entity';
 import { RequestsException } from '../requests.exception';
+import {
+  allowedByMatrix,
+  distinctShapes,
+  ORACLE_VERBS,
+  seedCatalog,
+  Shape,
+  shapesOf,
+} from '../testing/raci-oracle';
+import { RequestQueriesService } from '../use-cases/request-queries.service';
 import { authorize } from './raci-policy';
-import { RaciResolver } from './raci-resolver';
 import { RequestVerb as V } from './request-state';
+import { WHO_ACTS } from './who-acts.table';
 
-const SUBMITTER = 'submitter-id';
-const OTHER = 'other-id';
-type Verb = Exclude<V, V.Submit | V.Expire>;
+const SUBMITTER = '00000000-0000-4000-8000-0000000000aa';
+const OTHER = '00000000-0000-4000-8000-0000000000bb';
+const catalog = seedCatalog();
 
-/**
- * What the matrix allows, written from the letters of the catalog alone (not from the policy), so
- * the test holds the policy to the matrix for every action, subscription, verb, party and role.
- */
-function expected(
-  verb: Verb,
-  party: Party,
-  role: Role,
-  letters: Record<Party, Letter[]>,
-  performer: Party,
-): boolean {
-  const holds = (letter: Letter) => letters[party].includes(letter);
-  switch (verb) {
-    case V.Approve:
-    case V.Reject:
-    case V.WaiveConsultation:
-      return holds('A') && role === Role.Approver;
-    case V.Opinion:
-      return holds('C') && (role === Role.Consultant || role === Role.Approver);
-    case V.Start:
-    case V.Complete:
-    case V.Fail:
-      return party === performer && role === Role.Operator;
-    case V.Cancel:
-      return holds('A') && role === Role.Approver;
-    case V.Comment:
-      return letters[party].length > 0 || party === performer;
-  }
-}
-
-describe('RACI policy, for every action of the catalog', () => {
-  const catalog = loadCatalog(join(__dirname, '../../../../config/raci'));
-  const resolver = new RaciResolver(catalog);
-  const verbs = Object.values(V).filter((v): v is Verb => v !== V.Submit && v !== V.Expire);
-  const subscriptions = [Plan.SelfService, Plan.OnRequest].flatMap((plan) =>
-    [false, true].map((onDemand) => ({ plan, onDemand })),
-  );
-  const cases = catalog
-    .actions({ requestable: true })
-    .flatMap((action) =>
-      subscriptions
-        .filter(({ plan }) => action.plans.includes('*') || action.plans.includes(plan))
-        .map((subscription) => [action.key, subscription] as const),
-    );
+describe('the one table of who acts, for every action of the catalog', () => {
+  const cases = shapesOf(catalog);
 
   it('covers every requestable action', () => {
-    expect(new Set(cases.map(([key]) => key)).size).toBe(
+    expect(new Set(cases.map(({ shape }) => shape.key)).size).toBe(
       catalog.actions({ requestable: true }).length,
     );
   });
 
-  it.each(cases)(
-    '%s under %o: allows exactly the parties and roles the matrix gives',
-    (key, subscription) => {
-      const action = catalog.action(key)!;
-      const raci = resolver['assign'](action, subscription);
-      const request = { ...raci, submittedBy: SUBMITTER, letters: action.raci };
-      for (const verb of verbs) {
+  it.each(cases.map(({ shape, subscription }) => [shape.key, subscription, shape] as const))(
+    'policy: %s under %o allows exactly the parties and roles the matrix gives',
+    (key, subscription, shape) => {
+      const request = { ...shape, submittedBy: SUBMITTER };
+      for (const verb of ORACLE_VERBS) {
         for (const party of PARTIES) {
           for (const role of ROLES) {
-            const actor = { userId: OTHER, party, roles: [role] };
             let allowed = true;
             try {
-              authorize(verb, actor, request);
+              authorize(verb, { userId: OTHER, party, roles: [role] }, request);
             } catch (error) {
               expect(error).toBeInstanceOf(RequestsException);
               expect((error as RequestsException).status).toBe(403);
               expect((error as RequestsException).code).toMatch(/^RACI_/);
               allowed = false;
             }
-            if (allowed !== expected(verb, party, role, action.raci, raci.performer)) {
+            if (allowed !== allowedByMatrix(verb, party, role, shape)) {
               throw new Error(
                 `${key} ${JSON.stringify(subscription)}: ${verb} by ${party} ${role} was ${allowed ? 'allowed' : 'refused'}`,
               );
@@ -92,18 +63,128 @@ describe('RACI policy, for every action of the catalog', () => {
   );
 
   it('never lets the submitter decide, and lets the submitter cancel', () => {
-    const action = catalog.action('mariadb.add-read-only-replica')!;
-    const raci = resolver['assign'](action, { plan: Plan.OnRequest, onDemand: false });
-    const request = { ...raci, submittedBy: SUBMITTER, letters: action.raci };
+    const [shape] = cases.map((c) => c.shape).filter((s) => s.accountable === Party.Provider);
+    const request = { ...shape, submittedBy: SUBMITTER };
     const submitter = { userId: SUBMITTER, party: Party.Provider, roles: [Role.Approver] };
     expect(() => authorize(V.Approve, submitter, request)).toThrow(/Four eyes/);
     expect(() => authorize(V.Reject, submitter, request)).toThrow(/Four eyes/);
-    expect(
-      authorize(
-        V.Cancel,
-        { ...submitter, party: Party.Customer, roles: [Role.Requester] },
-        request,
-      ),
-    ).toBeNull();
+    const requester = { ...submitter, party: Party.Customer, roles: [Role.Requester] };
+    expect(authorize(V.Cancel, requester, request)).toBeNull();
+  });
+
+  describe('inbox: a request waits on exactly those the matrix lets act on it', () => {
+    const shapes = distinctShapes(catalog);
+    const WAITING = [S.PendingConsultation, S.PendingApproval, S.Approved, S.InProgress];
+    let dataSource: DataSource;
+    let queries: RequestQueriesService;
+    const rows: { id: string; shape: Shape; state: S }[] = [];
+
+    beforeAll(async () => {
+      adaptEntityTypesToSqlite();
+      dataSource = new DataSource({
+        type: 'better-sqlite3',
+        database: ':memory:',
+        entities: [Request, RequestOpinion],
+        migrations: MIGRATIONS,
+        migrationsRun: true,
+      });
+      await dataSource.initialize();
+      await seedParties(dataSource);
+      let minute = 0;
+      for (const shape of shapes) {
+        for (const state of WAITING) {
+          const at = new Date(Date.UTC(2026, 0, 1, 0, (minute += 1)));
+          const id = randomUUID();
+          rows.push({ id, shape, state });
+          await dataSource.getRepository(Request).insert(
+            asRow<Request>({
+              id,
+              action: shape.key,
+              product: shape.key.split('.')[0],
+              organizationId: CUSTOMER_A,
+              state,
+              params: {},
+              responsible: shape.responsible,
+              accountable: shape.accountable,
+              consulted: shape.consulted,
+              informed: shape.informed,
+              performer: shape.performer,
+              submittedBy: SUBMITTER,
+              comment: null,
+              result: null,
+              dueAt: null,
+              version: 1,
+              createdAt: at,
+              updatedAt: at,
+            }),
+          );
+        }
+      }
+      queries = new RequestQueriesService(dataSource, {} as AuditService);
+    });
+    afterAll(() => dataSource.destroy());
+
+    /** Whether the table has `state` wait on a verb the matrix lets this party and role do. */
+    const waitsOn = (shape: Shape, state: S, party: Party, role: Role) =>
+      ORACLE_VERBS.some(
+        (verb) =>
+          WHO_ACTS[verb].waits &&
+          WHO_ACTS[verb].from.includes(state) &&
+          allowedByMatrix(verb, party, role, shape),
+      );
+
+    it.each(PARTIES.flatMap((party) => ROLES.map((role) => [party, role] as const)))(
+      'a %s %s sees exactly the requests waiting on them',
+      async (party, role) => {
+        const organizationId = party === Party.Provider ? PROVIDER_ORG : CUSTOMER_A;
+        const caller = principal(organizationId, [role], OTHER);
+        const seen = new Set<string>();
+        let cursor: string | undefined;
+        do {
+          const page = await queries.inbox(caller, { cursor, limit: 200 });
+          page.items.forEach((item) => seen.add(item.id));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        const expected = rows
+          .filter(({ shape, state }) => waitsOn(shape, state, party, role))
+          .map(({ id }) => id);
+        expect([...seen].sort()).toEqual(expected.sort());
+        // Approvers and operators always have something waiting, so the comparison is not empty.
+        if (role === Role.Approver || role === Role.Operator)
+          expect(expected.length).toBeGreaterThan(0);
+      },
+    );
+
+    it('never shows the submitter their own request to approve', async () => {
+      const submitter = principal(PROVIDER_ORG, [Role.Approver], SUBMITTER);
+      const page = await queries.inbox(submitter, { limit: 200 });
+      const shown = new Set(page.items.map((item) => item.id));
+      const approvals = rows.filter(
+        ({ shape, state }) => state === S.PendingApproval && shape.accountable === Party.Provider,
+      );
+      expect(approvals.length).toBeGreaterThan(0);
+      expect(approvals.filter(({ id }) => shown.has(id))).toEqual([]);
+    });
   });
 });
+
+/** The organizations and the user the request rows point to (foreign keys are on). */
+async function seedParties(dataSource: DataSource): Promise<void> {
+  const now = new Date().toISOString();
+  for (const [id, kind] of [
+    [PROVIDER_ORG, 'provider'],
+    [CUSTOMER_A, 'customer'],
+  ]) {
+    await dataSource.query(
+      `INSERT INTO organizations (id, name, kind, plan, on_demand, contact_emails, locale,
+         subscription_started_at, quota_packages, created_at, updated_at)
+       VALUES (?, ?, ?, NULL, 0, '[]', 'en', ?, '[]', ?, ?)`,
+      [id, id, kind, now, now, now],
+    );
+  }
+  await dataSource.query(
+    `INSERT INTO users (id, organization_id, email, name, roles, created_at, updated_at)
+     VALUES (?, ?, 'submitter@example.test', 'Submitter', '[]', ?, ?)`,
+    [SUBMITTER, PROVIDER_ORG, now, now],
+  );
+}

@@ -34,7 +34,8 @@ export class RaciResolver {
     return this.assign(action, subscription);
   }
 
-  private assign(action: CatalogAction, subscription: Subscription): RaciAssignment {
+  /** Who is R, A, C, I and who performs an action under a subscription (no check of plan or params). */
+  assign(action: CatalogAction, subscription: Subscription): RaciAssignment {
     const holders = (letter: Letter) =>
       PARTIES.filter((party) => action.raci[party].includes(letter));
     const performer = this.catalog.performerOf(action, subscription);

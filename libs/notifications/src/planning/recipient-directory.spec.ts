@@ -1,0 +1,108 @@
+import { Party, PARTIES } from '@app/catalog';
+import { RequestState } from '@app/core';
+import {
+  Organization,
+  OrganizationKind,
+  OrganizationsService,
+  Role,
+  ROLES,
+  User,
+  UsersService,
+} from '@app/parties';
+import { CUSTOMER_A, PROVIDER_ORG } from '@app/parties/testing/principal.fixture';
+import { RequestVerb, RequestView } from '@app/requests';
+import { allowedByMatrix, distinctShapes, seedCatalog } from '@app/requests/testing/raci-oracle';
+import { Audience, VERB_ASKED_OF } from './audience';
+import { RecipientDirectory } from './recipient-directory';
+
+const catalog = seedCatalog();
+const ORGANIZATION_OF: Record<Party, string> = {
+  [Party.Provider]: PROVIDER_ORG,
+  [Party.Customer]: CUSTOMER_A,
+};
+
+const organization = (party: Party): Organization =>
+  Object.assign(new Organization(), {
+    id: ORGANIZATION_OF[party],
+    kind: party === Party.Provider ? OrganizationKind.Provider : OrganizationKind.Customer,
+    contactEmails: [`contact@${party}.test`],
+  });
+
+/** One user per party and role, and the submitter: an approver and requester of each party. */
+const USERS: User[] = PARTIES.flatMap((party) => [
+  ...ROLES.map((role) =>
+    Object.assign(new User(), {
+      id: `${party}-${role}`,
+      organizationId: ORGANIZATION_OF[party],
+      email: `${role}@${party}.test`,
+      roles: [role],
+    }),
+  ),
+  Object.assign(new User(), {
+    id: `${party}-submitter`,
+    organizationId: ORGANIZATION_OF[party],
+    email: `submitter@${party}.test`,
+    roles: [Role.Approver, Role.Requester],
+  }),
+]);
+
+describe('RecipientDirectory: mail asks exactly those the matrix lets act', () => {
+  const organizations = {
+    [Party.Provider]: organization(Party.Provider),
+    [Party.Customer]: organization(Party.Customer),
+  };
+  const directory = new RecipientDirectory(
+    {
+      withProvider: () => Promise.resolve(Object.values(organizations)),
+    } as unknown as OrganizationsService,
+    {
+      membersOf: (ids: readonly string[]) =>
+        Promise.resolve(USERS.filter((user) => ids.includes(user.organizationId))),
+    } as unknown as UsersService,
+    catalog,
+  );
+  const asked = Object.keys(VERB_ASKED_OF) as (keyof typeof VERB_ASKED_OF)[];
+
+  it.each(
+    distinctShapes(catalog).flatMap((shape) =>
+      asked.map((audience) => [shape.key, audience, shape] as const),
+    ),
+  )('%s: %s', async (_key, audience, shape) => {
+    for (const submitterParty of PARTIES) {
+      const request = {
+        ...shape,
+        id: 'request',
+        action: shape.key,
+        organizationId: CUSTOMER_A,
+        state: RequestState.PendingApproval,
+        submittedBy: `${submitterParty}-submitter`,
+      } as unknown as RequestView;
+      const recipients = await directory.recipients(audience, request, organizations);
+      const verb: RequestVerb = VERB_ASKED_OF[audience];
+      const expected = USERS.filter((user) => {
+        const party = user.organizationId === PROVIDER_ORG ? Party.Provider : Party.Customer;
+        const may = user.roles.some((role) => allowedByMatrix(verb, party, role, shape));
+        const fourEyes = verb === RequestVerb.Approve && user.id === request.submittedBy;
+        return may && !fourEyes;
+      }).map((user) => user.email);
+      expect(recipients.map((r) => r.email).sort()).toEqual(expected.sort());
+    }
+  });
+
+  it('asks the approvers of a Consulted party for their opinion too', async () => {
+    const shape = distinctShapes(catalog).find((s) => s.consulted.includes(Party.Customer))!;
+    const request = {
+      ...shape,
+      action: shape.key,
+      organizationId: CUSTOMER_A,
+    } as unknown as RequestView;
+    const recipients = await directory.recipients(
+      Audience.OpinionRequested,
+      request,
+      organizations,
+    );
+    expect(recipients.map((r) => r.email)).toEqual(
+      expect.arrayContaining(['approver@customer.test', 'consultant@customer.test']),
+    );
+  });
+});
