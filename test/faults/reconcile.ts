@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
-import { QueueName, redisOptions } from '@app/core';
+import { QueueName, redisOptions, RequestEvent } from '@app/core';
+import { audiencesOf } from '@app/notifications';
 import { SmtpListener } from '../helpers/smtp-listener';
 import { ThrowawayPostgres } from '../helpers/throwaway-postgres';
 import { waitFor } from '../helpers/wait-for';
@@ -7,7 +8,7 @@ import { waitFor } from '../helpers/wait-for';
 /** What the database owes and what the SMTP listener got, compared. */
 export interface Reconciliation {
   events: number;
-  /** Committed outbox events not yet relayed, or whose planning job has not completed. */
+  /** Committed outbox events not yet relayed, or whose mail planning job has not completed. */
   unplanned: string[];
   /** Message-IDs of the delivery ledger, one per event and recipient. */
   expected: number;
@@ -37,8 +38,8 @@ export async function reconcile(
   smtp: SmtpListener,
   { exceptStatus = [] as string[] } = {},
 ): Promise<Reconciliation> {
-  const events = await postgres.query<{ id: string; published: boolean }>(
-    'SELECT id, published_at IS NOT NULL AS published FROM outbox_events',
+  const events = await postgres.query<{ id: string; published: boolean; payload: RequestEvent }>(
+    'SELECT id, published_at IS NOT NULL AS published, payload FROM outbox_events',
   );
   const options = { connection: redisOptions(redisUrl), prefix: queuePrefix };
   const plans = new Queue(QueueName.Notifications, options);
@@ -47,6 +48,8 @@ export async function reconcile(
   let pendingMail: number;
   try {
     for (const event of events) {
+      // An event nobody hears of by mail is fanned out to no planning job.
+      if (event.published && audiencesOf(event.payload).length === 0) continue;
       const state = event.published ? await plans.getJobState(event.id) : 'unpublished';
       if (state !== 'completed') unplanned.push(`${event.id} (${state})`);
     }

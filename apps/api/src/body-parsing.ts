@@ -26,12 +26,13 @@ export function bodyParsing(): [RequestHandler, RequestHandler, ErrorRequestHand
     _res,
     next,
   ) => {
-    const code = PARSER_ERRORS[error.type ?? ''] ?? unreadableBody(error.status);
+    const known = PARSER_ERRORS[error.type ?? ''];
+    const code = known ?? unreadableBody(error.status);
     if (!code) return next(error);
-    const details =
-      code === CommonErrorCode.PayloadTooLarge
-        ? { limit: BODY_LIMIT }
-        : { reason: error.message ?? 'it ended before it was complete' };
+    const reason = known
+      ? error.message
+      : 'it is cut short, or encoded (gzip, deflate) and does not decode';
+    const details = code === CommonErrorCode.PayloadTooLarge ? { limit: BODY_LIMIT } : { reason };
     next(new CommonException(code, details));
   };
   return [
