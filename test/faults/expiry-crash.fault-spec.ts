@@ -14,7 +14,7 @@ describe('fault: the worker is killed (kill -9) while it expires requests at the
   let matrix: MatrixCopy;
   let bed: FaultBed;
   let api: EngineProcess;
-  let deadlines: Queue;
+  let deadlines: Queue<unknown, unknown, JobName>;
 
   beforeAll(async () => {
     matrix = matrixWithExpiry();
