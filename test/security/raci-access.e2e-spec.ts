@@ -47,7 +47,7 @@ interface Subscription {
 }
 
 /**
- * What the matrix allows, written from the README's rules and the catalog's letters alone, never
+ * What the matrix allows, written from the rules of docs/api.md and the catalog's letters alone, never
  * from the engine's policy code: the oracle the engine is held to.
  */
 function allowed(

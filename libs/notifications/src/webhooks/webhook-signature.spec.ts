@@ -6,7 +6,7 @@ const BODY = '{"id":"e1","type":"request.approved"}';
 const NOW = 1_764_000_000;
 
 describe('webhook signatures', () => {
-  it('signs "<t>.<raw body>" with HMAC-SHA256 in hex, as the README tells receivers', () => {
+  it('signs "<t>.<raw body>" with HMAC-SHA256 in hex, as docs/api.md tells receivers', () => {
     const expected = createHmac('sha256', SECRET).update(`${NOW}.${BODY}`).digest('hex');
     expect(signWebhook(SECRET, BODY, NOW)).toBe(`t=${NOW},v1=${expected}`);
   });
