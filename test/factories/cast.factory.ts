@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { Role } from '@app/parties';
 import { TestApp } from '../helpers/create-app';
 import { Actor, createCustomer, createUser, providerOrganizationId } from './parties.factory';
@@ -40,15 +39,5 @@ export async function createCast(t: TestApp): Promise<Cast> {
     provider: await staff(t, await providerOrganizationId(t)),
     onRequest: await staff(t, onRequest.id),
     selfService: await staff(t, selfService.id),
-  };
-}
-
-/** A supertest agent acting as `actor`. */
-export function as(t: TestApp, actor: Actor) {
-  const auth = (test: request.Test) => test.set('Authorization', `Bearer ${actor.token}`);
-  return {
-    get: (path: string) => auth(request(t.http).get(path)),
-    post: (path: string, body: object = {}) => auth(request(t.http).post(path)).send(body),
-    put: (path: string, body: object = {}) => auth(request(t.http).put(path)).send(body),
   };
 }

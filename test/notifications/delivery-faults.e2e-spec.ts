@@ -1,4 +1,5 @@
-import { as, Cast, createCast } from '../factories/cast.factory';
+import { Cast, createCast } from '../factories/cast.factory';
+import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { settle } from '../helpers/mailbox';
 import { SmtpListener } from '../helpers/smtp-listener';
@@ -43,7 +44,7 @@ describe('mail delivery through faults', () => {
     const ids: string[] = [];
     for (let n = 0; n < 10; n++) {
       ids.push(
-        (await as(t, cast.onRequest.requester).post('/v1/requests', REPLICA).expect(201)).body.id,
+        (await api(t, cast.onRequest.requester).post('/v1/requests', REPLICA).expect(201)).body.id,
       );
     }
     expect(smtp.messages).toHaveLength(0);
@@ -63,7 +64,7 @@ describe('mail delivery through faults', () => {
   it('retries while the SMTP server answers 4xx, and delivers each message once when it accepts', async () => {
     smtp.messages.length = 0;
     smtp.refuseWith = 451;
-    const id = (await as(t, cast.onRequest.requester).post('/v1/requests', REPLICA).expect(201))
+    const id = (await api(t, cast.onRequest.requester).post('/v1/requests', REPLICA).expect(201))
       .body.id;
     await waitFor(() => smtp.refusals >= MESSAGES_PER_REQUEST, 'the first refusals');
     smtp.refuseWith = undefined;

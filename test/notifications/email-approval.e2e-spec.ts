@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { as, Cast } from '../factories/cast.factory';
+import { Cast } from '../factories/cast.factory';
+import { api } from '../helpers/api.client';
 import { createMailTestBed, MailTestBed } from '../helpers/mail-test-bed';
 import { TestApp } from '../helpers/create-app';
 import { settle } from '../helpers/mailbox';
@@ -34,13 +35,13 @@ describe('approving from the email', () => {
     return { approve: link('Approve'), reject: link('Reject') };
   };
   const submit = async () => {
-    const id = (await as(t, cast.onRequest.requester).post('/v1/requests', REPLICA).expect(201))
+    const id = (await api(t, cast.onRequest.requester).post('/v1/requests', REPLICA).expect(201))
       .body.id as string;
     await settle(t);
     return id;
   };
   const stateOf = async (id: string): Promise<string> =>
-    (await as(t, cast.provider.admin).get(`/v1/requests/${id}`).expect(200)).body.state as string;
+    (await api(t, cast.provider.admin).get(`/v1/requests/${id}`).expect(200)).body.state as string;
 
   it('shows a page on GET, acts only on POST, once, as the approver the link was made for', async () => {
     const id = await submit();
@@ -56,7 +57,7 @@ describe('approving from the email', () => {
       .send({ reason: 'Fine' })
       .expect(200);
     expect(done.text).toContain('is now approved');
-    const history = await as(t, cast.provider.admin).get(`/v1/requests/${id}/history`).expect(200);
+    const history = await api(t, cast.provider.admin).get(`/v1/requests/${id}/history`).expect(200);
     expect(history.body.pop()).toMatchObject({
       event: 'request.approved',
       actorId: cast.provider.approver.id,
@@ -86,7 +87,7 @@ describe('approving from the email', () => {
     );
 
     // Decided through the API meanwhile: the other approver's reject link can no longer act.
-    await as(t, cast.provider.approver).post(`/v1/requests/${id}/approve`).expect(200);
+    await api(t, cast.provider.approver).post(`/v1/requests/${id}/approve`).expect(200);
     expect(
       (await request(t.http).post(reject).type('form').send({ reason: 'Too late' }).expect(409))
         .text,
@@ -97,7 +98,7 @@ describe('approving from the email', () => {
   it('needs a reason to reject, and sends no link to a submitter (four eyes)', async () => {
     const { provider, onRequest } = cast;
     const id = (
-      await as(t, provider.approver)
+      await api(t, provider.approver)
         .post('/v1/requests', { ...REPLICA, organizationId: onRequest.organizationId })
         .expect(201)
     ).body.id;

@@ -1,7 +1,7 @@
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '@app/parties';
-import { as, Cast } from '../factories/cast.factory';
+import { Cast } from '../factories/cast.factory';
+import { api } from '../helpers/api.client';
 import { createMailTestBed, MailTestBed } from '../helpers/mail-test-bed';
 import { createCustomer, createUser } from '../factories/parties.factory';
 import { TestApp } from '../helpers/create-app';
@@ -20,9 +20,9 @@ describe('who hears of what, by email', () => {
   beforeAll(async () => {
     bed = await createMailTestBed();
     ({ t, smtp, cast } = bed);
-    const org = await request(t.http)
-      .get(`/v1/organizations/${cast.onRequest.organizationId}`)
-      .set('Authorization', `Bearer ${t.adminToken}`);
+    const org = await api(t, t.adminToken).get(
+      `/v1/organizations/${cast.onRequest.organizationId}`,
+    );
     contact = org.body.contactEmails[0];
   });
   afterAll(() => bed.close());
@@ -39,7 +39,7 @@ describe('who hears of what, by email', () => {
   it('MariaDB replica: the provider approvers are asked, its operators get the work, the customer is informed', async () => {
     const { onRequest: customer, provider } = cast;
     const id = (
-      await as(t, customer.requester)
+      await api(t, customer.requester)
         .post('/v1/requests', {
           action: 'mariadb.add-read-only-replica',
           params: { instance: 'db-1' },
@@ -48,11 +48,11 @@ describe('who hears of what, by email', () => {
     ).body.id;
     await settle(t);
     expect(lettersAbout(smtp, id)).toEqual(askedAndInformed(customer.requester.email));
-    await as(t, provider.approver)
+    await api(t, provider.approver)
       .post(`/v1/requests/${id}/approve`, { comment: 'Go' })
       .expect(200);
-    await as(t, provider.operator).post(`/v1/requests/${id}/start`).expect(200);
-    await as(t, provider.operator).post(`/v1/requests/${id}/complete`).expect(200);
+    await api(t, provider.operator).post(`/v1/requests/${id}/start`).expect(200);
+    await api(t, provider.operator).post(`/v1/requests/${id}/complete`).expect(200);
     await settle(t);
     const informed = (headline: string) => [
       `${headline} -> ${contact}`,
@@ -79,7 +79,7 @@ describe('who hears of what, by email', () => {
   it('a bucket: the customer decides by submitting, so its operators get the work at once', async () => {
     const { selfService: customer, provider } = cast;
     const id = (
-      await as(t, customer.approver)
+      await api(t, customer.approver)
         .post('/v1/requests', {
           action: 'object-storage.create-bucket',
           params: { bucketName: 'ledger-2026' },
@@ -89,7 +89,7 @@ describe('who hears of what, by email', () => {
     await settle(t);
     // The provider is Informed, but it has no contact mailbox and did not submit: nobody there to tell.
     expect(lettersAbout(smtp, id)).toEqual([`Work assigned -> ${customer.operator.email}`]);
-    await as(t, customer.operator).post(`/v1/requests/${id}/start`).expect(200);
+    await api(t, customer.operator).post(`/v1/requests/${id}/start`).expect(200);
     await settle(t);
     expect(lettersAbout(smtp, id)).toEqual([`Work assigned -> ${customer.operator.email}`]);
     expect(
@@ -100,7 +100,7 @@ describe('who hears of what, by email', () => {
   it('Bot Defense details: the provider approvers are asked, the customer informed', async () => {
     const { onRequest: customer } = cast;
     const id = (
-      await as(t, customer.requester)
+      await api(t, customer.requester)
         .post('/v1/requests', {
           action: 'bot-defense.request-blocked-request-details',
           params: { supportId: '1234-5678' },
@@ -114,7 +114,7 @@ describe('who hears of what, by email', () => {
   it('a security patch the provider proposes: the customer approvers decide, then the provider operators work', async () => {
     const { onRequest: customer, provider } = cast;
     const id = (
-      await as(t, provider.requester)
+      await api(t, provider.requester)
         .post('/v1/requests', {
           action: 'mariadb.security-patches',
           params: { resource: 'db-1' },
@@ -130,7 +130,7 @@ describe('who hears of what, by email', () => {
         `Request submitted -> ${contact}`,
       ].sort(),
     );
-    await as(t, customer.approver).post(`/v1/requests/${id}/approve`).expect(200);
+    await api(t, customer.approver).post(`/v1/requests/${id}/approve`).expect(200);
     await settle(t);
     expect(
       lettersAbout(smtp, id).filter(
@@ -145,7 +145,7 @@ describe('who hears of what, by email', () => {
   it('Data Masking: the customer consultants are asked first, the approvers then see their opinion', async () => {
     const { onRequest: customer, provider } = cast;
     const id = (
-      await as(t, provider.requester)
+      await api(t, provider.requester)
         .post('/v1/requests', {
           action: 'data-masking.pdm-masking-plan-creation-and-execution',
           params: { database: 'crm' },
@@ -160,7 +160,7 @@ describe('who hears of what, by email', () => {
         `Your opinion is requested -> ${customer.consultant.email}`,
       ].sort(),
     );
-    await as(t, customer.consultant)
+    await api(t, customer.consultant)
       .post(`/v1/requests/${id}/opinions`, {
         opinion: 'disagree',
         comment: 'Not the billing schema',
@@ -184,14 +184,14 @@ describe('who hears of what, by email', () => {
     });
     const requester = await createUser(t, french.id, [Role.Requester]);
     const id = (
-      await as(t, requester)
+      await api(t, requester)
         .post('/v1/requests', {
           action: 'mariadb.add-read-only-replica',
           params: { instance: 'bdd-1' },
         })
         .expect(201)
     ).body.id;
-    await as(t, cast.provider.operator)
+    await api(t, cast.provider.operator)
       .post(`/v1/requests/${id}/comments`, { body: 'internal note', internal: true })
       .expect(201);
     await settle(t);
@@ -210,7 +210,7 @@ describe('who hears of what, by email', () => {
     const { onRequest: customer, provider } = cast;
     smtp.refuseWith = 550;
     const id = (
-      await as(t, customer.requester)
+      await api(t, customer.requester)
         .post('/v1/requests', {
           action: 'mariadb.add-read-only-replica',
           params: { instance: 'db-2' },
@@ -219,10 +219,7 @@ describe('who hears of what, by email', () => {
     ).body.id;
     await settle(t);
     smtp.refuseWith = undefined;
-    const failed = await request(t.http)
-      .get('/v1/notifications?status=failed')
-      .set('Authorization', `Bearer ${provider.admin.token}`)
-      .expect(200);
+    const failed = await api(t, provider.admin).get('/v1/notifications?status=failed').expect(200);
     const mine = failed.body.items.filter((d: { requestId: string }) => d.requestId === id);
     expect(mine).toHaveLength(4);
     expect(mine[0]).toMatchObject({
@@ -230,15 +227,9 @@ describe('who hears of what, by email', () => {
       attempts: 1,
       lastError: expect.stringMatching(/^SMTP 550/),
     });
-    await request(t.http)
-      .get('/v1/notifications?status=failed')
-      .set('Authorization', `Bearer ${provider.approver.token}`)
-      .expect(403);
+    await api(t, provider.approver).get('/v1/notifications?status=failed').expect(403);
 
-    await request(t.http)
-      .post(`/v1/notifications/${mine[0].id}/retry`)
-      .set('Authorization', `Bearer ${provider.admin.token}`)
-      .expect(202);
+    await api(t, provider.admin).post(`/v1/notifications/${mine[0].id}/retry`).expect(202);
     await waitFor(
       () => smtp.messages.find((m) => m.messageId === mine[0].messageId),
       'the message sent again',
@@ -251,9 +242,6 @@ describe('who hears of what, by email', () => {
       return found.status === 'sent' ? found : undefined;
     }, 'the delivery to be settled');
     expect(row).toMatchObject({ status: 'sent', retries: 1 });
-    await request(t.http)
-      .post(`/v1/notifications/${mine[0].id}/retry`)
-      .set('Authorization', `Bearer ${provider.admin.token}`)
-      .expect(409);
+    await api(t, provider.admin).post(`/v1/notifications/${mine[0].id}/retry`).expect(409);
   });
 });

@@ -3,7 +3,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { RequestEvent } from '@app/requests';
 import { createTestApp, TestApp } from '../helpers/create-app';
-import { as, Cast, createCast } from '../factories/cast.factory';
+import { Cast, createCast } from '../factories/cast.factory';
+import { api } from '../helpers/api.client';
 
 describe('domain events and their outbox rows', () => {
   let t: TestApp;
@@ -22,17 +23,17 @@ describe('domain events and their outbox rows', () => {
   it('emits exactly one event per change, after commit, each with its outbox row', async () => {
     const { onRequest: customer, provider } = cast;
     const id = (
-      await as(t, customer.requester)
+      await api(t, customer.requester)
         .post('/v1/requests', {
           action: 'mariadb.add-read-only-replica',
           params: { instance: 'db-1' },
         })
         .expect(201)
     ).body.id;
-    await as(t, provider.approver).post(`/v1/requests/${id}/approve`).expect(200);
-    await as(t, customer.approver).post(`/v1/requests/${id}/approve`).expect(403);
-    await as(t, provider.operator).post(`/v1/requests/${id}/start`).expect(200);
-    await as(t, provider.operator).post(`/v1/requests/${id}/complete`).expect(200);
+    await api(t, provider.approver).post(`/v1/requests/${id}/approve`).expect(200);
+    await api(t, customer.approver).post(`/v1/requests/${id}/approve`).expect(403);
+    await api(t, provider.operator).post(`/v1/requests/${id}/start`).expect(200);
+    await api(t, provider.operator).post(`/v1/requests/${id}/complete`).expect(200);
 
     const mine = heard.filter((event) => event.requestId === id);
     expect(mine.map((event) => [event.type, event.fromState, event.toState])).toEqual([
