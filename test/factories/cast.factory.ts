@@ -20,6 +20,16 @@ export interface Cast {
   selfService: Staff;
 }
 
+/** The roles of a staff, each one an actor. */
+const ROLES = [
+  'requester',
+  'approver',
+  'secondApprover',
+  'operator',
+  'consultant',
+  'admin',
+] as const satisfies readonly (keyof Staff)[];
+
 async function staff(t: TestApp, organizationId: string): Promise<Staff> {
   const [requester, approver, secondApprover, operator, consultant, admin] = await Promise.all([
     createUser(t, organizationId, [Role.Requester]),
@@ -32,12 +42,34 @@ async function staff(t: TestApp, organizationId: string): Promise<Staff> {
   return { organizationId, requester, approver, secondApprover, operator, consultant, admin };
 }
 
+/** The test app and the cast a member of a cast belongs to. */
+export interface CastMembership {
+  t: TestApp;
+  cast: Cast;
+}
+
+const memberships = new WeakMap<Actor, CastMembership>();
+
 export async function createCast(t: TestApp): Promise<Cast> {
   const onRequest = await createCustomer(t, { plan: 'on-request', onDemand: false });
   const selfService = await createCustomer(t, { plan: 'self-service', onDemand: true });
-  return {
+  const cast: Cast = {
     provider: await staff(t, await providerOrganizationId(t)),
     onRequest: await staff(t, onRequest.id),
     selfService: await staff(t, selfService.id),
   };
+  for (const members of [cast.provider, cast.onRequest, cast.selfService]) {
+    for (const role of ROLES) memberships.set(members[role], { t, cast });
+  }
+  return cast;
+}
+
+/**
+ * The app and cast of one of the cast's members, so that the request factories can find the other
+ * members from an actor alone. Fails for a user made outside `createCast`.
+ */
+export function membershipOf(actor: Actor): CastMembership {
+  const membership = memberships.get(actor);
+  if (!membership) throw new Error(`${actor.email} is not a member of a cast made by createCast`);
+  return membership;
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { RequestEvent } from '@app/requests';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { Cast, createCast } from '../factories/cast.factory';
+import { submitRequest, walk } from '../factories/request.factory';
 import { api } from '../helpers/api.client';
 
 describe('domain events and their outbox rows', () => {
@@ -21,19 +22,14 @@ describe('domain events and their outbox rows', () => {
   afterAll(() => t.close());
 
   it('emits exactly one event per change, after commit, each with its outbox row', async () => {
-    const { onRequest: customer, provider } = cast;
-    const id = (
-      await api(t, customer.requester)
-        .post('/v1/requests', {
-          action: 'mariadb.add-read-only-replica',
-          params: { instance: 'db-1' },
-        })
-        .expect(201)
-    ).body.id;
-    await api(t, provider.approver).post(`/v1/requests/${id}/approve`).expect(200);
+    const { onRequest: customer } = cast;
+    const replica = await submitRequest(customer.requester, 'mariadb.add-read-only-replica', {
+      instance: 'db-1',
+    });
+    const { id } = replica;
+    await walk(replica, 'approve');
     await api(t, customer.approver).post(`/v1/requests/${id}/approve`).expect(403);
-    await api(t, provider.operator).post(`/v1/requests/${id}/start`).expect(200);
-    await api(t, provider.operator).post(`/v1/requests/${id}/complete`).expect(200);
+    await walk(replica, 'start', 'complete');
 
     const mine = heard.filter((event) => event.requestId === id);
     expect(mine.map((event) => [event.type, event.fromState, event.toState])).toEqual([

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { Cast, createCast } from '../factories/cast.factory';
+import { submitRequest, walk } from '../factories/request.factory';
 import { api } from '../helpers/api.client';
 
 const REPLICA = { action: 'mariadb.add-read-only-replica', params: { instance: 'db-prod-01' } };
@@ -16,14 +17,13 @@ describe('request enforcement', () => {
   });
   afterAll(() => t.close());
 
-  const submitReplica = async () =>
-    (await api(t, cast.onRequest.requester).post('/v1/requests', REPLICA).expect(201)).body
-      .id as string;
+  const submitReplica = () =>
+    submitRequest(cast.onRequest.requester, REPLICA.action, REPLICA.params);
   const countRows = async (table: string) =>
     Number((await t.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
 
   it("keeps each customer out of another's requests: 404, never 403", async () => {
-    const id = await submitReplica();
+    const { id } = await submitReplica();
     const other = cast.selfService;
     expect((await api(t, other.requester).get(`/v1/requests/${id}`).expect(404)).body.code).toBe(
       'REQUEST_NOT_FOUND',
@@ -44,7 +44,7 @@ describe('request enforcement', () => {
   });
 
   it('lets one of two racing approvals win; the other gets 409', async () => {
-    const id = await submitReplica();
+    const { id } = await submitReplica();
     const [a, b] = await Promise.all([
       api(t, cast.provider.approver).post(`/v1/requests/${id}/approve`),
       api(t, cast.provider.secondApprover).post(`/v1/requests/${id}/approve`),
@@ -72,19 +72,18 @@ describe('request enforcement', () => {
 
   it('four eyes: the submitter never approves their own request, even as an approver', async () => {
     const { provider, onRequest } = cast;
-    const id = (
-      await api(t, provider.approver)
-        .post('/v1/requests', { ...REPLICA, organizationId: onRequest.organizationId })
-        .expect(201)
-    ).body.id;
+    const mine = await submitRequest(provider.approver, REPLICA.action, REPLICA.params, {
+      organizationId: onRequest.organizationId,
+    });
     expect(
-      (await api(t, provider.approver).post(`/v1/requests/${id}/approve`).expect(403)).body.code,
+      (await api(t, provider.approver).post(`/v1/requests/${mine.id}/approve`).expect(403)).body
+        .code,
     ).toBe('RACI_FOUR_EYES');
-    await api(t, provider.secondApprover).post(`/v1/requests/${id}/approve`).expect(200);
+    await walk(mine, ['approve', provider.secondApprover]);
   });
 
   it('gives an admin no RACI power', async () => {
-    const id = await submitReplica();
+    const { id } = await submitReplica();
     await api(t, cast.provider.admin).post(`/v1/requests/${id}/approve`).expect(403);
     await api(t, t.adminToken).post(`/v1/requests/${id}/approve`, {}).expect(403);
     expect(
@@ -95,17 +94,14 @@ describe('request enforcement', () => {
   it('lets the submitter or the Accountable cancel before work starts, nobody after', async () => {
     const mine = await submitReplica();
     expect(
-      (await api(t, cast.onRequest.approver).post(`/v1/requests/${mine}/cancel`).expect(403)).body
-        .code,
+      (await api(t, cast.onRequest.approver).post(`/v1/requests/${mine.id}/cancel`).expect(403))
+        .body.code,
     ).toBe('RACI_NOT_SUBMITTER_OR_ACCOUNTABLE');
-    await api(t, cast.onRequest.requester)
-      .post(`/v1/requests/${mine}/cancel`, { reason: 'not needed' })
-      .expect(200);
+    await walk(mine, { verb: 'cancel', body: { reason: 'not needed' } });
     const started = await submitReplica();
-    await api(t, cast.provider.approver).post(`/v1/requests/${started}/approve`).expect(200);
-    await api(t, cast.provider.operator).post(`/v1/requests/${started}/start`).expect(200);
+    await walk(started, 'approve', 'start');
     expect(
-      (await api(t, cast.onRequest.requester).post(`/v1/requests/${started}/cancel`).expect(409))
+      (await api(t, cast.onRequest.requester).post(`/v1/requests/${started.id}/cancel`).expect(409))
         .body.code,
     ).toBe('REQUEST_INVALID_TRANSITION');
   });
@@ -163,7 +159,7 @@ describe('request enforcement', () => {
   });
 
   it('keeps internal comments from customers, and only the provider writes them', async () => {
-    const id = await submitReplica();
+    const { id } = await submitReplica();
     await api(t, cast.provider.operator)
       .post(`/v1/requests/${id}/comments`, { body: 'Check the disk first', internal: true })
       .expect(201);
@@ -195,16 +191,8 @@ describe('request enforcement', () => {
     const customer = cast.selfService;
     const ids: string[] = [];
     for (let n = 0; n < 5; n++) {
-      ids.push(
-        (
-          await api(t, customer.requester)
-            .post('/v1/requests', {
-              action: 'kubernetes.add-node',
-              params: { cluster: `k8s-${n}` },
-            })
-            .expect(201)
-        ).body.id,
-      );
+      const params = { cluster: `k8s-${n}` };
+      ids.push((await submitRequest(customer.requester, 'kubernetes.add-node', params)).id);
     }
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -222,10 +210,9 @@ describe('request enforcement', () => {
   });
 
   it('names the first edited history entry in /v1/audit/verify', async () => {
-    const id = await submitReplica();
-    await api(t, cast.provider.approver)
-      .post(`/v1/requests/${id}/approve`, { comment: 'fine' })
-      .expect(200);
+    const replica = await submitReplica();
+    const { id } = replica;
+    await walk(replica, { verb: 'approve', body: { comment: 'fine' } });
     expect(
       (await api(t, cast.provider.admin).get('/v1/audit/verify').expect(200)).body,
     ).toMatchObject({ ok: true });
