@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Job } from 'bullmq';
 import { JobName, QueueName } from '@app/core';
 import { Cast } from '../factories/cast.factory';
+import { submitRequest, walk } from '../factories/request.factory';
 import { api } from '../helpers/api.client';
 import { createMailTestBed, MailTestBed } from '../helpers/mail-test-bed';
 import { TestApp } from '../helpers/create-app';
@@ -63,17 +64,11 @@ describe('approval deadlines', () => {
 
   it('reminds the approvers before the deadline, then expires the request where the catalog says so', async () => {
     const { onRequest: customer, provider } = cast;
-    const submitted = await api(t, customer.requester)
-      .post('/v1/requests', {
-        action: 'mariadb.add-read-only-replica',
-        params: { instance: 'db-1' },
-      })
-      .expect(201);
-    const id = submitted.body.id as string;
-    const due = Date.parse(submitted.body.dueAt);
-    expect(due - Date.parse(submitted.body.createdAt)).toBeGreaterThanOrEqual(
-      2 * 24 * 3600 * 1000 - 1_000,
-    );
+    const { id, view } = await submitRequest(customer.requester, 'mariadb.add-read-only-replica', {
+      instance: 'db-1',
+    });
+    const due = Date.parse(view.dueAt!);
+    expect(due - Date.parse(view.createdAt)).toBeGreaterThanOrEqual(2 * 24 * 3600 * 1000 - 1_000);
     await settle(t);
     const delayed = await t.queue(QueueName.Deadlines).getDelayed();
     const deadline = delayed.find((job) => job.id === `${id}.${JobName.ApprovalDeadline}`)!;
@@ -112,14 +107,10 @@ describe('approval deadlines', () => {
 
   it('escalates to the Accountable organization’s admins where the catalog does not say expire', async () => {
     const { onRequest: customer, provider } = cast;
-    const id = (
-      await api(t, customer.requester)
-        .post('/v1/requests', {
-          action: 'mariadb.modify-configurations',
-          params: { resource: 'db-1', parameters: { max_connections: 500 } },
-        })
-        .expect(201)
-    ).body.id;
+    const { id } = await submitRequest(customer.requester, 'mariadb.modify-configurations', {
+      resource: 'db-1',
+      parameters: { max_connections: 500 },
+    });
     await settle(t);
     await runNow(id, JobName.ApprovalDeadline);
     const escalations = smtp.messages.filter(
@@ -133,16 +124,12 @@ describe('approval deadlines', () => {
 
   it('does nothing once the request was decided in time', async () => {
     const { onRequest: customer, provider } = cast;
-    const id = (
-      await api(t, customer.requester)
-        .post('/v1/requests', {
-          action: 'mariadb.add-read-only-replica',
-          params: { instance: 'db-2' },
-        })
-        .expect(201)
-    ).body.id;
+    const replica = await submitRequest(customer.requester, 'mariadb.add-read-only-replica', {
+      instance: 'db-2',
+    });
+    const { id } = replica;
     await settle(t);
-    await api(t, provider.approver).post(`/v1/requests/${id}/approve`).expect(200);
+    await walk(replica, 'approve');
     await runNow(id, JobName.ApprovalDeadline);
     const job = await Job.fromId(t.queue(QueueName.Deadlines), `${id}.${JobName.ApprovalDeadline}`);
     expect(job!.returnvalue).toEqual({ requestId: id, outcome: 'decided-in-time' });

@@ -1,5 +1,6 @@
 import { Browser, chromium } from 'playwright-core';
 import { Cast, createCast } from '../factories/cast.factory';
+import { submitRequest } from '../factories/request.factory';
 import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { settle } from '../helpers/mailbox';
@@ -43,14 +44,9 @@ describe('approving from the email, in a real browser', () => {
   });
 
   it('works once, from its confirmation page, for its approver only', async () => {
-    const id = (
-      await api(t, cast.onRequest.requester)
-        .post('/v1/requests', {
-          action: 'mariadb.add-read-only-replica',
-          params: { instance: 'db-9' },
-        })
-        .expect(201)
-    ).body.id;
+    const { id } = await submitRequest(cast.onRequest.requester, 'mariadb.add-read-only-replica', {
+      instance: 'db-9',
+    });
     await settle(t);
     const mail = smtp.messages.find(
       (m) => m.to[0] === cast.provider.approver.email && m.text.includes(id),

@@ -8,6 +8,7 @@ import { verifyWebhook, WebhookDispatcher } from '@app/notifications';
 import { OutboxEvent, RequestEvent } from '@app/requests';
 import { Actor } from '../factories/parties.factory';
 import { Cast, createCast } from '../factories/cast.factory';
+import { submitRequest } from '../factories/request.factory';
 import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { waitFor } from '../helpers/wait-for';
@@ -56,11 +57,11 @@ describe('webhooks', () => {
 
   /** The event a real submission announced, as the outbox keeps it. */
   async function submittedEvent(requester: Actor): Promise<RequestEvent> {
-    const res = await api(t, requester).post('/v1/requests', REPLICA).expect(201);
+    const { id } = await submitRequest(requester, REPLICA.action, REPLICA.params);
     const row = await t.app
       .get(DataSource)
       .getRepository(OutboxEvent)
-      .findOneByOrFail({ aggregateId: res.body.id as string });
+      .findOneByOrFail({ aggregateId: id });
     return row.payload as unknown as RequestEvent;
   }
 
