@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { SEED_ROWS } from '../../../test/fixtures/seed-matrix.fixture';
+import { SEED_ROWS } from './seed-matrix.fixture';
 import { Catalog } from './catalog';
 import { CatalogAction, PARTIES, Plan, PlanCell } from './catalog.types';
 import { loadCatalog } from './loader/catalog-loader';
