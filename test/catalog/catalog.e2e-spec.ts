@@ -1,10 +1,10 @@
 import request from 'supertest';
+import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
 
 describe('catalog API', () => {
   let t: TestApp;
-  const get = (path: string) =>
-    request(t.http).get(path).set('Authorization', `Bearer ${t.adminToken}`);
+  const get = (path: string) => api(t, t.adminToken).get(path);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -21,10 +21,7 @@ describe('catalog API', () => {
       });
       expect(res.headers['www-authenticate']).toBe('Bearer');
     }
-    await request(t.http)
-      .get('/v1/catalog/matrix')
-      .set('Authorization', 'Bearer raci_not-a-real-token')
-      .expect(401);
+    await api(t, 'raci_not-a-real-token').get('/v1/catalog/matrix').expect(401);
   });
 
   it('lists every product action with letters in R, A, C, I order', async () => {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import request, { Response } from 'supertest';
 import { Role } from '@app/parties';
+import { api } from '../helpers/api.client';
 import { TestApp } from '../helpers/create-app';
+import { expectStatus } from '../helpers/status.assertion';
 
 /** A user of a test app, with the bearer token it calls the API with. */
 export interface Actor {
@@ -13,13 +14,6 @@ export interface Actor {
 }
 
 const unique = (): string => randomBytes(5).toString('hex');
-
-/** Fails with the response body, which a bare status mismatch would hide. */
-function expectStatus(res: Response, status: number, what: string): void {
-  if (res.status !== status) {
-    throw new Error(`${what}: expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
-  }
-}
 
 /** A customer organization created by the bootstrap admin; unique name unless one is given. */
 export async function createCustomer(
@@ -33,15 +27,12 @@ export async function createCustomer(
   } = {},
 ): Promise<{ id: string; name: string }> {
   const suffix = unique();
-  const res = await request(t.http)
-    .post('/v1/organizations')
-    .set('Authorization', `Bearer ${t.adminToken}`)
-    .send({
-      name: input.name ?? `Customer ${suffix}`,
-      subscription: { plan: input.plan ?? 'on-request', onDemand: input.onDemand ?? false },
-      contactEmails: input.contactEmails ?? [`contact-${suffix}@customer.test`],
-      locale: input.locale ?? 'en',
-    });
+  const res = await api(t, t.adminToken).post('/v1/organizations', {
+    name: input.name ?? `Customer ${suffix}`,
+    subscription: { plan: input.plan ?? 'on-request', onDemand: input.onDemand ?? false },
+    contactEmails: input.contactEmails ?? [`contact-${suffix}@customer.test`],
+    locale: input.locale ?? 'en',
+  });
   expectStatus(res, 201, 'createCustomer');
   return { id: res.body.id, name: res.body.name };
 }
@@ -53,10 +44,11 @@ export async function createUser(
   roles: Role[],
   email = `user-${unique()}@example.test`,
 ): Promise<Actor> {
-  const res = await request(t.http)
-    .post(`/v1/organizations/${organizationId}/users`)
-    .set('Authorization', `Bearer ${t.adminToken}`)
-    .send({ email, name: `User ${email.split('@')[0]}`, roles });
+  const res = await api(t, t.adminToken).post(`/v1/organizations/${organizationId}/users`, {
+    email,
+    name: `User ${email.split('@')[0]}`,
+    roles,
+  });
   expectStatus(res, 201, 'createUser');
   return {
     id: res.body.id,
@@ -69,7 +61,7 @@ export async function createUser(
 
 /** The id of the one provider organization of a test app. */
 export async function providerOrganizationId(t: TestApp): Promise<string> {
-  const res = await request(t.http).get('/v1/me').set('Authorization', `Bearer ${t.adminToken}`);
+  const res = await api(t, t.adminToken).get('/v1/me');
   expectStatus(res, 200, 'providerOrganizationId');
   return (res.body as { organization: { id: string } }).organization.id;
 }

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import request from 'supertest';
 import { Cast, createCast } from '../factories/cast.factory';
+import { api } from '../helpers/api.client';
 import { TEST_ADMIN_TOKEN, TestApp } from '../helpers/create-app';
 import { EngineProcess, EngineRole } from '../helpers/engine-process';
 import { SmtpListener } from '../helpers/smtp-listener';
@@ -72,8 +72,8 @@ export class FaultBed {
   }
 
   /** The cast (organizations, users, tokens), created through an API process. */
-  castThrough(api: EngineProcess): Promise<Cast> {
-    return createCast(remote(api));
+  castThrough(engine: EngineProcess): Promise<Cast> {
+    return createCast(remote(engine));
   }
 
   async close(): Promise<void> {
@@ -86,8 +86,8 @@ export class FaultBed {
 }
 
 /** An API process seen as a test app by the factories, which only need its URL and admin token. */
-export function remote(api: EngineProcess): TestApp {
-  return { http: api.url, adminToken: TEST_ADMIN_TOKEN } as unknown as TestApp;
+export function remote(engine: EngineProcess): TestApp {
+  return { http: engine.url, adminToken: TEST_ADMIN_TOKEN } as unknown as TestApp;
 }
 
 /** Submissions in flight at once: load, without flooding a 2-core machine. */
@@ -106,10 +106,7 @@ export async function submitMany(
   let next = 0;
   const submitter = async () => {
     for (let n = next++; n < count; n = next++) {
-      const res = await request(apis[n % apis.length].url)
-        .post('/v1/requests')
-        .set('Authorization', `Bearer ${token}`)
-        .send(REPLICA);
+      const res = await api(remote(apis[n % apis.length]), token).post('/v1/requests', REPLICA);
       if (res.status !== 201) throw new Error(`submission ${n}: ${res.status} ${res.text}`);
       ids.push((res.body as { id: string }).id);
     }

@@ -1,7 +1,7 @@
-import request from 'supertest';
 import { Cast } from '../factories/cast.factory';
+import { api } from '../helpers/api.client';
 import { EngineProcess } from '../helpers/engine-process';
-import { FaultBed, submitMany } from './fault-bed';
+import { FaultBed, remote, submitMany } from './fault-bed';
 import { expectExactlyOnce, settledReconciliation } from './reconcile';
 
 const REQUESTS = 40;
@@ -26,11 +26,8 @@ describe('scale-out: two API and two worker processes on one PostgreSQL and one 
     const approvals = await Promise.all(
       ids.map((id) =>
         Promise.all(
-          apis.map((api) =>
-            request(api.url)
-              .post(`/v1/requests/${id}/approve`)
-              .set('Authorization', `Bearer ${cast.provider.approver.token}`)
-              .send({}),
+          apis.map((engine) =>
+            api(remote(engine), cast.provider.approver).post(`/v1/requests/${id}/approve`, {}),
           ),
         ),
       ),

@@ -1,9 +1,9 @@
-import request from 'supertest';
 import { Cast } from '../factories/cast.factory';
+import { api } from '../helpers/api.client';
 import { TEST_ADMIN_TOKEN } from '../helpers/create-app';
 import { EngineProcess } from '../helpers/engine-process';
 import { waitFor } from '../helpers/wait-for';
-import { FaultBed, submitMany } from './fault-bed';
+import { FaultBed, remote, submitMany } from './fault-bed';
 import { expectExactlyOnce, reconcile, settledReconciliation } from './reconcile';
 
 /** Every replica request owes four messages. */
@@ -20,15 +20,10 @@ interface DeadLetter {
 describe('fault: the SMTP server refuses, for a while (4xx) or for good (5xx)', () => {
   jest.setTimeout(120_000);
   let bed: FaultBed;
-  let api: EngineProcess;
+  let apiProcess: EngineProcess;
   let cast: Cast;
 
-  const asAdmin = () => ({
-    get: (path: string) =>
-      request(api.url).get(path).set('Authorization', `Bearer ${TEST_ADMIN_TOKEN}`),
-    post: (path: string) =>
-      request(api.url).post(path).set('Authorization', `Bearer ${TEST_ADMIN_TOKEN}`),
-  });
+  const asAdmin = () => api(remote(apiProcess), TEST_ADMIN_TOKEN);
   const deadLetters = async (): Promise<DeadLetter[]> =>
     (
       (await asAdmin().get('/v1/notifications?status=failed').expect(200)).body as {
@@ -42,15 +37,15 @@ describe('fault: the SMTP server refuses, for a while (4xx) or for good (5xx)', 
 
   beforeAll(async () => {
     bed = await FaultBed.start();
-    api = await bed.engine('api');
+    apiProcess = await bed.engine('api');
     await bed.engine('worker');
-    cast = await bed.castThrough(api);
+    cast = await bed.castThrough(apiProcess);
   });
   afterAll(() => bed?.close());
 
   it('retries through 451 answers, then delivers each message exactly once', async () => {
     bed.smtp.refuseWith = 451;
-    await submitMany([api], cast.onRequest.requester.token, 20);
+    await submitMany([apiProcess], cast.onRequest.requester.token, 20);
     await waitFor(() => bed.smtp.refusals >= 20 * MESSAGES_PER_REQUEST, 'every message refused');
     bed.smtp.refuseWith = undefined;
     const result = await reconciled();
@@ -61,7 +56,7 @@ describe('fault: the SMTP server refuses, for a while (4xx) or for good (5xx)', 
   it('dead-letters a 550 after one attempt, lists it, and sends it once when retried by hand', async () => {
     bed.smtp.refusals = 0;
     bed.smtp.refuseWith = 550;
-    await submitMany([api], cast.onRequest.requester.token, 5);
+    await submitMany([apiProcess], cast.onRequest.requester.token, 5);
     const refused = 5 * MESSAGES_PER_REQUEST;
     const failed = await waitFor(async () => {
       const letters = await deadLetters();

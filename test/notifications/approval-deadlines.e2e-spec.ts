@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Job } from 'bullmq';
 import { JobName, QueueName } from '@app/core';
-import { as, Cast } from '../factories/cast.factory';
+import { Cast } from '../factories/cast.factory';
+import { submitRequest, walk } from '../factories/request.factory';
+import { api } from '../helpers/api.client';
 import { createMailTestBed, MailTestBed } from '../helpers/mail-test-bed';
 import { TestApp } from '../helpers/create-app';
 import { settle } from '../helpers/mailbox';
@@ -62,17 +64,11 @@ describe('approval deadlines', () => {
 
   it('reminds the approvers before the deadline, then expires the request where the catalog says so', async () => {
     const { onRequest: customer, provider } = cast;
-    const submitted = await as(t, customer.requester)
-      .post('/v1/requests', {
-        action: 'mariadb.add-read-only-replica',
-        params: { instance: 'db-1' },
-      })
-      .expect(201);
-    const id = submitted.body.id as string;
-    const due = Date.parse(submitted.body.dueAt);
-    expect(due - Date.parse(submitted.body.createdAt)).toBeGreaterThanOrEqual(
-      2 * 24 * 3600 * 1000 - 1_000,
-    );
+    const { id, view } = await submitRequest(customer.requester, 'mariadb.add-read-only-replica', {
+      instance: 'db-1',
+    });
+    const due = Date.parse(view.dueAt!);
+    expect(due - Date.parse(view.createdAt)).toBeGreaterThanOrEqual(2 * 24 * 3600 * 1000 - 1_000);
     await settle(t);
     const delayed = await t.queue(QueueName.Deadlines).getDelayed();
     const deadline = delayed.find((job) => job.id === `${id}.${JobName.ApprovalDeadline}`)!;
@@ -88,10 +84,10 @@ describe('approval deadlines', () => {
     expect(reminders[0].text).toMatch(/^Approve: /m);
 
     await runNow(id, JobName.ApprovalDeadline);
-    expect((await as(t, provider.admin).get(`/v1/requests/${id}`).expect(200)).body.state).toBe(
+    expect((await api(t, provider.admin).get(`/v1/requests/${id}`).expect(200)).body.state).toBe(
       'expired',
     );
-    const history = (await as(t, provider.admin).get(`/v1/requests/${id}/history`).expect(200))
+    const history = (await api(t, provider.admin).get(`/v1/requests/${id}/history`).expect(200))
       .body;
     expect(history.pop()).toMatchObject({
       event: 'request.expired',
@@ -106,46 +102,38 @@ describe('approval deadlines', () => {
     expect(told.map((m) => m.to[0])).toEqual(
       expect.arrayContaining([provider.admin.email, customer.requester.email]),
     );
-    await as(t, provider.approver).post(`/v1/requests/${id}/approve`).expect(409);
+    await api(t, provider.approver).post(`/v1/requests/${id}/approve`).expect(409);
   });
 
   it('escalates to the Accountable organization’s admins where the catalog does not say expire', async () => {
     const { onRequest: customer, provider } = cast;
-    const id = (
-      await as(t, customer.requester)
-        .post('/v1/requests', {
-          action: 'mariadb.modify-configurations',
-          params: { resource: 'db-1', parameters: { max_connections: 500 } },
-        })
-        .expect(201)
-    ).body.id;
+    const { id } = await submitRequest(customer.requester, 'mariadb.modify-configurations', {
+      resource: 'db-1',
+      parameters: { max_connections: 500 },
+    });
     await settle(t);
     await runNow(id, JobName.ApprovalDeadline);
     const escalations = smtp.messages.filter(
       (m) => m.text.includes(id) && m.subject.startsWith('Approval overdue'),
     );
     expect(escalations.map((m) => m.to[0])).toEqual([provider.admin.email]);
-    expect((await as(t, provider.admin).get(`/v1/requests/${id}`).expect(200)).body.state).toBe(
+    expect((await api(t, provider.admin).get(`/v1/requests/${id}`).expect(200)).body.state).toBe(
       'pending_approval',
     );
   });
 
   it('does nothing once the request was decided in time', async () => {
     const { onRequest: customer, provider } = cast;
-    const id = (
-      await as(t, customer.requester)
-        .post('/v1/requests', {
-          action: 'mariadb.add-read-only-replica',
-          params: { instance: 'db-2' },
-        })
-        .expect(201)
-    ).body.id;
+    const replica = await submitRequest(customer.requester, 'mariadb.add-read-only-replica', {
+      instance: 'db-2',
+    });
+    const { id } = replica;
     await settle(t);
-    await as(t, provider.approver).post(`/v1/requests/${id}/approve`).expect(200);
+    await walk(replica, 'approve');
     await runNow(id, JobName.ApprovalDeadline);
     const job = await Job.fromId(t.queue(QueueName.Deadlines), `${id}.${JobName.ApprovalDeadline}`);
     expect(job!.returnvalue).toEqual({ requestId: id, outcome: 'decided-in-time' });
-    expect((await as(t, provider.admin).get(`/v1/requests/${id}`).expect(200)).body.state).toBe(
+    expect((await api(t, provider.admin).get(`/v1/requests/${id}`).expect(200)).body.state).toBe(
       'approved',
     );
   });

@@ -1,4 +1,5 @@
-import { as, Cast, createCast } from '../factories/cast.factory';
+import { Cast, createCast } from '../factories/cast.factory';
+import { submitRequest } from '../factories/request.factory';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { settle } from '../helpers/mailbox';
 import { SmtpListener } from '../helpers/smtp-listener';
@@ -32,6 +33,8 @@ describe('mail delivery through faults', () => {
     await smtp.stop();
   });
 
+  const submitReplica = () =>
+    submitRequest(cast.onRequest.requester, REPLICA.action, REPLICA.params);
   const byMessageId = () => {
     const counts = new Map<string, number>();
     smtp.messages.forEach((m) => counts.set(m.messageId, (counts.get(m.messageId) ?? 0) + 1));
@@ -41,11 +44,7 @@ describe('mail delivery through faults', () => {
   it('accepts requests while Redis is down, then delivers every message exactly once', async () => {
     await redis.stop();
     const ids: string[] = [];
-    for (let n = 0; n < 10; n++) {
-      ids.push(
-        (await as(t, cast.onRequest.requester).post('/v1/requests', REPLICA).expect(201)).body.id,
-      );
-    }
+    for (let n = 0; n < 10; n++) ids.push((await submitReplica()).id);
     expect(smtp.messages).toHaveLength(0);
     await redis.start();
     await waitFor(
@@ -63,8 +62,7 @@ describe('mail delivery through faults', () => {
   it('retries while the SMTP server answers 4xx, and delivers each message once when it accepts', async () => {
     smtp.messages.length = 0;
     smtp.refuseWith = 451;
-    const id = (await as(t, cast.onRequest.requester).post('/v1/requests', REPLICA).expect(201))
-      .body.id;
+    const { id } = await submitReplica();
     await waitFor(() => smtp.refusals >= MESSAGES_PER_REQUEST, 'the first refusals');
     smtp.refuseWith = undefined;
     await waitFor(

@@ -1,5 +1,7 @@
 import { Browser, chromium } from 'playwright-core';
-import { as, Cast, createCast } from '../factories/cast.factory';
+import { Cast, createCast } from '../factories/cast.factory';
+import { submitRequest } from '../factories/request.factory';
+import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { settle } from '../helpers/mailbox';
 import { SmtpListener } from '../helpers/smtp-listener';
@@ -42,14 +44,9 @@ describe('approving from the email, in a real browser', () => {
   });
 
   it('works once, from its confirmation page, for its approver only', async () => {
-    const id = (
-      await as(t, cast.onRequest.requester)
-        .post('/v1/requests', {
-          action: 'mariadb.add-read-only-replica',
-          params: { instance: 'db-9' },
-        })
-        .expect(201)
-    ).body.id;
+    const { id } = await submitRequest(cast.onRequest.requester, 'mariadb.add-read-only-replica', {
+      instance: 'db-9',
+    });
     await settle(t);
     const mail = smtp.messages.find(
       (m) => m.to[0] === cast.provider.approver.email && m.text.includes(id),
@@ -59,14 +56,14 @@ describe('approving from the email, in a real browser', () => {
     const page = await browser.newPage();
     await page.goto(approveUrl);
     expect(await page.textContent('h1')).toBe('Approve this request?');
-    expect((await as(t, cast.provider.admin).get(`/v1/requests/${id}`)).body.state).toBe(
+    expect((await api(t, cast.provider.admin).get(`/v1/requests/${id}`)).body.state).toBe(
       'pending_approval',
     );
     await page.fill('textarea[name=reason]', 'Approved from my phone');
     await Promise.all([page.waitForNavigation(), page.click('#confirm')]);
     expect(await page.textContent('#result')).toContain('is now approved');
 
-    const history = (await as(t, cast.provider.admin).get(`/v1/requests/${id}/history`)).body;
+    const history = (await api(t, cast.provider.admin).get(`/v1/requests/${id}/history`)).body;
     expect(history.pop()).toMatchObject({
       event: 'request.approved',
       actorId: cast.provider.approver.id,

@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { as, Cast } from '../factories/cast.factory';
+import { Cast } from '../factories/cast.factory';
+import { submitRequest, walk } from '../factories/request.factory';
+import { api } from '../helpers/api.client';
 import { createMailTestBed, MailTestBed } from '../helpers/mail-test-bed';
 import { TestApp } from '../helpers/create-app';
 import { settle } from '../helpers/mailbox';
@@ -34,16 +36,15 @@ describe('approving from the email', () => {
     return { approve: link('Approve'), reject: link('Reject') };
   };
   const submit = async () => {
-    const id = (await as(t, cast.onRequest.requester).post('/v1/requests', REPLICA).expect(201))
-      .body.id as string;
+    const replica = await submitRequest(cast.onRequest.requester, REPLICA.action, REPLICA.params);
     await settle(t);
-    return id;
+    return replica;
   };
   const stateOf = async (id: string): Promise<string> =>
-    (await as(t, cast.provider.admin).get(`/v1/requests/${id}`).expect(200)).body.state as string;
+    (await api(t, cast.provider.admin).get(`/v1/requests/${id}`).expect(200)).body.state as string;
 
   it('shows a page on GET, acts only on POST, once, as the approver the link was made for', async () => {
-    const id = await submit();
+    const { id } = await submit();
     const { approve } = linksOf(id, cast.provider.approver.email);
     const page = await request(t.http).get(approve).expect(200).expect('Content-Type', /html/);
     expect(page.text).toContain('Add a MariaDB read-only Replica');
@@ -56,7 +57,7 @@ describe('approving from the email', () => {
       .send({ reason: 'Fine' })
       .expect(200);
     expect(done.text).toContain('is now approved');
-    const history = await as(t, cast.provider.admin).get(`/v1/requests/${id}/history`).expect(200);
+    const history = await api(t, cast.provider.admin).get(`/v1/requests/${id}/history`).expect(200);
     expect(history.body.pop()).toMatchObject({
       event: 'request.approved',
       actorId: cast.provider.approver.id,
@@ -70,7 +71,8 @@ describe('approving from the email', () => {
   });
 
   it('refuses a tampered, an expired or a late link', async () => {
-    const id = await submit();
+    const replica = await submit();
+    const { id } = replica;
     const { approve, reject } = linksOf(id, cast.provider.secondApprover.email);
     await request(t.http)
       .get(`${approve.slice(0, -3)}xyz`)
@@ -86,7 +88,7 @@ describe('approving from the email', () => {
     );
 
     // Decided through the API meanwhile: the other approver's reject link can no longer act.
-    await as(t, cast.provider.approver).post(`/v1/requests/${id}/approve`).expect(200);
+    await walk(replica, 'approve');
     expect(
       (await request(t.http).post(reject).type('form').send({ reason: 'Too late' }).expect(409))
         .text,
@@ -96,11 +98,9 @@ describe('approving from the email', () => {
 
   it('needs a reason to reject, and sends no link to a submitter (four eyes)', async () => {
     const { provider, onRequest } = cast;
-    const id = (
-      await as(t, provider.approver)
-        .post('/v1/requests', { ...REPLICA, organizationId: onRequest.organizationId })
-        .expect(201)
-    ).body.id;
+    const { id } = await submitRequest(provider.approver, REPLICA.action, REPLICA.params, {
+      organizationId: onRequest.organizationId,
+    });
     await settle(t);
     expect(() => linksOf(id, provider.approver.email)).toThrow(/no approval email/);
     const { reject } = linksOf(id, provider.secondApprover.email);

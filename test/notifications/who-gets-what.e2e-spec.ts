@@ -1,7 +1,8 @@
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '@app/parties';
-import { as, Cast } from '../factories/cast.factory';
+import { Cast } from '../factories/cast.factory';
+import { submitRequest, walk } from '../factories/request.factory';
+import { api } from '../helpers/api.client';
 import { createMailTestBed, MailTestBed } from '../helpers/mail-test-bed';
 import { createCustomer, createUser } from '../factories/parties.factory';
 import { TestApp } from '../helpers/create-app';
@@ -20,9 +21,9 @@ describe('who hears of what, by email', () => {
   beforeAll(async () => {
     bed = await createMailTestBed();
     ({ t, smtp, cast } = bed);
-    const org = await request(t.http)
-      .get(`/v1/organizations/${cast.onRequest.organizationId}`)
-      .set('Authorization', `Bearer ${t.adminToken}`);
+    const org = await api(t, t.adminToken).get(
+      `/v1/organizations/${cast.onRequest.organizationId}`,
+    );
     contact = org.body.contactEmails[0];
   });
   afterAll(() => bed.close());
@@ -38,21 +39,13 @@ describe('who hears of what, by email', () => {
 
   it('MariaDB replica: the provider approvers are asked, its operators get the work, the customer is informed', async () => {
     const { onRequest: customer, provider } = cast;
-    const id = (
-      await as(t, customer.requester)
-        .post('/v1/requests', {
-          action: 'mariadb.add-read-only-replica',
-          params: { instance: 'db-1' },
-        })
-        .expect(201)
-    ).body.id;
+    const replica = await submitRequest(customer.requester, 'mariadb.add-read-only-replica', {
+      instance: 'db-1',
+    });
+    const { id } = replica;
     await settle(t);
     expect(lettersAbout(smtp, id)).toEqual(askedAndInformed(customer.requester.email));
-    await as(t, provider.approver)
-      .post(`/v1/requests/${id}/approve`, { comment: 'Go' })
-      .expect(200);
-    await as(t, provider.operator).post(`/v1/requests/${id}/start`).expect(200);
-    await as(t, provider.operator).post(`/v1/requests/${id}/complete`).expect(200);
+    await walk(replica, { verb: 'approve', body: { comment: 'Go' } }, 'start', 'complete');
     await settle(t);
     const informed = (headline: string) => [
       `${headline} -> ${contact}`,
@@ -78,18 +71,14 @@ describe('who hears of what, by email', () => {
 
   it('a bucket: the customer decides by submitting, so its operators get the work at once', async () => {
     const { selfService: customer, provider } = cast;
-    const id = (
-      await as(t, customer.approver)
-        .post('/v1/requests', {
-          action: 'object-storage.create-bucket',
-          params: { bucketName: 'ledger-2026' },
-        })
-        .expect(201)
-    ).body.id;
+    const bucket = await submitRequest(customer.approver, 'object-storage.create-bucket', {
+      bucketName: 'ledger-2026',
+    });
+    const { id } = bucket;
     await settle(t);
     // The provider is Informed, but it has no contact mailbox and did not submit: nobody there to tell.
     expect(lettersAbout(smtp, id)).toEqual([`Work assigned -> ${customer.operator.email}`]);
-    await as(t, customer.operator).post(`/v1/requests/${id}/start`).expect(200);
+    await walk(bucket, 'start');
     await settle(t);
     expect(lettersAbout(smtp, id)).toEqual([`Work assigned -> ${customer.operator.email}`]);
     expect(
@@ -99,29 +88,24 @@ describe('who hears of what, by email', () => {
 
   it('Bot Defense details: the provider approvers are asked, the customer informed', async () => {
     const { onRequest: customer } = cast;
-    const id = (
-      await as(t, customer.requester)
-        .post('/v1/requests', {
-          action: 'bot-defense.request-blocked-request-details',
-          params: { supportId: '1234-5678' },
-        })
-        .expect(201)
-    ).body.id;
+    const { id } = await submitRequest(
+      customer.requester,
+      'bot-defense.request-blocked-request-details',
+      { supportId: '1234-5678' },
+    );
     await settle(t);
     expect(lettersAbout(smtp, id)).toEqual(askedAndInformed(customer.requester.email));
   });
 
   it('a security patch the provider proposes: the customer approvers decide, then the provider operators work', async () => {
     const { onRequest: customer, provider } = cast;
-    const id = (
-      await as(t, provider.requester)
-        .post('/v1/requests', {
-          action: 'mariadb.security-patches',
-          params: { resource: 'db-1' },
-          organizationId: customer.organizationId,
-        })
-        .expect(201)
-    ).body.id;
+    const patch = await submitRequest(
+      provider.requester,
+      'mariadb.security-patches',
+      { resource: 'db-1' },
+      { organizationId: customer.organizationId },
+    );
+    const { id } = patch;
     await settle(t);
     expect(lettersAbout(smtp, id)).toEqual(
       [
@@ -130,7 +114,7 @@ describe('who hears of what, by email', () => {
         `Request submitted -> ${contact}`,
       ].sort(),
     );
-    await as(t, customer.approver).post(`/v1/requests/${id}/approve`).expect(200);
+    await walk(patch, 'approve');
     await settle(t);
     expect(
       lettersAbout(smtp, id).filter(
@@ -144,15 +128,13 @@ describe('who hears of what, by email', () => {
 
   it('Data Masking: the customer consultants are asked first, the approvers then see their opinion', async () => {
     const { onRequest: customer, provider } = cast;
-    const id = (
-      await as(t, provider.requester)
-        .post('/v1/requests', {
-          action: 'data-masking.pdm-masking-plan-creation-and-execution',
-          params: { database: 'crm' },
-          organizationId: customer.organizationId,
-        })
-        .expect(201)
-    ).body.id;
+    const plan = await submitRequest(
+      provider.requester,
+      'data-masking.pdm-masking-plan-creation-and-execution',
+      { database: 'crm' },
+      { organizationId: customer.organizationId },
+    );
+    const { id } = plan;
     await settle(t);
     expect(lettersAbout(smtp, id)).toEqual(
       [
@@ -160,12 +142,10 @@ describe('who hears of what, by email', () => {
         `Your opinion is requested -> ${customer.consultant.email}`,
       ].sort(),
     );
-    await as(t, customer.consultant)
-      .post(`/v1/requests/${id}/opinions`, {
-        opinion: 'disagree',
-        comment: 'Not the billing schema',
-      })
-      .expect(200);
+    await walk(plan, {
+      verb: 'opinions',
+      body: { opinion: 'disagree', comment: 'Not the billing schema' },
+    });
     await settle(t);
     const asks = smtp.messages.filter(
       (m) => m.text.includes(id) && m.subject.startsWith('Approval needed'),
@@ -184,14 +164,14 @@ describe('who hears of what, by email', () => {
     });
     const requester = await createUser(t, french.id, [Role.Requester]);
     const id = (
-      await as(t, requester)
+      await api(t, requester)
         .post('/v1/requests', {
           action: 'mariadb.add-read-only-replica',
           params: { instance: 'bdd-1' },
         })
         .expect(201)
     ).body.id;
-    await as(t, cast.provider.operator)
+    await api(t, cast.provider.operator)
       .post(`/v1/requests/${id}/comments`, { body: 'internal note', internal: true })
       .expect(201);
     await settle(t);
@@ -209,20 +189,12 @@ describe('who hears of what, by email', () => {
   it('records every delivery; a refused one is a dead letter an admin can send again', async () => {
     const { onRequest: customer, provider } = cast;
     smtp.refuseWith = 550;
-    const id = (
-      await as(t, customer.requester)
-        .post('/v1/requests', {
-          action: 'mariadb.add-read-only-replica',
-          params: { instance: 'db-2' },
-        })
-        .expect(201)
-    ).body.id;
+    const { id } = await submitRequest(customer.requester, 'mariadb.add-read-only-replica', {
+      instance: 'db-2',
+    });
     await settle(t);
     smtp.refuseWith = undefined;
-    const failed = await request(t.http)
-      .get('/v1/notifications?status=failed')
-      .set('Authorization', `Bearer ${provider.admin.token}`)
-      .expect(200);
+    const failed = await api(t, provider.admin).get('/v1/notifications?status=failed').expect(200);
     const mine = failed.body.items.filter((d: { requestId: string }) => d.requestId === id);
     expect(mine).toHaveLength(4);
     expect(mine[0]).toMatchObject({
@@ -230,15 +202,9 @@ describe('who hears of what, by email', () => {
       attempts: 1,
       lastError: expect.stringMatching(/^SMTP 550/),
     });
-    await request(t.http)
-      .get('/v1/notifications?status=failed')
-      .set('Authorization', `Bearer ${provider.approver.token}`)
-      .expect(403);
+    await api(t, provider.approver).get('/v1/notifications?status=failed').expect(403);
 
-    await request(t.http)
-      .post(`/v1/notifications/${mine[0].id}/retry`)
-      .set('Authorization', `Bearer ${provider.admin.token}`)
-      .expect(202);
+    await api(t, provider.admin).post(`/v1/notifications/${mine[0].id}/retry`).expect(202);
     await waitFor(
       () => smtp.messages.find((m) => m.messageId === mine[0].messageId),
       'the message sent again',
@@ -251,9 +217,6 @@ describe('who hears of what, by email', () => {
       return found.status === 'sent' ? found : undefined;
     }, 'the delivery to be settled');
     expect(row).toMatchObject({ status: 'sent', retries: 1 });
-    await request(t.http)
-      .post(`/v1/notifications/${mine[0].id}/retry`)
-      .set('Authorization', `Bearer ${provider.admin.token}`)
-      .expect(409);
+    await api(t, provider.admin).post(`/v1/notifications/${mine[0].id}/retry`).expect(409);
   });
 });

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
 
 describe('operations endpoints', () => {
@@ -40,10 +41,7 @@ describe('operations endpoints', () => {
   });
 
   it('GET /metrics serves Prometheus metrics, HTTP latency labelled by route', async () => {
-    await request(t.http)
-      .get('/v1/catalog/actions/kubernetes.add-node')
-      .set('Authorization', `Bearer ${t.adminToken}`)
-      .expect(200);
+    await api(t, t.adminToken).get('/v1/catalog/actions/kubernetes.add-node').expect(200);
     const res = await request(t.http)
       .get('/metrics')
       .expect(200)

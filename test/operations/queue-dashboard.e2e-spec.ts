@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { Role } from '@app/parties';
 import { createCustomer, createUser, providerOrganizationId } from '../factories/parties.factory';
+import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
 
 describe('the queue dashboard at /admin/queues', () => {
@@ -16,22 +17,13 @@ describe('the queue dashboard at /admin/queues', () => {
       'UNAUTHENTICATED',
     );
     const customerAdmin = await createUser(t, (await createCustomer(t)).id, [Role.Admin]);
-    const res = await request(t.http)
-      .get('/admin/queues')
-      .set('Authorization', `Bearer ${customerAdmin.token}`)
-      .expect(403);
+    const res = await api(t, customerAdmin).get('/admin/queues').expect(403);
     expect(res.body.code).toBe('ADMIN_REQUIRED');
     const providerAdmin = await createUser(t, await providerOrganizationId(t), [Role.Admin]);
-    const page = await request(t.http)
-      .get('/admin/queues')
-      .set('Authorization', `Bearer ${providerAdmin.token}`)
-      .expect(200);
+    const page = await api(t, providerAdmin).get('/admin/queues').expect(200);
     expect(page.text).toContain('<html');
-    const api = await request(t.http)
-      .get('/admin/queues/api/queues')
-      .set('Authorization', `Bearer ${providerAdmin.token}`)
-      .expect(200);
-    expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
+    const queues = await api(t, providerAdmin).get('/admin/queues/api/queues').expect(200);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
       'deadlines',
       'mail',
       'notifications',

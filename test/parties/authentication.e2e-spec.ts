@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ApiToken, Role } from '@app/parties';
 import { Actor, createCustomer, createUser } from '../factories/parties.factory';
-import { client } from '../helpers/client';
+import { api } from '../helpers/api.client';
 import { createTestApp, TEST_ADMIN_TOKEN, TestApp } from '../helpers/create-app';
 
 const UNAUTHENTICATED = {
@@ -25,8 +25,8 @@ describe('authentication and tokens', () => {
   afterAll(() => t.close());
 
   it('answers every failed authentication with the same 401', async () => {
-    const revoked = await client(t, owner.token).post(`/v1/users/${owner.id}/tokens`).expect(201);
-    await client(t, owner.token).delete(`/v1/tokens/${revoked.body.id}`).expect(204);
+    const revoked = await api(t, owner).post(`/v1/users/${owner.id}/tokens`).expect(201);
+    await api(t, owner).delete(`/v1/tokens/${revoked.body.id}`).expect(204);
     const attempts = [
       request(t.http).get('/v1/me'),
       request(t.http).get('/v1/me').set('Authorization', ''),
@@ -48,7 +48,7 @@ describe('authentication and tokens', () => {
   });
 
   it('shows the bootstrap admin of ADMIN_TOKEN as a provider admin without a user', async () => {
-    const res = await client(t, t.adminToken).get('/v1/me').expect(200);
+    const res = await api(t, t.adminToken).get('/v1/me').expect(200);
     expect(res.body).toEqual({
       id: null,
       email: null,
@@ -71,15 +71,15 @@ describe('authentication and tokens', () => {
   });
 
   it('lets a user issue itself another token, shown once and kept as SHA-256 only', async () => {
-    const res = await client(t, owner.token).post(`/v1/users/${owner.id}/tokens`).expect(201);
+    const res = await api(t, owner).post(`/v1/users/${owner.id}/tokens`).expect(201);
     expect(res.body).toEqual({
       id: expect.any(String),
       token: expect.stringMatching(/^raci_[A-Za-z0-9_-]{43}$/),
       prefix: res.body.token.slice(0, 12),
       createdAt: expect.any(String),
     });
-    await client(t, res.body.token).get('/v1/me').expect(200);
-    await client(t, owner.token).get('/v1/me').expect(200);
+    await api(t, res.body.token).get('/v1/me').expect(200);
+    await api(t, owner).get('/v1/me').expect(200);
     const stored = await t.app
       .get(DataSource)
       .getRepository(ApiToken)
@@ -96,44 +96,42 @@ describe('authentication and tokens', () => {
   it("lets the organization's admin and a provider admin issue a user's tokens, not a colleague", async () => {
     const orgAdmin = await createUser(t, customerId, [Role.Admin]);
     const colleague = await createUser(t, customerId, [Role.Approver]);
-    await client(t, orgAdmin.token).post(`/v1/users/${owner.id}/tokens`).expect(201);
-    await client(t, t.adminToken).post(`/v1/users/${owner.id}/tokens`).expect(201);
-    const res = await client(t, colleague.token).post(`/v1/users/${owner.id}/tokens`).expect(403);
+    await api(t, orgAdmin).post(`/v1/users/${owner.id}/tokens`).expect(201);
+    await api(t, t.adminToken).post(`/v1/users/${owner.id}/tokens`).expect(201);
+    const res = await api(t, colleague).post(`/v1/users/${owner.id}/tokens`).expect(403);
     expect(res.body).toMatchObject({ statusCode: 403, code: 'ADMIN_REQUIRED' });
   });
 
   it('revokes a token: it stops working at once, the others keep working', async () => {
     const user = await createUser(t, customerId, [Role.Requester]);
-    const second = await client(t, user.token).post(`/v1/users/${user.id}/tokens`).expect(201);
+    const second = await api(t, user).post(`/v1/users/${user.id}/tokens`).expect(201);
     const colleague = await createUser(t, customerId, [Role.Approver]);
-    const refused = await client(t, colleague.token)
-      .delete(`/v1/tokens/${second.body.id}`)
-      .expect(403);
+    const refused = await api(t, colleague).delete(`/v1/tokens/${second.body.id}`).expect(403);
     expect(refused.body).toMatchObject({ code: 'ADMIN_REQUIRED' });
-    await client(t, user.token).delete(`/v1/tokens/${second.body.id}`).expect(204);
-    await client(t, second.body.token).get('/v1/me').expect(401);
-    await client(t, user.token).get('/v1/me').expect(200);
-    await client(t, user.token).delete(`/v1/tokens/${second.body.id}`).expect(204);
+    await api(t, user).delete(`/v1/tokens/${second.body.id}`).expect(204);
+    await api(t, second.body.token).get('/v1/me').expect(401);
+    await api(t, user).get('/v1/me').expect(200);
+    await api(t, user).delete(`/v1/tokens/${second.body.id}`).expect(204);
   });
 
   it("lets the organization's admin and a provider admin revoke a user's token", async () => {
     const user = await createUser(t, customerId, [Role.Requester]);
     const orgAdmin = await createUser(t, customerId, [Role.Admin]);
-    const first = await client(t, user.token).post(`/v1/users/${user.id}/tokens`).expect(201);
-    const second = await client(t, user.token).post(`/v1/users/${user.id}/tokens`).expect(201);
-    await client(t, orgAdmin.token).delete(`/v1/tokens/${first.body.id}`).expect(204);
-    await client(t, t.adminToken).delete(`/v1/tokens/${second.body.id}`).expect(204);
-    await client(t, first.body.token).get('/v1/me').expect(401);
-    await client(t, second.body.token).get('/v1/me').expect(401);
+    const first = await api(t, user).post(`/v1/users/${user.id}/tokens`).expect(201);
+    const second = await api(t, user).post(`/v1/users/${user.id}/tokens`).expect(201);
+    await api(t, orgAdmin).delete(`/v1/tokens/${first.body.id}`).expect(204);
+    await api(t, t.adminToken).delete(`/v1/tokens/${second.body.id}`).expect(204);
+    await api(t, first.body.token).get('/v1/me').expect(401);
+    await api(t, second.body.token).get('/v1/me').expect(401);
   });
 
   it('answers 404 for an unknown token or user, 400 for a malformed id', async () => {
     const unknown = '7d444840-9dc0-41dc-b4ad-7b6f3a1e9c00';
-    const token = await client(t, t.adminToken).delete(`/v1/tokens/${unknown}`).expect(404);
+    const token = await api(t, t.adminToken).delete(`/v1/tokens/${unknown}`).expect(404);
     expect(token.body).toMatchObject({ code: 'TOKEN_NOT_FOUND' });
-    const user = await client(t, t.adminToken).post(`/v1/users/${unknown}/tokens`).expect(404);
+    const user = await api(t, t.adminToken).post(`/v1/users/${unknown}/tokens`).expect(404);
     expect(user.body).toMatchObject({ code: 'USER_NOT_FOUND' });
-    await client(t, t.adminToken).delete('/v1/tokens/nope').expect(400);
+    await api(t, t.adminToken).delete('/v1/tokens/nope').expect(400);
   });
 });
 
@@ -147,6 +145,6 @@ describe('without ADMIN_TOKEN', () => {
 
   it('has no bootstrap admin', async () => {
     expect(t.adminToken).toBe('');
-    await client(t, TEST_ADMIN_TOKEN).get('/v1/me').expect(401);
+    await api(t, TEST_ADMIN_TOKEN).get('/v1/me').expect(401);
   });
 });

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { Role } from '@app/parties';
-import { client } from '../helpers/client';
+import { api, ApiClient } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { createCustomer, createUser, providerOrganizationId } from '../factories/parties.factory';
 
@@ -14,11 +14,11 @@ const valid = {
 
 describe('organizations API', () => {
   let t: TestApp;
-  let admin: ReturnType<typeof client>;
+  let admin: ApiClient;
 
   beforeAll(async () => {
     t = await createTestApp({ env: { PROVIDER_NAME: 'Acme Cloud' } });
-    admin = client(t, t.adminToken);
+    admin = api(t, t.adminToken);
   });
   afterAll(() => t.close());
 
@@ -125,7 +125,7 @@ describe('organizations API', () => {
     const customerAdmin = await createUser(t, customer.id, [Role.Admin]);
     const operator = await createUser(t, await providerOrganizationId(t), [Role.Operator]);
     for (const actor of [customerAdmin, operator]) {
-      const res = await client(t, actor.token)
+      const res = await api(t, actor)
         .post('/v1/organizations', { ...valid, name: `By ${actor.email}` })
         .expect(403);
       expect(res.body).toMatchObject({ statusCode: 403, code: 'ADMIN_REQUIRED' });
@@ -139,7 +139,7 @@ describe('organizations API', () => {
   it('lets any provider user read every organization', async () => {
     const operator = await createUser(t, await providerOrganizationId(t), [Role.Operator]);
     const all = await admin.get('/v1/organizations').expect(200);
-    const seen = await client(t, operator.token).get('/v1/organizations').expect(200);
+    const seen = await api(t, operator).get('/v1/organizations').expect(200);
     expect(seen.body).toEqual(all.body);
   });
 

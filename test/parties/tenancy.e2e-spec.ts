@@ -1,6 +1,6 @@
 import { Role } from '@app/parties';
 import { Actor, createCustomer, createUser } from '../factories/parties.factory';
-import { client } from '../helpers/client';
+import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
 
 /** A customer never learns about another: everything of another tenant is "not found". */
@@ -24,26 +24,26 @@ describe('tenancy', () => {
 
   it('shows a customer user its own organization only', async () => {
     for (const actor of [adminA, requesterA]) {
-      const list = await client(t, actor.token).get('/v1/organizations').expect(200);
+      const list = await api(t, actor).get('/v1/organizations').expect(200);
       expect(list.body.items.map((o: { id: string }) => o.id)).toEqual([a.id]);
-      await client(t, actor.token).get(`/v1/organizations/${a.id}`).expect(200);
+      await api(t, actor).get(`/v1/organizations/${a.id}`).expect(200);
     }
   });
 
   it("answers 404 for another customer's organization, exactly as for an unknown one", async () => {
-    const other = await client(t, requesterA.token).get(`/v1/organizations/${b.id}`).expect(404);
+    const other = await api(t, requesterA).get(`/v1/organizations/${b.id}`).expect(404);
     expect(other.body).toEqual({
       statusCode: 404,
       code: 'ORGANIZATION_NOT_FOUND',
       message: `No organization has the id "${b.id}".`,
       details: { id: b.id },
     });
-    const provider = (await client(t, t.adminToken).get('/v1/me')).body.organization.id;
-    await client(t, requesterA.token).get(`/v1/organizations/${provider}`).expect(404);
+    const provider = (await api(t, t.adminToken).get('/v1/me')).body.organization.id;
+    await api(t, requesterA).get(`/v1/organizations/${provider}`).expect(404);
   });
 
   it("keeps customer A's admin out of customer B: 404, and nothing stored", async () => {
-    const admin = client(t, adminA.token);
+    const admin = api(t, adminA);
     const res = await admin
       .post(`/v1/organizations/${b.id}/users`, {
         email: 'intruder@a.example',
@@ -53,19 +53,17 @@ describe('tenancy', () => {
       .expect(404);
     expect(res.body).toMatchObject({ code: 'ORGANIZATION_NOT_FOUND' });
     await admin.get(`/v1/organizations/${b.id}/users`).expect(404);
-    const usersOfB = await client(t, t.adminToken).get(`/v1/organizations/${b.id}/users`);
+    const usersOfB = await api(t, t.adminToken).get(`/v1/organizations/${b.id}/users`);
     expect(usersOfB.body.items.map((u: { email: string }) => u.email)).toEqual([requesterB.email]);
   });
 
   it("keeps customer A's admin away from customer B's tokens", async () => {
-    const admin = client(t, adminA.token);
+    const admin = api(t, adminA);
     const issue = await admin.post(`/v1/users/${requesterB.id}/tokens`).expect(404);
     expect(issue.body).toMatchObject({ code: 'USER_NOT_FOUND' });
-    const tokenOfB = await client(t, requesterB.token)
-      .post(`/v1/users/${requesterB.id}/tokens`)
-      .expect(201);
+    const tokenOfB = await api(t, requesterB).post(`/v1/users/${requesterB.id}/tokens`).expect(201);
     const revoke = await admin.delete(`/v1/tokens/${tokenOfB.body.id}`).expect(404);
     expect(revoke.body).toMatchObject({ code: 'TOKEN_NOT_FOUND' });
-    await client(t, tokenOfB.body.token).get('/v1/me').expect(200);
+    await api(t, tokenOfB.body.token).get('/v1/me').expect(200);
   });
 });

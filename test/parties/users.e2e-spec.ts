@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { Role } from '@app/parties';
-import { client } from '../helpers/client';
+import { api, ApiClient } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { createCustomer, createUser, providerOrganizationId } from '../factories/parties.factory';
 
@@ -8,12 +8,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 
 describe('users API', () => {
   let t: TestApp;
-  let admin: ReturnType<typeof client>;
+  let admin: ApiClient;
   let customer: { id: string; name: string };
 
   beforeAll(async () => {
     t = await createTestApp();
-    admin = client(t, t.adminToken);
+    admin = api(t, t.adminToken);
     customer = await createCustomer(t, { plan: 'self-service', onDemand: true, locale: 'fr' });
   });
   afterAll(() => t.close());
@@ -34,7 +34,7 @@ describe('users API', () => {
       organizationId: customer.id,
       token: expect.stringMatching(/^raci_[A-Za-z0-9_-]{43}$/),
     });
-    const me = await client(t, res.body.token).get('/v1/me').expect(200);
+    const me = await api(t, res.body.token).get('/v1/me').expect(200);
     expect(me.body).toEqual({
       id: res.body.id,
       email: 'ada.lovelace@globex.example',
@@ -52,7 +52,7 @@ describe('users API', () => {
 
   it('lets a customer admin add users to its own organization', async () => {
     const customerAdmin = await createUser(t, customer.id, [Role.Admin]);
-    const res = await client(t, customerAdmin.token)
+    const res = await api(t, customerAdmin)
       .post(`/v1/organizations/${customer.id}/users`, {
         email: 'grace@globex.example',
         name: 'Grace Hopper',
@@ -60,7 +60,7 @@ describe('users API', () => {
       })
       .expect(201);
     expect(res.body).toMatchObject({ organizationId: customer.id, roles: ['operator'] });
-    const list = await client(t, customerAdmin.token)
+    const list = await api(t, customerAdmin)
       .get(`/v1/organizations/${customer.id}/users`)
       .expect(200);
     expect(list.body.items.map((u: { email: string }) => u.email)).toEqual(
@@ -79,7 +79,7 @@ describe('users API', () => {
   it('creates provider users, who speak for the provider', async () => {
     const providerId = await providerOrganizationId(t);
     const operator = await createUser(t, providerId, [Role.Operator, Role.Consultant]);
-    const me = await client(t, operator.token).get('/v1/me').expect(200);
+    const me = await api(t, operator).get('/v1/me').expect(200);
     expect(me.body).toMatchObject({
       id: operator.id,
       roles: ['operator', 'consultant'],
@@ -91,7 +91,7 @@ describe('users API', () => {
     const requester = await createUser(t, customer.id, [Role.Requester, Role.Approver]);
     const operator = await createUser(t, await providerOrganizationId(t), [Role.Operator]);
     for (const actor of [requester, operator]) {
-      const res = await client(t, actor.token)
+      const res = await api(t, actor)
         .post(`/v1/organizations/${customer.id}/users`, {
           email: `made-by-${actor.id}@globex.example`,
           name: 'Nobody',
@@ -99,7 +99,7 @@ describe('users API', () => {
         })
         .expect(403);
       expect(res.body).toMatchObject({ statusCode: 403, code: 'ADMIN_REQUIRED' });
-      await client(t, actor.token).get(`/v1/organizations/${customer.id}/users`).expect(403);
+      await api(t, actor).get(`/v1/organizations/${customer.id}/users`).expect(403);
     }
   });
 

@@ -2,8 +2,10 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApp, TestApp } from '../helpers/create-app';
-import { as, Cast, createCast } from '../factories/cast.factory';
 import { RequestEvent } from '@app/core';
+import { Cast, createCast } from '../factories/cast.factory';
+import { submitRequest, walk } from '../factories/request.factory';
+import { api } from '../helpers/api.client';
 
 describe('domain events and their outbox rows', () => {
   let t: TestApp;
@@ -20,19 +22,14 @@ describe('domain events and their outbox rows', () => {
   afterAll(() => t.close());
 
   it('emits exactly one event per change, after commit, each with its outbox row', async () => {
-    const { onRequest: customer, provider } = cast;
-    const id = (
-      await as(t, customer.requester)
-        .post('/v1/requests', {
-          action: 'mariadb.add-read-only-replica',
-          params: { instance: 'db-1' },
-        })
-        .expect(201)
-    ).body.id;
-    await as(t, provider.approver).post(`/v1/requests/${id}/approve`).expect(200);
-    await as(t, customer.approver).post(`/v1/requests/${id}/approve`).expect(403);
-    await as(t, provider.operator).post(`/v1/requests/${id}/start`).expect(200);
-    await as(t, provider.operator).post(`/v1/requests/${id}/complete`).expect(200);
+    const { onRequest: customer } = cast;
+    const replica = await submitRequest(customer.requester, 'mariadb.add-read-only-replica', {
+      instance: 'db-1',
+    });
+    const { id } = replica;
+    await walk(replica, 'approve');
+    await api(t, customer.approver).post(`/v1/requests/${id}/approve`).expect(403);
+    await walk(replica, 'start', 'complete');
 
     const mine = heard.filter((event) => event.requestId === id);
     expect(mine.map((event) => [event.type, event.fromState, event.toState])).toEqual([

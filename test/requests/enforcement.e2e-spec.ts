@@ -1,7 +1,9 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApp, TestApp } from '../helpers/create-app';
-import { as, Cast, createCast } from '../factories/cast.factory';
+import { Cast, createCast } from '../factories/cast.factory';
+import { submitRequest, walk } from '../factories/request.factory';
+import { api } from '../helpers/api.client';
 
 const REPLICA = { action: 'mariadb.add-read-only-replica', params: { instance: 'db-prod-01' } };
 
@@ -15,22 +17,21 @@ describe('request enforcement', () => {
   });
   afterAll(() => t.close());
 
-  const submitReplica = async () =>
-    (await as(t, cast.onRequest.requester).post('/v1/requests', REPLICA).expect(201)).body
-      .id as string;
+  const submitReplica = () =>
+    submitRequest(cast.onRequest.requester, REPLICA.action, REPLICA.params);
   const countRows = async (table: string) =>
     Number((await t.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
 
   it("keeps each customer out of another's requests: 404, never 403", async () => {
-    const id = await submitReplica();
+    const { id } = await submitReplica();
     const other = cast.selfService;
-    expect((await as(t, other.requester).get(`/v1/requests/${id}`).expect(404)).body.code).toBe(
+    expect((await api(t, other.requester).get(`/v1/requests/${id}`).expect(404)).body.code).toBe(
       'REQUEST_NOT_FOUND',
     );
-    await as(t, other.approver).get(`/v1/requests/${id}/history`).expect(404);
-    await as(t, other.approver).post(`/v1/requests/${id}/cancel`).expect(404);
-    await as(t, other.operator).post(`/v1/requests/${id}/comments`, { body: 'hello' }).expect(404);
-    const listed = await as(t, other.requester)
+    await api(t, other.approver).get(`/v1/requests/${id}/history`).expect(404);
+    await api(t, other.approver).post(`/v1/requests/${id}/cancel`).expect(404);
+    await api(t, other.operator).post(`/v1/requests/${id}/comments`, { body: 'hello' }).expect(404);
+    const listed = await api(t, other.requester)
       .get(`/v1/requests?organizationId=${cast.onRequest.organizationId}`)
       .expect(200);
     expect(
@@ -38,18 +39,18 @@ describe('request enforcement', () => {
         (r: { organizationId: string }) => r.organizationId === other.organizationId,
       ),
     ).toBe(true);
-    await as(t, cast.provider.operator).get(`/v1/requests/${id}`).expect(200);
+    await api(t, cast.provider.operator).get(`/v1/requests/${id}`).expect(200);
     await request(t.http).get(`/v1/requests/${id}`).expect(401);
   });
 
   it('lets one of two racing approvals win; the other gets 409', async () => {
-    const id = await submitReplica();
+    const { id } = await submitReplica();
     const [a, b] = await Promise.all([
-      as(t, cast.provider.approver).post(`/v1/requests/${id}/approve`),
-      as(t, cast.provider.secondApprover).post(`/v1/requests/${id}/approve`),
+      api(t, cast.provider.approver).post(`/v1/requests/${id}/approve`),
+      api(t, cast.provider.secondApprover).post(`/v1/requests/${id}/approve`),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
-    const history = await as(t, cast.provider.admin).get(`/v1/requests/${id}/history`).expect(200);
+    const history = await api(t, cast.provider.admin).get(`/v1/requests/${id}/history`).expect(200);
     expect(
       history.body.filter((e: { event: string }) => e.event === 'request.approved'),
     ).toHaveLength(1);
@@ -58,7 +59,7 @@ describe('request enforcement', () => {
   it('replays an Idempotency-Key: same response, nothing created twice; another body is 422', async () => {
     const requester = cast.onRequest.requester;
     const send = (body: object) =>
-      as(t, requester).post('/v1/requests', body).set('Idempotency-Key', 'replica-2026-11-24');
+      api(t, requester).post('/v1/requests', body).set('Idempotency-Key', 'replica-2026-11-24');
     const before = await countRows('requests');
     const first = await send(REPLICA).expect(201);
     const again = await send(REPLICA).expect(201);
@@ -71,44 +72,36 @@ describe('request enforcement', () => {
 
   it('four eyes: the submitter never approves their own request, even as an approver', async () => {
     const { provider, onRequest } = cast;
-    const id = (
-      await as(t, provider.approver)
-        .post('/v1/requests', { ...REPLICA, organizationId: onRequest.organizationId })
-        .expect(201)
-    ).body.id;
+    const mine = await submitRequest(provider.approver, REPLICA.action, REPLICA.params, {
+      organizationId: onRequest.organizationId,
+    });
     expect(
-      (await as(t, provider.approver).post(`/v1/requests/${id}/approve`).expect(403)).body.code,
+      (await api(t, provider.approver).post(`/v1/requests/${mine.id}/approve`).expect(403)).body
+        .code,
     ).toBe('RACI_FOUR_EYES');
-    await as(t, provider.secondApprover).post(`/v1/requests/${id}/approve`).expect(200);
+    await walk(mine, ['approve', provider.secondApprover]);
   });
 
   it('gives an admin no RACI power', async () => {
-    const id = await submitReplica();
-    await as(t, cast.provider.admin).post(`/v1/requests/${id}/approve`).expect(403);
-    await request(t.http)
-      .post(`/v1/requests/${id}/approve`)
-      .set('Authorization', `Bearer ${t.adminToken}`)
-      .send({})
-      .expect(403);
+    const { id } = await submitReplica();
+    await api(t, cast.provider.admin).post(`/v1/requests/${id}/approve`).expect(403);
+    await api(t, t.adminToken).post(`/v1/requests/${id}/approve`, {}).expect(403);
     expect(
-      (await as(t, cast.provider.admin).post('/v1/requests', REPLICA).expect(403)).body.code,
+      (await api(t, cast.provider.admin).post('/v1/requests', REPLICA).expect(403)).body.code,
     ).toBe('ROLE_REQUIRED');
   });
 
   it('lets the submitter or the Accountable cancel before work starts, nobody after', async () => {
     const mine = await submitReplica();
     expect(
-      (await as(t, cast.onRequest.approver).post(`/v1/requests/${mine}/cancel`).expect(403)).body
-        .code,
+      (await api(t, cast.onRequest.approver).post(`/v1/requests/${mine.id}/cancel`).expect(403))
+        .body.code,
     ).toBe('RACI_NOT_SUBMITTER_OR_ACCOUNTABLE');
-    await as(t, cast.onRequest.requester)
-      .post(`/v1/requests/${mine}/cancel`, { reason: 'not needed' })
-      .expect(200);
+    await walk(mine, { verb: 'cancel', body: { reason: 'not needed' } });
     const started = await submitReplica();
-    await as(t, cast.provider.approver).post(`/v1/requests/${started}/approve`).expect(200);
-    await as(t, cast.provider.operator).post(`/v1/requests/${started}/start`).expect(200);
+    await walk(started, 'approve', 'start');
     expect(
-      (await as(t, cast.onRequest.requester).post(`/v1/requests/${started}/cancel`).expect(409))
+      (await api(t, cast.onRequest.requester).post(`/v1/requests/${started.id}/cancel`).expect(409))
         .body.code,
     ).toBe('REQUEST_INVALID_TRANSITION');
   });
@@ -147,7 +140,7 @@ describe('request enforcement', () => {
       await countRows('audit_entries'),
       await countRows('outbox_events'),
     ];
-    const res = await as(t, cast.onRequest.requester).post('/v1/requests', body).expect(status);
+    const res = await api(t, cast.onRequest.requester).post('/v1/requests', body).expect(status);
     expect(res.body).toMatchObject({ statusCode: status, code, message: expect.any(String) });
     expect([
       await countRows('requests'),
@@ -157,8 +150,8 @@ describe('request enforcement', () => {
   });
 
   it('refuses malformed JSON with 400', async () => {
-    const res = await as(t, cast.onRequest.requester)
-      .post('/v1/requests', {})
+    const res = await api(t, cast.onRequest.requester)
+      .post('/v1/requests')
       .set('Content-Type', 'application/json')
       .send('{"action":');
     expect(res.status).toBe(400);
@@ -166,29 +159,29 @@ describe('request enforcement', () => {
   });
 
   it('keeps internal comments from customers, and only the provider writes them', async () => {
-    const id = await submitReplica();
-    await as(t, cast.provider.operator)
+    const { id } = await submitReplica();
+    await api(t, cast.provider.operator)
       .post(`/v1/requests/${id}/comments`, { body: 'Check the disk first', internal: true })
       .expect(201);
-    await as(t, cast.onRequest.requester)
+    await api(t, cast.onRequest.requester)
       .post(`/v1/requests/${id}/comments`, { body: 'Thanks!' })
       .expect(201);
     expect(
       (
-        await as(t, cast.onRequest.requester)
+        await api(t, cast.onRequest.requester)
           .post(`/v1/requests/${id}/comments`, { body: 'x', internal: true })
           .expect(400)
       ).body.code,
     ).toBe('INTERNAL_COMMENT_NOT_ALLOWED');
-    const seenByCustomer = await as(t, cast.onRequest.requester)
+    const seenByCustomer = await api(t, cast.onRequest.requester)
       .get(`/v1/requests/${id}/comments`)
       .expect(200);
     expect(seenByCustomer.body.map((c: { body: string }) => c.body)).toEqual(['Thanks!']);
-    const seenByProvider = await as(t, cast.provider.operator)
+    const seenByProvider = await api(t, cast.provider.operator)
       .get(`/v1/requests/${id}/comments`)
       .expect(200);
     expect(seenByProvider.body).toHaveLength(2);
-    const history = await as(t, cast.onRequest.requester)
+    const history = await api(t, cast.onRequest.requester)
       .get(`/v1/requests/${id}/history`)
       .expect(200);
     expect(JSON.stringify(history.body)).not.toContain('Check the disk first');
@@ -198,21 +191,13 @@ describe('request enforcement', () => {
     const customer = cast.selfService;
     const ids: string[] = [];
     for (let n = 0; n < 5; n++) {
-      ids.push(
-        (
-          await as(t, customer.requester)
-            .post('/v1/requests', {
-              action: 'kubernetes.add-node',
-              params: { cluster: `k8s-${n}` },
-            })
-            .expect(201)
-        ).body.id,
-      );
+      const params = { cluster: `k8s-${n}` };
+      ids.push((await submitRequest(customer.requester, 'kubernetes.add-node', params)).id);
     }
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: request.Response = await as(t, customer.requester)
+      const page: request.Response = await api(t, customer.requester)
         .get(`/v1/requests?action=kubernetes.add-node&limit=2${cursor ? `&cursor=${cursor}` : ''}`)
         .expect(200);
       seen.push(...page.body.items.map((r: { id: string }) => r.id));
@@ -220,19 +205,18 @@ describe('request enforcement', () => {
     } while (cursor);
     expect(seen).toEqual([...ids].reverse());
     expect(
-      (await as(t, customer.requester).get('/v1/requests?cursor=garbage').expect(400)).body.code,
+      (await api(t, customer.requester).get('/v1/requests?cursor=garbage').expect(400)).body.code,
     ).toBe('INVALID_CURSOR');
   });
 
   it('names the first edited history entry in /v1/audit/verify', async () => {
-    const id = await submitReplica();
-    await as(t, cast.provider.approver)
-      .post(`/v1/requests/${id}/approve`, { comment: 'fine' })
-      .expect(200);
+    const replica = await submitReplica();
+    const { id } = replica;
+    await walk(replica, { verb: 'approve', body: { comment: 'fine' } });
     expect(
-      (await as(t, cast.provider.admin).get('/v1/audit/verify').expect(200)).body,
+      (await api(t, cast.provider.admin).get('/v1/audit/verify').expect(200)).body,
     ).toMatchObject({ ok: true });
-    await as(t, cast.provider.approver).get('/v1/audit/verify').expect(403);
+    await api(t, cast.provider.approver).get('/v1/audit/verify').expect(403);
     const [approved] = await t.app
       .get(DataSource)
       .query(`SELECT id FROM audit_entries WHERE request_id = '${id}' AND seq = 2`);
@@ -241,7 +225,7 @@ describe('request enforcement', () => {
       .query(
         `UPDATE audit_entries SET comment = 'approved without looking' WHERE id = '${approved.id}'`,
       );
-    const verdict = await as(t, cast.provider.admin).get('/v1/audit/verify').expect(200);
+    const verdict = await api(t, cast.provider.admin).get('/v1/audit/verify').expect(200);
     expect(verdict.body).toMatchObject({
       ok: false,
       firstBroken: {

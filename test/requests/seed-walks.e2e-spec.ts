@@ -1,8 +1,10 @@
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { Role } from '@app/parties';
 import { BusinessCalendar } from '@app/requests';
-import { as, Cast, createCast } from '../factories/cast.factory';
-import { createCustomer, createUser } from '../factories/parties.factory';
+import { Cast, createCast } from '../factories/cast.factory';
+import { api } from '../helpers/api.client';
+import { Actor, createCustomer, createUser } from '../factories/parties.factory';
+import { submitRequest, walk } from '../factories/request.factory';
 
 /** The journeys the seed matrix describes, walked end to end through the HTTP API. */
 describe('request lifecycle, walked from the seed matrix', () => {
@@ -16,23 +18,30 @@ describe('request lifecycle, walked from the seed matrix', () => {
   afterAll(() => t.close());
 
   const historyOf = async (id: string) =>
-    (await as(t, cast.provider.admin).get(`/v1/requests/${id}/history`).expect(200)).body as {
+    (await api(t, cast.provider.admin).get(`/v1/requests/${id}/history`).expect(200)).body as {
       event: string;
       letter: string | null;
       toState: string;
       comment: string | null;
     }[];
+  /** The ids of the requests in an actor's inbox. */
+  const inboxOf = async (actor: Actor) =>
+    (await api(t, actor).get('/v1/inbox').expect(200)).body.items.map(
+      (r: { id: string }) => r.id,
+    ) as string[];
+  /** How many requests an actor sees listed. */
+  const listedTo = async (actor: Actor) =>
+    (await api(t, actor).get('/v1/requests').expect(200)).body.items.length as number;
 
   it('a customer adds a MariaDB read-only replica: provider A/R decides and does it, customer informed', async () => {
     const { onRequest: customer, provider } = cast;
-    const submitted = await as(t, customer.requester)
-      .post('/v1/requests', {
-        action: 'mariadb.add-read-only-replica',
-        params: { instance: 'db-prod-01' },
-        comment: 'For reporting',
-      })
-      .expect(201);
-    expect(submitted.body).toMatchObject({
+    const replica = await submitRequest(
+      customer.requester,
+      'mariadb.add-read-only-replica',
+      { instance: 'db-prod-01' },
+      { comment: 'For reporting' },
+    );
+    expect(replica.view).toMatchObject({
       action: 'mariadb.add-read-only-replica',
       organizationId: customer.organizationId,
       state: 'pending_approval',
@@ -44,27 +53,24 @@ describe('request lifecycle, walked from the seed matrix', () => {
       submittedBy: customer.requester.id,
       version: 1,
     });
-    const id = submitted.body.id as string;
+    const { id } = replica;
     // On-request work is due within the provider's 7 working days.
-    const due = new BusinessCalendar().addBusinessDays(new Date(submitted.body.createdAt), 7);
-    expect(Math.abs(Date.parse(submitted.body.dueAt) - due.getTime())).toBeLessThan(1_000);
-    const inbox = await as(t, provider.approver).get('/v1/inbox').expect(200);
-    expect(inbox.body.items.map((r: { id: string }) => r.id)).toContain(id);
+    const due = new BusinessCalendar().addBusinessDays(new Date(replica.view.createdAt), 7);
+    expect(Math.abs(Date.parse(replica.view.dueAt!) - due.getTime())).toBeLessThan(1_000);
+    expect(await inboxOf(provider.approver)).toContain(id);
 
-    const refused = await as(t, customer.approver).post(`/v1/requests/${id}/approve`).expect(403);
+    const refused = await api(t, customer.approver).post(`/v1/requests/${id}/approve`).expect(403);
     expect(refused.body.code).toBe('RACI_NOT_ACCOUNTABLE_APPROVER');
-    await as(t, provider.operator).post(`/v1/requests/${id}/approve`).expect(403);
-    await as(t, provider.approver)
-      .post(`/v1/requests/${id}/approve`, { comment: 'ok' })
-      .expect(200);
+    await api(t, provider.operator).post(`/v1/requests/${id}/approve`).expect(403);
+    await walk(replica, { verb: 'approve', body: { comment: 'ok' } });
     expect(
-      (await as(t, customer.operator).post(`/v1/requests/${id}/start`).expect(403)).body.code,
+      (await api(t, customer.operator).post(`/v1/requests/${id}/start`).expect(403)).body.code,
     ).toBe('RACI_NOT_PERFORMING_OPERATOR');
-    await as(t, provider.operator).post(`/v1/requests/${id}/start`).expect(200);
-    const done = await as(t, provider.operator)
-      .post(`/v1/requests/${id}/complete`, { result: { host: 'db-prod-01-ro' } })
-      .expect(200);
-    expect(done.body).toMatchObject({
+    const done = await walk(replica, 'start', {
+      verb: 'complete',
+      body: { result: { host: 'db-prod-01-ro' } },
+    });
+    expect(done).toMatchObject({
       state: 'completed',
       result: { host: 'db-prod-01-ro' },
       version: 4,
@@ -81,13 +87,10 @@ describe('request lifecycle, walked from the seed matrix', () => {
 
   it('a customer creates a bucket: customer A/R, the submission is the decision, performed through the S3 API', async () => {
     const { selfService: customer, provider } = cast;
-    const submitted = await as(t, customer.approver)
-      .post('/v1/requests', {
-        action: 'object-storage.create-bucket',
-        params: { bucketName: 'invoices-2026' },
-      })
-      .expect(201);
-    expect(submitted.body).toMatchObject({
+    const bucket = await submitRequest(customer.approver, 'object-storage.create-bucket', {
+      bucketName: 'invoices-2026',
+    });
+    expect(bucket.view).toMatchObject({
       dueAt: null,
       state: 'approved',
       responsible: 'customer',
@@ -95,8 +98,7 @@ describe('request lifecycle, walked from the seed matrix', () => {
       informed: ['provider'],
       performer: 'customer',
     });
-    const id = submitted.body.id as string;
-    const [entry] = await historyOf(id);
+    const [entry] = await historyOf(bucket.id);
     expect(entry).toMatchObject({
       event: 'request.submitted',
       letter: 'A',
@@ -104,31 +106,28 @@ describe('request lifecycle, walked from the seed matrix', () => {
       comment: expect.stringMatching(/submission the decision/),
     });
 
-    await as(t, provider.operator).post(`/v1/requests/${id}/start`).expect(403);
-    await as(t, customer.operator).post(`/v1/requests/${id}/start`).expect(200);
-    await as(t, customer.operator).post(`/v1/requests/${id}/complete`).expect(200);
+    await api(t, provider.operator).post(`/v1/requests/${bucket.id}/start`).expect(403);
+    await walk(bucket, 'start', 'complete');
 
     // A requester who is not an approver only asks: another approver of the customer decides.
-    const asked = await as(t, customer.requester)
-      .post('/v1/requests', {
-        action: 'object-storage.create-bucket',
-        params: { bucketName: 'archive-2026' },
-      })
-      .expect(201);
-    expect(asked.body.state).toBe('pending_approval');
-    await as(t, provider.approver).post(`/v1/requests/${asked.body.id}/approve`).expect(403);
-    await as(t, customer.secondApprover).post(`/v1/requests/${asked.body.id}/approve`).expect(200);
+    const asked = await submitRequest(customer.requester, 'object-storage.create-bucket', {
+      bucketName: 'archive-2026',
+    });
+    expect(asked.view.state).toBe('pending_approval');
+    await api(t, provider.approver).post(`/v1/requests/${asked.id}/approve`).expect(403);
+    await walk(asked, ['approve', customer.secondApprover]);
   });
 
   it('previews who would be R, A, C, I and who performs, storing nothing', async () => {
     const { selfService: customer, onRequest } = cast;
-    const before = (await as(t, customer.requester).get('/v1/requests').expect(200)).body.items
-      .length;
+    const before = await listedTo(customer.requester);
     const bucket = {
       action: 'object-storage.create-bucket',
       params: { bucketName: 'preview-only' },
     };
-    const preview = await as(t, customer.approver).post('/v1/requests/preview', bucket).expect(200);
+    const preview = await api(t, customer.approver)
+      .post('/v1/requests/preview', bucket)
+      .expect(200);
     expect(preview.body).toEqual({
       action: 'object-storage.create-bucket',
       title: 'Create Bucket',
@@ -145,25 +144,23 @@ describe('request lifecycle, walked from the seed matrix', () => {
     // Without "On Demand", the provider's Professional Services team performs what the customer decides.
     const store = { action: 'object-storage.create-object-store', params: { name: 'store-1' } };
     const performer = async (actor: typeof customer.requester) =>
-      (await as(t, actor).post('/v1/requests/preview', store)).body.performer as string | undefined;
+      (await api(t, actor).post('/v1/requests/preview', store)).body.performer as
+        string | undefined;
     expect(await performer(customer.requester)).toBe('customer');
     const withoutOnDemand = await createCustomer(t, { plan: 'self-service', onDemand: false });
     expect(await performer(await createUser(t, withoutOnDemand.id, [Role.Requester]))).toBe(
       'provider',
     );
-    expect((await as(t, onRequest.requester).post('/v1/requests/preview', store)).body.code).toBe(
+    expect((await api(t, onRequest.requester).post('/v1/requests/preview', store)).body.code).toBe(
       'ACTION_NOT_IN_PLAN',
     );
-    expect(
-      (await as(t, customer.requester).get('/v1/requests').expect(200)).body.items,
-    ).toHaveLength(before);
+    expect(await listedTo(customer.requester)).toBe(before);
   });
 
   it('a customer asks for details on a blocked Bot Defense request, which needs the support ID', async () => {
-    const { onRequest: customer, provider } = cast;
-    const before = (await as(t, customer.requester).get('/v1/requests').expect(200)).body.items
-      .length;
-    const missing = await as(t, customer.requester)
+    const { onRequest: customer } = cast;
+    const before = await listedTo(customer.requester);
+    const missing = await api(t, customer.requester)
       .post('/v1/requests', {
         action: 'bot-defense.request-blocked-request-details',
         params: { loadBalancer: 'lb-front' },
@@ -175,117 +172,94 @@ describe('request lifecycle, walked from the seed matrix', () => {
         problems: [expect.objectContaining({ message: expect.stringMatching(/supportId/) })],
       },
     });
-    expect(
-      (await as(t, customer.requester).get('/v1/requests').expect(200)).body.items,
-    ).toHaveLength(before);
+    expect(await listedTo(customer.requester)).toBe(before);
 
-    const asked = await as(t, customer.requester)
-      .post('/v1/requests', {
-        action: 'bot-defense.request-blocked-request-details',
-        params: { supportId: '1234-5678-90', loadBalancer: 'lb-front' },
-      })
-      .expect(201);
-    expect(asked.body).toMatchObject({
+    const asked = await submitRequest(
+      customer.requester,
+      'bot-defense.request-blocked-request-details',
+      { supportId: '1234-5678-90', loadBalancer: 'lb-front' },
+    );
+    expect(asked.view).toMatchObject({
       accountable: 'provider',
       responsible: 'provider',
       informed: ['customer'],
       state: 'pending_approval',
     });
-    await as(t, provider.approver).post(`/v1/requests/${asked.body.id}/approve`).expect(200);
+    await walk(asked, 'approve');
   });
 
   it('the provider proposes a security patch that the customer is Accountable for', async () => {
     const { onRequest: customer, provider } = cast;
-    const missingOrg = await as(t, provider.requester)
+    const missingOrg = await api(t, provider.requester)
       .post('/v1/requests', {
         action: 'mariadb.security-patches',
         params: { resource: 'db-prod-01' },
       })
       .expect(400);
     expect(missingOrg.body.code).toBe('ORGANIZATION_REQUIRED');
-    const proposed = await as(t, provider.requester)
-      .post('/v1/requests', {
-        action: 'mariadb.security-patches',
-        params: { resource: 'db-prod-01' },
-        organizationId: customer.organizationId,
-      })
-      .expect(201);
-    expect(proposed.body).toMatchObject({
+    const proposed = await submitRequest(
+      provider.requester,
+      'mariadb.security-patches',
+      { resource: 'db-prod-01' },
+      { organizationId: customer.organizationId },
+    );
+    expect(proposed.view).toMatchObject({
       organizationId: customer.organizationId,
       accountable: 'customer',
       responsible: 'provider',
       performer: 'provider',
       state: 'pending_approval',
     });
-    const id = proposed.body.id as string;
-    expect(
-      (await as(t, customer.approver).get('/v1/inbox').expect(200)).body.items.map(
-        (r: { id: string }) => r.id,
-      ),
-    ).toContain(id);
-    await as(t, provider.approver).post(`/v1/requests/${id}/approve`).expect(403);
-    await as(t, customer.approver).post(`/v1/requests/${id}/approve`).expect(200);
-    await as(t, provider.operator).post(`/v1/requests/${id}/start`).expect(200);
+    expect(await inboxOf(customer.approver)).toContain(proposed.id);
+    await api(t, provider.approver).post(`/v1/requests/${proposed.id}/approve`).expect(403);
+    await walk(proposed, 'approve', 'start');
   });
 
   it('a Data Masking plan the customer is Consulted on: approval waits for the opinion', async () => {
     const { onRequest: customer, provider } = cast;
     const action = 'data-masking.pdm-masking-plan-creation-and-execution';
-    const planned = await as(t, provider.requester)
-      .post('/v1/requests', {
-        action,
-        params: { database: 'crm' },
-        organizationId: customer.organizationId,
-      })
-      .expect(201);
-    expect(planned.body).toMatchObject({
+    const toCustomer = { organizationId: customer.organizationId };
+    const plan = (database: string) =>
+      submitRequest(provider.requester, action, { database }, toCustomer);
+    const planned = await plan('crm');
+    expect(planned.view).toMatchObject({
       state: 'pending_consultation',
       consulted: ['customer'],
       accountable: 'provider',
     });
-    const id = planned.body.id as string;
+    const { id } = planned;
     expect(
-      (await as(t, provider.approver).post(`/v1/requests/${id}/approve`).expect(409)).body.code,
+      (await api(t, provider.approver).post(`/v1/requests/${id}/approve`).expect(409)).body.code,
     ).toBe('REQUEST_INVALID_TRANSITION');
     expect(
       (
-        await as(t, provider.consultant)
+        await api(t, provider.consultant)
           .post(`/v1/requests/${id}/opinions`, { opinion: 'agree' })
           .expect(403)
       ).body.code,
     ).toBe('RACI_NOT_CONSULTED');
-    expect(
-      (await as(t, customer.consultant).get('/v1/inbox').expect(200)).body.items.map(
-        (r: { id: string }) => r.id,
-      ),
-    ).toContain(id);
-    const answered = await as(t, customer.consultant)
-      .post(`/v1/requests/${id}/opinions`, { opinion: 'agree', comment: 'Mask billing too' })
-      .expect(200);
-    expect(answered.body.state).toBe('pending_approval');
-    await as(t, customer.approver)
+    expect(await inboxOf(customer.consultant)).toContain(id);
+    const answered = await walk(planned, {
+      verb: 'opinions',
+      body: { opinion: 'agree', comment: 'Mask billing too' },
+    });
+    expect(answered.state).toBe('pending_approval');
+    await api(t, customer.approver)
       .post(`/v1/requests/${id}/opinions`, { opinion: 'disagree' })
       .expect(409);
-    await as(t, provider.approver).post(`/v1/requests/${id}/approve`).expect(200);
+    await walk(planned, 'approve');
     expect((await historyOf(id)).map((e) => e.comment)).toContain('agree: Mask billing too');
 
-    const waived = await as(t, provider.requester)
-      .post('/v1/requests', {
-        action,
-        params: { database: 'erp' },
-        organizationId: customer.organizationId,
-      })
-      .expect(201);
-    await as(t, customer.approver)
-      .post(`/v1/requests/${waived.body.id}/waive-consultation`, { reason: 'x' })
+    const waived = await plan('erp');
+    await api(t, customer.approver)
+      .post(`/v1/requests/${waived.id}/waive-consultation`, { reason: 'x' })
       .expect(403);
-    const unlocked = await as(t, provider.approver)
-      .post(`/v1/requests/${waived.body.id}/waive-consultation`, {
-        reason: 'Customer unreachable, agreed by phone',
-      })
-      .expect(200);
-    expect(unlocked.body.state).toBe('pending_approval');
-    expect((await historyOf(waived.body.id)).pop()).toMatchObject({
+    const unlocked = await walk(waived, {
+      verb: 'waive-consultation',
+      body: { reason: 'Customer unreachable, agreed by phone' },
+    });
+    expect(unlocked.state).toBe('pending_approval');
+    expect((await historyOf(waived.id)).pop()).toMatchObject({
       event: 'request.consultation_waived',
       letter: 'A',
       comment: 'Customer unreachable, agreed by phone',
@@ -296,7 +270,7 @@ describe('request lifecycle, walked from the seed matrix', () => {
     const { selfService: customer, provider } = cast;
     const action = 'data-masking.pdm-masking-plan-creation-and-execution';
     const submit = (n: number) =>
-      as(t, provider.requester).post('/v1/requests', {
+      api(t, provider.requester).post('/v1/requests', {
         action,
         params: { database: `db-${n}` },
         organizationId: customer.organizationId,
@@ -308,18 +282,13 @@ describe('request lifecycle, walked from the seed matrix', () => {
       details: { allowed: 10, used: 10, unit: 'anonymization-treatment' },
     });
     // A package of 10 more, bought from the provider, lets the 11th through.
-    await as(t, provider.requester)
-      .put(`/v1/organizations/${customer.organizationId}/quota-packages`, {
+    const buyPackage = (actor: Actor) =>
+      api(t, actor).put(`/v1/organizations/${customer.organizationId}/quota-packages`, {
         unit: 'anonymization-treatment',
         packages: 1,
-      })
-      .expect(403);
-    const bought = await as(t, provider.admin)
-      .put(`/v1/organizations/${customer.organizationId}/quota-packages`, {
-        unit: 'anonymization-treatment',
-        packages: 1,
-      })
-      .expect(200);
+      });
+    await buyPackage(provider.requester).expect(403);
+    const bought = await buyPackage(provider.admin).expect(200);
     expect(bought.body.quotaPackages).toEqual({ 'anonymization-treatment': 1 });
     await submit(11).expect(201);
   });

@@ -1,6 +1,6 @@
-import request from 'supertest';
 import { Role } from '@app/parties';
 import { Actor, createCustomer, createUser } from '../factories/parties.factory';
+import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { ThrowawayRedis } from '../helpers/throwaway-redis';
 import { waitFor } from '../helpers/wait-for';
@@ -14,10 +14,7 @@ describe('rate limiting of failed authentications while Redis is down', () => {
   let user: Actor;
 
   const from = (client: string, token: string) =>
-    request(t.http)
-      .get('/v1/me')
-      .set('X-Forwarded-For', client)
-      .set('Authorization', `Bearer ${token}`);
+    api(t, token).get('/v1/me').set('X-Forwarded-For', client);
 
   beforeAll(async () => {
     redis = await ThrowawayRedis.start();

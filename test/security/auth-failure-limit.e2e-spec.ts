@@ -4,6 +4,7 @@ import request from 'supertest';
 import { redisOptions } from '@app/core';
 import { Role } from '@app/parties';
 import { Actor, createCustomer, createUser } from '../factories/parties.factory';
+import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { waitFor } from '../helpers/wait-for';
 
@@ -19,10 +20,7 @@ describe('rate limiting of failed authentications', () => {
   let user: Actor;
 
   const from = (client: string, token: string) =>
-    request(t.http)
-      .get('/v1/me')
-      .set('X-Forwarded-For', client)
-      .set('Authorization', `Bearer ${token}`);
+    api(t, token).get('/v1/me').set('X-Forwarded-For', client);
 
   beforeAll(async () => {
     t = await createTestApp({
@@ -102,10 +100,7 @@ describe('rate limiting of failed authentications', () => {
 
   it('counts failures at the queue dashboard', async () => {
     const dashboard = () =>
-      request(t.http)
-        .get('/admin/queues')
-        .set('X-Forwarded-For', '203.0.113.70')
-        .set('Authorization', 'Bearer raci_wrong');
+      api(t, 'raci_wrong').get('/admin/queues').set('X-Forwarded-For', '203.0.113.70');
     for (let failure = 1; failure <= LIMIT; failure += 1) await dashboard().expect(401);
     const refused = await dashboard().expect(429);
     expect(refused.body.code).toBe('TOO_MANY_AUTH_FAILURES');

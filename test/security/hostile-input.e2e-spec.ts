@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { Role } from '@app/parties';
 import { Actor, createCustomer, createUser } from '../factories/parties.factory';
-import { client } from '../helpers/client';
+import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { E2E_DRIVER } from '../helpers/test-database';
 import { Caller, HostileCase, hostileCase } from './hostile-input.arbitraries';
@@ -198,8 +198,8 @@ async function existingThings(
   const customer = await createUser(t, own, [Role.Requester, Role.Admin, Role.Approver]);
   const colleague = await createUser(t, own, [Role.Requester]);
   const stranger = await createUser(t, other, [Role.Requester, Role.Admin]);
-  const spareToken = await client(t, stranger.token).post(`/v1/users/${stranger.id}/tokens`);
-  const webhook = await client(t, stranger.token).post('/v1/webhooks', {
+  const spareToken = await api(t, stranger).post(`/v1/users/${stranger.id}/tokens`);
+  const webhook = await api(t, stranger).post('/v1/webhooks', {
     url: 'https://hooks.other.example/raci',
   });
   const otherTenantIds = [other, stranger.id, spareToken.body.id, webhook.body.id] as string[];

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { AddressInfo } from 'node:net';
-import request from 'supertest';
+import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { RawHttpClient } from './raw-http.client';
 
@@ -13,10 +13,7 @@ describe('malformed requests', () => {
   let http: RawHttpClient;
 
   const post = (path: string) =>
-    request(t.http)
-      .post(path)
-      .set('Authorization', `Bearer ${t.adminToken}`)
-      .set('Content-Type', 'application/json');
+    api(t, t.adminToken).post(path).set('Content-Type', 'application/json');
 
   beforeAll(async () => {
     t = await createTestApp();

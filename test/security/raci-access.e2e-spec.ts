@@ -3,7 +3,7 @@ import { CatalogAction, loadCatalog, Party, Plan } from '@app/catalog';
 import { Role } from '@app/parties';
 import { Cast, createCast } from '../factories/cast.factory';
 import { Actor, createCustomer, createUser } from '../factories/parties.factory';
-import { client } from '../helpers/client';
+import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { ParamsSampler } from './params-sampler';
 import { RawHttpClient } from './raw-http.client';
@@ -135,10 +135,10 @@ describe('RACI access, generated from the whole catalog', () => {
     };
     const other = await createCustomer(t);
     stranger = await createUser(t, other.id, Object.values(Role));
-    const spare = await client(t, cast.provider.admin.token)
+    const spare = await api(t, cast.provider.admin)
       .post(`/v1/users/${cast.provider.admin.id}/tokens`)
       .expect(201);
-    await client(t, cast.provider.admin.token).delete(`/v1/tokens/${spare.body.id}`).expect(204);
+    await api(t, cast.provider.admin).delete(`/v1/tokens/${spare.body.id}`).expect(204);
     revoked = spare.body.token;
   });
   afterAll(async () => {

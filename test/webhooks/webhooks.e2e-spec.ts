@@ -7,8 +7,9 @@ import { QueueName, RequestEvent } from '@app/core';
 import { verifyWebhook, WebhookDispatcher } from '@app/notifications';
 import { OutboxEvent } from '@app/requests';
 import { Actor } from '../factories/parties.factory';
-import { as, Cast, createCast } from '../factories/cast.factory';
-import { client } from '../helpers/client';
+import { Cast, createCast } from '../factories/cast.factory';
+import { submitRequest } from '../factories/request.factory';
+import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { waitFor } from '../helpers/wait-for';
 import { WebhookReceiver } from './webhook-receiver';
@@ -52,22 +53,20 @@ describe('webhooks', () => {
   });
 
   const register = (actor: Actor | string, body: object) =>
-    client(t, typeof actor === 'string' ? actor : actor.token).post('/v1/webhooks', body);
+    api(t, actor).post('/v1/webhooks', body);
 
   /** The event a real submission announced, as the outbox keeps it. */
   async function submittedEvent(requester: Actor): Promise<RequestEvent> {
-    const res = await as(t, requester).post('/v1/requests', REPLICA).expect(201);
+    const { id } = await submitRequest(requester, REPLICA.action, REPLICA.params);
     const row = await t.app
       .get(DataSource)
       .getRepository(OutboxEvent)
-      .findOneByOrFail({ aggregateId: res.body.id as string });
+      .findOneByOrFail({ aggregateId: id });
     return row.payload;
   }
 
   async function deliveryOf(actor: Actor, webhookId: string, eventId: string) {
-    const res = await client(t, actor.token)
-      .get(`/v1/webhooks/${webhookId}/deliveries`)
-      .expect(200);
+    const res = await api(t, actor).get(`/v1/webhooks/${webhookId}/deliveries`).expect(200);
     return (res.body.items as DeliveryView[]).find((item) => item.eventId === eventId);
   }
 
@@ -104,7 +103,7 @@ describe('webhooks', () => {
       createdAt: expect.any(String),
     });
 
-    const list = await client(t, admin.token).get('/v1/webhooks').expect(200);
+    const list = await api(t, admin).get('/v1/webhooks').expect(200);
     const listed = (list.body.items as { id: string }[]).find((item) => item.id === res.body.id);
     expect(listed).toEqual({
       id: res.body.id,
@@ -115,10 +114,10 @@ describe('webhooks', () => {
     });
     expect(JSON.stringify(list.body)).not.toContain(res.body.secret);
 
-    await client(t, admin.token).delete(`/v1/webhooks/${res.body.id}`).expect(204);
-    const after = await client(t, admin.token).get('/v1/webhooks').expect(200);
+    await api(t, admin).delete(`/v1/webhooks/${res.body.id}`).expect(204);
+    const after = await api(t, admin).get('/v1/webhooks').expect(200);
     expect(after.body.items.map((item: { id: string }) => item.id)).not.toContain(res.body.id);
-    await client(t, admin.token).delete(`/v1/webhooks/${res.body.id}`).expect(404);
+    await api(t, admin).delete(`/v1/webhooks/${res.body.id}`).expect(404);
   });
 
   it('refuses plain http off loopback, unknown event types and malformed input', async () => {
@@ -140,7 +139,7 @@ describe('webhooks', () => {
     expect(unknown.body.code).toBe('VALIDATION_FAILED');
     await register(admin, { url: 'https://x.test/', eventTypes: [] }).expect(400);
     await register(admin, { url: 'https://x.test/', secret: 'mine' }).expect(400);
-    await client(t, admin.token).delete(`/v1/webhooks/${allowed.body.id}`).expect(204);
+    await api(t, admin).delete(`/v1/webhooks/${allowed.body.id}`).expect(204);
   });
 
   it('keeps each customer to its own webhooks: another organization’s are not found', async () => {
@@ -148,11 +147,11 @@ describe('webhooks', () => {
     const id = mine.body.id as string;
     const other = cast.selfService.admin;
 
-    const list = await client(t, other.token).get('/v1/webhooks').expect(200);
+    const list = await api(t, other).get('/v1/webhooks').expect(200);
     expect(list.body.items.map((item: { id: string }) => item.id)).not.toContain(id);
     for (const res of [
-      await client(t, other.token).get(`/v1/webhooks/${id}/deliveries`),
-      await client(t, other.token).delete(`/v1/webhooks/${id}`),
+      await api(t, other).get(`/v1/webhooks/${id}/deliveries`),
+      await api(t, other).delete(`/v1/webhooks/${id}`),
     ]) {
       expect(res.status).toBe(404);
       expect(res.body.code).toBe('WEBHOOK_NOT_FOUND');
@@ -165,15 +164,15 @@ describe('webhooks', () => {
     expect(elsewhere.body.code).toBe('ORGANIZATION_NOT_FOUND');
 
     // Provider admins see and manage every organization's webhooks.
-    const all = await client(t, t.adminToken).get('/v1/webhooks').expect(200);
+    const all = await api(t, t.adminToken).get('/v1/webhooks').expect(200);
     expect(all.body.items.map((item: { id: string }) => item.id)).toContain(id);
     const forCustomer = await register(t.adminToken, {
       url: 'https://hooks.selfservice.example/raci',
       organizationId: cast.selfService.organizationId,
     }).expect(201);
     expect(forCustomer.body.organizationId).toBe(cast.selfService.organizationId);
-    await client(t, t.adminToken).delete(`/v1/webhooks/${forCustomer.body.id}`).expect(204);
-    await client(t, cast.onRequest.admin.token).delete(`/v1/webhooks/${id}`).expect(204);
+    await api(t, t.adminToken).delete(`/v1/webhooks/${forCustomer.body.id}`).expect(204);
+    await api(t, cast.onRequest.admin).delete(`/v1/webhooks/${id}`).expect(204);
   });
 
   it('leaves webhooks to admins: anyone else gets 403', async () => {
@@ -185,16 +184,16 @@ describe('webhooks', () => {
     ]) {
       for (const res of [
         await register(actor, { url: 'https://x.test/' }),
-        await client(t, actor.token).get('/v1/webhooks'),
-        await client(t, actor.token).get(`/v1/webhooks/${mine.body.id}/deliveries`),
-        await client(t, actor.token).delete(`/v1/webhooks/${mine.body.id}`),
+        await api(t, actor).get('/v1/webhooks'),
+        await api(t, actor).get(`/v1/webhooks/${mine.body.id}/deliveries`),
+        await api(t, actor).delete(`/v1/webhooks/${mine.body.id}`),
       ]) {
         expect(res.status).toBe(403);
         expect(res.body.code).toBe('ADMIN_REQUIRED');
       }
     }
     await request(t.http).get('/v1/webhooks').expect(401);
-    await client(t, cast.onRequest.admin.token).delete(`/v1/webhooks/${mine.body.id}`).expect(204);
+    await api(t, cast.onRequest.admin).delete(`/v1/webhooks/${mine.body.id}`).expect(204);
   });
 
   it('delivers an event once, signed with the endpoint’s secret', async () => {
@@ -235,12 +234,12 @@ describe('webhooks', () => {
     });
 
     // Deleted: nothing more is sent to it, and it is gone from the API.
-    await client(t, admin.token).delete(`/v1/webhooks/${id}`).expect(204);
+    await api(t, admin).delete(`/v1/webhooks/${id}`).expect(204);
     const later = await submittedEvent(cast.onRequest.requester);
     await dispatcher.dispatch(later);
     expect(await t.queue(QueueName.Webhooks).getJob(`${later.id}.${id}`)).toBeUndefined();
     expect(receiver.of('/ok', later.id)).toHaveLength(0);
-    await client(t, admin.token).get(`/v1/webhooks/${id}/deliveries`).expect(404);
+    await api(t, admin).get(`/v1/webhooks/${id}/deliveries`).expect(404);
   });
 
   it('retries a receiver that answered 500 and delivers on the next attempt, once', async () => {
@@ -259,7 +258,7 @@ describe('webhooks', () => {
     expect(await dispatcher.dispatch(event)).toBe(0);
     await jobDone(event.id, created.body.id);
     expect(receiver.of('/flaky', event.id).map((hook) => hook.answered)).toEqual([500, 200]);
-    await client(t, admin.token).delete(`/v1/webhooks/${created.body.id}`).expect(204);
+    await api(t, admin).delete(`/v1/webhooks/${created.body.id}`).expect(204);
   });
 
   it('gives up at once on a receiver that answered 410', async () => {
@@ -275,7 +274,7 @@ describe('webhooks', () => {
     expect(await job!.getState()).toBe('failed');
     expect(job!.attemptsMade).toBe(1);
     expect(receiver.of('/gone', event.id)).toHaveLength(1);
-    await client(t, admin.token).delete(`/v1/webhooks/${created.body.id}`).expect(204);
+    await api(t, admin).delete(`/v1/webhooks/${created.body.id}`).expect(204);
   });
 
   it('describes the webhook routes in the OpenAPI document', async () => {

@@ -1,9 +1,13 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SEED_ROWS } from '../../../test/fixtures/seed-matrix.fixture';
 import { Catalog } from './catalog';
 import { CatalogAction, PARTIES, Plan, PlanCell } from './catalog.types';
 import { loadCatalog } from './loader/catalog-loader';
 import { parseRaciCell } from './loader/raci-cell';
+import { SEED_ROWS, SeedRow } from './seed-matrix.fixture';
+
+const CONFIG_RACI = join(__dirname, '../../../config/raci');
 
 /** How the published matrix spells its plans, read into the catalog's plan cells. */
 const PLAN_CELLS: Record<string, PlanCell[]> = {
@@ -15,24 +19,92 @@ const PLAN_CELLS: Record<string, PlanCell[]> = {
   'On Request or Self Service': [Plan.OnRequest, Plan.SelfService],
 };
 
+/** The products the seed has a table for, generic included: the fixture guards these only. */
+const SEED_PRODUCTS = new Set(SEED_ROWS.map((row) => row.product));
+
+/** A product the seed does not have, added the way any product is: one YAML file. */
+const PRODUCT_NOT_IN_SEED = {
+  file: 'example-cache.yaml',
+  key: 'example-cache',
+  yaml: `product: example-cache
+title: "Example Cache"
+actions:
+  - key: example-cache.flush-cache
+    title: "Flush the cache"
+    plans: [on-request]
+    raci:
+      provider: "A / R"
+      customer: "I"
+    requestable: true
+    performer:
+      default: provider
+    paramsSchema:
+      type: object
+      additionalProperties: false
+      required: [instance]
+      properties:
+        instance: { type: string, minLength: 1, maxLength: 128 }
+  - key: example-cache.security-patches
+    title: "Security Patches"
+    plans: ["*"]
+    raci:
+      provider: "R / A"
+      customer: "I"
+    requestable: false
+    overrides: generic.security-patches
+    performer:
+      default: provider
+`,
+};
+
 const letters = (cell: string) => {
   const parsed = parseRaciCell(cell);
   if ('problem' in parsed) throw new Error(parsed.problem);
   return parsed.letters;
 };
 
-describe('the catalog in config/raci holds the published matrix', () => {
-  const catalog: Catalog = loadCatalog(join(__dirname, '../../../config/raci'));
-  const rows = catalog.tables.flatMap((table) => table.actions);
-  const seedLetters = (action: CatalogAction) => action.reading?.seed ?? action.raci;
+const seedLetters = (action: CatalogAction) => action.reading?.seed ?? action.raci;
 
-  it('has exactly as many rows as the published matrix', () => {
-    expect(rows).toHaveLength(SEED_ROWS.length);
+/** The rows of the seed's products, as their tables publish them (inherited generic rows aside). */
+const seedProductRows = (catalog: Catalog): CatalogAction[] =>
+  catalog.tables
+    .filter((table) => SEED_PRODUCTS.has(table.product))
+    .flatMap((table) => table.actions);
+
+/** config/raci copied to a temporary folder with one product more, then loaded. */
+function withProductNotInSeed(): Catalog {
+  const dir = mkdtempSync(join(tmpdir(), 'raci-seed-matrix-'));
+  try {
+    cpSync(CONFIG_RACI, dir, { recursive: true });
+    writeFileSync(join(dir, PRODUCT_NOT_IN_SEED.file), PRODUCT_NOT_IN_SEED.yaml);
+    return loadCatalog(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The fixture guards the rows of the seed's products exactly, and counts nothing else: adding a
+ * product is one YAML file, with no edit to the fixture. Every check runs on config/raci as it is
+ * and on a copy of it holding one product more.
+ */
+describe.each([
+  ['config/raci', () => loadCatalog(CONFIG_RACI)],
+  ['config/raci and a product the seed does not have', withProductNotInSeed],
+])('the catalog of %s holds the published matrix', (_, load) => {
+  const catalog: Catalog = load();
+  const rows = seedProductRows(catalog);
+  const label = (product: string, title: string) => `${product}: ${title}`;
+
+  it("has exactly the seed's rows in the seed's products, none missing and none added", () => {
+    expect(rows.map((action) => label(action.product, action.title)).sort()).toEqual(
+      SEED_ROWS.map((row) => label(row.product, row.action)).sort(),
+    );
   });
 
-  it.each(SEED_ROWS.map((row) => [`${row.product}: ${row.action}`, row] as const))(
+  it.each(SEED_ROWS.map((row) => [label(row.product, row.action), row] as const))(
     'holds %s',
-    (_, row) => {
+    (_name, row: SeedRow) => {
       const matches = rows.filter(
         (action) => action.product === row.product && action.title === row.action,
       );
@@ -92,5 +164,17 @@ describe('the catalog in config/raci holds the published matrix', () => {
     expect(indices.exceptions?.[0].subject).toMatch(/security_audit/);
     const details = rows.find((action) => action.title === 'Request details on blocked request')!;
     expect(details.paramsSchema).toMatchObject({ required: expect.arrayContaining(['supportId']) });
+  });
+});
+
+describe('a product the seed does not have', () => {
+  const allRows = (catalog: Catalog) => catalog.tables.flatMap((table) => table.actions);
+
+  it('is loaded with rows of its own, on top of those of config/raci', () => {
+    const catalog = withProductNotInSeed();
+    expect(catalog.products().map((product) => product.key)).toContain(PRODUCT_NOT_IN_SEED.key);
+    const own = catalog.tables.find((table) => table.product === PRODUCT_NOT_IN_SEED.key)!.actions;
+    expect(own.map((action) => action.title)).toEqual(['Flush the cache', 'Security Patches']);
+    expect(allRows(catalog)).toHaveLength(allRows(loadCatalog(CONFIG_RACI)).length + own.length);
   });
 });
