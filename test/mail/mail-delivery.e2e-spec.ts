@@ -1,8 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JobName, MAIL_JOB_POLICY, QueueName } from '@app/core';
-import { MailMessage } from '@app/notifications';
+import { randomUUID } from 'node:crypto';
+import { JobName, JobQueue, QueueName, RequestEvent } from '@app/core';
+import { Audience, DeliveryLedger, MailMessage } from '@app/notifications';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { SmtpListener } from '../helpers/smtp-listener';
 import { waitFor } from '../helpers/wait-for';
@@ -15,6 +16,26 @@ const message = (id: string): MailMessage => ({
   text: 'Hello from the worker.',
   html: '<p>Hello from the worker.</p>',
 });
+
+/**
+ * Records a delivery of `message` as the planner would, and queues its send job, as the planning job
+ * does; answers the job's id.
+ */
+async function queueMail(t: TestApp, message: MailMessage): Promise<string> {
+  const event = { id: randomUUID(), type: 'request.submitted', requestId: randomUUID() };
+  const [delivery] = await t.app
+    .get(DeliveryLedger)
+    .record(
+      event as RequestEvent,
+      [
+        { audience: 'informed', recipient: message.to[0], organizationId: randomUUID(), message },
+      ] as never,
+    );
+  await t.app
+    .get(JobQueue)
+    .enqueue([{ name: JobName.SendMail, data: { deliveryId: delivery.id, retry: 0 } }]);
+  return delivery.id;
+}
 
 describe('mail jobs over real SMTP', () => {
   let smtp: SmtpListener;
@@ -34,7 +55,7 @@ describe('mail jobs over real SMTP', () => {
 
   it('delivers a queued message to the SMTP server', async () => {
     const queue = t.queue(QueueName.Mail);
-    await queue.add(JobName.SendMail, message('first'), { ...MAIL_JOB_POLICY, jobId: 'first' });
+    const jobId = await queueMail(t, message('first'));
     const received = await waitFor(
       () => smtp.messages.find((m) => m.messageId === '<first@raci-engine.test>'),
       'the message',
@@ -45,26 +66,20 @@ describe('mail jobs over real SMTP', () => {
       subject: 'Test first',
     });
     const job = await waitFor(
-      async () => ((await queue.getJob('first'))?.returnvalue ? queue.getJob('first') : undefined),
+      async () => ((await queue.getJob(jobId))?.returnvalue ? queue.getJob(jobId) : undefined),
       'the result',
     );
-    expect(job.returnvalue).toMatchObject({
-      messageId: '<first@raci-engine.test>',
-      accepted: ['ops@customer.test'],
-      rejected: [],
-    });
+    expect(job.returnvalue).toMatchObject({ deliveryId: jobId, outcome: 'sent' });
+    expect(job.returnvalue.response).toMatch(/^250/);
   });
 
   it('fails a permanently refused message at once instead of retrying it', async () => {
     smtp.refuseWith = 550;
     const queue = t.queue(QueueName.Mail);
     try {
-      await queue.add(JobName.SendMail, message('refused'), {
-        ...MAIL_JOB_POLICY,
-        jobId: 'refused',
-      });
+      const jobId = await queueMail(t, message('refused'));
       await waitForJobs(queue);
-      const job = await queue.getJob('refused');
+      const job = await queue.getJob(jobId);
       expect(await job!.getState()).toBe('failed');
       expect(job!.attemptsMade).toBe(1);
       expect(job!.failedReason).toMatch(/SMTP 550/);
@@ -88,9 +103,7 @@ describe('mail without SMTP_URL', () => {
   });
 
   it('writes each message as an .eml file a person can open', async () => {
-    await t
-      .queue(QueueName.Mail)
-      .add(JobName.SendMail, message('eml'), { ...MAIL_JOB_POLICY, jobId: 'eml' });
+    await queueMail(t, message('eml'));
     const file = await waitFor(
       () => readdirSync(dir).find((name) => name.endsWith('.eml')),
       'the .eml file',

@@ -126,7 +126,7 @@ describe('who hears of what, by email', () => {
     );
   });
 
-  it('Data Masking: the customer consultants are asked first, the approvers then see their opinion', async () => {
+  it('Data Masking: the customer consultants and approvers are asked first, the provider approvers then see their opinion', async () => {
     const { onRequest: customer, provider } = cast;
     const plan = await submitRequest(
       provider.requester,
@@ -139,7 +139,10 @@ describe('who hears of what, by email', () => {
     expect(lettersAbout(smtp, id)).toEqual(
       [
         `Request submitted -> ${contact}`,
+        // Whoever may give the Consulted party's opinion is asked for it: consultants and approvers.
+        `Your opinion is requested -> ${customer.approver.email}`,
         `Your opinion is requested -> ${customer.consultant.email}`,
+        `Your opinion is requested -> ${customer.secondApprover.email}`,
       ].sort(),
     );
     await walk(plan, {

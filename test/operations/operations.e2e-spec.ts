@@ -58,7 +58,8 @@ describe('operations endpoints', () => {
     expect(res.body).toEqual({
       statusCode: 404,
       code: 'ROUTE_NOT_FOUND',
-      message: expect.any(String),
+      message: 'No route answers GET /v1/nowhere.',
+      details: { method: 'GET', path: '/v1/nowhere' },
     });
   });
 

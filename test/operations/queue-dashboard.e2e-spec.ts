@@ -27,6 +27,7 @@ describe('the queue dashboard at /admin/queues', () => {
       'deadlines',
       'mail',
       'notifications',
+      'webhook-dispatch',
       'webhooks',
     ]);
   });

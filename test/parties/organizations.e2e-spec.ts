@@ -86,8 +86,12 @@ describe('organizations API', () => {
       { ...valid, name: 'X2', subscription: { ...valid.subscription, discount: 10 } },
       /subscription\.discount: property discount should not exist/,
     ],
-    ['an empty name', { ...valid, name: '   ' }, /^name:/],
-    ['a name over 200 characters', { ...valid, name: 'n'.repeat(201) }, /^name:/],
+    ['an empty name', { ...valid, name: '   ' }, /: name: name must be longer/],
+    [
+      'a name over 200 characters',
+      { ...valid, name: 'n'.repeat(201) },
+      /: name: name must be shorter/,
+    ],
     ['no subscription', { ...valid, name: 'X3', subscription: undefined }, /subscription/],
     [
       'an unknown plan',

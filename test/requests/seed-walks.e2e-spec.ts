@@ -169,7 +169,7 @@ describe('request lifecycle, walked from the seed matrix', () => {
     expect(missing.body).toMatchObject({
       code: 'REQUEST_PARAMS_INVALID',
       details: {
-        problems: [expect.objectContaining({ message: expect.stringMatching(/supportId/) })],
+        fields: [{ field: 'params', message: expect.stringMatching(/supportId/) }],
       },
     });
     expect(await listedTo(customer.requester)).toBe(before);

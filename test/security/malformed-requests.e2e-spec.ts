@@ -31,7 +31,8 @@ describe('malformed requests', () => {
     expect(res.body).toEqual({
       statusCode: 400,
       code: 'MALFORMED_JSON',
-      message: expect.any(String),
+      message: expect.stringContaining('does not decode'),
+      details: { reason: expect.any(String) },
     });
     const gzipped = await http.send({
       method: 'POST',
