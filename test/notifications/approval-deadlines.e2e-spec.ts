@@ -1,48 +1,31 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Job } from 'bullmq';
 import { JobName, QueueName } from '@app/core';
 import { Cast } from '../factories/cast.factory';
 import { submitRequest, walk } from '../factories/request.factory';
 import { api } from '../helpers/api.client';
 import { createMailTestBed, MailTestBed } from '../helpers/mail-test-bed';
+import { MatrixCopy, matrixWithExpiry } from '../helpers/matrix-copy';
 import { TestApp } from '../helpers/create-app';
 import { settle } from '../helpers/mailbox';
 import { SmtpListener } from '../helpers/smtp-listener';
 import { waitFor } from '../helpers/wait-for';
 
-/** A copy of the matrix where one action expires at its deadline instead of escalating. */
-function matrixWithExpiry(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'raci-deadline-'));
-  cpSync(join(__dirname, '../../config/raci'), dir, { recursive: true });
-  const file = join(dir, 'mariadb.yaml');
-  writeFileSync(
-    file,
-    readFileSync(file, 'utf8').replace(
-      '    requestable: true\n',
-      '    requestable: true\n    deadline: { businessDays: 2, onMiss: expire }\n',
-    ),
-  );
-  return dir;
-}
-
 describe('approval deadlines', () => {
   let smtp: SmtpListener;
   let t: TestApp;
   let cast: Cast;
-  let matrix: string;
+  let matrix: MatrixCopy;
 
   let bed: MailTestBed;
 
   beforeAll(async () => {
     matrix = matrixWithExpiry();
-    bed = await createMailTestBed({ RACI_DIR: matrix });
+    bed = await createMailTestBed({ RACI_DIR: matrix.dir });
     ({ t, smtp, cast } = bed);
   });
   afterAll(async () => {
     await bed.close();
-    rmSync(matrix, { recursive: true, force: true });
+    matrix.remove();
   });
 
   /** Runs a scheduled deadline job now instead of at its time. */

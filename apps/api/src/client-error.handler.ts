@@ -1,11 +1,6 @@
 import { STATUS_CODES, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-
-/** Codes of requests Node's HTTP parser refuses before the application sees them. */
-export enum ClientErrorCode {
-  HeadersTooLarge = 'HEADERS_TOO_LARGE',
-  MalformedRequest = 'MALFORMED_REQUEST',
-}
+import { CommonErrorCode, CommonException } from '@app/core';
 
 /**
  * Node answers a request it cannot parse (headers or URL over 16 KiB, bad bytes) with a bare status
@@ -17,15 +12,16 @@ export function answerClientErrorsInJson(server: Server): void {
       socket.destroy();
       return;
     }
-    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-    const statusCode = tooLarge ? 431 : 400;
-    const body = JSON.stringify({
-      statusCode,
-      code: tooLarge ? ClientErrorCode.HeadersTooLarge : ClientErrorCode.MalformedRequest,
-      message: tooLarge
-        ? 'The request line and headers are too large.'
-        : 'The request could not be parsed as HTTP.',
-    });
+    const {
+      status: statusCode,
+      code,
+      message,
+    } = new CommonException(
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? CommonErrorCode.HeadersTooLarge
+        : CommonErrorCode.MalformedRequest,
+    );
+    const body = JSON.stringify({ statusCode, code, message });
     socket.end(
       `HTTP/1.1 ${statusCode} ${STATUS_CODES[statusCode]}\r\n` +
         'Content-Type: application/json; charset=utf-8\r\n' +

@@ -6,6 +6,9 @@ export enum CommonErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
   MalformedJson = 'MALFORMED_JSON',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  /** Refused by Node's HTTP parser, before the application sees the request. */
+  HeadersTooLarge = 'HEADERS_TOO_LARGE',
+  MalformedRequest = 'MALFORMED_REQUEST',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   NotAcceptable = 'NOT_ACCEPTABLE',
   RouteNotFound = 'ROUTE_NOT_FOUND',
@@ -30,6 +33,14 @@ export const COMMON_ERRORS: ErrorTable<CommonErrorCode> = {
   [CommonErrorCode.PayloadTooLarge]: {
     status: HttpStatus.PAYLOAD_TOO_LARGE,
     message: 'The body is larger than the {limit} the API accepts.',
+  },
+  [CommonErrorCode.HeadersTooLarge]: {
+    status: 431,
+    message: 'The request line and headers are too large.',
+  },
+  [CommonErrorCode.MalformedRequest]: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The request could not be parsed as HTTP.',
   },
   [CommonErrorCode.UnsupportedMediaType]: {
     status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
