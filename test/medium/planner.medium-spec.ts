@@ -1,6 +1,7 @@
-import { RequestEvent } from '@app/core';
+import { RequestEvent, RequestEventType } from '@app/core';
 import { Audience, NotificationPlanner, PlannedMessage } from '@app/notifications';
-import { DecisionLinks, OutboxEvent, SubmitRequestService } from '@app/requests';
+import { DecisionLinks, OutboxEvent, Request, SubmitRequestService } from '@app/requests';
+import { engineEvent } from '@app/requests/deadlines/engine-event';
 import { CUSTOMER_CONTACT, Person } from './medium-cast.factory';
 import { MediumApp } from './medium-app';
 
@@ -138,6 +139,31 @@ describe('the mail planner', () => {
     );
     expect(planned[2].message.subject).toBe(`Request submitted: ${DISCOVERY_TITLE} (Globex)`);
     // An opinion is not a decision: no approve or reject links.
+    expect(planned.map(linksOf)).toEqual(
+      planned.map(() => ({ approve: undefined, reject: undefined })),
+    );
+  });
+
+  it('reminds a request still in consultation to its Consulted party, not to its approvers', async () => {
+    const { client } = app.cast;
+    const { requestId } = await submitted(
+      client.requester,
+      'data-masking.pdm-discover-and-tag-sensitive-data',
+      { database: 'billing' },
+    );
+    const request = await app.dataSource.getRepository(Request).findOneByOrFail({ id: requestId });
+    // The event the deadline processor writes a working day before the due date.
+    const reminder = engineEvent(request, RequestEventType.ApprovalReminder);
+
+    const planned = await planner.plan(reminder);
+
+    expect(whom(planned)).toEqual([
+      ['opinion-requested', client.approver.user.email],
+      ['opinion-requested', client.consultant.user.email],
+    ]);
+    expect(planned[0].message.subject).toBe(
+      `Reminder: your opinion is requested: ${DISCOVERY_TITLE} (Globex)`,
+    );
     expect(planned.map(linksOf)).toEqual(
       planned.map(() => ({ approve: undefined, reject: undefined })),
     );
