@@ -1,9 +1,7 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { Repository } from 'typeorm';
-import { JobName, MAIL_JOB_POLICY, QueueName } from '@app/core';
+import { JobName, JobQueue } from '@app/core';
 import { isUuid } from '@app/parties';
 import { NotificationsErrorCode as Code, NotificationsException } from '../notifications.exception';
 import { DeliveryStatus, NotificationDelivery } from './notification-delivery.entity';
@@ -31,7 +29,7 @@ export class DeadLettersService {
   constructor(
     @InjectRepository(NotificationDelivery)
     private readonly deliveries: Repository<NotificationDelivery>,
-    @InjectQueue(QueueName.Mail) private readonly mail: Queue,
+    private readonly jobs: JobQueue,
   ) {}
 
   async list(status: DeliveryStatus | undefined, limit: number): Promise<DeliveryView[]> {
@@ -54,11 +52,7 @@ export class DeadLettersService {
       { id, status: DeliveryStatus.Failed },
       { status: DeliveryStatus.Queued, retries, attempts: 0 },
     );
-    await this.mail.add(
-      JobName.SendMail,
-      { ...delivery.message, deliveryId: id },
-      { ...MAIL_JOB_POLICY, jobId: `${id}.retry-${retries}` },
-    );
+    await this.jobs.enqueue([{ name: JobName.SendMail, data: { deliveryId: id, retry: retries } }]);
     return toView({ ...delivery, status: DeliveryStatus.Queued, retries, attempts: 0 });
   }
 }

@@ -17,6 +17,7 @@ describe('audiencesOf', () => {
     [E.Cancelled, S.Approved, S.Cancelled, [A.Informed]],
     [E.Commented, S.Approved, S.Approved, []],
     [E.ApprovalReminder, S.PendingApproval, S.PendingApproval, [A.ApprovalNeeded]],
+    [E.ApprovalReminder, S.PendingConsultation, S.PendingConsultation, [A.OpinionRequested]],
     [E.Escalated, S.PendingApproval, S.PendingApproval, [A.Escalation]],
     [E.Expired, S.PendingApproval, S.Expired, [A.Escalation, A.Informed]],
   ])('%s (%s → %s) reaches %j', (type, fromState, toState, audiences) => {

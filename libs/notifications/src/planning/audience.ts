@@ -40,7 +40,12 @@ const ACTION_ON_ENTERING: Partial<Record<S, Audience>> = {
 export function audiencesOf(
   event: Pick<RequestEvent, 'type' | 'fromState' | 'toState'>,
 ): Audience[] {
-  if (event.type === E.ApprovalReminder) return [Audience.ApprovalNeeded];
+  // A reminder asks again whoever the request still waits on: its Consulted parties, or its approvers.
+  if (event.type === E.ApprovalReminder) {
+    return [
+      event.toState === S.PendingConsultation ? Audience.OpinionRequested : Audience.ApprovalNeeded,
+    ];
+  }
   if (event.type === E.Escalated) return [Audience.Escalation];
   // An expired request is news to the Accountable organization's admins, and to everyone Informed.
   if (event.type === E.Expired) return [Audience.Escalation, Audience.Informed];

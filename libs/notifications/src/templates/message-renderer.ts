@@ -1,18 +1,13 @@
 import { Audience } from '../planning/audience';
 import { escapeHtml, utcMinute } from './html';
 import { MessageContext, RenderedMessage } from './message-context';
-import { WORDING } from './wording';
+import { Wording, WORDING } from './wording';
 import { RequestEventType } from '@app/core';
 
 /** Renders one message, text and HTML, in the recipient organization's language. */
 export function renderMessage(context: MessageContext): RenderedMessage {
   const words = WORDING[context.locale];
-  const reminder = context.eventType === RequestEventType.ApprovalReminder;
-  const headline = reminder
-    ? words.labels.reminder
-    : context.audience === Audience.Informed
-      ? (words.informed[context.eventType] ?? context.eventType)
-      : words.asks[context.audience];
+  const headline = headlineOf(context, words);
   const subject = `${headline}: ${context.actionTitle} (${context.organizationName})`;
   const performer = words.parties[context.performer] ?? context.performer;
   const rows: [string, string][] = [
@@ -67,4 +62,16 @@ export function renderMessage(context: MessageContext): RenderedMessage {
     `<hr><p><small>${escapeHtml(words.labels.footer)}</small></p>`,
   ].join('\n');
   return { subject, text, html };
+}
+
+/** What the message is: a reminder of what is asked, an ask, or news for the Informed parties. */
+function headlineOf({ audience, eventType }: MessageContext, words: Wording): string {
+  if (eventType === RequestEventType.ApprovalReminder) {
+    return audience === Audience.OpinionRequested
+      ? words.labels.opinionReminder
+      : words.labels.reminder;
+  }
+  return audience === Audience.Informed
+    ? (words.informed[eventType] ?? eventType)
+    : words.asks[audience];
 }

@@ -8,6 +8,7 @@ export interface Wording {
   informed: Partial<Record<E, string>>;
   labels: {
     reminder: string;
+    opinionReminder: string;
     dueAt: string;
     action: string;
     organization: string;
@@ -46,6 +47,7 @@ export const WORDING: Record<Locale, Wording> = {
     },
     labels: {
       reminder: 'Reminder: approval needed',
+      opinionReminder: 'Reminder: your opinion is requested',
       dueAt: 'Due',
       action: 'Action',
       organization: 'Customer',
@@ -83,6 +85,7 @@ export const WORDING: Record<Locale, Wording> = {
     },
     labels: {
       reminder: 'Rappel : approbation requise',
+      opinionReminder: 'Rappel : votre avis est demandé',
       dueAt: 'Échéance',
       action: 'Action',
       organization: 'Client',

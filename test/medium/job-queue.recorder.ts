@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { JobItem, JobQueue } from '@app/core';
+
+/**
+ * The medium tier's `JobQueue`: it keeps the jobs it is asked to enqueue instead of sending them to
+ * Redis, in the order they came, so a test reads exactly what the engine asked for.
+ */
+@Injectable()
+export class JobRecorder implements Pick<JobQueue, 'enqueue'> {
+  private recorded: JobItem[] = [];
+
+  enqueue(items: readonly JobItem[]): Promise<void> {
+    this.recorded.push(...items);
+    return Promise.resolve();
+  }
+
+  /** Every job enqueued since the last `clear()`. */
+  get jobs(): readonly JobItem[] {
+    return [...this.recorded];
+  }
+
+  clear(): void {
+    this.recorded = [];
+  }
+}
