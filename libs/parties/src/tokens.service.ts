@@ -50,7 +50,7 @@ export class TokensService implements OnApplicationBootstrap {
     const token = await this.tokens.findOneBy({ tokenHash: sha256(bearer).toString('hex') });
     const user =
       token && !token.revokedAt ? await this.users.findOneBy({ id: token.userId }) : null;
-    if (!token || !user) return null;
+    if (!token || !user?.active) return null;
     await this.touch(token);
     return this.principalOf(user);
   }
@@ -70,10 +70,10 @@ export class TokensService implements OnApplicationBootstrap {
     };
   }
 
-  /** The principal of a user the engine acts for (a decision link's approver); null if none. */
+  /** The principal of an active user the engine acts for (a decision link's approver); else null. */
   async principalOfUser(userId: string): Promise<Principal | null> {
     const user = isUuid(userId) ? await this.users.findOneBy({ id: userId }) : null;
-    return user ? this.principalOf(user) : null;
+    return user?.active ? this.principalOf(user) : null;
   }
 
   /** A new token for a user: the user itself, an admin of its organization or a provider admin. */

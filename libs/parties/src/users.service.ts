@@ -63,10 +63,10 @@ export class UsersService {
   }
 
   /** Who the caller is, with its organization. */
-  /** Every user of these organizations, by email, for the engine's own use (never a caller's read). */
+  /** The active users of these organizations, by email, for the engine's own use (never a caller's read). */
   membersOf(organizationIds: readonly string[]): Promise<User[]> {
     return this.users.find({
-      where: { organizationId: In([...organizationIds]) },
+      where: { organizationId: In([...organizationIds]), active: true },
       order: { email: 'ASC' },
     });
   }
@@ -92,6 +92,8 @@ function newUser(organizationId: string, input: CreateUserInput): User {
     email: input.email.trim().toLowerCase(),
     name: input.name.trim(),
     roles,
+    active: true,
+    deactivatedAt: null,
     createdAt: now,
     updatedAt: now,
   });

@@ -19,6 +19,13 @@ export class User {
   @Column({ type: 'jsonb' })
   roles!: Role[];
 
+  /** A deactivated user keeps their history, but no longer authenticates, decides or gets mail. */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt!: Date | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -5,6 +5,7 @@ import { Webhooks1764000000002 } from './1764000000002-webhooks';
 import { EmailActionLinks1764000000003 } from './1764000000003-email-action-links';
 import { RequestDueAt1764000000004 } from './1764000000004-request-due-at';
 import { InboxIndexes1764000000005 } from './1764000000005-inbox-indexes';
+import { UserActive1764000000006 } from './1764000000006-user-active';
 
 /** Every migration, oldest first. Listed explicitly so a bundled build finds them all. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   EmailActionLinks1764000000003,
   RequestDueAt1764000000004,
   InboxIndexes1764000000005,
+  UserActive1764000000006,
 ];
