@@ -21,6 +21,7 @@ const user = (organizationId = CUSTOMER_A) =>
     organizationId,
     email: 'ada@customer.test',
     roles: [Role.Requester],
+    active: true,
   });
 const token = (fields: Partial<ApiToken> = {}) =>
   Object.assign(new ApiToken(), {
