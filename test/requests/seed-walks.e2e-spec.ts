@@ -50,7 +50,22 @@ describe('request lifecycle, walked from the seed matrix', () => {
       consulted: [],
       informed: ['customer'],
       performer: 'provider',
-      submittedBy: customer.requester.id,
+      title: 'Add a MariaDB read-only Replica',
+      submittedBy: {
+        id: customer.requester.id,
+        email: customer.requester.email,
+        name: expect.any(String),
+      },
+      opinions: [],
+      waitingOn: [
+        {
+          party: 'provider',
+          roles: ['approver'],
+          verb: 'approve',
+          reason: 'approve',
+          dueAt: replica.view.dueAt,
+        },
+      ],
       version: 1,
     });
     const { id } = replica;

@@ -54,7 +54,6 @@ export class Catalog {
     return this.byKey.get(key)?.raci ?? { [Party.Provider]: [], [Party.Customer]: [] };
   }
 
-  /** Checks a request's parameters against the action's JSON Schema; an empty list means valid. */
   /** What is wrong with a request's parameters, as JSON Schema says, each named `params.<path>`. */
   validateParams(action: CatalogAction, params: unknown): FieldProblem[] {
     const validate = this.validators.get(action.inheritedFrom ?? action.key);

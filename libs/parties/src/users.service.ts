@@ -63,6 +63,11 @@ export class UsersService {
   }
 
   /** Who the caller is, with its organization. */
+  /** Users by id, active or not, for the engine's own use (never a caller's read). */
+  byIds(ids: readonly string[]): Promise<User[]> {
+    return ids.length ? this.users.findBy({ id: In([...ids]) }) : Promise.resolve([]);
+  }
+
   /** The active users of these organizations, by email, for the engine's own use (never a caller's read). */
   membersOf(organizationIds: readonly string[]): Promise<User[]> {
     return this.users.find({

@@ -1,11 +1,31 @@
-import { Party } from '@app/catalog';
+import { Party, RaciLetters } from '@app/catalog';
+import { AWAITING_DECISION, RequestState } from '@app/core';
+import { WaitingOn, waitingOn } from './domain/waiting-on';
+import { Opinion } from './entities/request-opinion.entity';
 import { Request } from './entities/request.entity';
-import { RequestState } from '@app/core';
+
+/** A person, as a request shows who did something. */
+export interface PersonView {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** A Consulted party's answer. */
+export interface OpinionView {
+  party: Party;
+  userId: string;
+  opinion: Opinion;
+  comment: string | null;
+  createdAt: string;
+}
 
 /** A request as the API shows it. */
 export interface RequestView {
   id: string;
   action: string;
+  /** The action's title, as the catalog writes it. */
+  title: string;
   product: string;
   organizationId: string;
   state: RequestState;
@@ -15,20 +35,33 @@ export interface RequestView {
   consulted: Party[];
   informed: Party[];
   performer: Party;
-  submittedBy: string;
+  submittedBy: PersonView;
   comment: string | null;
   result: Record<string, unknown> | null;
-  /** When the approval is due (working days), if a deadline applies. */
+  opinions: OpinionView[];
+  /** Who must act next, and why; empty once the request is finished. */
+  waitingOn: WaitingOn[];
+  /** When the decision it waits for is due; null when it waits for no decision. */
   dueAt: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
 }
 
-export function toRequestView(request: Request): RequestView {
+/** What a view adds to the request's row: read from the catalog, the parties and the opinions. */
+export interface ViewContext {
+  title: string;
+  letters: RaciLetters;
+  submitter: PersonView;
+  opinions: OpinionView[];
+}
+
+export function toRequestView(request: Request, context: ViewContext): RequestView {
+  const awaiting = AWAITING_DECISION.includes(request.state);
   return {
     id: request.id,
     action: request.action,
+    title: context.title,
     product: request.product,
     organizationId: request.organizationId,
     state: request.state,
@@ -38,10 +71,16 @@ export function toRequestView(request: Request): RequestView {
     consulted: request.consulted,
     informed: request.informed,
     performer: request.performer,
-    submittedBy: request.submittedBy,
+    submittedBy: context.submitter,
     comment: request.comment,
     result: request.result,
-    dueAt: request.dueAt ? new Date(request.dueAt).toISOString() : null,
+    opinions: context.opinions,
+    waitingOn: waitingOn(
+      request,
+      context.letters,
+      context.opinions.map((opinion) => opinion.party),
+    ),
+    dueAt: awaiting && request.dueAt ? new Date(request.dueAt).toISOString() : null,
     createdAt: new Date(request.createdAt).toISOString(),
     updatedAt: new Date(request.updatedAt).toISOString(),
     version: request.version,

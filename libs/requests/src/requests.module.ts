@@ -20,6 +20,7 @@ import { RequestQueriesService } from './use-cases/request-queries.service';
 import { SubmitRequestService } from './use-cases/submit-request.service';
 import { TransitionRequestService } from './use-cases/transition-request.service';
 import { RequestReader } from './views/request-reader';
+import { RequestViews } from './views/request-views.service';
 
 const USE_CASES = [
   SubmitRequestService,
@@ -51,6 +52,7 @@ const USE_CASES = [
     ApprovalDeadlines,
     DecisionLinks,
     RequestReader,
+    RequestViews,
     ...USE_CASES,
   ],
   exports: [

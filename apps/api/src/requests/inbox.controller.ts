@@ -4,7 +4,7 @@ import type { Principal } from '@app/parties';
 import { RequestQueriesService } from '@app/requests';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { PageQuery } from './list-requests.query';
-import { RequestPageResponse } from './request.response';
+import { InboxPageResponse } from './request.response';
 
 @ApiTags('requests')
 @ApiBearerAuth()
@@ -16,7 +16,7 @@ export class InboxController {
   @ApiOperation({
     summary: 'What waits on the caller: approvals as A, opinions as C, work as the performer',
   })
-  @ApiOkResponse({ type: RequestPageResponse })
+  @ApiOkResponse({ type: InboxPageResponse })
   inbox(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery) {
     return this.queries.inbox(principal, query);
   }

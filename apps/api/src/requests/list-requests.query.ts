@@ -1,6 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import {
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
 import { RequestState } from '@app/core';
 
 /** Cursor pagination shared by the request lists. */
@@ -33,6 +43,12 @@ export class ListRequestsQuery extends PageQuery {
   @Length(3, 128)
   action?: string;
 
+  @ApiPropertyOptional({ example: 'mariadb' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  product?: string;
+
   @ApiPropertyOptional({
     format: 'uuid',
     description: 'Provider staff only; a customer always sees its own',
@@ -40,4 +56,21 @@ export class ListRequestsQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   organizationId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The user who submitted the request' })
+  @IsOptional()
+  @IsUUID()
+  submittedBy?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  createdAfter?: Date;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created before' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  createdBefore?: Date;
 }

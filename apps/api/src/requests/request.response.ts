@@ -1,10 +1,39 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Party } from '@app/catalog';
 import { RequestState } from '@app/core';
+import { Role } from '@app/parties';
+import { Opinion, RequestVerb } from '@app/requests';
+
+export class PersonResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'Ada Lovelace' }) name!: string;
+  @ApiProperty({ example: 'ada@globex.example' }) email!: string;
+}
+
+export class OpinionResponse {
+  @ApiProperty({ enum: Party }) party!: Party;
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty({ enum: Opinion }) opinion!: Opinion;
+  @ApiPropertyOptional({ nullable: true }) comment!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+const WAITS = ['approve', 'opinion', 'work'];
+
+export class WaitingOnResponse {
+  @ApiProperty({ enum: Party }) party!: Party;
+  @ApiProperty({ enum: Role, isArray: true, description: 'The roles that may act for the party' })
+  roles!: Role[];
+  @ApiProperty({ enum: RequestVerb, example: RequestVerb.Approve }) verb!: RequestVerb;
+  @ApiProperty({ enum: WAITS, example: 'approve' }) reason!: string;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, description: 'None for work' })
+  dueAt!: string | null;
+}
 
 export class RequestResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'mariadb.add-read-only-replica' }) action!: string;
+  @ApiProperty({ example: 'Add a MariaDB read-only Replica' }) title!: string;
   @ApiProperty({ example: 'mariadb' }) product!: string;
   @ApiProperty({ format: 'uuid' }) organizationId!: string;
   @ApiProperty({ enum: RequestState, example: RequestState.PendingApproval }) state!: RequestState;
@@ -25,14 +54,21 @@ export class RequestResponse {
     description: 'The party that does the work',
   })
   performer!: Party;
-  @ApiProperty({ format: 'uuid' }) submittedBy!: string;
+  @ApiProperty({ type: PersonResponse }) submittedBy!: PersonResponse;
   @ApiPropertyOptional({ nullable: true }) comment!: string | null;
   @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true })
   result!: Record<string, unknown> | null;
+  @ApiProperty({ type: [OpinionResponse], description: 'The Consulted parties’ answers' })
+  opinions!: OpinionResponse[];
+  @ApiProperty({
+    type: [WaitingOnResponse],
+    description: 'Who must act next, and why; empty once the request is finished',
+  })
+  waitingOn!: WaitingOnResponse[];
   @ApiPropertyOptional({
     format: 'date-time',
     nullable: true,
-    description: 'When the approval is due (working days)',
+    description: 'When the decision it waits for is due (working days); null otherwise',
   })
   dueAt!: string | null;
 
@@ -48,6 +84,15 @@ export class RequestPageResponse {
     description: 'Pass as `cursor` for the next page; null on the last',
   })
   nextCursor!: string | null;
+}
+
+export class InboxItemResponse extends RequestResponse {
+  @ApiProperty({ enum: WAITS, description: 'Why it waits on the caller' }) reason!: string;
+}
+
+export class InboxPageResponse {
+  @ApiProperty({ type: [InboxItemResponse] }) items!: InboxItemResponse[];
+  @ApiPropertyOptional({ nullable: true }) nextCursor!: string | null;
 }
 
 export class RequestPreviewResponse {

@@ -32,9 +32,9 @@ export class NotificationPlanner {
   async plan(event: RequestEvent): Promise<PlannedMessage[]> {
     const audiences = audiencesOf(event);
     if (audiences.length === 0) return [];
-    const found = await this.requests.find(event.requestId);
-    if (!found) throw new Error(`request ${event.requestId} of event ${event.id} not found`);
-    const { request, opinions } = found;
+    const request = await this.requests.find(event.requestId);
+    if (!request) throw new Error(`request ${event.requestId} of event ${event.id} not found`);
+    const { opinions } = request;
     const organizations = await this.directory.organizationsOf(request);
     const action = this.catalog.action(request.action);
     const planned = new Map<string, PlannedMessage>();

@@ -75,14 +75,14 @@ describe('RecipientDirectory: mail asks exactly those the matrix lets act', () =
         action: shape.key,
         organizationId: CUSTOMER_A,
         state: RequestState.PendingApproval,
-        submittedBy: `${submitterParty}-submitter`,
+        submittedBy: { id: `${submitterParty}-submitter`, name: '', email: '' },
       } as unknown as RequestView;
       const recipients = await directory.recipients(audience, request, organizations);
       const verb: RequestVerb = VERB_ASKED_OF[audience];
       const expected = USERS.filter((user) => {
         const party = user.organizationId === PROVIDER_ORG ? Party.Provider : Party.Customer;
         const may = user.roles.some((role) => allowedByMatrix(verb, party, role, shape));
-        const fourEyes = verb === RequestVerb.Approve && user.id === request.submittedBy;
+        const fourEyes = verb === RequestVerb.Approve && user.id === request.submittedBy.id;
         return may && !fourEyes;
       }).map((user) => user.email);
       expect(recipients.map((r) => r.email).sort()).toEqual(expected.sort());
@@ -95,6 +95,7 @@ describe('RecipientDirectory: mail asks exactly those the matrix lets act', () =
       ...shape,
       action: shape.key,
       organizationId: CUSTOMER_A,
+      submittedBy: { id: 'customer-submitter', name: '', email: '' },
     } as unknown as RequestView;
     const recipients = await directory.recipients(
       Audience.OpinionRequested,

@@ -55,7 +55,7 @@ export class RecipientDirectory {
       const people = members.filter((user) => user.organizationId === organization.id);
       if (audience === Audience.Informed) {
         // The organization's mailboxes, and the submitter if they belong to this party.
-        const submitter = people.filter((user) => user.id === request.submittedBy);
+        const submitter = people.filter((user) => user.id === request.submittedBy.id);
         return [...organization.contactEmails, ...submitter.map((user) => user.email)].map(
           (email) => ({ email, organization }),
         );
@@ -72,7 +72,11 @@ export class RecipientDirectory {
       return party === request.accountable && user.roles.includes(Role.Admin);
     }
     const verb = VERB_ASKED_OF[audience as keyof typeof VERB_ASKED_OF];
-    const parties: RequestParties = { ...request, letters: this.catalog.lettersOf(request.action) };
+    const parties: RequestParties = {
+      ...request,
+      submittedBy: request.submittedBy.id,
+      letters: this.catalog.lettersOf(request.action),
+    };
     return judge(verb, { userId: user.id, party, roles: user.roles }, parties).allowed;
   }
 }

@@ -4,7 +4,7 @@ import { Party, PARTIES } from '@app/catalog';
 import { adaptEntityTypesToSqlite, asRow, RequestState as S } from '@app/core';
 import { MIGRATIONS } from '@app/core/database/migrations';
 import { AuditService } from '@app/audit';
-import { Role, ROLES } from '@app/parties';
+import { Role, ROLES, User } from '@app/parties';
 import { CUSTOMER_A, principal, PROVIDER_ORG } from '@app/parties/testing/principal.fixture';
 import { Request } from '../entities/request.entity';
 import { RequestOpinion } from '../entities/request-opinion.entity';
@@ -17,6 +17,7 @@ import {
   Shape,
   shapesOf,
 } from '../testing/raci-oracle';
+import { viewsOf } from '../testing/views.fixture';
 import { RequestQueriesService } from '../use-cases/request-queries.service';
 import { authorize } from './raci-policy';
 import { RequestVerb as V } from './request-state';
@@ -84,7 +85,7 @@ describe('the one table of who acts, for every action of the catalog', () => {
       dataSource = new DataSource({
         type: 'better-sqlite3',
         database: ':memory:',
-        entities: [Request, RequestOpinion],
+        entities: [Request, RequestOpinion, User],
         migrations: MIGRATIONS,
         migrationsRun: true,
       });
@@ -120,7 +121,7 @@ describe('the one table of who acts, for every action of the catalog', () => {
           );
         }
       }
-      queries = new RequestQueriesService(dataSource, {} as AuditService);
+      queries = new RequestQueriesService(dataSource, {} as AuditService, viewsOf(dataSource));
     });
     afterAll(() => dataSource.destroy());
 

@@ -10,9 +10,10 @@ import {
   principal,
   PROVIDER_ORG,
 } from '@app/parties/testing/principal.fixture';
-import { Role } from '@app/parties';
+import { Role, User } from '@app/parties';
 import { RequestOpinion, Opinion } from '../entities/request-opinion.entity';
 import { Request } from '../entities/request.entity';
+import { viewsOf } from '../testing/views.fixture';
 import { RequestQueriesService } from './request-queries.service';
 
 const SUBMITTER = '00000000-0000-4000-8000-0000000000aa';
@@ -54,7 +55,7 @@ describe('RequestQueriesService', () => {
     dataSource = new DataSource({
       type: 'better-sqlite3',
       database: ':memory:',
-      entities: [Request, RequestOpinion],
+      entities: [Request, RequestOpinion, User],
       migrations: MIGRATIONS,
       migrationsRun: true,
     });
@@ -94,7 +95,7 @@ describe('RequestQueriesService', () => {
       comment: null,
       createdAt: new Date(),
     });
-    queries = new RequestQueriesService(dataSource, {} as AuditService);
+    queries = new RequestQueriesService(dataSource, {} as AuditService, viewsOf(dataSource));
   });
 
   afterAll(() => dataSource.destroy());

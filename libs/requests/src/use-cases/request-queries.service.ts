@@ -2,23 +2,32 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { OrganizationKind, Principal } from '@app/parties';
+import { isUuid, OrganizationKind, Principal } from '@app/parties';
 import { inboxBranches } from '../domain/inbox-branches';
 import { findVisibleRequest, tenantScope } from '../domain/request-scope';
 import { RequestComment } from '../entities/request-comment.entity';
 import { Request } from '../entities/request.entity';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
-import { RequestView, toRequestView } from '../request.view';
+import { Wait } from '../domain/who-acts.table';
+import { RequestView } from '../request.view';
+import { RequestViews } from '../views/request-views.service';
 import { CommentView, toCommentView } from './comment-on-request.service';
 import { RequestState } from '@app/core';
 
 export interface ListFilter {
   state?: RequestState;
   action?: string;
+  product?: string;
   organizationId?: string;
+  submittedBy?: string;
+  createdAfter?: Date;
+  createdBefore?: Date;
   cursor?: string;
   limit?: number;
 }
+
+/** A request in the caller's inbox, and why it waits on them. */
+export type InboxItem = RequestView & { reason: Wait };
 
 export interface Page<T> {
   items: T[];
@@ -31,10 +40,11 @@ export class RequestQueriesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly views: RequestViews,
   ) {}
 
   async get(principal: Principal, id: string): Promise<RequestView> {
-    return toRequestView(await findVisibleRequest(this.dataSource.manager, principal, id));
+    return this.views.of(await findVisibleRequest(this.dataSource.manager, principal, id));
   }
 
   async list(principal: Principal, filter: ListFilter): Promise<Page<RequestView>> {
@@ -44,6 +54,16 @@ export class RequestQueriesService {
     if (organizationId) query.andWhere('r.organization_id = :organizationId', { organizationId });
     if (filter.state) query.andWhere('r.state = :state', { state: filter.state });
     if (filter.action) query.andWhere('r.action = :action', { action: filter.action });
+    if (filter.product) query.andWhere('r.product = :product', { product: filter.product });
+    if (filter.submittedBy) {
+      query.andWhere('r.submitted_by = :submittedBy', { submittedBy: filter.submittedBy });
+    }
+    if (filter.createdAfter) {
+      query.andWhere('r.created_at >= :createdAfter', { createdAfter: filter.createdAfter });
+    }
+    if (filter.createdBefore) {
+      query.andWhere('r.created_at < :createdBefore', { createdBefore: filter.createdBefore });
+    }
     return this.page(query, filter);
   }
 
@@ -56,17 +76,18 @@ export class RequestQueriesService {
   async inbox(
     principal: Principal,
     filter: Pick<ListFilter, 'cursor' | 'limit'>,
-  ): Promise<Page<RequestView>> {
+  ): Promise<Page<InboxItem>> {
     const limit = filter.limit ?? 50;
     const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
     const branches = inboxBranches(principal);
     if (branches.length === 0) return { items: [], nextCursor: null };
     const { organizationId } = tenantScope(principal);
-    const selects = branches.map(({ where }) => {
+    const selects = branches.map(({ where, wait }) => {
       const branch = this.dataSource
         .createQueryBuilder()
         .select('r.id', 'id')
         .addSelect('r.created_at', 'created_at')
+        .addSelect(`'${wait}'`, 'reason')
         .from(Request, 'r')
         .where(where);
       if (organizationId) branch.andWhere('r.organization_id = :organizationId');
@@ -77,9 +98,10 @@ export class RequestQueriesService {
         .limit(limit + 1);
     });
     const union = selects.map((select) => `SELECT * FROM (${select.getQuery()}) AS b`);
-    const rows: { id: string }[] = await this.dataSource
+    const rows: { id: string; reason: Wait }[] = await this.dataSource
       .createQueryBuilder()
       .select('w.id', 'id')
+      .addSelect('w.reason', 'reason')
       .from(`(${union.join(' UNION ALL ')})`, 'w')
       .orderBy('w.created_at', 'DESC')
       .addOrderBy('w.id', 'DESC')
@@ -97,10 +119,15 @@ export class RequestQueriesService {
       .getRepository(Request)
       .findBy({ id: In(rows.map((row) => row.id)) });
     const byId = new Map(requests.map((request) => [request.id, request]));
-    return toPage(
+    const reasons = new Map(rows.map((row) => [row.id, row.reason]));
+    const page = await this.toPage(
       rows.flatMap((row) => byId.get(row.id) ?? []),
       limit,
     );
+    return {
+      ...page,
+      items: page.items.map((item) => ({ ...item, reason: reasons.get(item.id)! })),
+    };
   }
 
   async history(principal: Principal, id: string) {
@@ -138,21 +165,21 @@ export class RequestQueriesService {
       .addOrderBy('r.id', 'DESC')
       .take(limit + 1)
       .getMany()) as Request[];
-    return toPage(rows, limit);
+    return this.toPage(rows, limit);
+  }
+
+  /** The first `limit` rows as views, and a cursor after the last one when more follow. */
+  private async toPage(rows: Request[], limit: number): Promise<Page<RequestView>> {
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    const nextCursor =
+      rows.length > limit && last ? encodeCursor(new Date(last.createdAt), last.id) : null;
+    return { items: await this.views.ofAll(items), nextCursor };
   }
 }
 
 /** Rows after the cursor in (created_at, id) order: a row-value comparison an index range answers. */
 const AFTER_CURSOR = '(r.created_at, r.id) < (:createdAt, :id)';
-
-/** The first `limit` rows, and a cursor after the last one when more follow. */
-function toPage(rows: Request[], limit: number): Page<RequestView> {
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  const nextCursor =
-    rows.length > limit && last ? encodeCursor(new Date(last.createdAt), last.id) : null;
-  return { items: items.map(toRequestView), nextCursor };
-}
 
 function encodeCursor(createdAt: Date, id: string): string {
   return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
@@ -165,7 +192,7 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
       string,
     ];
     const date = new Date(createdAt);
-    if (Number.isNaN(date.getTime()) || typeof id !== 'string') throw new Error('bad cursor');
+    if (Number.isNaN(date.getTime()) || !isUuid(id)) throw new Error('bad cursor');
     return { createdAt: date, id };
   } catch {
     throw new RequestsException(Code.InvalidCursor);

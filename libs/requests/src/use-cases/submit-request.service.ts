@@ -11,7 +11,7 @@ import { RequestVerb } from '../domain/request-state';
 import { RequestTransitioner } from '../domain/request-transitioner';
 import { Request } from '../entities/request.entity';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
-import { toRequestView } from '../request.view';
+import { RequestViews } from '../views/request-views.service';
 
 export interface SubmitInput {
   action: string;
@@ -35,6 +35,7 @@ export class SubmitRequestService {
     private readonly transitioner: RequestTransitioner,
     private readonly events: EventEmitter2,
     private readonly deadlines: ApprovalDeadlines,
+    private readonly views: RequestViews,
   ) {}
 
   async submit(
@@ -74,7 +75,7 @@ export class SubmitRequestService {
           context: { hasConsulted: raci.consulted.length > 0, decidedBySubmission: decided },
           comment: decided ? DECIDED_BY_SUBMISSION : (input.comment ?? null),
         });
-        const response = { status: 201, body: { ...toRequestView(request) } };
+        const response = { status: 201, body: { ...(await this.views.of(request, manager)) } };
         if (idempotencyKey)
           await this.idempotency.remember(manager, userId, idempotencyKey, hash, response);
         return { response, event };

@@ -13,7 +13,8 @@ import { RequestTransitioner } from '../domain/request-transitioner';
 import { Opinion, RequestOpinion } from '../entities/request-opinion.entity';
 import { Request } from '../entities/request.entity';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
-import { RequestView, toRequestView } from '../request.view';
+import { RequestView } from '../request.view';
+import { RequestViews } from '../views/request-views.service';
 
 export type TransitionVerb =
   V.Opinion | V.WaiveConsultation | V.Approve | V.Reject | V.Start | V.Complete | V.Fail | V.Cancel;
@@ -33,6 +34,7 @@ export class TransitionRequestService {
     private readonly transactions: TransactionRunner,
     private readonly transitioner: RequestTransitioner,
     private readonly events: EventEmitter2,
+    private readonly views: RequestViews,
   ) {}
 
   async act(
@@ -42,7 +44,7 @@ export class TransitionRequestService {
     input: TransitionInput,
   ): Promise<RequestView> {
     try {
-      const { view, event } = await this.transactions.run(async (manager) => {
+      const { request: changed, event } = await this.transactions.run(async (manager) => {
         const request = await findVisibleRequest(manager, principal, id);
         const letter = authorize(verb, principal, {
           ...request,
@@ -58,10 +60,10 @@ export class TransitionRequestService {
           comment: historyText(verb, input),
           patch: verb === V.Complete ? { result: input.result ?? null } : undefined,
         });
-        return { view: toRequestView(request), event };
+        return { request, event };
       });
       this.events.emit(event.type, event);
-      return view;
+      return await this.views.of(changed);
     } catch (error) {
       if (verb === V.Opinion && isUniqueViolation(error)) throw opinionAlreadyGiven();
       throw error;

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Catalog } from '@app/catalog';
+import { UsersService } from '@app/parties';
+import { RequestOpinion } from '../entities/request-opinion.entity';
+import { Request } from '../entities/request.entity';
+import { OpinionView, PersonView, RequestView, toRequestView } from '../request.view';
+
+/**
+ * Turns request rows into the views the API and the mail show: the action's title from the catalog,
+ * the submitter, the opinions, and who the request waits on. One query each for the people and the
+ * opinions of a whole page.
+ */
+@Injectable()
+export class RequestViews {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalog: Catalog,
+    private readonly users: UsersService,
+  ) {}
+
+  /** The view of one request; in a transaction, pass its manager to read what it wrote. */
+  async of(request: Request, manager?: EntityManager): Promise<RequestView> {
+    const [view] = await this.ofAll([request], manager);
+    return view;
+  }
+
+  async ofAll(requests: Request[], manager = this.dataSource.manager): Promise<RequestView[]> {
+    if (requests.length === 0) return [];
+    const submitters = await this.users.byIds([...new Set(requests.map((r) => r.submittedBy))]);
+    const people = new Map<string, PersonView>(
+      submitters.map(({ id, name, email }) => [id, { id, name, email }]),
+    );
+    const opinions = await manager.find(RequestOpinion, {
+      where: { requestId: In(requests.map((r) => r.id)) },
+      order: { createdAt: 'ASC' },
+    });
+    return requests.map((request) =>
+      toRequestView(request, {
+        title: this.catalog.action(request.action)?.title ?? request.action,
+        letters: this.catalog.lettersOf(request.action),
+        submitter: people.get(request.submittedBy) ?? unknownPerson(request.submittedBy),
+        opinions: opinions.filter((o) => o.requestId === request.id).map(toOpinionView),
+      }),
+    );
+  }
+}
+
+function toOpinionView({
+  party,
+  userId,
+  opinion,
+  comment,
+  createdAt,
+}: RequestOpinion): OpinionView {
+  return { party, userId, opinion, comment, createdAt: new Date(createdAt).toISOString() };
+}
+
+/** A submitter the directory no longer knows (never deleted today): the id, and nothing made up. */
+function unknownPerson(id: string): PersonView {
+  return { id, name: '', email: '' };
+}
