@@ -2,23 +2,15 @@ import { AddressInfo } from 'node:net';
 import { CatalogAction, loadCatalog, Party, Plan } from '@app/catalog';
 import { Role } from '@app/parties';
 import { Cast, createCast } from '../factories/cast.factory';
+import type { Verb as MovingVerb } from '../factories/request.factory';
 import { Actor, createCustomer, createUser } from '../factories/parties.factory';
 import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { ParamsSampler } from './params-sampler';
 import { RawHttpClient } from './raw-http.client';
 
-type Verb =
-  | 'submit'
-  | 'approve'
-  | 'reject'
-  | 'waive-consultation'
-  | 'opinions'
-  | 'start'
-  | 'complete'
-  | 'fail'
-  | 'cancel'
-  | 'comments';
+/** Every call the access test makes on a request: submitting it, each verb that moves it, a comment. */
+type Verb = 'submit' | MovingVerb | 'comments';
 
 const TRANSITIONS: Record<Exclude<Verb, 'submit'>, object> = {
   approve: { comment: 'ok' },

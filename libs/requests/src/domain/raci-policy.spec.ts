@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Party, PARTIES } from '@app/catalog';
-import { adaptEntityTypesToSqlite, asRow, RequestState as S } from '@app/core';
-import { MIGRATIONS } from '@app/core/database/migrations';
+import { asRow, RequestState as S } from '@app/core';
 import { AuditService } from '@app/audit';
-import { Role, ROLES, User } from '@app/parties';
+import { Role, ROLES } from '@app/parties';
 import { CUSTOMER_A, principal, PROVIDER_ORG } from '@app/parties/testing/principal.fixture';
 import { Request } from '../entities/request.entity';
-import { RequestOpinion } from '../entities/request-opinion.entity';
 import { RequestsException } from '../requests.exception';
 import {
   allowedByMatrix,
@@ -17,6 +15,7 @@ import {
   Shape,
   shapesOf,
 } from '../testing/raci-oracle';
+import { sqliteWithParties } from '../testing/sqlite.fixture';
 import { viewsOf } from '../testing/views.fixture';
 import { RequestQueriesService } from '../use-cases/request-queries.service';
 import { authorize } from './raci-policy';
@@ -81,16 +80,7 @@ describe('the one table of who acts, for every action of the catalog', () => {
     const rows: { id: string; shape: Shape; state: S }[] = [];
 
     beforeAll(async () => {
-      adaptEntityTypesToSqlite();
-      dataSource = new DataSource({
-        type: 'better-sqlite3',
-        database: ':memory:',
-        entities: [Request, RequestOpinion, User],
-        migrations: MIGRATIONS,
-        migrationsRun: true,
-      });
-      await dataSource.initialize();
-      await seedParties(dataSource);
+      dataSource = await sqliteWithParties([[SUBMITTER, PROVIDER_ORG, 'Submitter']]);
       let minute = 0;
       for (const shape of shapes) {
         for (const state of WAITING) {
@@ -168,24 +158,3 @@ describe('the one table of who acts, for every action of the catalog', () => {
     });
   });
 });
-
-/** The organizations and the user the request rows point to (foreign keys are on). */
-async function seedParties(dataSource: DataSource): Promise<void> {
-  const now = new Date().toISOString();
-  for (const [id, kind] of [
-    [PROVIDER_ORG, 'provider'],
-    [CUSTOMER_A, 'customer'],
-  ]) {
-    await dataSource.query(
-      `INSERT INTO organizations (id, name, kind, plan, on_demand, contact_emails, locale,
-         subscription_started_at, quota_packages, created_at, updated_at)
-       VALUES (?, ?, ?, NULL, 0, '[]', 'en', ?, '[]', ?, ?)`,
-      [id, id, kind, now, now, now],
-    );
-  }
-  await dataSource.query(
-    `INSERT INTO users (id, organization_id, email, name, roles, created_at, updated_at)
-     VALUES (?, ?, 'submitter@example.test', 'Submitter', '[]', ?, ?)`,
-    [SUBMITTER, PROVIDER_ORG, now, now],
-  );
-}

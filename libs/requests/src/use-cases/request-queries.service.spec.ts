@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Party } from '@app/catalog';
-import { adaptEntityTypesToSqlite, asRow, RequestState as S } from '@app/core';
-import { MIGRATIONS } from '@app/core/database/migrations';
+import { asRow, RequestState as S } from '@app/core';
 import { AuditService } from '@app/audit';
 import {
   CUSTOMER_A,
@@ -10,9 +9,10 @@ import {
   principal,
   PROVIDER_ORG,
 } from '@app/parties/testing/principal.fixture';
-import { Role, User } from '@app/parties';
+import { Role } from '@app/parties';
 import { RequestOpinion, Opinion } from '../entities/request-opinion.entity';
 import { Request } from '../entities/request.entity';
+import { sqliteWithParties } from '../testing/sqlite.fixture';
 import { viewsOf } from '../testing/views.fixture';
 import { RequestQueriesService } from './request-queries.service';
 
@@ -51,16 +51,10 @@ describe('RequestQueriesService', () => {
   const rows: Record<string, Request> = {};
 
   beforeAll(async () => {
-    adaptEntityTypesToSqlite();
-    dataSource = new DataSource({
-      type: 'better-sqlite3',
-      database: ':memory:',
-      entities: [Request, RequestOpinion, User],
-      migrations: MIGRATIONS,
-      migrationsRun: true,
-    });
-    await dataSource.initialize();
-    await seedParties(dataSource);
+    dataSource = await sqliteWithParties([
+      [SUBMITTER, CUSTOMER_A, 'Submitter'],
+      [APPROVER, PROVIDER_ORG, 'Approver'],
+    ]);
     Object.assign(rows, {
       providerApproval: requestRow(1, { state: S.PendingApproval }),
       ownSubmission: requestRow(2, { state: S.PendingApproval, submittedBy: APPROVER }),
@@ -152,30 +146,3 @@ describe('RequestQueriesService', () => {
     );
   });
 });
-
-/** The organizations and the user the request rows point to (foreign keys are on). */
-async function seedParties(dataSource: DataSource): Promise<void> {
-  const now = new Date().toISOString();
-  for (const [id, kind] of [
-    [PROVIDER_ORG, 'provider'],
-    [CUSTOMER_A, 'customer'],
-    [CUSTOMER_B, 'customer'],
-  ]) {
-    await dataSource.query(
-      `INSERT INTO organizations (id, name, kind, plan, on_demand, contact_emails, locale,
-         subscription_started_at, quota_packages, created_at, updated_at)
-       VALUES (?, ?, ?, NULL, 0, '[]', 'en', ?, '[]', ?, ?)`,
-      [id, id, kind, now, now, now],
-    );
-  }
-  await dataSource.query(
-    `INSERT INTO users (id, organization_id, email, name, roles, created_at, updated_at)
-     VALUES (?, ?, 'submitter@example.test', 'Submitter', '[]', ?, ?)`,
-    [SUBMITTER, CUSTOMER_A, now, now],
-  );
-  await dataSource.query(
-    `INSERT INTO users (id, organization_id, email, name, roles, created_at, updated_at)
-     VALUES (?, ?, 'approver@example.test', 'Approver', '[]', ?, ?)`,
-    [APPROVER, PROVIDER_ORG, now, now],
-  );
-}
