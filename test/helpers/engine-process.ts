@@ -7,7 +7,7 @@ import { waitFor } from './wait-for';
 const ROOT = join(__dirname, '..', '..');
 
 /** The built entry points, as `npm start`, `npm run start:api` and `npm run start:worker` run them. */
-const ENTRY = {
+export const ENGINE_ENTRY = {
   api: join(ROOT, 'dist/apps/api/src/main.js'),
   worker: join(ROOT, 'dist/apps/worker/src/main.js'),
 } as const;
@@ -48,7 +48,7 @@ export class EngineProcess {
   ) {}
 
   static async start(options: EngineProcessOptions): Promise<EngineProcess> {
-    for (const entry of Object.values(ENTRY)) {
+    for (const entry of Object.values(ENGINE_ENTRY)) {
       if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
     }
     const engine = new EngineProcess(options, await freePort());
@@ -72,7 +72,7 @@ export class EngineProcess {
   async start(): Promise<void> {
     if (this.running) return;
     const { role, env, nodeArgs = [], readyTimeoutMs = 30_000 } = this.options;
-    const entry = role === 'worker' ? ENTRY.worker : ENTRY.api;
+    const entry = role === 'worker' ? ENGINE_ENTRY.worker : ENGINE_ENTRY.api;
     const args = [HEAP_LIMIT, ...nodeArgs, entry, ...(role === 'all' ? ['--with-worker'] : [])];
     const child = spawn(process.execPath, args, {
       cwd: ROOT,

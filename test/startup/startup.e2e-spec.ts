@@ -2,29 +2,23 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ENGINE_ENTRY } from '../helpers/engine-process';
 
 interface Exit {
   code: number | null;
   stderr: string;
 }
 
-/** Starts the API from source with `env` and returns how it ended. */
+/**
+ * Starts the built API (the e2e scripts build first) with `env` and returns how it ended. Built,
+ * not compiled on the fly: a start must end in a second or two however busy the machine is.
+ */
 function start(env: Record<string, string>): Promise<Exit> {
   return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/api/src/main.ts',
-      ],
-      {
-        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_FORMAT: 'json', ...env },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, [ENGINE_ENTRY.api], {
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_FORMAT: 'json', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const killer = setTimeout(() => child.kill('SIGKILL'), 25_000);
