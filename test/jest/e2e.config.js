@@ -3,5 +3,6 @@ module.exports = {
   ...require('./base.config'),
   roots: ['<rootDir>/test'],
   testRegex: '.*\\.e2e-spec\\.ts$',
-  testTimeout: 30_000,
+  // Generous: an app and its cast take about 5 s on a quiet machine, and six times that at load 12.
+  testTimeout: 90_000,
 };
