@@ -28,6 +28,11 @@ export class AppConfig {
     return this.env.NODE_ENV === 'production';
   }
 
+  /** Where people reach the API: `PUBLIC_URL` without a trailing slash, or localhost on `PORT`. */
+  get publicUrl(): string {
+    return (this.env.PUBLIC_URL ?? `http://localhost:${this.env.PORT}`).replace(/\/+$/, '');
+  }
+
   get logFormat(): 'json' | 'pretty' {
     return this.env.LOG_FORMAT ?? (this.env.NODE_ENV === 'development' ? 'pretty' : 'json');
   }
