@@ -6,6 +6,7 @@ export * from './errors/all-exceptions.filter';
 export * from './errors/common.exception';
 export * from './errors/domain.exception';
 export * from './errors/error-code';
+export * from './logging/flush-logs';
 export * from './logging/redaction';
 export * from './queue/job-policies';
 export * from './queue/queue-names';

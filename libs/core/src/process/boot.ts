@@ -7,6 +7,14 @@ export interface StartupProblem extends Error {
 }
 
 /**
+ * One line for the person who started the engine, on stderr: stdout carries only the logs (JSON
+ * lines for collectors in production), so these few lines never get in a parser's way.
+ */
+export function announce(line: string): void {
+  process.stderr.write(`raci-engine: ${line}\n`);
+}
+
+/**
  * The checks every process makes before Nest starts: configuration, then Redis. A failure prints
  * one clear line per problem and exits, because a half-started engine helps nobody.
  */
