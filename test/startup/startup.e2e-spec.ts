@@ -8,6 +8,16 @@ interface Exit {
   stderr: string;
 }
 
+/**
+ * Outside the embedded default, so that these starts write nothing under the repository's `var/`
+ * and never start a Redis of their own: production, with the secrets it requires.
+ */
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  ADMIN_TOKEN: 'startup-admin-token-0123456789abcdef0123',
+  LINK_SECRET: 'startup-link-secret-0123456789abcdef0123',
+};
+
 /** Starts the API from source with `env` and returns how it ended. */
 function start(env: Record<string, string>): Promise<Exit> {
   return new Promise((resolve) => {
@@ -21,7 +31,7 @@ function start(env: Record<string, string>): Promise<Exit> {
         'apps/api/src/main.ts',
       ],
       {
-        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_FORMAT: 'json', ...env },
+        env: { PATH: process.env.PATH ?? '', ...PRODUCTION, LOG_FORMAT: 'json', ...env },
         stdio: ['ignore', 'ignore', 'pipe'],
       },
     );

@@ -1,5 +1,7 @@
 export * from './config/app-config';
 export * from './config/env.schema';
+export * from './config/secret-store';
+export * from './config/startup-secrets';
 export * from './core.module';
 export * from './database/data-source-options';
 export * from './errors/all-exceptions.filter';

@@ -30,7 +30,10 @@ export const envSchema = z.object({
   NODE_ENV: z
     .enum(['development', 'production', 'test'])
     .default('development')
-    .describe('Only picks the default `LOG_FORMAT`: `pretty` in `development`, else `json`.'),
+    .describe(
+      'Picks the default `LOG_FORMAT` (`pretty` in `development`, else `json`); `production` ' +
+        'also leaves the embedded default: `ADMIN_TOKEN` and `LINK_SECRET` are required.',
+    ),
   HOST: z.string().min(1).default('0.0.0.0').describe('Address the API listens on.'),
   PORT: z.coerce
     .number()
@@ -146,8 +149,10 @@ export const envSchema = z.object({
     .optional()
     .describe(
       'Signs the approve/reject links of approval emails; a secret. Every process of a ' +
-        'deployment needs the same value. Unset: each process makes a random one at start, and ' +
-        'its links work only in that process.',
+        'deployment needs the same value. Unset: in the embedded default (no `DATABASE_URL`, ' +
+        '`NODE_ENV` not `production`) one is made at first start and kept in ' +
+        '`var/secrets/link-secret` (0600), so links mailed earlier still work after a restart; ' +
+        'anywhere else the start is refused.',
     ),
   LINK_TTL_HOURS: z.coerce
     .number()
@@ -236,7 +241,9 @@ export const envSchema = z.object({
     .optional()
     .describe(
       "The bootstrap provider admin's bearer token: the way in before any user exists; a " +
-        "secret, never logged. Unset: only users' tokens authenticate.",
+        'secret, never logged. Unset: in the embedded default (no `DATABASE_URL`, `NODE_ENV` not ' +
+        '`production`) one is made at first start, shown once on that start and kept in ' +
+        '`var/secrets/admin-token` (0600); anywhere else the start is refused.',
     ),
   AUTH_FAILURE_LIMIT: z.coerce
     .number()

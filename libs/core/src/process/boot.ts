@@ -1,4 +1,8 @@
 import { AppConfig, InvalidConfigError } from '../config/app-config';
+import {
+  keepEmbeddedSecrets,
+  requireSecretsOutsideEmbeddedDefault,
+} from '../config/startup-secrets';
 import { assertRedisReachable, RedisUnreachableError } from '../redis/redis-connection';
 
 /** An error whose message is fit to end a start on its own, without a stack trace. */
@@ -15,14 +19,18 @@ export function announce(line: string): void {
 }
 
 /**
- * The checks every process makes before Nest starts: configuration, then Redis. A failure prints
- * one clear line per problem and exits, because a half-started engine helps nobody.
+ * The checks every process makes before Nest starts: configuration (and, outside the embedded
+ * default, its secrets), then Redis, then the secrets the embedded default keeps under `var/`. A
+ * failure prints one clear line per problem and exits, because a half-started engine helps nobody.
  */
 export async function preflight(): Promise<AppConfig> {
   try {
     const config = AppConfig.fromEnv();
+    requireSecretsOutsideEmbeddedDefault(config);
     await assertRedisReachable(config.env.REDIS_URL, config.env.REDIS_CONNECT_TIMEOUT_S);
-    return config;
+    const kept = keepEmbeddedSecrets(config);
+    kept.lines.forEach(announce);
+    return kept.config;
   } catch (error) {
     return exitOnStartupProblem(error);
   }
