@@ -22,6 +22,7 @@ export * from './queue/jobs/job-definition';
 export * from './queue/jobs/plan-mail.job';
 export * from './queue/jobs/send-mail.job';
 export * from './redis/redis-connection';
+export * from './redis/local-redis';
 export * from './process/boot';
 export * from './process/shutdown-deadline';
 export * from './async/with-timeout';

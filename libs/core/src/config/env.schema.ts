@@ -32,7 +32,8 @@ export const envSchema = z.object({
     .default('development')
     .describe(
       'Picks the default `LOG_FORMAT` (`pretty` in `development`, else `json`); `production` ' +
-        'also leaves the embedded default: `ADMIN_TOKEN` and `LINK_SECRET` are required.',
+        'also leaves the embedded default: `ADMIN_TOKEN` and `LINK_SECRET` are required and no ' +
+        'local Redis is started.',
     ),
   HOST: z.string().min(1).default('0.0.0.0').describe('Address the API listens on.'),
   PORT: z.coerce
@@ -96,7 +97,9 @@ export const envSchema = z.object({
         'TLS), or a Sentinel set, `redis+sentinel://[:password@]host:26379,host:26379/<master ' +
         "name>[/db]`, whose failovers the engine follows (the password is the master's). Redis " +
         'Cluster is not supported. Unreachable at start: the process exits within ' +
-        '`REDIS_CONNECT_TIMEOUT_S`.',
+        '`REDIS_CONNECT_TIMEOUT_S`, except in the embedded default, which starts a local ' +
+        '`redis-server` (if installed) when the URL names 127.0.0.1 or localhost without ' +
+        'credentials, its data in `var/redis/`.',
     ),
   QUEUE_PREFIX: z
     .string()

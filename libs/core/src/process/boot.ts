@@ -3,7 +3,8 @@ import {
   keepEmbeddedSecrets,
   requireSecretsOutsideEmbeddedDefault,
 } from '../config/startup-secrets';
-import { assertRedisReachable, RedisUnreachableError } from '../redis/redis-connection';
+import { ensureRedis } from '../redis/local-redis';
+import { RedisUnreachableError } from '../redis/redis-connection';
 
 /** An error whose message is fit to end a start on its own, without a stack trace. */
 export interface StartupProblem extends Error {
@@ -20,14 +21,16 @@ export function announce(line: string): void {
 
 /**
  * The checks every process makes before Nest starts: configuration (and, outside the embedded
- * default, its secrets), then Redis, then the secrets the embedded default keeps under `var/`. A
- * failure prints one clear line per problem and exits, because a half-started engine helps nobody.
+ * default, its secrets), then Redis (which the embedded default starts when none answers on this
+ * machine), then the secrets the embedded default keeps under `var/`. A failure prints one clear line
+ * per problem and exits, because a half-started engine helps nobody.
  */
 export async function preflight(): Promise<AppConfig> {
   try {
     const config = AppConfig.fromEnv();
     requireSecretsOutsideEmbeddedDefault(config);
-    await assertRedisReachable(config.env.REDIS_URL, config.env.REDIS_CONNECT_TIMEOUT_S);
+    const started = await ensureRedis(config);
+    if (started) announce(started);
     const kept = keepEmbeddedSecrets(config);
     kept.lines.forEach(announce);
     return kept.config;
