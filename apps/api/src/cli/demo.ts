@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     '# Next: set these in your shell with',
     '#   eval "$(npm run --silent demo)"',
     '# then, as Globex\'s requester: curl -H "Authorization: Bearer $CUSTOMER_REQUESTER_TOKEN" "$RACI_URL/v1/me"',
-    '# and follow the README\'s walk-through from "Ada asks for a MariaDB read-only replica".',
+    '# and go on with the README\'s "Five-minute walk-through", from its three helpers.',
   ]);
 }
 
