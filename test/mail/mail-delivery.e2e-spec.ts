@@ -23,16 +23,14 @@ const message = (id: string): MailMessage => ({
  */
 async function queueMail(t: TestApp, message: MailMessage): Promise<string> {
   const event = { id: randomUUID(), type: 'request.submitted', requestId: randomUUID() };
-  const [delivery] = await t.app
-    .get(DeliveryLedger)
-    .record(event as RequestEvent, [
-      {
-        audience: Audience.Informed,
-        recipient: message.to[0],
-        organizationId: randomUUID(),
-        message,
-      },
-    ]);
+  const [delivery] = await t.app.get(DeliveryLedger).record(event as RequestEvent, [
+    {
+      audience: Audience.Informed,
+      recipient: message.to[0],
+      organizationId: randomUUID(),
+      message,
+    },
+  ]);
   await t.app
     .get(JobQueue)
     .enqueue([{ name: JobName.SendMail, data: { deliveryId: delivery.id, retry: 0 } }]);
