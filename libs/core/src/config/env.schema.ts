@@ -97,9 +97,8 @@ export const envSchema = z.object({
         'TLS), or a Sentinel set, `redis+sentinel://[:password@]host:26379,host:26379/<master ' +
         "name>[/db]`, whose failovers the engine follows (the password is the master's). Redis " +
         'Cluster is not supported. Unreachable at start: the process exits within ' +
-        '`REDIS_CONNECT_TIMEOUT_S`, except in the embedded default, which starts a local ' +
-        '`redis-server` (if installed) when the URL names 127.0.0.1 or localhost without ' +
-        'credentials, its data in `var/redis/`.',
+        '`REDIS_CONNECT_TIMEOUT_S`, or, in the embedded default on this machine, starts a local ' +
+        '`redis-server` under `var/redis/` (see docs/reliability.md).',
     ),
   QUEUE_PREFIX: z
     .string()
@@ -153,9 +152,8 @@ export const envSchema = z.object({
     .describe(
       'Signs the approve/reject links of approval emails; a secret. Every process of a ' +
         'deployment needs the same value. Unset: in the embedded default (no `DATABASE_URL`, ' +
-        '`NODE_ENV` not `production`) one is made at first start and kept in ' +
-        '`var/secrets/link-secret` (0600), so links mailed earlier still work after a restart; ' +
-        'anywhere else the start is refused.',
+        'not production) made once and kept in `var/secrets/link-secret`, so a restart breaks ' +
+        'no link; anywhere else the start is refused.',
     ),
   LINK_TTL_HOURS: z.coerce
     .number()
@@ -244,9 +242,8 @@ export const envSchema = z.object({
     .optional()
     .describe(
       "The bootstrap provider admin's bearer token: the way in before any user exists; a " +
-        'secret, never logged. Unset: in the embedded default (no `DATABASE_URL`, `NODE_ENV` not ' +
-        '`production`) one is made at first start, shown once on that start and kept in ' +
-        '`var/secrets/admin-token` (0600); anywhere else the start is refused.',
+        'secret, never logged. Unset: in the embedded default made once, shown on that start ' +
+        'only and kept in `var/secrets/admin-token` (0600); anywhere else the start is refused.',
     ),
   AUTH_FAILURE_LIMIT: z.coerce
     .number()
