@@ -30,6 +30,8 @@ export interface EngineProcessOptions {
   nodeArgs?: string[];
   /** How long to wait for the process to be ready. */
   readyTimeoutMs?: number;
+  /** Its working directory, where `var/` is (the repository by default). */
+  cwd?: string;
 }
 
 /**
@@ -71,11 +73,11 @@ export class EngineProcess {
   /** Starts the process (again, after a kill or a stop) and waits until it is ready. */
   async start(): Promise<void> {
     if (this.running) return;
-    const { role, env, nodeArgs = [], readyTimeoutMs = 30_000 } = this.options;
+    const { role, env, nodeArgs = [], readyTimeoutMs = 30_000, cwd = ROOT } = this.options;
     const entry = role === 'worker' ? ENGINE_ENTRY.worker : ENGINE_ENTRY.api;
     const args = [HEAP_LIMIT, ...nodeArgs, entry, ...(role === 'all' ? ['--with-worker'] : [])];
     const child = spawn(process.execPath, args, {
-      cwd: ROOT,
+      cwd,
       env: {
         PATH: process.env.PATH ?? '',
         NODE_ENV: 'production',

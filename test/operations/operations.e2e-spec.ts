@@ -1,6 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
+
+const VERSION = (
+  JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }
+).version;
 
 describe('operations endpoints', () => {
   let t: TestApp;
@@ -15,6 +21,32 @@ describe('operations endpoints', () => {
     expect(res.body).toMatchObject({
       status: 'ok',
       info: { database: { status: 'up' }, redis: { status: 'up' } },
+    });
+  });
+
+  it('GET / answers, without a token, with the name, version and links to go on', async () => {
+    const base = t.config.publicUrl;
+    for (const accept of ['application/json', '*/*']) {
+      const res = await request(t.http)
+        .get('/')
+        .set('Accept', accept)
+        .expect(200)
+        .expect('Content-Type', /json/);
+      expect(res.body).toEqual({
+        name: 'raci-engine',
+        version: VERSION,
+        links: {
+          docs: `${base}/docs`,
+          openapi: `${base}/docs/openapi.json`,
+          health: `${base}/health`,
+          console: `${base}/`,
+        },
+      });
+    }
+    const doc = await request(t.http).get('/docs/openapi.json').expect(200);
+    expect(doc.body.paths['/'].get.security).toBeUndefined();
+    expect(doc.body.paths['/'].get.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/HomeResponse',
     });
   });
 

@@ -46,10 +46,13 @@ function fencedBlocks(markdown: string, language: string): string[] {
  * Only two things differ from a reader's machine, both through the environment:
  * - `RACI_URL`, which the README defines only when unset, points at a free port, so the test never
  *   meets an engine already running on 3000;
- * - `npm` on the PATH is a stand-in that knows one command, `npm start`, and runs what
+ * - `npm` on the PATH is a stand-in that knows two commands: `npm start`, which runs what
  *   package.json's start script runs (the built engine, API and worker in one process) on that
- *   port, with a Redis key prefix of its own. The build itself is done before the test: the e2e
- *   scripts run `npm run build` first.
+ *   port, with a Redis key prefix of its own, and `npm run demo`, which runs its demo script. The
+ *   build itself is done before the test: the e2e scripts run `npm run build` first.
+ *
+ * The engine runs as on a fresh clone otherwise (no ADMIN_TOKEN, no LINK_SECRET, no DATABASE_URL):
+ * it makes its admin token, which `npm run demo` finds under `var/`.
  *
  * Any command of the walk-through that fails (a wrong route, body, role or field name) fails the
  * test; so does a request that does not end `completed` or a message the worker did not write.
@@ -126,48 +129,68 @@ describeOnce('the README walk-through', () => {
     } finally {
       await db.destroy();
     }
+    const token = readFileSync(join(dir, 'home', 'var', 'secrets', 'admin-token'), 'utf8').trim();
+    const shown = readFileSync(engineLog, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes(token));
+    expect(shown).toEqual([expect.stringMatching(/^raci-engine: ADMIN_TOKEN .*shown this once/)]);
+    expect(run.output).not.toContain(token);
     expect(run.output).toMatch(/^completed$/m);
     expect(run.output).toMatch(/^Subject: Request completed: Add a MariaDB read-only Replica/m);
   });
 });
 
 /**
- * Writes the `npm` the walk-through finds on its PATH, in `dir/bin`, and returns that folder.
- * `npm start` becomes package.json's start script (without its prestart build), its `node` and
- * `dist/` made absolute because the walk-through runs in a folder of its own.
+ * Writes the `npm` the walk-through finds on its PATH, in `dir/bin`, and returns that folder. It knows
+ * two commands: `npm start` becomes package.json's start script (without its prestart build), and
+ * `npm run [--silent] demo` its demo script, their `node` and `dist/` made absolute because the
+ * walk-through runs in a folder of its own.
  */
 function npmStandIn(dir: string, port: number, prefix: string): string {
-  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  const start = scripts.start.split(/\s+/);
-  if (start[0] !== 'node') throw new Error(`unexpected start script: ${scripts.start}`);
-  const command = [
-    process.execPath,
-    ...start.slice(1).map((arg) => (arg.startsWith('dist/') ? join(ROOT, arg) : arg)),
-  ];
-  for (const file of command.slice(1).filter((arg) => arg.endsWith('.js'))) {
-    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
-  }
+  const start = scriptCommand('start');
+  const demo = scriptCommand('demo');
   const bin = join(dir, 'bin');
   mkdirSync(bin, { recursive: true });
   mkdirSync(join(dir, 'home'), { recursive: true });
-  const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
   writeFileSync(
     join(bin, 'npm'),
     [
       '#!/bin/sh',
-      '# Stand-in for npm in the README walk-through test: only `npm start` is known.',
-      'if [ "$*" != start ]; then echo "npm $*: the walk-through test only knows npm start" >&2; exit 1; fi',
-      `echo $$ > ${quote(join(dir, 'engine.pid'))}`,
-      `export PORT=${port} HOST=127.0.0.1 QUEUE_PREFIX=${quote(prefix)}`,
-      `export REDIS_URL=${quote(SHARED_REDIS_URL)} RACI_DIR=${quote(join(ROOT, 'config/raci'))}`,
-      `exec ${command.map(quote).join(' ')}`,
+      '# Stand-in for npm in the README walk-through test: only `npm start` and `npm run demo`.',
+      'case "$*" in',
+      '  start)',
+      `    echo $$ > ${quote(join(dir, 'engine.pid'))}`,
+      `    export PORT=${port} HOST=127.0.0.1 QUEUE_PREFIX=${quote(prefix)}`,
+      `    export REDIS_URL=${quote(SHARED_REDIS_URL)} RACI_DIR=${quote(join(ROOT, 'config/raci'))}`,
+      `    exec ${start}`,
+      '    ;;',
+      `  'run demo' | 'run --silent demo') exec ${demo} ;;`,
+      '  *) echo "npm $*: the walk-through test only knows npm start and npm run demo" >&2; exit 1 ;;',
+      'esac',
       '',
     ].join('\n'),
   );
   chmodSync(join(bin, 'npm'), 0o755);
   return bin;
+}
+
+const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+
+/** package.json's script `name` (a `node ...` command) as a shell command with absolute paths. */
+function scriptCommand(name: string): string {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const words = scripts[name].split(/\s+/);
+  if (words[0] !== 'node') throw new Error(`unexpected ${name} script: ${scripts[name]}`);
+  const command = [
+    process.execPath,
+    ...words.slice(1).map((arg) => (arg.startsWith('dist/') ? join(ROOT, arg) : arg)),
+  ];
+  for (const file of command.slice(1).filter((arg) => arg.endsWith('.js'))) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+  }
+  return command.map(quote).join(' ');
 }
 
 interface BashRun {

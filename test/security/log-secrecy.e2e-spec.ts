@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeEmbedded, embeddedEnv, keptAdminToken } from '../helpers/embedded-engine';
 import { EngineProcess } from '../helpers/engine-process';
 import { createTestDatabase, E2E_DRIVER, TestDatabase } from '../helpers/test-database';
 import { SmtpListener } from '../helpers/smtp-listener';
@@ -166,4 +170,56 @@ describeOnPostgres('secrets in the logs', () => {
     );
     return new URL(/^Approve: (\S+)$/m.exec(mail.text)![1]).pathname;
   }
+});
+
+/**
+ * The embedded default (`npm start` on a fresh clone) makes ADMIN_TOKEN and LINK_SECRET itself: the
+ * admin token is in the one line of the start that made it and in no other, at trace level, across
+ * calls that carry it and a restart; the link secret is in none.
+ */
+describeEmbedded('secrets the embedded default makes, in the logs', () => {
+  const embeddedPrefix = `raci-secrets-embedded-${randomBytes(4).toString('hex')}`;
+  let dir: string;
+  let embedded: EngineProcess;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'raci-secrets-embedded-'));
+    embedded = await EngineProcess.start({
+      role: 'all',
+      cwd: dir,
+      env: { ...embeddedEnv(embeddedPrefix), LOG_LEVEL: 'trace' },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await embedded?.stop();
+    await deleteRedisKeys(embeddedPrefix);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the admin token once, on its first start, and never logs either secret again', async () => {
+    const token = keptAdminToken(dir);
+    const linkSecret = readFileSync(join(dir, 'var', 'secrets', 'link-secret'), 'utf8').trim();
+    const calls = async () => {
+      for (const bearer of [token, `${token}x`, token.slice(1)]) {
+        await fetch(`${embedded.url}/v1/me`, { headers: { authorization: `Bearer ${bearer}` } });
+      }
+      await fetch(`${embedded.url}/v1/organizations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: token, adminToken: token }),
+      });
+    };
+    await calls();
+    await embedded.stop();
+    await embedded.start();
+    await calls();
+    await embedded.stop();
+
+    expect(embedded.jsonLogs().filter((line) => line.req !== undefined).length).toBeGreaterThan(4);
+    const shown = embedded.logs.filter((line) => line.includes(token));
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatch(/^raci-engine: ADMIN_TOKEN .*shown this once: /);
+    expect(embedded.logs.filter((line) => line.includes(token.slice(8)))).toEqual(shown);
+    expect(embedded.logs.filter((line) => line.includes(linkSecret))).toEqual([]);
+  }, 120_000);
 });

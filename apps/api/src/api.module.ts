@@ -13,6 +13,7 @@ import { AuthModule } from './auth/auth.module';
 import { CatalogController } from './catalog/catalog.controller';
 import { EmailActionsController } from './email-actions/email-actions.controller';
 import { HealthModule } from './health/health.module';
+import { HomeController } from './home/home.controller';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsController } from './notifications/notifications.controller';
@@ -52,6 +53,7 @@ export class ApiModule implements NestModule {
         ...(withWorker ? [RequestsWorkerModule, NotificationsWorkerModule] : []),
       ],
       controllers: [
+        HomeController,
         CatalogController,
         OrganizationsController,
         UsersController,

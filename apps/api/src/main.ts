@@ -2,9 +2,16 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { loadCatalog } from '@app/catalog';
-import { enforceShutdownDeadline, exitOnStartupProblem, preflight } from '@app/core';
+import {
+  announce,
+  enforceShutdownDeadline,
+  exitOnStartupProblem,
+  flushLogs,
+  preflight,
+} from '@app/core';
 import { ApiModule } from './api.module';
 import { configureHttpApp } from './http-app';
+import { listeningLine } from './listening-line';
 
 async function bootstrap(): Promise<void> {
   const config = await preflight();
@@ -21,6 +28,8 @@ async function bootstrap(): Promise<void> {
   configureHttpApp(app);
   enforceShutdownDeadline();
   await app.listen(config.env.PORT, config.env.HOST);
+  await flushLogs();
+  announce(listeningLine(config, app.getHttpServer().address()));
 }
 
 bootstrap().catch(exitOnStartupProblem);

@@ -2,7 +2,14 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadCatalog } from '@app/catalog';
-import { enforceShutdownDeadline, exitOnStartupProblem, preflight } from '@app/core';
+import {
+  announce,
+  enforceShutdownDeadline,
+  exitOnStartupProblem,
+  flushLogs,
+  maskUrl,
+  preflight,
+} from '@app/core';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -18,6 +25,8 @@ async function bootstrap(): Promise<void> {
   enforceShutdownDeadline();
   await app.init();
   app.get(Logger).log('worker started');
+  await flushLogs();
+  announce(`worker started (no HTTP), queues in Redis at ${maskUrl(config.env.REDIS_URL)}`);
 }
 
 bootstrap().catch(exitOnStartupProblem);

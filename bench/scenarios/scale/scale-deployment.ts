@@ -40,6 +40,7 @@ export class ScaleDeployment {
         REDIS_URL,
         QUEUE_PREFIX: this.prefix,
         ADMIN_TOKEN: this.adminToken,
+        LINK_SECRET: randomBytes(32).toString('base64url'),
         RELAY_ENABLED: 'false',
         LOG_LEVEL: 'warn',
       },

@@ -36,6 +36,19 @@ describe('AppConfig', () => {
     expect(() => AppConfig.fromEnv({ ADMIN_TOKEN: 'short-secret' })).not.toThrow(/short-secret/);
   });
 
+  it('is the embedded default without DATABASE_URL outside production, and only there', () => {
+    expect(AppConfig.fromEnv({}).isEmbeddedDefault).toBe(true);
+    expect(AppConfig.fromEnv({ NODE_ENV: 'test' }).isEmbeddedDefault).toBe(true);
+    expect(AppConfig.fromEnv({ NODE_ENV: 'production' }).isEmbeddedDefault).toBe(false);
+    expect(AppConfig.fromEnv({ DATABASE_URL: 'postgres://db/raci' }).isEmbeddedDefault).toBe(false);
+  });
+
+  it('reaches the API at PUBLIC_URL without its trailing slash, else at localhost on PORT', () => {
+    expect(AppConfig.fromEnv({ PORT: '3100' }).publicUrl).toBe('http://localhost:3100');
+    const config = AppConfig.fromEnv({ PUBLIC_URL: 'https://raci.example/engine/' });
+    expect(config.publicUrl).toBe('https://raci.example/engine');
+  });
+
   it.each([
     ['PORT', 'eighty', /PORT/],
     ['DATABASE_URL', 'mysql://localhost/db', /DATABASE_URL must be a URL starting with postgres/],

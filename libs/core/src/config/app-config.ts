@@ -28,6 +28,24 @@ export class AppConfig {
     return this.env.NODE_ENV === 'production';
   }
 
+  /**
+   * The one-command quick start: no `DATABASE_URL` and not `NODE_ENV=production`. Only there does
+   * the engine make and keep its own secrets under `var/` and start a local Redis when none answers.
+   */
+  get isEmbeddedDefault(): boolean {
+    return !this.env.DATABASE_URL && !this.isProduction;
+  }
+
+  /** Where people reach the API: `PUBLIC_URL` without a trailing slash, or localhost on `PORT`. */
+  get publicUrl(): string {
+    return (this.env.PUBLIC_URL ?? `http://localhost:${this.env.PORT}`).replace(/\/+$/, '');
+  }
+
+  /** The same configuration with some settings replaced (the secrets the embedded default keeps). */
+  with(settings: Partial<Env>): AppConfig {
+    return new AppConfig({ ...this.env, ...settings });
+  }
+
   get logFormat(): 'json' | 'pretty' {
     return this.env.LOG_FORMAT ?? (this.env.NODE_ENV === 'development' ? 'pretty' : 'json');
   }

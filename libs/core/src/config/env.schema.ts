@@ -30,7 +30,11 @@ export const envSchema = z.object({
   NODE_ENV: z
     .enum(['development', 'production', 'test'])
     .default('development')
-    .describe('Only picks the default `LOG_FORMAT`: `pretty` in `development`, else `json`.'),
+    .describe(
+      'Picks the default `LOG_FORMAT` (`pretty` in `development`, else `json`); `production` ' +
+        'also leaves the embedded default: `ADMIN_TOKEN` and `LINK_SECRET` are required and no ' +
+        'local Redis is started.',
+    ),
   HOST: z.string().min(1).default('0.0.0.0').describe('Address the API listens on.'),
   PORT: z.coerce
     .number()
@@ -93,7 +97,8 @@ export const envSchema = z.object({
         'TLS), or a Sentinel set, `redis+sentinel://[:password@]host:26379,host:26379/<master ' +
         "name>[/db]`, whose failovers the engine follows (the password is the master's). Redis " +
         'Cluster is not supported. Unreachable at start: the process exits within ' +
-        '`REDIS_CONNECT_TIMEOUT_S`.',
+        '`REDIS_CONNECT_TIMEOUT_S`, or, in the embedded default on this machine, starts a local ' +
+        '`redis-server` under `var/redis/` (see docs/reliability.md).',
     ),
   QUEUE_PREFIX: z
     .string()
@@ -146,8 +151,9 @@ export const envSchema = z.object({
     .optional()
     .describe(
       'Signs the approve/reject links of approval emails; a secret. Every process of a ' +
-        'deployment needs the same value. Unset: each process makes a random one at start, and ' +
-        'its links work only in that process.',
+        'deployment needs the same value. Unset: in the embedded default (no `DATABASE_URL`, ' +
+        'not production) made once and kept in `var/secrets/link-secret`, so a restart breaks ' +
+        'no link; anywhere else the start is refused.',
     ),
   LINK_TTL_HOURS: z.coerce
     .number()
@@ -236,7 +242,8 @@ export const envSchema = z.object({
     .optional()
     .describe(
       "The bootstrap provider admin's bearer token: the way in before any user exists; a " +
-        "secret, never logged. Unset: only users' tokens authenticate.",
+        'secret, never logged. Unset: in the embedded default made once, shown on that start ' +
+        'only and kept in `var/secrets/admin-token` (0600); anywhere else the start is refused.',
     ),
   AUTH_FAILURE_LIMIT: z.coerce
     .number()

@@ -1,5 +1,10 @@
 import { AppConfig, InvalidConfigError } from '../config/app-config';
-import { assertRedisReachable, RedisUnreachableError } from '../redis/redis-connection';
+import {
+  keepEmbeddedSecrets,
+  requireSecretsOutsideEmbeddedDefault,
+} from '../config/startup-secrets';
+import { ensureRedis } from '../redis/local-redis';
+import { RedisUnreachableError } from '../redis/redis-connection';
 
 /** An error whose message is fit to end a start on its own, without a stack trace. */
 export interface StartupProblem extends Error {
@@ -7,14 +12,28 @@ export interface StartupProblem extends Error {
 }
 
 /**
- * The checks every process makes before Nest starts: configuration, then Redis. A failure prints
- * one clear line per problem and exits, because a half-started engine helps nobody.
+ * One line for the person who started the engine, on stderr: stdout carries only the logs (JSON
+ * lines for collectors in production), so these few lines never get in a parser's way.
+ */
+export function announce(line: string): void {
+  process.stderr.write(`raci-engine: ${line}\n`);
+}
+
+/**
+ * The checks every process makes before Nest starts: configuration (and, outside the embedded
+ * default, its secrets), then Redis (which the embedded default starts when none answers on this
+ * machine), then the secrets the embedded default keeps under `var/`. A failure prints one clear line
+ * per problem and exits, because a half-started engine helps nobody.
  */
 export async function preflight(): Promise<AppConfig> {
   try {
     const config = AppConfig.fromEnv();
-    await assertRedisReachable(config.env.REDIS_URL, config.env.REDIS_CONNECT_TIMEOUT_S);
-    return config;
+    requireSecretsOutsideEmbeddedDefault(config);
+    const started = await ensureRedis(config);
+    if (started) announce(started);
+    const kept = keepEmbeddedSecrets(config);
+    kept.lines.forEach(announce);
+    return kept.config;
   } catch (error) {
     return exitOnStartupProblem(error);
   }

@@ -63,7 +63,19 @@ function sentinelOptions(url: string): ConnectionSettings {
 }
 
 /** Thrown when Redis does not answer at start; its message is the one line an operator needs. */
-export class RedisUnreachableError extends Error {}
+export class RedisUnreachableError extends Error {
+  constructor(
+    /** REDIS_URL without its password. */
+    readonly maskedUrl: string,
+    /** Why the connection failed, as the client said. */
+    readonly reason: string,
+  ) {
+    super(
+      `Redis is not reachable at ${maskedUrl} (${reason}). ` +
+        'Start one with `redis-server --daemonize yes` or `docker compose up -d redis`, or set REDIS_URL.',
+    );
+  }
+}
 
 /**
  * Pings Redis once, giving up after `timeoutSeconds`, so a missing Redis stops the start with one
@@ -85,10 +97,7 @@ export async function assertRedisReachable(url: string, timeoutSeconds: number):
       'PING',
     );
   } catch (error) {
-    throw new RedisUnreachableError(
-      `Redis is not reachable at ${maskUrl(url)} (${(error as Error).message}). ` +
-        'Start one with `redis-server --daemonize yes` or `docker compose up -d redis`, or set REDIS_URL.',
-    );
+    throw new RedisUnreachableError(maskUrl(url), (error as Error).message);
   } finally {
     client.disconnect();
   }

@@ -67,9 +67,8 @@ export class DecisionLinks {
       createdAt: now,
     };
     await this.links.insert(link);
-    const base = this.config.env.PUBLIC_URL ?? `http://localhost:${this.config.env.PORT}`;
     return {
-      url: `${base.replace(/\/$/, '')}/v1/email-actions/${link.id}.${this.sign(link)}`,
+      url: `${this.config.publicUrl}/v1/email-actions/${link.id}.${this.sign(link)}`,
       expiresAt: link.expiresAt,
     };
   }
