@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isRedisUrl } from '../redis/redis-connection';
+import { DIGEST_ENV } from './digest-env.schema';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
@@ -127,6 +128,7 @@ export const envSchema = z.object({
     .min(3)
     .default('raci-engine <no-reply@raci-engine.local>')
     .describe('Sender of every message.'),
+  ...DIGEST_ENV,
   RACI_DIR: z
     .string()
     .min(1)
