@@ -139,7 +139,8 @@ export const envSchema = z.object({
   PUBLIC_URL: urlWithScheme(['http', 'https'])
     .optional()
     .describe(
-      'Where people reach the API; the approve/reject links in emails start with it. Unset: ' +
+      'Where people reach the API; the approve/reject and unsubscribe links in emails start ' +
+        'with it (mail programs offer one-click unsubscribe only for `https`). Unset: ' +
         '`http://localhost:$PORT`.',
     ),
   LINK_SECRET: z
@@ -147,9 +148,9 @@ export const envSchema = z.object({
     .min(32, { message: 'must be at least 32 characters long' })
     .optional()
     .describe(
-      'Signs the approve/reject links of approval emails; a secret. Every process of a ' +
-        'deployment needs the same value. Unset: each process makes a random one at start, and ' +
-        'its links work only in that process.',
+      'Signs the approve/reject links of approval emails and the unsubscribe links of Informed ' +
+        'mail; a secret. Every process of a deployment needs the same value. Unset: each process ' +
+        'makes a random one at start, and its links work only in that process.',
     ),
   LINK_TTL_HOURS: z.coerce
     .number()
