@@ -5,9 +5,11 @@ import {
   ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiPayloadTooLargeResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
+  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { NotificationPreferences } from '@app/notifications';
 import type { Principal } from '@app/parties';
@@ -41,6 +43,8 @@ export class NotificationPreferencesController {
   @ApiBadRequestResponse({
     description: 'VALIDATION_FAILED (details.fields), MALFORMED_JSON',
   })
+  @ApiPayloadTooLargeResponse({ description: 'PAYLOAD_TOO_LARGE: a body over 64 kB' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'UNSUPPORTED_MEDIA_TYPE' })
   put(
     @CurrentPrincipal() principal: Principal,
     @Body() body: NotificationPreferencesDto,

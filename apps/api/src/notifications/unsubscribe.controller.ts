@@ -1,11 +1,14 @@
 import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiPayloadTooLargeResponse,
   ApiProduces,
   ApiTags,
   ApiTooManyRequestsResponse,
+  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainException } from '@app/core';
@@ -58,6 +61,9 @@ export class UnsubscribeController {
     summary: 'Turn the link’s user’s Informed mail off (List-Unsubscribe=One-Click)',
   })
   @ApiOkResponse({ description: 'Done (also when it was off already): an HTML page' })
+  @ApiBadRequestResponse({ description: 'MALFORMED_JSON: a body that does not parse (JSON)' })
+  @ApiPayloadTooLargeResponse({ description: 'PAYLOAD_TOO_LARGE: a body over 64 kB (JSON)' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'UNSUPPORTED_MEDIA_TYPE (JSON)' })
   async unsubscribe(@Param('token') token: string, @Res() res: Response): Promise<void> {
     await this.answer(res, async () => {
       const user = await this.links.userOf(token);
