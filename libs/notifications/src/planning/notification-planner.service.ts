@@ -50,15 +50,15 @@ export class NotificationPlanner {
     const organizations = await this.directory.organizationsOf(request);
     const action = this.catalog.action(request.action);
     const planned = new Map<string, PlannedMessage>();
-    const heldBack = new Set<string>();
+    const notNow = new Set<string>();
     for (const audience of audiences) {
       const recipients = await this.directory.recipients(audience, request, organizations);
       for (const { email, organization, userId } of recipients) {
-        if (planned.has(email) || heldBack.has(email)) continue;
+        if (planned.has(email) || notNow.has(email)) continue;
         const informedUser = audience === Audience.Informed ? userId : undefined;
         const customerName = organizations[Party.Customer].name;
         if (informedUser && (await this.heldBack(event, request, informedUser, customerName))) {
-          heldBack.add(email);
+          notNow.add(email);
           continue;
         }
         const asked = audience === Audience.ApprovalNeeded;
