@@ -28,6 +28,11 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Run the worker's processors in the same process, as `npm start` does. */
   withWorker?: boolean;
+  /**
+   * Run on this app's database and Redis prefix, as a second process of one deployment does;
+   * closing this app leaves them to their owner.
+   */
+  sharing?: TestApp;
 }
 
 /**
@@ -37,14 +42,15 @@ export interface TestAppOptions {
 export async function createTestApp({
   env = {},
   withWorker = false,
+  sharing,
 }: TestAppOptions = {}): Promise<TestApp> {
-  const database: TestDatabase = await createTestDatabase();
+  const database: TestDatabase = sharing ? sharedWith(sharing) : await createTestDatabase();
   const config = AppConfig.fromEnv({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     LOG_FORMAT: 'json',
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-    QUEUE_PREFIX: `raci-test-${randomBytes(4).toString('hex')}`,
+    QUEUE_PREFIX: sharing?.config.env.QUEUE_PREFIX ?? `raci-test-${randomBytes(4).toString('hex')}`,
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     ...database.env,
     ...env,
@@ -66,8 +72,18 @@ export async function createTestApp({
     queue: (name) => app.get<Queue>(getQueueToken(name)),
     close: async () => {
       await app.close();
+      if (sharing) return;
       await database.drop();
       await deleteRedisKeys(config.env.QUEUE_PREFIX, config.env.REDIS_URL);
     },
+  };
+}
+
+/** Another app's database, which that app drops. */
+function sharedWith(owner: TestApp): TestDatabase {
+  const { DATABASE_URL, SQLITE_PATH } = owner.config.env;
+  return {
+    env: DATABASE_URL ? { DATABASE_URL } : { SQLITE_PATH },
+    drop: () => Promise.resolve(),
   };
 }

@@ -11,6 +11,8 @@ export interface ReceivedMail {
   /** The decoded text body. */
   text: string;
   html: string;
+  /** Every header by its lower-case name, unfolded (the last, when one is repeated). */
+  headers: Record<string, string>;
   raw: string;
 }
 
@@ -49,6 +51,15 @@ export class SmtpListener {
                 subject: parsed.subject ?? '',
                 text: parsed.text ?? '',
                 html: typeof parsed.html === 'string' ? parsed.html : '',
+                headers: Object.fromEntries(
+                  parsed.headerLines.map(({ key, line }) => [
+                    key,
+                    line
+                      .slice(line.indexOf(':') + 1)
+                      .replace(/\r?\n[ \t]+/g, ' ')
+                      .trim(),
+                  ]),
+                ),
                 raw: raw.toString('utf8'),
               });
               callback();

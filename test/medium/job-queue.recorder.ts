@@ -6,11 +6,21 @@ import { JobItem, JobQueue } from '@app/core';
  * Redis, in the order they came, so a test reads exactly what the engine asked for.
  */
 @Injectable()
-export class JobRecorder implements Pick<JobQueue, 'enqueue'> {
+export class JobRecorder implements Pick<JobQueue, 'enqueue' | 'schedule'> {
   private recorded: JobItem[] = [];
+  /** The job schedulers the engine set up at start, by id. */
+  readonly schedulers = new Map<
+    string,
+    { every: { pattern: string; tz: string }; item: JobItem }
+  >();
 
   enqueue(items: readonly JobItem[]): Promise<void> {
     this.recorded.push(...items);
+    return Promise.resolve();
+  }
+
+  schedule(schedulerId: string, every: { pattern: string; tz: string }, item: JobItem) {
+    this.schedulers.set(schedulerId, { every, item });
     return Promise.resolve();
   }
 

@@ -98,6 +98,17 @@ describe('rate limiting of failed authentications', () => {
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
   });
 
+  it('counts unsubscribe links that fail their signature, and answers the page with 429', async () => {
+    const link = () =>
+      request(t.http)
+        .post(`/v1/unsubscribe/${user.id}.${'A'.repeat(43)}`)
+        .set('X-Forwarded-For', '203.0.113.65');
+    for (let failure = 1; failure <= LIMIT; failure += 1) await link().expect(404);
+    const refused = await link().expect(429);
+    expect(refused.headers['content-type']).toMatch(/text\/html/);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+  });
+
   it('counts failures at the queue dashboard', async () => {
     const dashboard = () =>
       api(t, 'raci_wrong').get('/admin/queues').set('X-Forwarded-For', '203.0.113.70');

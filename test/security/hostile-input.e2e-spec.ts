@@ -48,11 +48,12 @@ const KNOWN_PREFIXES = [
   '/v1/audit',
   '/v1/notifications',
   '/v1/email-actions',
+  '/v1/unsubscribe',
   '/v1/webhooks',
 ];
 
-/** Routes whose errors are HTML pages for people, by design (the links of approval emails). */
-const HTML_ROUTES = /^\/v1\/email-actions\//;
+/** Routes whose errors are HTML pages for people, by design (the links of emails). */
+const HTML_ROUTES = /^\/v1\/(email-actions|unsubscribe)\//;
 
 const describeOnPostgres = E2E_DRIVER === 'postgres' ? describe : describe.skip;
 

@@ -16,7 +16,9 @@ import { HealthModule } from './health/health.module';
 import { HomeController } from './home/home.controller';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsModule } from './metrics/metrics.module';
+import { NotificationPreferencesController } from './notifications/notification-preferences.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { UnsubscribeController } from './notifications/unsubscribe.controller';
 import { MeController } from './parties/me.controller';
 import { OrganizationsController } from './parties/organizations.controller';
 import { TokensController } from './parties/tokens.controller';
@@ -59,12 +61,14 @@ export class ApiModule implements NestModule {
         UsersController,
         TokensController,
         MeController,
+        NotificationPreferencesController,
         RequestsController,
         RequestTransitionsController,
         InboxController,
         AuditController,
         NotificationsController,
         EmailActionsController,
+        UnsubscribeController,
         WebhooksController,
         ...(config.env.BENCH_NOOP_ROUTE ? [BenchNoopController] : []),
       ],

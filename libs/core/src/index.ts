@@ -1,4 +1,5 @@
 export * from './config/app-config';
+export * from './config/env/digest.env';
 export * from './config/env.schema';
 export * from './config/secret-store';
 export * from './config/startup-secrets';
@@ -17,8 +18,10 @@ export * from './queue/job-queue.service';
 export * from './queue/jobs/approval-deadline.job';
 export * from './queue/jobs/approval-reminder.job';
 export * from './queue/jobs/deliver-webhook.job';
+export * from './queue/jobs/digest-tick.job';
 export * from './queue/jobs/dispatch-webhooks.job';
 export * from './queue/jobs/job-definition';
+export * from './queue/jobs/plan-digest.job';
 export * from './queue/jobs/plan-mail.job';
 export * from './queue/jobs/send-mail.job';
 export * from './redis/redis-connection';

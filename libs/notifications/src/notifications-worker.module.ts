@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PartiesModule } from '@app/parties';
 import { RequestsModule } from '@app/requests';
+import { DigestPlanner } from './digest/digest-planner.service';
+import { DigestScheduler } from './digest/digest-scheduler.service';
 import { MailHandler } from './handlers/mail.handler';
 import { WebhookHandler } from './handlers/webhook.handler';
 import { MailTransport } from './mail/mail-transport';
@@ -8,14 +10,16 @@ import { NotificationsModule } from './notifications.module';
 import { NotificationPlanner } from './planning/notification-planner.service';
 import { RecipientDirectory } from './planning/recipient-directory';
 import { DeliverWebhookProcessor } from './processors/deliver-webhook.processor';
+import { DigestProcessor } from './processors/digest.processor';
 import { DispatchWebhooksProcessor } from './processors/dispatch-webhooks.processor';
 import { PlanMailProcessor } from './processors/plan-mail.processor';
 import { SendMailProcessor } from './processors/send-mail.processor';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 /**
- * What a worker runs to tell people: the handlers that turn events into mail and webhook jobs, and
- * the processors of those jobs. It reads events and request views; it never changes a request.
+ * What a worker runs to tell people: the handlers that turn events into mail and webhook jobs, the
+ * processors of those jobs, and the hourly digest tick. It reads events and request views; it never
+ * changes a request.
  */
 @Module({
   imports: [NotificationsModule, WebhooksModule, RequestsModule, PartiesModule],
@@ -29,6 +33,9 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     SendMailProcessor,
     DispatchWebhooksProcessor,
     DeliverWebhookProcessor,
+    DigestPlanner,
+    DigestScheduler,
+    DigestProcessor,
   ],
 })
 export class NotificationsWorkerModule {}

@@ -8,9 +8,14 @@ export enum NotificationsErrorCode {
   WebhookUrlNotAllowed = 'WEBHOOK_URL_NOT_ALLOWED',
   WebhookEventTypesInvalid = 'WEBHOOK_EVENT_TYPES_INVALID',
   WebhookLimitReached = 'WEBHOOK_LIMIT_REACHED',
+  PreferencesNeedAUser = 'PREFERENCES_NEED_A_USER',
+  UnsubscribeLinkInvalid = 'UNSUBSCRIBE_LINK_INVALID',
 }
 
-/** Errors of mail deliveries and webhooks. Another tenant's webhook is not found, never forbidden. */
+/**
+ * Errors of mail deliveries, mail preferences and webhooks. Another tenant's webhook is not found,
+ * never forbidden.
+ */
 const ERRORS: ErrorTable<NotificationsErrorCode> = {
   [NotificationsErrorCode.DeliveryNotFound]: {
     status: HttpStatus.NOT_FOUND,
@@ -35,6 +40,15 @@ const ERRORS: ErrorTable<NotificationsErrorCode> = {
   [NotificationsErrorCode.WebhookLimitReached]: {
     status: HttpStatus.CONFLICT,
     message: 'An organization may have at most {limit} webhooks; delete one first.',
+  },
+  [NotificationsErrorCode.PreferencesNeedAUser]: {
+    status: HttpStatus.FORBIDDEN,
+    message:
+      'Mail preferences belong to a user; the bootstrap admin (ADMIN_TOKEN) is none and gets no mail.',
+  },
+  [NotificationsErrorCode.UnsubscribeLinkInvalid]: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'This unsubscribe link is not valid.',
   },
 };
 

@@ -32,7 +32,8 @@ class DeliveryResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) eventId!: string;
   @ApiProperty({ example: 'request.approved' }) eventType!: string;
-  @ApiProperty({ format: 'uuid' }) requestId!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'null for a daily digest' })
+  requestId!: string | null;
   @ApiProperty({ example: 'informed' }) audience!: string;
   @ApiProperty({ example: 'cloud@globex.example' }) recipient!: string;
   @ApiProperty({ example: '<0b6d…@raci-engine>' }) messageId!: string;

@@ -18,6 +18,12 @@ describe('AppConfig', () => {
     expect(config.logFormat).toBe('json');
   });
 
+  it('sends daily digests at 08:00 UTC unless told another hour and time zone', () => {
+    expect(AppConfig.fromEnv({}).env).toMatchObject({ DIGEST_HOUR: 8, DIGEST_TIMEZONE: 'UTC' });
+    const paris = AppConfig.fromEnv({ DIGEST_HOUR: '7', DIGEST_TIMEZONE: 'Europe/Paris' });
+    expect(paris.env).toMatchObject({ DIGEST_HOUR: 7, DIGEST_TIMEZONE: 'Europe/Paris' });
+  });
+
   it('treats empty variables as unset', () => {
     expect(AppConfig.fromEnv({ SMTP_URL: '' }).env.SMTP_URL).toBeUndefined();
   });
@@ -57,6 +63,8 @@ describe('AppConfig', () => {
     ['REDIS_URL', 'localhost:6379', /REDIS_URL/],
     ['SMTP_URL', 'http://mail', /SMTP_URL/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
+    ['DIGEST_HOUR', '24', /DIGEST_HOUR/],
+    ['DIGEST_TIMEZONE', 'Mars/Olympus_Mons', /DIGEST_TIMEZONE must be an IANA time zone/],
   ])('names %s when its value is wrong', (name, value, message) => {
     expect(() => AppConfig.fromEnv({ [name]: value })).toThrow(InvalidConfigError);
     expect(() => AppConfig.fromEnv({ [name]: value })).toThrow(message);

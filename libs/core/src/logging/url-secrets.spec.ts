@@ -5,6 +5,7 @@ const LINK = '409013eb-0ad2-4cd9-acaf-839ec4fd2a5d.nROV5ClIN_ycEcGtfuBfOQ3DQQ8xw
 describe('URL secrets in logs', () => {
   it('masks the token of an email link, and tokens or webhook secrets in a query', () => {
     expect(maskUrlSecrets(`/v1/email-actions/${LINK}`)).toBe('/v1/email-actions/[redacted]');
+    expect(maskUrlSecrets(`/v1/unsubscribe/${LINK}`)).toBe('/v1/unsubscribe/[redacted]');
     expect(maskUrlSecrets('/v1/me?token=raci_AbC-_9&x=whsec_Zz1')).toBe(
       '/v1/me?token=[redacted]&x=[redacted]',
     );

@@ -1,7 +1,7 @@
 /**
- * Credentials that travel in URLs: the signed links of approval emails (`<id>.<signature>`), and API
- * tokens or webhook secrets someone pasted into a query string. Request logs show URLs, so these
- * are masked there as header secrets are.
+ * Credentials that travel in URLs: the signed links of emails (`<id>.<signature>`: approve, reject,
+ * unsubscribe), and API tokens or webhook secrets someone pasted into a query string. Request logs
+ * show URLs, so these are masked there as header secrets are.
  */
 const URL_SECRETS = [
   /[0-9a-fA-F-]{36}\.[A-Za-z0-9_-]{16,}/g,

@@ -14,7 +14,9 @@ import {
   DispatchWebhooksJob,
   DispatchWebhooksResult,
 } from './jobs/dispatch-webhooks.job';
+import { DIGEST_TICK, DigestTickJob, DigestTickResult } from './jobs/digest-tick.job';
 import { JobDefinition } from './jobs/job-definition';
+import { PLAN_DIGEST, PlanDigestJob, PlanDigestResult } from './jobs/plan-digest.job';
 import { PLAN_MAIL, PlanMailJob, PlanMailResult } from './jobs/plan-mail.job';
 import { SEND_MAIL, SendMailJob, SendMailResult } from './jobs/send-mail.job';
 import { JobName } from './queue-names';
@@ -27,6 +29,8 @@ interface JobTypes {
   [JobName.DeliverWebhook]: { data: DeliverWebhookJob; result: DeliverWebhookResult };
   [JobName.ApprovalReminder]: { data: ApprovalReminderJob; result: DeadlineResult };
   [JobName.ApprovalDeadline]: { data: ApprovalDeadlineJob; result: DeadlineResult };
+  [JobName.DigestTick]: { data: DigestTickJob; result: DigestTickResult };
+  [JobName.PlanDigest]: { data: PlanDigestJob; result: PlanDigestResult };
 }
 
 export type JobData<Name extends JobName> = JobTypes[Name]['data'];
@@ -45,4 +49,6 @@ export const JOBS: { [Name in JobName]: JobDefinition<JobData<Name>> } = {
   [JobName.DeliverWebhook]: DELIVER_WEBHOOK,
   [JobName.ApprovalReminder]: APPROVAL_REMINDER,
   [JobName.ApprovalDeadline]: APPROVAL_DEADLINE,
+  [JobName.DigestTick]: DIGEST_TICK,
+  [JobName.PlanDigest]: PLAN_DIGEST,
 };

@@ -37,6 +37,25 @@ export class JobQueue {
     await Promise.all([...byQueue].map(([queue, jobs]) => this.queue(queue).addBulk(jobs)));
   }
 
+  /**
+   * Creates, or updates, a BullMQ job scheduler that adds `item` (to its queue, with its policy) at
+   * every time `every` gives, a cron pattern in a time zone. Every process may call it at start: the
+   * scheduler's id makes one of them, and BullMQ adds one job per time however many processes run.
+   * The jobs' ids are BullMQ's (one per time); `item.runAt` means nothing here.
+   */
+  async schedule(
+    schedulerId: string,
+    every: { pattern: string; tz: string },
+    item: JobItem,
+  ): Promise<void> {
+    const definition = JOBS[item.name] as JobDefinition<typeof item.data>;
+    await this.queue(definition.queue).upsertJobScheduler(schedulerId, every, {
+      name: item.name,
+      data: item.data,
+      opts: { ...definition.policy },
+    });
+  }
+
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {

@@ -10,6 +10,8 @@ export enum QueueName {
   Webhooks = 'webhooks',
   /** Delayed jobs at approval reminders and deadlines. */
   Deadlines = 'deadlines',
+  /** The hourly digest tick, and one job per user and day that plans their daily digest. */
+  Digests = 'digests',
 }
 
 /** Every job of the engine; `jobs/` holds one file per job with its payload, result and id rule. */
@@ -20,4 +22,6 @@ export enum JobName {
   DeliverWebhook = 'deliver-webhook',
   ApprovalReminder = 'approval-reminder',
   ApprovalDeadline = 'approval-deadline',
+  DigestTick = 'digest-tick',
+  PlanDigest = 'plan-digest',
 }

@@ -10,7 +10,7 @@ export interface DeliveryView {
   id: string;
   eventId: string;
   eventType: string;
-  requestId: string;
+  requestId: string | null;
   audience: string;
   recipient: string;
   messageId: string;

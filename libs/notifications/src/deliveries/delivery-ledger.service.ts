@@ -3,8 +3,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { asRow, isUniqueViolation, RequestEvent } from '@app/core';
+import { MailMessage } from '../mail/mail-message';
+import { Audience } from '../planning/audience';
 import { PlannedMessage } from '../planning/notification-planner.service';
 import { DeliveryStatus, NotificationDelivery } from './notification-delivery.entity';
+
+/** A message about no single event of a request: a daily digest, named by its own stable id. */
+export interface DigestMessage {
+  /** Stands in for the event id: the same user and day always give the same one. */
+  digestId: string;
+  organizationId: string;
+  message: MailMessage;
+}
+
+/** The event type deliveries of daily digests are recorded under. */
+export const DIGEST_EVENT_TYPE = 'notification.digest';
 
 /** The record of every message owed: written before it is queued, settled by the mail processor. */
 @Injectable()
@@ -35,13 +48,7 @@ export class DeliveryLedger {
         sentAt: null,
       }),
     );
-    for (const row of rows) {
-      try {
-        await this.deliveries.insert(asRow<NotificationDelivery>(row));
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-      }
-    }
+    for (const row of rows) await this.insertOnce(row);
     const stored = await this.deliveries.findBy({
       eventId: event.id,
       recipient: In(rows.map((row) => row.recipient)),
@@ -49,9 +56,54 @@ export class DeliveryLedger {
     return stored.filter((delivery) => delivery.status !== DeliveryStatus.Sent);
   }
 
+  /**
+   * Records a daily digest, Informed mail about several requests; answers its delivery, the one an
+   * earlier run recorded if there is one.
+   */
+  async recordDigest({
+    digestId,
+    organizationId,
+    message,
+  }: DigestMessage): Promise<NotificationDelivery> {
+    await this.insertOnce(
+      Object.assign(new NotificationDelivery(), {
+        id: randomUUID(),
+        eventId: digestId,
+        eventType: DIGEST_EVENT_TYPE,
+        requestId: null,
+        organizationId,
+        audience: Audience.Informed,
+        recipient: message.to[0],
+        messageId: message.messageId,
+        message,
+        status: DeliveryStatus.Queued,
+        attempts: 0,
+        retries: 0,
+        lastError: null,
+        createdAt: new Date(),
+        sentAt: null,
+      }),
+    );
+    return this.deliveries.findOneByOrFail({ eventId: digestId, recipient: message.to[0] });
+  }
+
+  /** The delivery recorded for an event (or a digest) to anyone, if any. */
+  findByEvent(eventId: string): Promise<NotificationDelivery | null> {
+    return this.deliveries.findOneBy({ eventId });
+  }
+
   /** A delivery and its message, as the send job reads it. */
   find(id: string): Promise<NotificationDelivery | null> {
     return this.deliveries.findOneBy({ id });
+  }
+
+  /** Inserts a row unless one for the same event and recipient exists. */
+  private async insertOnce(row: NotificationDelivery): Promise<void> {
+    try {
+      await this.deliveries.insert(asRow<NotificationDelivery>(row));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
   }
 
   async settle(

@@ -19,8 +19,9 @@ export class NotificationDelivery {
   @Column({ name: 'event_type', type: 'varchar', length: 64 })
   eventType!: string;
 
-  @Column({ name: 'request_id', type: 'uuid' })
-  requestId!: string;
+  /** null for a message about no single request (a daily digest). */
+  @Column({ name: 'request_id', type: 'uuid', nullable: true })
+  requestId!: string | null;
 
   /** The recipient's organization. */
   @Column({ name: 'organization_id', type: 'uuid' })

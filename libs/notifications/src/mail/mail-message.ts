@@ -6,6 +6,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** Extra headers: the one-click unsubscribe of Informed mail (`List-Unsubscribe`, …). */
+  headers?: Record<string, string>;
 }
 
 /** What the transport says of one delivery. */

@@ -39,6 +39,7 @@ export class MailTransport implements OnModuleDestroy {
       text: message.text,
       html: message.html,
       messageId: message.messageId,
+      headers: message.headers,
     };
     if (this.smtp) {
       const info = await this.smtp.sendMail(envelope);

@@ -106,4 +106,21 @@ describe('RecipientDirectory: mail asks exactly those the matrix lets act', () =
       expect.arrayContaining(['approver@customer.test', 'consultant@customer.test']),
     );
   });
+
+  it('tells the Informed party’s mailboxes, which are no user, and its submitter, who is one', async () => {
+    const shape = distinctShapes(catalog).find((s) => s.informed.includes(Party.Customer))!;
+    const request = {
+      ...shape,
+      action: shape.key,
+      organizationId: CUSTOMER_A,
+      submittedBy: { id: 'customer-submitter', name: '', email: '' },
+    } as unknown as RequestView;
+    const recipients = await directory.recipients(Audience.Informed, request, organizations);
+    expect(recipients.map(({ email, userId }) => ({ email, userId }))).toEqual(
+      expect.arrayContaining([
+        { email: 'contact@customer.test', userId: undefined },
+        { email: 'submitter@customer.test', userId: 'customer-submitter' },
+      ]),
+    );
+  });
 });

@@ -56,9 +56,10 @@ export class RecipientDirectory {
       if (audience === Audience.Informed) {
         // The organization's mailboxes, and the submitter if they belong to this party.
         const submitter = people.filter((user) => user.id === request.submittedBy.id);
-        return [...organization.contactEmails, ...submitter.map((user) => user.email)].map(
-          (email) => ({ email, organization }),
-        );
+        return [
+          ...organization.contactEmails.map((email) => ({ email, organization })),
+          ...submitter.map((user) => ({ email: user.email, organization, userId: user.id })),
+        ];
       }
       return people
         .filter((user) => this.isAsked(audience, user, party, request))

@@ -6,6 +6,7 @@ import { EmailActionLinks1764000000003 } from './1764000000003-email-action-link
 import { RequestDueAt1764000000004 } from './1764000000004-request-due-at';
 import { InboxIndexes1764000000005 } from './1764000000005-inbox-indexes';
 import { UserActive1764000000006 } from './1764000000006-user-active';
+import { NotificationPreferences1764000000009 } from './1764000000009-notification-preferences';
 
 /** Every migration, oldest first. Listed explicitly so a bundled build finds them all. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RequestDueAt1764000000004,
   InboxIndexes1764000000005,
   UserActive1764000000006,
+  NotificationPreferences1764000000009,
 ];

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { booleanFlag, urlWithScheme } from './env-types';
+
+/** Where and how the API runs, and what it logs. */
+export const SERVER_ENV = {
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'])
+    .default('development')
+    .describe(
+      'Picks the default `LOG_FORMAT` (`pretty` in `development`, else `json`); `production` ' +
+        'also leaves the embedded default: `ADMIN_TOKEN` and `LINK_SECRET` are required and no ' +
+        'local Redis is started.',
+    ),
+  HOST: z.string().min(1).default('0.0.0.0').describe('Address the API listens on.'),
+  PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(3000)
+    .describe('Port the API listens on; the default `PUBLIC_URL` uses it too.'),
+  PUBLIC_URL: urlWithScheme(['http', 'https'])
+    .optional()
+    .describe(
+      'Where people reach the API; the approve/reject and unsubscribe links in emails start ' +
+        'with it (mail programs offer one-click unsubscribe only for `https`). Unset: ' +
+        '`http://localhost:$PORT`.',
+    ),
+  TRUST_PROXY: z
+    .string()
+    .min(1)
+    .default('loopback')
+    .transform((value): boolean | number | string =>
+      /^\d+$/.test(value)
+        ? Number(value)
+        : value === 'false'
+          ? false
+          : value === 'true'
+            ? true
+            : value,
+    )
+    .describe(
+      "Whose `X-Forwarded-For` names the client IP (Express's `trust proxy`): `loopback`, a hop " +
+        'count, or comma-separated addresses/CIDRs. Behind a load balancer, name it here, or ' +
+        'every client looks like the balancer.',
+    ),
+  PROVIDER_NAME: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .default('Provider')
+    .describe('Name of the one provider organization, created at first start.'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('The lowest level logged.'),
+  LOG_FORMAT: z
+    .enum(['json', 'pretty'])
+    .optional()
+    .describe(
+      '`pretty` for people at a terminal, `json` (one line per entry, with a request id) for ' +
+        'log collectors. Unset: `pretty` when `NODE_ENV` is `development`, else `json`. Secrets ' +
+        'are redacted in both.',
+    ),
+  BENCH_NOOP_ROUTE: booleanFlag
+    .default(false)
+    .describe(
+      'Mounts `POST /v1/bench/noop` (authenticated, does nothing), the framework-ceiling ' +
+        'baseline of `npm run bench`; never in production.',
+    ),
+};

@@ -1,0 +1,68 @@
+import { RequestEventType as E } from '@app/core';
+import { Locale } from '@app/parties';
+import { DigestContext, renderDigest } from './digest-renderer';
+
+const summary = (state: string, note: string | null = null) => ({
+  actionKey: 'mariadb.add-read-only-replica',
+  actionTitle: 'Add a MariaDB read-only Replica',
+  organizationName: 'Globex <Labs>',
+  state,
+  note,
+});
+
+const context: DigestContext = {
+  locale: Locale.En,
+  day: '2026-12-02',
+  unsubscribeUrl: 'https://raci.test/v1/unsubscribe/u.sig',
+  items: [
+    {
+      eventType: E.Approved,
+      requestId: 'req-1',
+      summary: summary('approved', 'Go'),
+      occurredAt: new Date('2026-12-01T10:40:00Z'),
+    },
+    {
+      eventType: E.Submitted,
+      requestId: 'req-2',
+      summary: summary('pending_approval'),
+      occurredAt: new Date('2026-12-01T11:00:00Z'),
+    },
+    {
+      eventType: E.Submitted,
+      requestId: 'req-1',
+      summary: summary('pending_approval'),
+      occurredAt: new Date('2026-12-01T09:12:00Z'),
+    },
+  ],
+};
+
+describe('renderDigest', () => {
+  it('lists the day’s news by request, oldest first, each request as it stands now', () => {
+    const digest = renderDigest(context);
+    expect(digest.subject).toBe('Daily summary for 2026-12-02: 3 updates on 2 requests');
+    const text = digest.text;
+    expect(text).toContain(
+      [
+        'Add a MariaDB read-only Replica (Globex <Labs>), now approved',
+        'Request: req-1',
+        '- 2026-12-01 09:12 UTC: Request submitted',
+        '- 2026-12-01 10:40 UTC: Request approved (Note: Go)',
+        '',
+        'Add a MariaDB read-only Replica (Globex <Labs>), now pending_approval',
+        'Request: req-2',
+        '- 2026-12-01 11:00 UTC: Request submitted',
+      ].join('\n'),
+    );
+    expect(text).toMatch(/unsubscribe: https:\/\/raci\.test\/v1\/unsubscribe\/u\.sig$/);
+    expect(digest.html).toContain('Globex &lt;Labs&gt;');
+    expect(digest.html).not.toContain('<Labs>');
+    expect(digest.html).toContain('href="https://raci.test/v1/unsubscribe/u.sig"');
+  });
+
+  it('speaks French to French organizations', () => {
+    const digest = renderDigest({ ...context, locale: Locale.Fr, items: context.items.slice(2) });
+    expect(digest.subject).toBe('Résumé du 2026-12-02 : 1 nouvelle sur 1 demande');
+    expect(digest.text).toContain('- 2026-12-01 09:12 UTC: Demande soumise');
+    expect(digest.text).toContain('désabonnez-vous : https://raci.test/v1/unsubscribe/u.sig');
+  });
+});

@@ -1,0 +1,67 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '@app/core';
+import { isUuid, User, UsersService } from '@app/parties';
+import { NotificationsErrorCode as Code, NotificationsException } from '../notifications.exception';
+
+/** What the key of these links is derived from `LINK_SECRET` for, so no other signature can pass. */
+const PURPOSE = 'raci-engine unsubscribe links v1';
+
+/**
+ * One-click unsubscribe (RFC 8058) from Informed mail: a link per user, `<userId>.<signature>`, the
+ * signature an HMAC-SHA256 of the user's id under a key derived from `LINK_SECRET`. Nothing is
+ * stored: the link cannot be forged, nor turned into another user's, and it keeps working in every
+ * message that carried it. It only ever turns that user's Informed mail off.
+ */
+@Injectable()
+export class UnsubscribeLinks {
+  private readonly logger = new Logger(UnsubscribeLinks.name);
+  private readonly key: Buffer;
+  private readonly base: string;
+
+  constructor(
+    config: AppConfig,
+    private readonly users: UsersService,
+  ) {
+    const secret = config.env.LINK_SECRET ? Buffer.from(config.env.LINK_SECRET) : randomBytes(32);
+    if (!config.env.LINK_SECRET)
+      this.logger.warn('LINK_SECRET is not set: unsubscribe links work only in this process');
+    this.key = createHmac('sha256', secret).update(PURPOSE).digest();
+    this.base = (config.env.PUBLIC_URL ?? `http://localhost:${config.env.PORT}`).replace(/\/$/, '');
+  }
+
+  /** The page that unsubscribes `userId`: a button on GET, one click on POST. */
+  url(userId: string): string {
+    return `${this.base}/v1/unsubscribe/${userId}.${this.sign(userId)}`;
+  }
+
+  /** The headers that let a mail program offer a one-click unsubscribe (RFC 2369, RFC 8058). */
+  headers(userId: string): Record<string, string> {
+    return {
+      'List-Unsubscribe': `<${this.url(userId)}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    };
+  }
+
+  /** The user a link was made for; a forged, altered or unknown one is refused. */
+  async userOf(token: string): Promise<User> {
+    const [userId, signature, ...rest] = token.split('.');
+    if (!isUuid(userId) || !signature || rest.length > 0) throw invalid();
+    const expected = Buffer.from(this.sign(userId));
+    const given = Buffer.from(signature);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw invalid();
+    const [user] = await this.users.byIds([userId]);
+    if (!user) throw invalid();
+    return user;
+  }
+
+  private sign(userId: string): string {
+    return createHmac('sha256', this.key)
+      .update(`unsubscribe.informed.${userId}`)
+      .digest('base64url');
+  }
+}
+
+function invalid(): NotificationsException {
+  return new NotificationsException(Code.UnsubscribeLinkInvalid);
+}

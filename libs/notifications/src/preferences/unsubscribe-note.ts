@@ -1,0 +1,28 @@
+import { Locale } from '@app/parties';
+import { RenderedMessage } from '../templates/message-context';
+import { escapeHtml } from '../templates/html';
+
+const WORDS: Record<Locale, { text: string; link: string }> = {
+  [Locale.En]: {
+    text: 'To stop these updates, unsubscribe:',
+    link: 'Unsubscribe from these updates',
+  },
+  [Locale.Fr]: {
+    text: 'Pour ne plus recevoir ces nouvelles, désabonnez-vous :',
+    link: 'Ne plus recevoir ces nouvelles',
+  },
+};
+
+/** An Informed message with a visible unsubscribe link after its footer, besides its headers. */
+export function withUnsubscribeNote(
+  message: RenderedMessage,
+  url: string,
+  locale: Locale,
+): RenderedMessage {
+  const words = WORDS[locale];
+  return {
+    subject: message.subject,
+    text: `${message.text}\n${words.text} ${url}`,
+    html: `${message.html}\n<p><small><a href="${escapeHtml(url)}">${escapeHtml(words.link)}</a></small></p>`,
+  };
+}
