@@ -76,6 +76,13 @@ export class FaultBed {
     return createCast(remote(engine));
   }
 
+  /** Every engine process that ended without being asked to, with its last log lines. */
+  crashes(): string[] {
+    return this.processes
+      .filter((engine) => engine.crashed)
+      .map((engine) => `${engine.role} crashed:\n${engine.logs.slice(-12).join('\n')}`);
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.processes.map((engine) => engine.stop(5_000)));
     await this.redis.stop();

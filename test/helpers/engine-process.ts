@@ -42,6 +42,8 @@ export class EngineProcess {
   readonly logs: string[] = [];
   private child?: ChildProcess;
   private exited?: Promise<void>;
+  /** Whether the test asked it to end (kill or stop), so an exit is not a crash. */
+  private ending = false;
 
   private constructor(
     private readonly options: EngineProcessOptions,
@@ -66,6 +68,15 @@ export class EngineProcess {
     return this.child?.pid ?? 0;
   }
 
+  get role(): EngineRole {
+    return this.options.role;
+  }
+
+  /** Whether it ended without being asked to: a crash, whose last lines say why. */
+  get crashed(): boolean {
+    return !!this.child && !this.running && !this.ending;
+  }
+
   get running(): boolean {
     return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
   }
@@ -73,6 +84,7 @@ export class EngineProcess {
   /** Starts the process (again, after a kill or a stop) and waits until it is ready. */
   async start(): Promise<void> {
     if (this.running) return;
+    this.ending = false;
     const { role, env, nodeArgs = [], readyTimeoutMs = 30_000, cwd = ROOT } = this.options;
     const entry = role === 'worker' ? ENGINE_ENTRY.worker : ENGINE_ENTRY.api;
     const args = [HEAP_LIMIT, ...nodeArgs, entry, ...(role === 'all' ? ['--with-worker'] : [])];
@@ -117,6 +129,7 @@ export class EngineProcess {
   /** Sends a signal (SIGKILL by default: a crash) and waits for the process to end. */
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     if (!this.running) return;
+    this.ending = true;
     this.child!.kill(signal);
     await this.exited;
   }
@@ -124,6 +137,7 @@ export class EngineProcess {
   /** Asks the process to shut down gracefully; kills it if it has not ended within `graceMs`. */
   async stop(graceMs = 10_000): Promise<void> {
     if (!this.running) return;
+    this.ending = true;
     this.child!.kill('SIGTERM');
     const timer = setTimeout(() => this.child?.kill('SIGKILL'), graceMs);
     await this.exited;

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { listenForDroppedConnection } from './dropped-connection.listener';
 import { MIGRATIONS } from './migrations';
 import { adaptEntityTypesToSqlite } from './portable-types';
 
@@ -27,6 +28,8 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
         connectionTimeoutMillis: config.env.DATABASE_CONNECT_TIMEOUT_MS,
         statement_timeout: config.env.DATABASE_STATEMENT_TIMEOUT_MS,
         query_timeout: config.env.DATABASE_STATEMENT_TIMEOUT_MS + 1_000,
+        // A connection PostgreSQL drops (a restart) is logged and replaced, never fatal.
+        onConnect: listenForDroppedConnection,
       },
     };
   }
