@@ -57,7 +57,8 @@ export class AdminAuditService {
       subjectType: change.subjectType,
       subjectId: change.subjectId,
       changes: JSON.stringify(redact(change.changes)),
-      createdAt: at,
+      // Never before its predecessor, so newest-first pages list a chain in its order.
+      createdAt: last && at <= last.createdAt ? new Date(last.createdAt.getTime() + 1) : at,
       prevHash: last?.hash ?? GENESIS_HASH,
     };
     const row = Object.assign(new AdminEvent(), event, { hash: adminEventHash(event) });
