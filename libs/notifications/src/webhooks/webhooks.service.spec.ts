@@ -184,6 +184,26 @@ describe('WebhooksService', () => {
     });
   });
 
+  it('records the registration and the deletion in the admin audit log, in their transaction', async () => {
+    const { endpoint, secret } = await service.register(customerAdmin, {
+      url: 'https://hooks.example/raci',
+    });
+    expect(audit.record).toHaveBeenCalledWith(
+      expect.anything(),
+      expect.objectContaining({
+        action: 'webhook.created',
+        organizationId: CUSTOMER_A,
+        subjectId: endpoint.id,
+        changes: expect.objectContaining({ secret: { from: null, to: secret } }),
+      }),
+    );
+    await service.disable(customerAdmin, ENDPOINT_ID);
+    expect(audit.record).toHaveBeenLastCalledWith(
+      expect.anything(),
+      expect.objectContaining({ action: 'webhook.deleted', subjectId: ENDPOINT_ID }),
+    );
+  });
+
   describe('list', () => {
     it('shows a customer admin its own organization’s, a provider admin every one', async () => {
       await service.list(customerAdmin);
