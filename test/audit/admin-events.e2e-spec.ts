@@ -127,6 +127,26 @@ describe('the admin audit log (GET /v1/audit/admin-events)', () => {
     await api(t, provider.admin).get('/v1/audit/admin-events?organizationId=nope').expect(400);
   });
 
+  it('keeps one chain per organization when changes arrive at once', async () => {
+    const customer = await createCustomer(t);
+    const admin = await createUser(t, customer.id, [Role.Admin]);
+    const users = await Promise.all(
+      [1, 2, 3].map(() => createUser(t, customer.id, [Role.Requester])),
+    );
+    await Promise.all(
+      users.flatMap((user) => [
+        api(t, admin).post(`/v1/users/${user.id}/tokens`).expect(201),
+        api(t, admin)
+          .patch(`/v1/users/${user.id}`, { name: `Renamed ${user.id}` })
+          .expect(200),
+      ]),
+    );
+    const seqs = (await eventsOf(customer.id)).map((e) => e.seq);
+    expect(seqs).toEqual(Array.from({ length: 15 }, (_, i) => 15 - i));
+    const verdict = await api(t, admin).get('/v1/audit/admin-events/verify').expect(200);
+    expect(verdict.body).toEqual({ ok: true, checked: 15 });
+  });
+
   it('verifies the chains, and names the first edited entry', async () => {
     const customer = await createCustomer(t);
     const admin = await createUser(t, customer.id, [Role.Admin]);
