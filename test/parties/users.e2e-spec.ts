@@ -72,6 +72,8 @@ describe('users API', () => {
       name: expect.any(String),
       roles: expect.any(Array),
       organizationId: customer.id,
+      active: true,
+      deactivatedAt: null,
       createdAt: expect.any(String),
     });
   });

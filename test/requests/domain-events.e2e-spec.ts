@@ -65,6 +65,9 @@ describe('domain events and their outbox rows', () => {
       'POST /v1/organizations',
       'GET /v1/organizations',
       'POST /v1/organizations/{id}/users',
+      'PATCH /v1/organizations/{id}',
+      'GET /v1/organizations/{id}/quota',
+      'PATCH /v1/users/{id}',
       'GET /v1/me',
       'POST /v1/requests',
       'POST /v1/requests/preview',
@@ -74,6 +77,8 @@ describe('domain events and their outbox rows', () => {
       'GET /v1/requests/{id}/comments',
       'GET /v1/inbox',
       'GET /v1/audit/verify',
+      'GET /v1/audit/admin-events',
+      'GET /v1/audit/admin-events/verify',
       ...[
         'opinions',
         'waive-consultation',

@@ -6,6 +6,7 @@ import { NotificationsModule, NotificationsWorkerModule, WebhooksModule } from '
 import { AuditModule } from '@app/audit';
 import { PartiesModule } from '@app/parties';
 import { RequestsModule, RequestsWorkerModule } from '@app/requests';
+import { AdminEventsController } from './audit/admin-events.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { BenchNoopController } from './bench/bench-noop.controller';
@@ -66,6 +67,7 @@ export class ApiModule implements NestModule {
         RequestTransitionsController,
         InboxController,
         AuditController,
+        AdminEventsController,
         NotificationsController,
         EmailActionsController,
         UnsubscribeController,

@@ -4,9 +4,21 @@ import { AuditEntry } from './audit-entry.entity';
 /** The previous hash of a chain's first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The hash of an entry: every recorded field, in a fixed order, and the previous entry's hash. */
+/** What every hash-chained entry has, whatever it records: its place in its chain and the link. */
+export interface ChainLink {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** The hash of an entry's recorded fields, given in a fixed order (the previous hash among them). */
+export function chainHash(fields: readonly unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+/** The hash of a request history entry: every recorded field, then the previous entry's hash. */
 export function hashOf(entry: Omit<AuditEntry, 'hash'>): string {
-  const fields = [
+  return chainHash([
     entry.id,
     entry.requestId,
     entry.organizationId,
@@ -20,18 +32,29 @@ export function hashOf(entry: Omit<AuditEntry, 'hash'>): string {
     entry.comment,
     entry.createdAt.toISOString(),
     entry.prevHash,
-  ];
-  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+  ]);
 }
 
-/** Why an entry does not fit the chain it is in, or null when it does. */
-export function chainProblem(entry: AuditEntry, previous: AuditEntry | undefined): string | null {
+/**
+ * Why an entry does not fit its chain, or null when it does; `hash` recomputes an entry's hash from
+ * its fields, so the same check serves every kind of chain.
+ */
+export function linkProblem<T extends ChainLink>(
+  entry: T,
+  previous: T | undefined,
+  hash: (entry: T) => string,
+): string | null {
   const expectedSeq = previous ? previous.seq + 1 : 1;
   if (entry.seq !== expectedSeq)
     return `sequence ${entry.seq} where ${expectedSeq} was expected (an entry is missing)`;
   if (entry.prevHash !== (previous?.hash ?? GENESIS_HASH))
     return 'does not point to the previous entry';
-  if (entry.hash !== hashOf(entry))
+  if (entry.hash !== hash(entry))
     return 'its content does not match its hash (the entry was edited)';
   return null;
+}
+
+/** Why a request history entry does not fit the chain it is in, or null when it does. */
+export function chainProblem(entry: AuditEntry, previous: AuditEntry | undefined): string | null {
+  return linkProblem(entry, previous, hashOf);
 }

@@ -9,3 +9,7 @@ export * from './parties.module';
 export * from './parties.types';
 export * from './tokens.service';
 export * from './users.service';
+export * from './roles';
+export * from './use-cases/update-organization.service';
+export * from './use-cases/update-user.service';
+export * from './use-cases/user-deactivated.event';

@@ -1,5 +1,6 @@
 import { QueryFailedError, Repository } from 'typeorm';
 import { Plan } from '@app/catalog';
+import { fakeAdminAudit, inOneTransaction } from '@app/audit/testing/admin-audit.fixture';
 import { AppConfig } from '@app/core';
 import { Organization } from './entities/organization.entity';
 import { OrganizationsService } from './organizations.service';
@@ -28,6 +29,8 @@ describe('OrganizationsService', () => {
     service = new OrganizationsService(
       repository as unknown as Repository<Organization>,
       AppConfig.fromEnv({ PROVIDER_NAME: 'Acme Cloud' }),
+      inOneTransaction(repository),
+      fakeAdminAudit(),
     );
   });
 

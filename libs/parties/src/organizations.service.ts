@@ -2,12 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { AppConfig, isUniqueViolation } from '@app/core';
+import { AdminAction, AdminAuditService, created } from '@app/audit';
+import { AppConfig, isUniqueViolation, TransactionRunner } from '@app/core';
 import { AccessPolicy } from './access-policy';
 import { Organization } from './entities/organization.entity';
 import { isUuid } from './is-uuid';
 import { PartiesErrorCode, PartiesException } from './parties.exception';
-import { CreateOrganizationInput, Locale, OrganizationKind, Principal } from './parties.types';
+import {
+  CreateOrganizationInput,
+  Locale,
+  OrganizationKind,
+  Principal,
+  Subscription,
+} from './parties.types';
 
 /** Organizations: the one provider, created at start, and its customers, the tenants. */
 @Injectable()
@@ -17,6 +24,8 @@ export class OrganizationsService implements OnApplicationBootstrap {
   constructor(
     @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
     private readonly config: AppConfig,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AdminAuditService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -59,7 +68,22 @@ export class OrganizationsService implements OnApplicationBootstrap {
       });
     }
     try {
-      await this.organizations.insert(organization);
+      await this.transactions.run(async (manager) => {
+        await manager.insert(Organization, organization);
+        await this.audit.record(manager, {
+          organizationId: organization.id,
+          actor: principal,
+          action: AdminAction.OrganizationCreated,
+          subjectType: 'organization',
+          subjectId: organization.id,
+          changes: created({
+            name: organization.name,
+            subscription: subscriptionOf(organization),
+            contactEmails: organization.contactEmails,
+            locale: organization.locale,
+          }),
+        });
+      });
     } catch (error) {
       if (isUniqueViolation(error))
         throw new PartiesException(PartiesErrorCode.OrganizationNameTaken, {
@@ -112,12 +136,24 @@ export class OrganizationsService implements OnApplicationBootstrap {
     const organization = await this.get(principal, id);
     if (organization.kind !== OrganizationKind.Customer)
       throw new PartiesException(PartiesErrorCode.NotACustomer, { id });
-    organization.quotaPackages = { ...organization.quotaPackages, [unit]: packages };
+    const before = organization.quotaPackages;
+    organization.quotaPackages = { ...before, [unit]: packages };
     organization.updatedAt = new Date();
-    await this.organizations.update(
-      { id },
-      { quotaPackages: organization.quotaPackages, updatedAt: organization.updatedAt },
-    );
+    await this.transactions.run(async (manager) => {
+      await manager.update(
+        Organization,
+        { id },
+        { quotaPackages: organization.quotaPackages, updatedAt: organization.updatedAt },
+      );
+      await this.audit.record(manager, {
+        organizationId: id,
+        actor: principal,
+        action: AdminAction.QuotaPackagesChanged,
+        subjectType: 'organization',
+        subjectId: id,
+        changes: { [`quotaPackages.${unit}`]: { from: before[unit] ?? 0, to: packages } },
+      });
+    });
     return organization;
   }
 
@@ -166,4 +202,9 @@ function newOrganization(
     createdAt: now,
     updatedAt: now,
   });
+}
+
+/** The subscription as the API shows it; null for the provider. */
+export function subscriptionOf(organization: Organization): Subscription | null {
+  return organization.plan ? { plan: organization.plan, onDemand: organization.onDemand } : null;
 }

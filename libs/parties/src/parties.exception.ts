@@ -11,6 +11,9 @@ export enum PartiesErrorCode {
   UserNotFound = 'USER_NOT_FOUND',
   EmailTaken = 'EMAIL_TAKEN',
   TokenNotFound = 'TOKEN_NOT_FOUND',
+  ProviderAdminRequired = 'PROVIDER_ADMIN_REQUIRED',
+  LastActiveAdmin = 'LAST_ACTIVE_ADMIN',
+  OwnRolesEscalation = 'OWN_ROLES_ESCALATION',
 }
 
 /**
@@ -53,6 +56,19 @@ const ERRORS: ErrorTable<PartiesErrorCode> = {
   [PartiesErrorCode.TokenNotFound]: {
     status: HttpStatus.NOT_FOUND,
     message: 'No token has the id "{id}".',
+  },
+  [PartiesErrorCode.ProviderAdminRequired]: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'Only a provider admin may change {what}.',
+  },
+  [PartiesErrorCode.LastActiveAdmin]: {
+    status: HttpStatus.CONFLICT,
+    message:
+      'User "{id}" is the last active admin of its organization: make another user admin first.',
+  },
+  [PartiesErrorCode.OwnRolesEscalation]: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'Nobody may give themselves a role they do not hold ({roles}).',
   },
 };
 

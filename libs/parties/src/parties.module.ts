@@ -1,16 +1,27 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
 import { ApiToken } from './entities/api-token.entity';
 import { Organization } from './entities/organization.entity';
 import { User } from './entities/user.entity';
 import { OrganizationsService } from './organizations.service';
 import { TokensService } from './tokens.service';
+import { UpdateOrganizationService } from './use-cases/update-organization.service';
+import { UpdateUserService } from './use-cases/update-user.service';
 import { UsersService } from './users.service';
 
-/** Organizations, users and tokens: who is calling, and on whose behalf. */
+const SERVICES = [
+  OrganizationsService,
+  UsersService,
+  TokensService,
+  UpdateOrganizationService,
+  UpdateUserService,
+];
+
+/** Organizations, users and tokens: who is calling, and on whose behalf; every change audited. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Organization, User, ApiToken])],
-  providers: [OrganizationsService, UsersService, TokensService],
-  exports: [OrganizationsService, UsersService, TokensService],
+  imports: [TypeOrmModule.forFeature([Organization, User, ApiToken]), AuditModule],
+  providers: SERVICES,
+  exports: SERVICES,
 })
 export class PartiesModule {}

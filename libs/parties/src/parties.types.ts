@@ -56,6 +56,21 @@ export interface CreateUserInput {
   roles: Role[];
 }
 
+/** What `PATCH /v1/organizations/:id` may change; the subscription is for provider admins only. */
+export interface UpdateOrganizationInput {
+  name?: string;
+  contactEmails?: string[];
+  locale?: Locale;
+  subscription?: Subscription;
+}
+
+/** What `PATCH /v1/users/:id` may change. */
+export interface UpdateUserInput {
+  name?: string;
+  roles?: Role[];
+  active?: boolean;
+}
+
 /** A token as shown once, at creation; afterwards only its prefix is known. */
 export interface IssuedToken {
   id: string;

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Party } from '@app/catalog';
+import {
+  fakeAdminAudit,
+  fakeManager,
+  inOneTransaction,
+} from '@app/audit/testing/admin-audit.fixture';
 import { AppConfig } from '@app/core';
 import { ApiToken } from './entities/api-token.entity';
 import { User } from './entities/user.entity';
@@ -43,6 +48,8 @@ describe('TokensService', () => {
       users as unknown as Repository<User>,
       { providerOrganizationId: () => Promise.resolve(PROVIDER_ORG) } as OrganizationsService,
       AppConfig.fromEnv(env),
+      inOneTransaction(tokens),
+      fakeAdminAudit(),
     );
 
   beforeEach(() => {
@@ -116,7 +123,11 @@ describe('TokensService', () => {
   });
 
   it('issues a raci_ token, keeping only its SHA-256 and a 12-character prefix', async () => {
-    const issued = await service.issueFor(USER_ID);
+    const issued = await service.issueFor(
+      { id: USER_ID, organizationId: CUSTOMER_A },
+      fakeManager(tokens),
+      principal(PROVIDER_ORG, [Role.Admin]),
+    );
     expect(issued.token).toMatch(/^raci_[A-Za-z0-9_-]{43}$/);
     expect(issued.prefix).toBe(issued.token.slice(0, 12));
     expect(tokens.insert).toHaveBeenCalledWith(

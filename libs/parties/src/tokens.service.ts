@@ -2,7 +2,8 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { AppConfig } from '@app/core';
+import { AdminAction, AdminAuditService, created } from '@app/audit';
+import { AppConfig, TransactionRunner } from '@app/core';
 import { AccessPolicy } from './access-policy';
 import { ApiToken } from './entities/api-token.entity';
 import { User } from './entities/user.entity';
@@ -33,6 +34,8 @@ export class TokensService implements OnApplicationBootstrap {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly organizations: OrganizationsService,
     config: AppConfig,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AdminAuditService,
   ) {
     this.adminDigest = config.env.ADMIN_TOKEN ? sha256(config.env.ADMIN_TOKEN) : null;
   }
@@ -83,22 +86,34 @@ export class TokensService implements OnApplicationBootstrap {
       throw new PartiesException(PartiesErrorCode.UserNotFound, { id: userId });
     }
     if (principal.userId !== user.id) AccessPolicy.requireAdmin(principal, user.organizationId);
-    return this.issueFor(user.id);
+    return this.transactions.run((manager) => this.issueFor(user, manager, principal));
   }
 
-  /** Issues a token without any check, in the caller's transaction when given one. */
-  async issueFor(userId: string, manager?: EntityManager): Promise<IssuedToken> {
+  /** Issues a token without any check, in the caller's transaction, and records who did it. */
+  async issueFor(
+    user: Pick<User, 'id' | 'organizationId'>,
+    manager: EntityManager,
+    actor: Principal,
+  ): Promise<IssuedToken> {
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
     const row = Object.assign(new ApiToken(), {
       id: randomUUID(),
-      userId,
+      userId: user.id,
       tokenHash: sha256(token).toString('hex'),
       prefix: token.slice(0, SHOWN_PREFIX_LENGTH),
       createdAt: new Date(),
       revokedAt: null,
       lastUsedAt: null,
     });
-    await (manager ? manager.getRepository(ApiToken) : this.tokens).insert(row);
+    await manager.insert(ApiToken, row);
+    await this.audit.record(manager, {
+      organizationId: user.organizationId,
+      actor,
+      action: AdminAction.TokenCreated,
+      subjectType: 'token',
+      subjectId: row.id,
+      changes: created({ userId: user.id, prefix: row.prefix, tokenHash: row.tokenHash }),
+    });
     return { id: row.id, token, prefix: row.prefix, createdAt: row.createdAt };
   }
 
@@ -111,7 +126,18 @@ export class TokensService implements OnApplicationBootstrap {
     }
     if (principal.userId !== owner.id) AccessPolicy.requireAdmin(principal, owner.organizationId);
     if (token.revokedAt) return;
-    await this.tokens.update({ id: token.id }, { revokedAt: new Date() });
+    const revokedAt = new Date();
+    await this.transactions.run(async (manager) => {
+      await manager.update(ApiToken, { id: token.id }, { revokedAt });
+      await this.audit.record(manager, {
+        organizationId: owner.organizationId,
+        actor: principal,
+        action: AdminAction.TokenRevoked,
+        subjectType: 'token',
+        subjectId: token.id,
+        changes: { revokedAt: { from: null, to: revokedAt.toISOString() } },
+      });
+    });
   }
 
   /** Compares digests, not tokens, so the comparison takes the same time whatever the input. */

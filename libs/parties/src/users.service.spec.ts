@@ -1,4 +1,5 @@
 import { EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { fakeAdminAudit } from '@app/audit/testing/admin-audit.fixture';
 import { TransactionRunner } from '@app/core';
 import { Organization } from './entities/organization.entity';
 import { User } from './entities/user.entity';
@@ -47,6 +48,7 @@ describe('UsersService', () => {
       organizations as OrganizationsService,
       { issueFor } as unknown as TokensService,
       { run: (work) => work(manager) } as TransactionRunner,
+      fakeAdminAudit(),
     );
   });
 
@@ -64,7 +66,7 @@ describe('UsersService', () => {
         roles: [Role.Requester],
       });
       expect(users.insert).toHaveBeenCalledWith(user);
-      expect(issueFor).toHaveBeenCalledWith(user.id, expect.anything());
+      expect(issueFor).toHaveBeenCalledWith(user, expect.anything(), expect.anything());
       expect(token).toBe(ISSUED);
     });
 

@@ -2,13 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { CommonErrorCode, CommonException, isUniqueViolation, TransactionRunner } from '@app/core';
+import { AdminAction, AdminAuditService, created } from '@app/audit';
+import { isUniqueViolation, TransactionRunner } from '@app/core';
 import { AccessPolicy } from './access-policy';
 import { Organization } from './entities/organization.entity';
 import { User } from './entities/user.entity';
 import { OrganizationsService } from './organizations.service';
+import { isUuid } from './is-uuid';
 import { PartiesErrorCode, PartiesException } from './parties.exception';
-import { CreateUserInput, IssuedToken, Principal, ROLES } from './parties.types';
+import { CreateUserInput, IssuedToken, Principal } from './parties.types';
+import { normalizeRoles } from './roles';
 import { TokensService } from './tokens.service';
 
 /** The caller as `GET /v1/me` shows it; `user` is null for the bootstrap admin. */
@@ -26,6 +29,7 @@ export class UsersService {
     private readonly organizations: OrganizationsService,
     private readonly tokens: TokensService,
     private readonly transactions: TransactionRunner,
+    private readonly audit: AdminAuditService,
   ) {}
 
   /** A user and its first token; by a provider admin, or by an admin of that organization. */
@@ -43,7 +47,16 @@ export class UsersService {
     try {
       return await this.transactions.run(async (manager) => {
         await manager.getRepository(User).insert(user);
-        return { user, token: await this.tokens.issueFor(user.id, manager) };
+        const { email, name, roles, active } = user;
+        await this.audit.record(manager, {
+          organizationId: user.organizationId,
+          actor: principal,
+          action: AdminAction.UserCreated,
+          subjectType: 'user',
+          subjectId: user.id,
+          changes: created({ email, name, roles, active }),
+        });
+        return { user, token: await this.tokens.issueFor(user, manager, principal) };
       });
     } catch (error) {
       if (isUniqueViolation(error))
@@ -62,7 +75,14 @@ export class UsersService {
     });
   }
 
-  /** Who the caller is, with its organization. */
+  /** A user the caller can see (another tenant's is "not found"), for the engine's use cases. */
+  async visible(principal: Principal, id: string): Promise<User> {
+    const user = isUuid(id) ? await this.users.findOneBy({ id }) : null;
+    if (!user || !AccessPolicy.canSee(principal, user.organizationId))
+      throw new PartiesException(PartiesErrorCode.UserNotFound, { id });
+    return user;
+  }
+
   /** Users by id, active or not, for the engine's own use (never a caller's read). */
   byIds(ids: readonly string[]): Promise<User[]> {
     return ids.length ? this.users.findBy({ id: In([...ids]) }) : Promise.resolve([]);
@@ -76,6 +96,7 @@ export class UsersService {
     });
   }
 
+  /** Who the caller is, with its organization. */
   async whoami(principal: Principal): Promise<Whoami> {
     const organization = await this.organizations.get(principal, principal.organizationId);
     const user = principal.userId ? await this.users.findOneBy({ id: principal.userId }) : null;
@@ -84,12 +105,7 @@ export class UsersService {
 }
 
 function newUser(organizationId: string, input: CreateUserInput): User {
-  const roles = [...new Set(input.roles)];
-  if (roles.length === 0 || roles.some((role) => !ROLES.includes(role))) {
-    throw new CommonException(CommonErrorCode.ValidationFailed, {
-      fields: [{ field: 'roles', message: `must be one or more of: ${ROLES.join(', ')}` }],
-    });
-  }
+  const roles = normalizeRoles(input.roles);
   const now = new Date();
   return Object.assign(new User(), {
     id: randomUUID(),

@@ -8,6 +8,7 @@ import { DecisionLinks } from './decision-links/decision-links.service';
 import { IdempotencyService } from './domain/idempotency.service';
 import { RaciResolver } from './domain/raci-resolver';
 import { RequestQuota } from './domain/request-quota';
+import { OrganizationQuotas } from './quotas/organization-quotas.service';
 import { RequestTransitioner } from './domain/request-transitioner';
 import { IdempotencyKey } from './entities/idempotency-key.entity';
 import { OutboxEvent } from './entities/outbox-event.entity';
@@ -47,6 +48,7 @@ const USE_CASES = [
   providers: [
     RaciResolver,
     RequestQuota,
+    OrganizationQuotas,
     IdempotencyService,
     RequestTransitioner,
     ApprovalDeadlines,
@@ -62,6 +64,7 @@ const USE_CASES = [
     RequestTransitioner,
     DecisionLinks,
     RequestReader,
+    OrganizationQuotas,
   ],
 })
 export class RequestsModule {}

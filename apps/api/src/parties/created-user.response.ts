@@ -3,7 +3,11 @@ import { IssuedToken, User } from '@app/parties';
 import { UserResponse } from './user.response';
 
 /** A new user with its first token, shown this once. */
-export class CreatedUserResponse extends OmitType(UserResponse, ['createdAt'] as const) {
+export class CreatedUserResponse extends OmitType(UserResponse, [
+  'createdAt',
+  'active',
+  'deactivatedAt',
+] as const) {
   @ApiProperty({
     example: 'raci_Jx3l0kq8S2m1bYk2QmF0c3RhcnQtdG9rZW4tZXhhbXBsZQ',
     description: 'The bearer token; shown only now, keep it',

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -10,11 +11,15 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { OrganizationsService, type Principal } from '@app/parties';
+import { OrganizationsService, type Principal, UpdateOrganizationService } from '@app/parties';
+import { OrganizationQuotas } from '@app/requests';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { CreateOrganizationDto } from './create-organization.dto';
+import { requireSomeChange } from './nothing-to-change';
 import { OrganizationListResponse, OrganizationResponse } from './organization.response';
+import { OrganizationQuotaResponse } from './organization-quota.response';
 import { QuotaPackagesDto, QuotaPackagesResponse } from './quota-packages.dto';
+import { UpdateOrganizationDto } from './update-organization.dto';
 import { UUID_PARAM } from './uuid-param.pipe';
 
 @ApiTags('organizations')
@@ -22,7 +27,11 @@ import { UUID_PARAM } from './uuid-param.pipe';
 @ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: no working bearer token' })
 @Controller('v1/organizations')
 export class OrganizationsController {
-  constructor(private readonly organizations: OrganizationsService) {}
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly updates: UpdateOrganizationService,
+    private readonly quotas: OrganizationQuotas,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Create a customer organization (provider admins)' })
@@ -53,6 +62,40 @@ export class OrganizationsController {
     @Param('id', UUID_PARAM) id: string,
   ): Promise<OrganizationResponse> {
     return OrganizationResponse.from(await this.organizations.get(principal, id));
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary:
+      'Change an organization: name, contact emails, locale (its admins, provider admins); subscription (provider admins)',
+  })
+  @ApiOkResponse({ type: OrganizationResponse })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, NOT_A_CUSTOMER' })
+  @ApiForbiddenResponse({ description: 'ADMIN_REQUIRED, PROVIDER_ADMIN_REQUIRED' })
+  @ApiNotFoundResponse({ description: 'ORGANIZATION_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'ORGANIZATION_NAME_TAKEN' })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UUID_PARAM) id: string,
+    @Body() body: UpdateOrganizationDto,
+  ): Promise<OrganizationResponse> {
+    requireSomeChange(body, ['name', 'contactEmails', 'locale', 'subscription']);
+    return OrganizationResponse.from(await this.updates.update(principal, id, body));
+  }
+
+  @Get(':id/quota')
+  @ApiOperation({
+    summary:
+      'Each quota of the catalog for the customer’s plan: used, remaining, period and packages',
+  })
+  @ApiOkResponse({ type: OrganizationQuotaResponse })
+  @ApiBadRequestResponse({ description: 'NOT_A_CUSTOMER' })
+  @ApiNotFoundResponse({ description: 'ORGANIZATION_NOT_FOUND' })
+  async quota(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UUID_PARAM) id: string,
+  ): Promise<OrganizationQuotaResponse> {
+    return OrganizationQuotaResponse.from(id, await this.quotas.of(principal, id));
   }
 
   @Put(':id/quota-packages')

@@ -18,12 +18,18 @@ export class UserResponse {
   @ApiProperty({ format: 'uuid' })
   organizationId!: string;
 
+  @ApiProperty({ description: 'false once deactivated: no token works, no mail is sent' })
+  active!: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  deactivatedAt!: Date | null;
+
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: Date;
 
   static from(user: User): UserResponse {
-    const { id, email, name, roles, organizationId, createdAt } = user;
-    return { id, email, name, roles, organizationId, createdAt };
+    const { id, email, name, roles, organizationId, active, deactivatedAt, createdAt } = user;
+    return { id, email, name, roles, organizationId, active, deactivatedAt, createdAt };
   }
 }
 

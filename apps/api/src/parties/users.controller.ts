@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -6,15 +6,18 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiBadRequestResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { type Principal, TokensService, UsersService } from '@app/parties';
+import { type Principal, TokensService, UpdateUserService, UsersService } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { CreateUserDto } from './create-user.dto';
 import { CreatedUserResponse } from './created-user.response';
+import { requireSomeChange } from './nothing-to-change';
 import { TokenResponse } from './token.response';
+import { UpdateUserDto } from './update-user.dto';
 import { UserListResponse, UserResponse } from './user.response';
 import { UUID_PARAM } from './uuid-param.pipe';
 
@@ -26,6 +29,7 @@ export class UsersController {
   constructor(
     private readonly users: UsersService,
     private readonly tokens: TokensService,
+    private readonly updates: UpdateUserService,
   ) {}
 
   @Post('organizations/:id/users')
@@ -57,6 +61,25 @@ export class UsersController {
   ): Promise<UserListResponse> {
     const users = await this.users.list(principal, organizationId);
     return { items: users.map((user) => UserResponse.from(user)) };
+  }
+
+  @Patch('users/:id')
+  @ApiOperation({
+    summary:
+      'Change a user’s name, roles or active flag (its organization’s admins, provider admins)',
+  })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
+  @ApiForbiddenResponse({ description: 'ADMIN_REQUIRED, OWN_ROLES_ESCALATION' })
+  @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'LAST_ACTIVE_ADMIN' })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UUID_PARAM) id: string,
+    @Body() body: UpdateUserDto,
+  ): Promise<UserResponse> {
+    requireSomeChange(body, ['name', 'roles', 'active']);
+    return UserResponse.from((await this.updates.update(principal, id, body)).user);
   }
 
   @Post('users/:id/tokens')

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Repository } from 'typeorm';
+import { fakeAdminAudit, inOneTransaction } from '@app/audit/testing/admin-audit.fixture';
 import { OrganizationsService, PartiesErrorCode, Role } from '@app/parties';
 import {
   CUSTOMER_A,
@@ -31,6 +32,7 @@ describe('WebhooksService', () => {
   >;
   let deliveries: jest.Mocked<Pick<Repository<WebhookDelivery>, 'find'>>;
   let service: WebhooksService;
+  let audit: ReturnType<typeof fakeAdminAudit>;
 
   // The service logs each registration; the specs need not print it.
   beforeAll(() => {
@@ -46,10 +48,13 @@ describe('WebhooksService', () => {
       update: jest.fn().mockResolvedValue(undefined),
     };
     deliveries = { find: jest.fn().mockResolvedValue([]) };
+    audit = fakeAdminAudit();
     service = new WebhooksService(
       endpoints as unknown as Repository<WebhookEndpoint>,
       deliveries as unknown as Repository<WebhookDelivery>,
       { get: jest.fn().mockResolvedValue({}) } as unknown as OrganizationsService,
+      inOneTransaction(endpoints),
+      audit,
     );
   });
 
@@ -177,6 +182,26 @@ describe('WebhooksService', () => {
       await service.disable(providerAdmin, ENDPOINT_ID);
       expect(endpoints.update).toHaveBeenCalledTimes(2);
     });
+  });
+
+  it('records the registration and the deletion in the admin audit log, in their transaction', async () => {
+    const { endpoint, secret } = await service.register(customerAdmin, {
+      url: 'https://hooks.example/raci',
+    });
+    expect(audit.record).toHaveBeenCalledWith(
+      expect.anything(),
+      expect.objectContaining({
+        action: 'webhook.created',
+        organizationId: CUSTOMER_A,
+        subjectId: endpoint.id,
+        changes: expect.objectContaining({ secret: { from: null, to: secret } }),
+      }),
+    );
+    await service.disable(customerAdmin, ENDPOINT_ID);
+    expect(audit.record).toHaveBeenLastCalledWith(
+      expect.anything(),
+      expect.objectContaining({ action: 'webhook.deleted', subjectId: ENDPOINT_ID }),
+    );
   });
 
   describe('list', () => {

@@ -7,7 +7,8 @@ import { WebhookDelivery } from './webhook-delivery.entity';
 import { ALL_EVENT_TYPES, WebhookEndpoint } from './webhook-endpoint.entity';
 import { webhookUrlProblem } from './webhook-url';
 import { NotificationsErrorCode as Code, NotificationsException } from '../notifications.exception';
-import { RequestEventType } from '@app/core';
+import { AdminAction, AdminAuditService, created, removed } from '@app/audit';
+import { RequestEventType, TransactionRunner } from '@app/core';
 
 /** Every secret starts with this, so a leaked one is easy to recognise (and to scan for). */
 export const WEBHOOK_SECRET_PREFIX = 'whsec_';
@@ -44,6 +45,8 @@ export class WebhooksService {
     @InjectRepository(WebhookEndpoint) private readonly endpoints: Repository<WebhookEndpoint>,
     @InjectRepository(WebhookDelivery) private readonly deliveries: Repository<WebhookDelivery>,
     private readonly organizations: OrganizationsService,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AdminAuditService,
   ) {}
 
   async register(principal: Principal, input: RegisterWebhookInput): Promise<RegisteredWebhook> {
@@ -72,7 +75,17 @@ export class WebhooksService {
       disabledAt: null,
     });
     // The secret goes into the row only: the endpoint handed back never carries it.
-    await this.endpoints.insert({ ...endpoint, secret });
+    await this.transactions.run(async (manager) => {
+      await manager.insert(WebhookEndpoint, { ...endpoint, secret });
+      await this.audit.record(manager, {
+        organizationId,
+        actor: principal,
+        action: AdminAction.WebhookCreated,
+        subjectType: 'webhook',
+        subjectId: endpoint.id,
+        changes: created({ url: endpoint.url, eventTypes, secret }),
+      });
+    });
     // Ids only: the URL may carry a token in its query string, and the secret is never logged.
     this.logger.log({ webhookId: endpoint.id, organizationId }, 'webhook registered');
     return { endpoint, secret };
@@ -93,10 +106,21 @@ export class WebhooksService {
   /** Stops deliveries to an endpoint. Its row stays, so jobs already queued see that it is gone. */
   async disable(principal: Principal, id: string): Promise<void> {
     const endpoint = await this.findManageable(principal, id);
-    await this.endpoints.update(
-      { id: endpoint.id, disabledAt: IsNull() },
-      { disabledAt: new Date() },
-    );
+    await this.transactions.run(async (manager) => {
+      await manager.update(
+        WebhookEndpoint,
+        { id: endpoint.id, disabledAt: IsNull() },
+        { disabledAt: new Date() },
+      );
+      await this.audit.record(manager, {
+        organizationId: endpoint.organizationId,
+        actor: principal,
+        action: AdminAction.WebhookDeleted,
+        subjectType: 'webhook',
+        subjectId: endpoint.id,
+        changes: removed({ url: endpoint.url, eventTypes: endpoint.eventTypes }),
+      });
+    });
     this.logger.log({ webhookId: endpoint.id }, 'webhook deleted');
   }
 

@@ -9,6 +9,23 @@ import { RequestState } from '@app/core';
 /** Requests that did not happen do not use the quota. */
 const NOT_COUNTED = [RequestState.Rejected, RequestState.Cancelled];
 
+/** Where an organization stands against one action's quota in the current subscription period. */
+export interface QuotaUsage {
+  action: string;
+  unit: string;
+  /** Included in the subscription, per period. */
+  included: number;
+  /** Extra packages bought for the period, each of `packageSize`. */
+  packages: number;
+  packageSize: number;
+  allowed: number;
+  used: number;
+  remaining: number;
+  periodMonths: number;
+  periodStart: Date;
+  periodEnd: Date;
+}
+
 /**
  * Enforces the quota the matrix states for an action (e.g. 10 anonymization treatments per 12-month
  * subscription, plus packages of 10 more), counted over the customer's current subscription period.
@@ -21,13 +38,29 @@ export class RequestQuota {
     organization: Organization,
     now: Date,
   ): Promise<void> {
+    const usage = await this.usage(manager, action, organization, now);
+    if (usage && usage.used >= usage.allowed) {
+      throw new RequestsException(Code.QuotaExceeded, {
+        unit: usage.unit,
+        allowed: usage.allowed,
+        used: usage.used,
+        periodStart: usage.periodStart.toISOString(),
+        packageSize: usage.packageSize,
+      });
+    }
+  }
+
+  /** The organization's use of the action's quota in the period holding `now`; null without one. */
+  async usage(
+    manager: EntityManager,
+    action: CatalogAction,
+    organization: Organization,
+    now: Date,
+  ): Promise<QuotaUsage | null> {
     const quota = action.quota;
-    if (!quota) return;
-    const periodStart = currentPeriodStart(
-      new Date(organization.subscriptionStartedAt),
-      quota.periodMonths,
-      now,
-    );
+    if (!quota) return null;
+    const subscribedAt = new Date(organization.subscriptionStartedAt);
+    const periodStart = currentPeriodStart(subscribedAt, quota.periodMonths, now);
     const used = await manager.count(Request, {
       where: {
         organizationId: organization.id,
@@ -36,17 +69,21 @@ export class RequestQuota {
         createdAt: MoreThanOrEqual(periodStart),
       },
     });
-    const allowed =
-      quota.included + (organization.quotaPackages[quota.unit] ?? 0) * quota.packageSize;
-    if (used >= allowed) {
-      throw new RequestsException(Code.QuotaExceeded, {
-        unit: quota.unit,
-        allowed,
-        used,
-        periodStart: periodStart.toISOString(),
-        packageSize: quota.packageSize,
-      });
-    }
+    const packages = organization.quotaPackages[quota.unit] ?? 0;
+    const allowed = quota.included + packages * quota.packageSize;
+    return {
+      action: action.key,
+      unit: quota.unit,
+      included: quota.included,
+      packages,
+      packageSize: quota.packageSize,
+      allowed,
+      used,
+      remaining: Math.max(0, allowed - used),
+      periodMonths: quota.periodMonths,
+      periodStart,
+      periodEnd: addMonths(periodStart, quota.periodMonths),
+    };
   }
 }
 

@@ -7,6 +7,7 @@ import { RequestDueAt1764000000004 } from './1764000000004-request-due-at';
 import { InboxIndexes1764000000005 } from './1764000000005-inbox-indexes';
 import { UserActive1764000000006 } from './1764000000006-user-active';
 import { NotificationPreferences1764000000009 } from './1764000000009-notification-preferences';
+import { AdminEvents1764000000010 } from './1764000000010-admin-events';
 
 /** Every migration, oldest first. Listed explicitly so a bundled build finds them all. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InboxIndexes1764000000005,
   UserActive1764000000006,
   NotificationPreferences1764000000009,
+  AdminEvents1764000000010,
 ];

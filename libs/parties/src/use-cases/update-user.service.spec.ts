@@ -1,0 +1,118 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { fakeAdminAudit, inOneTransaction } from '@app/audit/testing/admin-audit.fixture';
+import { User } from '../entities/user.entity';
+import { PartiesErrorCode, PartiesException } from '../parties.exception';
+import { Role } from '../parties.types';
+import { CUSTOMER_A, CUSTOMER_B, principal, PROVIDER_ORG } from '../testing/principal.fixture';
+import { UsersService } from '../users.service';
+import { UpdateUserService } from './update-user.service';
+import { USER_DEACTIVATED } from './user-deactivated.event';
+
+const ADMIN_ID = '00000000-0000-4000-8000-0000000000ff';
+const USER_ID = '00000000-0000-4000-8000-0000000000a1';
+
+const user = (id: string, roles: Role[], active = true) =>
+  Object.assign(new User(), { id, organizationId: CUSTOMER_A, name: 'Ada', roles, active });
+
+describe('UpdateUserService', () => {
+  let rows: User[];
+  let audit: ReturnType<typeof fakeAdminAudit>;
+  let emit: jest.Mock;
+  let service: UpdateUserService;
+  const admin = principal(CUSTOMER_A, [Role.Admin], ADMIN_ID);
+
+  beforeEach(() => {
+    rows = [user(ADMIN_ID, [Role.Admin]), user(USER_ID, [Role.Requester])];
+    const byId = (where: { id: string }) => rows.find((row) => row.id === where.id) ?? null;
+    const repository = {
+      findOneBy: (where: { id: string }) => Promise.resolve(byId(where)),
+      findBy: () => Promise.resolve(rows.filter((row) => row.active)),
+      save: jest.fn((row: User) => {
+        rows = rows.map((r) => (r.id === row.id ? row : r));
+        return Promise.resolve(row);
+      }),
+    };
+    const users = {
+      visible: (viewer: typeof admin, id: string) => {
+        const found = byId({ id });
+        return found &&
+          (viewer.organizationId === PROVIDER_ORG || viewer.organizationId === CUSTOMER_A)
+          ? Promise.resolve(found)
+          : Promise.reject(new PartiesException(PartiesErrorCode.UserNotFound, { id }));
+      },
+    } as unknown as UsersService;
+    audit = fakeAdminAudit();
+    emit = jest.fn();
+    service = new UpdateUserService(users, inOneTransaction(repository), audit, {
+      emit,
+    } as unknown as EventEmitter2);
+  });
+
+  const codeOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'resolved',
+      (error: { code?: string }) => error.code,
+    );
+
+  it('changes the fields given and records them, from and to', async () => {
+    const { user: changed, deactivated } = await service.update(admin, USER_ID, {
+      name: ' Ada King ',
+      roles: [Role.Approver, Role.Approver],
+    });
+    expect(changed).toMatchObject({ name: 'Ada King', roles: [Role.Approver] });
+    expect(deactivated).toBeNull();
+    expect(audit.record).toHaveBeenCalledWith(
+      expect.anything(),
+      expect.objectContaining({
+        action: 'user.updated',
+        organizationId: CUSTOMER_A,
+        changes: {
+          name: { from: 'Ada', to: 'Ada King' },
+          roles: { from: [Role.Requester], to: [Role.Approver] },
+        },
+      }),
+    );
+  });
+
+  it('announces a deactivation once committed, and records nothing for no change', async () => {
+    const { user: changed, deactivated } = await service.update(admin, USER_ID, { active: false });
+    expect(changed).toMatchObject({ active: false, deactivatedAt: expect.any(Date) });
+    expect(deactivated).toMatchObject({
+      userId: USER_ID,
+      organizationId: CUSTOMER_A,
+      byUserId: ADMIN_ID,
+    });
+    expect(emit).toHaveBeenCalledWith(USER_DEACTIVATED, deactivated);
+    audit.record.mockClear();
+    await service.update(admin, USER_ID, { active: false });
+    expect(audit.record).not.toHaveBeenCalled();
+    expect(emit).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses to deactivate or demote the last active admin', async () => {
+    expect(await codeOf(service.update(admin, ADMIN_ID, { active: false }))).toBe(
+      'LAST_ACTIVE_ADMIN',
+    );
+    expect(await codeOf(service.update(admin, ADMIN_ID, { roles: [Role.Approver] }))).toBe(
+      'OWN_ROLES_ESCALATION',
+    );
+    const provider = principal(PROVIDER_ORG, [Role.Admin], null);
+    expect(await codeOf(service.update(provider, ADMIN_ID, { roles: [Role.Approver] }))).toBe(
+      'LAST_ACTIVE_ADMIN',
+    );
+    expect(audit.record).not.toHaveBeenCalled();
+  });
+
+  it('refuses a non-admin, another customer, and a user giving itself a role', async () => {
+    expect(
+      await codeOf(service.update(principal(CUSTOMER_A, [Role.Requester]), USER_ID, { name: 'x' })),
+    ).toBe('ADMIN_REQUIRED');
+    expect(
+      await codeOf(service.update(principal(CUSTOMER_B, [Role.Admin]), USER_ID, { name: 'x' })),
+    ).toBe('USER_NOT_FOUND');
+    expect(
+      await codeOf(service.update(admin, ADMIN_ID, { roles: [Role.Admin, Role.Approver] })),
+    ).toBe('OWN_ROLES_ESCALATION');
+    expect(await codeOf(service.update(admin, ADMIN_ID, { roles: [Role.Admin] }))).toBe('resolved');
+  });
+});

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { EntityManager } from 'typeorm';
+import { AdminAction, AdminAuditService, diff } from '@app/audit';
+import { TransactionRunner } from '@app/core';
+import { AccessPolicy } from '../access-policy';
+import { User } from '../entities/user.entity';
+import { PartiesErrorCode as Code, PartiesException } from '../parties.exception';
+import { Principal, UpdateUserInput } from '../parties.types';
+import { isActiveAdmin, normalizeRoles } from '../roles';
+import { UsersService } from '../users.service';
+import { USER_DEACTIVATED, UserDeactivatedEvent } from './user-deactivated.event';
+
+/** The user as changed, and the deactivation it amounts to, if it does. */
+export interface UserUpdate {
+  user: User;
+  deactivated: UserDeactivatedEvent | null;
+}
+
+/**
+ * Changes a user's name, roles or active flag; who may do it is who may create the user. Never
+ * leaves an organization without an active admin, and nobody gives themselves a role.
+ */
+@Injectable()
+export class UpdateUserService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AdminAuditService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async update(principal: Principal, id: string, input: UpdateUserInput): Promise<UserUpdate> {
+    const target = await this.users.visible(principal, id);
+    AccessPolicy.requireAdmin(principal, target.organizationId);
+    const roles = input.roles && normalizeRoles(input.roles);
+    const gained = roles?.filter((role) => !target.roles.includes(role)) ?? [];
+    if (principal.userId === target.id && gained.length > 0)
+      throw new PartiesException(Code.OwnRolesEscalation, { roles: gained.join(', ') });
+    const update = await this.transactions.run(async (manager) => {
+      await this.audit.lockChain(manager, target.organizationId);
+      const before = await manager.findOneByOrFail(User, { id });
+      const changes = diff(before, { name: input.name?.trim(), roles, active: input.active });
+      if (Object.keys(changes).length === 0) return { user: before, deactivated: null };
+      const at = new Date();
+      const after = Object.assign(new User(), before, withChanges(before, changes, at));
+      if (isActiveAdmin(before) && !isActiveAdmin(after)) await this.keepAnAdmin(manager, before);
+      await manager.save(User, after);
+      await this.audit.record(manager, {
+        organizationId: after.organizationId,
+        actor: principal,
+        action: AdminAction.UserUpdated,
+        subjectType: 'user',
+        subjectId: id,
+        changes,
+      });
+      const deactivated = before.active && !after.active;
+      return { user: after, deactivated: deactivated ? deactivation(after, principal, at) : null };
+    });
+    // The one place a committed deactivation is announced (waiting requests hook in here).
+    if (update.deactivated) this.events.emit(USER_DEACTIVATED, update.deactivated);
+    return update;
+  }
+
+  /** 409 LAST_ACTIVE_ADMIN unless another active admin remains in the user's organization. */
+  private async keepAnAdmin(manager: EntityManager, user: User): Promise<void> {
+    const members = await manager.findBy(User, {
+      organizationId: user.organizationId,
+      active: true,
+    });
+    if (!members.some((member) => member.id !== user.id && isActiveAdmin(member)))
+      throw new PartiesException(Code.LastActiveAdmin, { id: user.id });
+  }
+}
+
+function withChanges(
+  user: User,
+  changes: Record<string, { to: unknown }>,
+  at: Date,
+): Partial<User> {
+  const to = Object.fromEntries(
+    Object.entries(changes).map(([field, change]) => [field, change.to]),
+  );
+  const deactivatedAt = 'active' in to ? (to.active ? null : at) : user.deactivatedAt;
+  return { ...to, deactivatedAt, updatedAt: at };
+}
+
+function deactivation(user: User, principal: Principal, at: Date): UserDeactivatedEvent {
+  return { userId: user.id, organizationId: user.organizationId, byUserId: principal.userId, at };
+}
