@@ -121,6 +121,22 @@ describe('requests that explain themselves', () => {
       code: 'VALIDATION_FAILED',
       details: { fields: [expect.objectContaining({ field: 'createdAfter' })] },
     });
+    expect(bad.body.details.fields).toHaveLength(1);
+    // A year no database compares (PostgreSQL's timestamps begin in 4713 BC) is refused, not a 500.
+    const ancient = await api(t, customer.requester)
+      .get(`/v1/requests?createdBefore=${encodeURIComponent('-004713-11-23T23:59:59.999Z')}`)
+      .expect(400);
+    expect(ancient.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: {
+        fields: [
+          {
+            field: 'createdBefore',
+            message: 'createdBefore must be an ISO 8601 date-time in the years 1 to 9999',
+          },
+        ],
+      },
+    });
     const cursor = Buffer.from(JSON.stringify([before, 'not-a-uuid'])).toString('base64url');
     const refused = await api(t, customer.requester)
       .get(`/v1/requests?cursor=${cursor}`)

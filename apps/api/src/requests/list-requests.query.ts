@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsDate,
   IsEnum,
   IsInt,
   IsOptional,
@@ -10,8 +9,24 @@ import {
   Length,
   Max,
   Min,
+  ValidateBy,
 } from 'class-validator';
 import { RequestState } from '@app/core';
+
+/** The dates a filter may name: years 1 to 9999, which every supported database can compare. */
+const EARLIEST = new Date('0001-01-01T00:00:00.000Z');
+const LATEST = new Date('9999-12-31T23:59:59.999Z');
+
+/** A date-time filter: one clear message whether the text is no date or a date out of range. */
+function IsFilterDate(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isFilterDate',
+    validator: {
+      validate: (value) => value instanceof Date && value >= EARLIEST && value <= LATEST,
+      defaultMessage: () => '$property must be an ISO 8601 date-time in the years 1 to 9999',
+    },
+  });
+}
 
 /** Cursor pagination shared by the request lists. */
 export class PageQuery {
@@ -65,12 +80,12 @@ export class ListRequestsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after' })
   @IsOptional()
   @Type(() => Date)
-  @IsDate()
+  @IsFilterDate()
   createdAfter?: Date;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Created before' })
   @IsOptional()
   @Type(() => Date)
-  @IsDate()
+  @IsFilterDate()
   createdBefore?: Date;
 }
