@@ -55,12 +55,17 @@ export class ActionChecker {
     if (!PARTIES.some((party) => raci[party].includes('R')))
       report(where, 'at least one Responsible party is required');
     this.checkParams(action, report);
+    if (action.comment && action.i18n && !action.i18n.fr.comment)
+      report(['i18n', 'fr'], 'the action has a comment: give its French too (i18n.fr.comment)');
     if (action.quota && !action.requestable)
       report(['quota'], 'a quota needs a requestable action');
     return {
       key: action.key,
       product,
       title: action.title,
+      i18n: action.i18n
+        ? { fr: { title: action.i18n.fr.title, comment: action.i18n.fr.comment?.trim() } }
+        : undefined,
       plans: action.plans,
       raci,
       requestable: action.requestable,
