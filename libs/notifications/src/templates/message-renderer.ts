@@ -107,9 +107,13 @@ function waitingLine(line: WaitingLine, words: Wording, when: (date: Date) => st
   return `${who}: ${words.waits[line.reason]}${due}`;
 }
 
-/** A result as `key: value` lines; values that are not text as JSON. */
+/**
+ * A result as `key: value` lines, keys in alphabetical order (the database keeps no order), values
+ * that are not text as JSON.
+ */
 function resultText(result: Record<string, unknown>): string {
   return Object.entries(result)
+    .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
     .join('\n');
 }
