@@ -73,7 +73,11 @@ export class NotificationPlanner {
         if (planned.has(email) || notNow.has(email)) continue;
         const informedUser = audience === Audience.Informed ? userId : undefined;
         const customerName = organizations[Party.Customer].name;
-        if (informedUser && (await this.heldBack(event, request, informedUser, customerName))) {
+        const title = actionWords(action, request.action, localeOf(organization)).title;
+        if (
+          informedUser &&
+          (await this.heldBack(event, request, informedUser, customerName, title))
+        ) {
           notNow.add(email);
           continue;
         }
@@ -132,20 +136,21 @@ export class NotificationPlanner {
   }
 
   /**
-   * Whether a user's Informed mail of this event waits for their daily digest (kept for it) or is
-   * off; false when it goes now.
+   * Whether a user's Informed mail of this event waits for their daily digest (kept for it, with the
+   * action's title in the user's language) or is off; false when it goes now.
    */
   private async heldBack(
     event: RequestEvent,
     request: RequestView,
     userId: string,
     organizationName: string,
+    actionTitle: string,
   ): Promise<boolean> {
     const choice = await this.preferences.informedOf(userId);
     if (choice === InformedMail.DailyDigest) {
       await this.digests.keep(event, userId, {
         actionKey: request.action,
-        actionTitle: request.title,
+        actionTitle,
         organizationName,
         state: event.toState,
         note: event.comment,
