@@ -76,7 +76,7 @@ describe('mail you can decide from, in French', () => {
       Demande: id,
     });
     expect(fields.sections.Paramètres).toEqual([
-      '- Name of the standalone MariaDB node to replicate: bdd-1',
+      '- Nom du nœud MariaDB autonome à répliquer: bdd-1',
     ]);
     expect(fields.sections['Prochaine étape']).toEqual([
       `- les approbateurs du fournisseur: approuver ou rejeter, avant le ${fr(dueAt)}`,

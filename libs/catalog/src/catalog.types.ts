@@ -60,6 +60,8 @@ export interface ActionReading {
 export interface ActionTranslation {
   title: string;
   comment?: string;
+  /** The label of each request parameter, by its name in `paramsSchema`. */
+  params?: Record<string, string>;
 }
 
 /** One action of the effective catalog: a product's own row, or a generic row it inherits. */

@@ -21,6 +21,14 @@ describe('the seed matrix in French', () => {
     }
   });
 
+  it('labels every parameter of every requestable action in French', () => {
+    for (const action of catalog.actions({ requestable: true })) {
+      const names = Object.keys(action.paramsSchema?.properties ?? {});
+      const labelled = Object.keys(action.i18n?.fr?.params ?? {});
+      expect({ key: action.key, labelled }).toEqual({ key: action.key, labelled: names });
+    }
+  });
+
   it('keeps the translation of a generic row on the products that inherit it', () => {
     expect(catalog.action('mariadb.modify-configurations')?.i18n?.fr?.title).toBe(
       'Modifier les configurations',

@@ -6,7 +6,13 @@ const action = {
   key: 'mariadb.add-read-only-replica',
   title: 'Add a MariaDB read-only Replica',
   comment: 'On request.',
-  i18n: { fr: { title: 'Ajouter un réplica MariaDB en lecture seule', comment: 'Sur demande.' } },
+  i18n: {
+    fr: {
+      title: 'Ajouter un réplica MariaDB en lecture seule',
+      comment: 'Sur demande.',
+      params: { instance: 'Nom du nœud' },
+    },
+  },
   paramsSchema: {
     type: 'object',
     properties: {
@@ -24,6 +30,13 @@ describe('message facts', () => {
       { label: 'Size (GB)', value: '20' },
       { label: 'note', value: 'n' },
       { label: 'extra', value: '[1]' },
+    ]);
+  });
+
+  it('labels parameters in French where the catalog translates them', () => {
+    expect(labelledParams(action, { instance: 'db-1', note: 'n' }, Locale.Fr)).toEqual([
+      { label: 'Nom du nœud', value: 'db-1' },
+      { label: 'note', value: 'n' },
     ]);
   });
 

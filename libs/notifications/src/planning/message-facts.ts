@@ -22,21 +22,24 @@ interface PropertySchema {
 }
 
 /**
- * The request's parameters, in the order its JSON Schema lists them, each labelled with the
- * schema's `title`, else its `description`, else its name; values that are not text as JSON.
+ * The request's parameters, in the order its JSON Schema lists them, each labelled in the
+ * recipient's language (the catalog's `i18n.fr.params`), else with the schema's `title`, else its
+ * `description`, else its name; values that are not text as JSON.
  */
 export function labelledParams(
   action: CatalogAction | undefined,
   params: Record<string, unknown>,
+  locale: Locale = Locale.En,
 ): { label: string; value: string }[] {
   const properties = (action?.paramsSchema?.properties ?? {}) as Record<string, PropertySchema>;
+  const translated = locale === Locale.Fr ? (action?.i18n?.fr?.params ?? {}) : {};
   const names = [
     ...Object.keys(properties).filter((name) => name in params),
     ...Object.keys(params).filter((name) => !(name in properties)),
   ];
   return names.map((name) => {
     const schema = properties[name] ?? {};
-    const label = [schema.title, schema.description].find(
+    const label = [translated[name], schema.title, schema.description].find(
       (text): text is string => typeof text === 'string' && text.length > 0,
     );
     const value = params[name];

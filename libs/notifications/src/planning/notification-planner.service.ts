@@ -100,7 +100,7 @@ export class NotificationPlanner {
           actionComment: words.comment,
           organizationName: customerName,
           submitter: request.submittedBy,
-          params: labelledParams(action, request.params),
+          params: labelledParams(action, request.params, locale),
           state: event.toState,
           dueAt: event.dueAt ? new Date(event.dueAt) : null,
           waitingOn: waitingLines(request),
