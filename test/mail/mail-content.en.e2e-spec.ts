@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { Cast } from '../factories/cast.factory';
 import { Actor } from '../factories/parties.factory';
 import { submitRequest, walk } from '../factories/request.factory';
@@ -84,6 +85,15 @@ describe('mail you can decide from, in English', () => {
     expect(mail.html).toContain('For the &lt;reporting&gt; team');
     expect(mail.html).not.toContain('<reporting>');
     expect(mail.html).not.toContain('href="https://evil.example');
+
+    // Each link lives until the decision is due (or the request leaves the state).
+    const linkIds = [fields.links.Approve, fields.links.Reject].map(
+      (url) => path(url).split('/').pop()!.split('.')[0],
+    );
+    const rows: { expires_at: string | Date }[] = await t.app
+      .get(DataSource)
+      .query(`SELECT expires_at FROM email_action_links WHERE id IN ('${linkIds.join("','")}')`);
+    expect(rows.map((row) => new Date(row.expires_at).toISOString())).toEqual([dueAt, dueAt]);
 
     // The approver succeeds from the mail.
     const approve = path(fields.links.Approve);
