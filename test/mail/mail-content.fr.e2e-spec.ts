@@ -118,7 +118,7 @@ describe('mail you can decide from, in French', () => {
     expect(smtp.messages.some((m) => m.text.includes('hôte fragile'))).toBe(false);
   });
 
-  it('asks French Consulted people in French; a late link is refused, saying who answered', async () => {
+  it('asks French Consulted people in French; a late link is refused, in French, saying who answered', async () => {
     const { approver, consultant } = people;
     const submitted = await api(t, cast.provider.requester)
       .post('/v1/requests', {
@@ -146,12 +146,20 @@ describe('mail you can decide from, in French', () => {
 
     // The approver, who may answer for the customer too, agrees from the mail.
     const mine = fieldsOf(mailTo(smtp, approver.email, id, 'Votre avis est demandé'));
-    await request(t.http).post(path(mine.links['D’accord'])).type('form').send({}).expect(200);
+    const ask = await request(t.http).get(path(mine.links['D’accord'])).expect(200);
+    expect(ask.text).toContain('<h1>Donner un avis favorable ?</h1>');
+    expect(ask.text).toContain('PDM : créer et exécuter le plan de masquage');
+    const done = await request(t.http)
+      .post(path(mine.links['D’accord']))
+      .type('form')
+      .send({})
+      .expect(200);
+    expect(done.text).toContain('est désormais en attente d’approbation');
 
     // The consultant's link can no longer act: the page says who answered, and offers no form.
     const page = await request(t.http).get(path(asked.links['Pas d’accord'])).expect(410);
     expect(page.text).toContain(
-      `This link no longer applies: an opinion was given by ${nameOf(approver)} (${approver.email})`,
+      `Ce lien ne s’applique plus : un avis a été donné par ${nameOf(approver)} (${approver.email}) le `,
     );
     expect(page.text).not.toContain('<form');
     await request(t.http).post(path(asked.links['Pas d’accord'])).type('form').send({}).expect(410);

@@ -20,4 +20,6 @@ export * from './preferences/unsubscribe-links.service';
 export * from './processors/deliver-webhook.processor';
 export * from './templates/html';
 export * from './templates/request-page-url';
+export * from './templates/dates';
+export * from './templates/state-in-words';
 export * from './webhooks';

@@ -8,6 +8,7 @@ import { DecisionLinks, LinkSummary, RequestsErrorCode } from '@app/requests';
 import { AuthFailureLimiter } from '../auth/auth-failure-limiter.service';
 import { Public } from '../auth/public.decorator';
 import { closedPage, confirmationPage, donePage, problemPage } from './email-action.page';
+import { PAGE_WORDS } from './email-action.words';
 
 class EmailActionForm {
   @ApiPropertyOptional({ example: 'Fine for the Saturday window.', maxLength: 2000 })
@@ -65,9 +66,9 @@ export class EmailActionsController {
       const { verb } = summary;
       const reason = form.reason?.trim() || undefined;
       if (verb === 'reject' && !reason)
-        return problemPage('A rejection needs a reason: go back and give one.');
+        return problemPage(PAGE_WORDS[summary.locale].needsReason, summary.locale);
       const request = await this.links.act(token, reason);
-      return donePage(verb, request.id, request.state);
+      return donePage(summary.locale, verb, request.id, request.state);
     });
   }
 

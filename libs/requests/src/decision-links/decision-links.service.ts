@@ -5,7 +5,7 @@ import { IsNull, Repository } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Catalog } from '@app/catalog';
 import { AppConfig } from '@app/core';
-import { isUuid, OrganizationsService, TokensService, UsersService } from '@app/parties';
+import { isUuid, Locale, OrganizationsService, TokensService, UsersService } from '@app/parties';
 import { RequestOpinion } from '../entities/request-opinion.entity';
 import { Request } from '../entities/request.entity';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
@@ -24,6 +24,8 @@ export interface LinkSummary {
   actionTitle: string;
   organizationName: string;
   state: string;
+  /** The language of the link's holder (their organization's): its page speaks it. */
+  locale: Locale;
   closed?: LinkClosed & { by: PersonView | null };
 }
 
@@ -101,10 +103,18 @@ export class DecisionLinks {
     const organization = await this.organizations.findById(request.organizationId);
     const closed = await this.closure(link, request);
     const [by] = closed?.actorId ? await this.users.byIds([closed.actorId]) : [];
+    const [holder] = await this.users.byIds([link.userId]);
+    const home = holder ? await this.organizations.findById(holder.organizationId) : null;
+    const locale = home?.locale ?? Locale.En;
+    const action = this.catalog.action(request.action);
     return {
       verb: link.verb,
       requestId: request.id,
-      actionTitle: this.catalog.action(request.action)?.title ?? request.action,
+      locale,
+      actionTitle:
+        (locale === Locale.Fr ? action?.i18n?.fr?.title : undefined) ??
+        action?.title ??
+        request.action,
       organizationName: organization?.name ?? request.organizationId,
       state: request.state,
       ...(closed && {
