@@ -103,10 +103,14 @@ describe('mail without SMTP_URL', () => {
   });
 
   it('writes each message as an .eml file a person can open', async () => {
-    await queueMail(t, message('eml'));
+    await queueMail(t, { ...message('eml'), topic: 'approval-needed' });
     const file = await waitFor(
       () => readdirSync(dir).find((name) => name.endsWith('.eml')),
       'the .eml file',
+    );
+    // Its name says when, for whom and about what.
+    expect(file).toMatch(
+      /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z_ops@customer\.test_approval-needed_[0-9a-f]{8}\.eml$/,
     );
     const eml = readFileSync(join(dir, file), 'utf8');
     expect(eml).toMatch(/^Message-ID: <eml@raci-engine.test>/m);

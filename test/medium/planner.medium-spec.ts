@@ -90,6 +90,7 @@ describe('the mail planner', () => {
         actionTitle: REPLICA_TITLE,
         organizationName: 'Globex',
         state: 'pending_approval',
+        locale: 'en',
       };
       expect(await links.describe(tokenOf(approve!))).toEqual({ verb: 'approve', ...summary });
       expect(await links.describe(tokenOf(reject!))).toEqual({ verb: 'reject', ...summary });

@@ -78,11 +78,12 @@ describe('approving from the email, in a real browser', () => {
     const other = smtp.messages.find(
       (m) => m.to[0] === cast.provider.secondApprover.email && m.text.includes(id),
     )!;
-    await page.goto(/^Approve: (\S+)$/m.exec(other.text)![1]);
-    await Promise.all([page.waitForNavigation(), page.click('#confirm')]);
+    const late = await page.goto(/^Approve: (\S+)$/m.exec(other.text)![1]);
+    expect(late!.status()).toBe(410);
     expect(await page.textContent('#problem')).toContain(
-      'Cannot approve a request that is approved',
+      `no longer applies: the request was approved by User ${cast.provider.approver.email.split('@')[0]}`,
     );
+    expect(await page.$('#confirm')).toBeNull();
     await page.close();
   });
 });

@@ -87,12 +87,16 @@ describe('approving from the email', () => {
       'expired',
     );
 
-    // Decided through the API meanwhile: the other approver's reject link can no longer act.
+    // Decided through the API meanwhile: the other approver's reject link can no longer act, and
+    // its page says who decided instead of offering a form that could only fail.
     await walk(replica, 'approve');
+    const gone = await request(t.http).get(reject).expect(410);
+    expect(gone.text).toContain('no longer applies: the request was approved by User');
+    expect(gone.text).not.toContain('<form');
     expect(
-      (await request(t.http).post(reject).type('form').send({ reason: 'Too late' }).expect(409))
+      (await request(t.http).post(reject).type('form').send({ reason: 'Too late' }).expect(410))
         .text,
-    ).toContain('Cannot reject');
+    ).toContain('no longer applies');
     expect(await stateOf(id)).toBe('approved');
   });
 

@@ -231,16 +231,23 @@ describe('notification preferences', () => {
     const news = (id: string, state: string, ...events: string[]) =>
       new RegExp(
         [
-          `Add a MariaDB read-only Replica \\(${french.name}\\), désormais ${state}`,
+          `Ajouter un réplica MariaDB en lecture seule \\(${french.name}\\), désormais ${state}`,
           `Demande: ${id}`,
-          ...events.map((event) => `- \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC: ${event}`),
+          ...events.map((event) => `- \\d{1,2} \\S+ \\d{4} à \\d{2}:\\d{2} UTC: ${event}`),
         ].join('\n'),
       );
-    expect(mail.text).toMatch(news(approved, 'approved', 'Demande soumise', 'Demande approuvée'));
+    expect(mail.text).toMatch(
+      news(
+        approved,
+        'approuvée, en attente de réalisation',
+        'Demande soumise',
+        'Demande approuvée',
+      ),
+    );
     expect(mail.text).toMatch(
       news(
         rejected,
-        'rejected',
+        'rejetée',
         'Demande soumise',
         'Demande rejetée \\(Note: Pas de fenêtre cette semaine\\)',
       ),

@@ -56,11 +56,21 @@ export interface ActionReading {
   seed: RaciLetters;
 }
 
+/** The title and comment of an action in one more language than English. */
+export interface ActionTranslation {
+  title: string;
+  comment?: string;
+  /** The label of each request parameter, by its name in `paramsSchema`. */
+  params?: Record<string, string>;
+}
+
 /** One action of the effective catalog: a product's own row, or a generic row it inherits. */
 export interface CatalogAction {
   key: string;
   product: string;
   title: string;
+  /** Its title and comment in other languages (`fr`); English is `title` and `comment`. */
+  i18n?: { fr?: ActionTranslation };
   plans: PlanCell[];
   /** The letters the engine enforces (the reading's where there is one). */
   raci: RaciLetters;

@@ -19,4 +19,7 @@ export * from './preferences/notification-preferences.service';
 export * from './preferences/unsubscribe-links.service';
 export * from './processors/deliver-webhook.processor';
 export * from './templates/html';
+export * from './templates/request-page-url';
+export * from './templates/dates';
+export * from './templates/state-in-words';
 export * from './webhooks';

@@ -2,6 +2,8 @@ export * from './deadlines/approval-deadlines';
 export * from './deadlines/business-calendar';
 export * from './decision-links/decision-link.entity';
 export * from './decision-links/decision-links.service';
+export * from './decision-links/link-closure';
+export * from './decision-links/link-verbs';
 export * from './domain/raci-policy';
 export * from './domain/request-quota';
 export * from './domain/waiting-on';

@@ -26,6 +26,7 @@ export enum RequestsErrorCode {
   LinkInvalid = 'LINK_INVALID',
   LinkExpired = 'LINK_EXPIRED',
   LinkUsed = 'LINK_USED',
+  LinkNoLongerApplies = 'LINK_NO_LONGER_APPLIES',
 }
 
 const ERRORS: ErrorTable<RequestsErrorCode> = {
@@ -116,6 +117,10 @@ const ERRORS: ErrorTable<RequestsErrorCode> = {
   [RequestsErrorCode.LinkUsed]: {
     status: HttpStatus.GONE,
     message: 'This link was already used.',
+  },
+  [RequestsErrorCode.LinkNoLongerApplies]: {
+    status: HttpStatus.GONE,
+    message: 'This link no longer applies: the request was decided or answered meanwhile.',
   },
 };
 

@@ -48,6 +48,21 @@ export class CatalogActionResponse {
   @ApiProperty({ example: 'Create Bucket' })
   title!: string;
 
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: {
+      fr: {
+        title: 'Créer un bucket',
+        comment: 'La création d’un bucket et de ses paramètres est faite par le client.',
+        params: { bucketName: 'Nom du bucket S3' },
+      },
+    },
+    description:
+      'The title, comment and parameter labels in other languages than English (`fr`), as French mail shows them',
+  })
+  i18n?: CatalogAction['i18n'];
+
   @ApiProperty({
     example: ['self-service'],
     isArray: true,

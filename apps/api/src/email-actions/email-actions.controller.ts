@@ -2,11 +2,13 @@ import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import type { Response } from 'express';
-import { DomainException } from '@app/core';
-import { DecisionLinks, RequestsErrorCode } from '@app/requests';
+import { AppConfig, DomainException } from '@app/core';
+import { requestPageUrl } from '@app/notifications';
+import { DecisionLinks, LinkSummary, RequestsErrorCode } from '@app/requests';
 import { AuthFailureLimiter } from '../auth/auth-failure-limiter.service';
 import { Public } from '../auth/public.decorator';
-import { confirmationPage, donePage, problemPage } from './email-action.page';
+import { closedPage, confirmationPage, donePage, problemPage } from './email-action.page';
+import { PAGE_WORDS } from './email-action.words';
 
 class EmailActionForm {
   @ApiPropertyOptional({ example: 'Fine for the Saturday window.', maxLength: 2000 })
@@ -17,9 +19,10 @@ class EmailActionForm {
 }
 
 /**
- * The links of approval emails. The link itself is the credential (signed, single-use, bound to one
- * approver), so these routes take no bearer token. GET only shows a page, because mail scanners
- * open links; the POST from that page acts.
+ * The decision links of emails (approve, reject, agree, disagree). The link itself is the credential
+ * (signed, single-use, bound to one person), so these routes take no bearer token. GET only shows a
+ * page, because mail scanners open links; the POST from that page acts. A link that can no longer
+ * act answers 410 with what happened and who did it, and offers no form.
  */
 @Public()
 @ApiTags('email actions')
@@ -28,40 +31,67 @@ export class EmailActionsController {
   constructor(
     private readonly links: DecisionLinks,
     private readonly limiter: AuthFailureLimiter,
+    private readonly config: AppConfig,
   ) {}
 
   @Get(':token')
-  @ApiOperation({ summary: 'Confirmation page of an approve/reject link (acts on nothing)' })
+  @ApiOperation({
+    summary: 'Confirmation page of a decision link (acts on nothing)',
+    description:
+      'HTML. 404 `LINK_INVALID`; 410 `LINK_USED`, `LINK_EXPIRED` or `LINK_NO_LONGER_APPLIES`, saying what happened and who did it.',
+  })
   async confirm(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    await this.answer(res, async () => confirmationPage(await this.links.describe(token)));
+    await this.answer(res, async () => {
+      const summary = await this.links.describe(token);
+      return summary.closed
+        ? this.closed(summary)
+        : confirmationPage(summary, this.viewUrl(summary));
+    });
   }
 
   @Post(':token')
-  @ApiOperation({ summary: 'Approve or reject, once, as the approver the link was made for' })
+  @ApiOperation({
+    summary: 'Approve, reject, agree or disagree, once, as the person the link was made for',
+    description:
+      'HTML. 404 `LINK_INVALID`; 410 `LINK_USED`, `LINK_EXPIRED` or `LINK_NO_LONGER_APPLIES`, saying what happened and who did it.',
+  })
   async act(
     @Param('token') token: string,
     @Body() form: EmailActionForm,
     @Res() res: Response,
   ): Promise<void> {
     await this.answer(res, async () => {
-      const { verb } = await this.links.describe(token);
+      const summary = await this.links.describe(token);
+      if (summary.closed) return this.closed(summary);
+      const { verb } = summary;
       const reason = form.reason?.trim() || undefined;
       if (verb === 'reject' && !reason)
-        return problemPage('A rejection needs a reason: go back and give one.');
+        return problemPage(PAGE_WORDS[summary.locale].needsReason, summary.locale);
       const request = await this.links.act(token, reason);
-      return donePage(verb, request.id, request.state);
+      return donePage(summary.locale, verb, request.id, request.state);
     });
   }
 
-  private async answer(res: Response, render: () => Promise<string>): Promise<void> {
+  private viewUrl(summary: LinkSummary): string {
+    return requestPageUrl(this.config.publicUrl, summary.requestId);
+  }
+
+  /** A link that can no longer act: 410, what happened and who did it. */
+  private closed(summary: LinkSummary): Gone {
+    return new Gone(closedPage(summary, this.viewUrl(summary)));
+  }
+
+  private async answer(res: Response, render: () => Promise<string | Gone>): Promise<void> {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Referrer-Policy', 'no-referrer');
     try {
       this.limiter.assertAllowed(res.req.ip, res);
+      const rendered = await render();
+      const gone = rendered instanceof Gone;
       res
-        .status(200)
+        .status(gone ? 410 : 200)
         .type('html')
-        .send(await render());
+        .send(gone ? rendered.html : rendered);
     } catch (error) {
       if (!(error instanceof DomainException)) throw error;
       // A link token that fails its signature is a failed authentication, like a bad bearer token.
@@ -73,4 +103,9 @@ export class EmailActionsController {
       res.status(shown.status).type('html').send(problemPage(shown.message));
     }
   }
+}
+
+/** The page of a link that can no longer act, answered with 410. */
+class Gone {
+  constructor(readonly html: string) {}
 }

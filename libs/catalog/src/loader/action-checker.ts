@@ -55,12 +55,16 @@ export class ActionChecker {
     if (!PARTIES.some((party) => raci[party].includes('R')))
       report(where, 'at least one Responsible party is required');
     this.checkParams(action, report);
+    this.checkTranslation(action, report);
     if (action.quota && !action.requestable)
       report(['quota'], 'a quota needs a requestable action');
     return {
       key: action.key,
       product,
       title: action.title,
+      i18n: action.i18n
+        ? { fr: { ...action.i18n.fr, comment: action.i18n.fr.comment?.trim() } }
+        : undefined,
       plans: action.plans,
       raci,
       requestable: action.requestable,
@@ -89,6 +93,22 @@ export class ActionChecker {
       else result[party] = parsed.letters;
     }
     return result;
+  }
+
+  /** A translation says what the English says: a comment where there is one, known parameters. */
+  private checkTranslation(
+    action: CatalogFileAction,
+    report: (field: PropertyKey[], message: string) => void,
+  ): void {
+    const fr = action.i18n?.fr;
+    if (!fr) return;
+    if (action.comment && !fr.comment)
+      report(['i18n', 'fr'], 'the action has a comment: give its French too (i18n.fr.comment)');
+    const properties = (action.paramsSchema?.properties ?? {}) as Record<string, unknown>;
+    for (const name of Object.keys(fr.params ?? {})) {
+      if (!(name in properties))
+        report(['i18n', 'fr', 'params', name], `"${name}" is not a parameter of paramsSchema`);
+    }
   }
 
   private checkParams(

@@ -11,6 +11,17 @@ const actionSchema = z.strictObject({
     message: 'must be "<product>.<action>" in kebab-case',
   }),
   title: z.string().min(1),
+  /** The action's title and comment in other languages than English: `i18n.fr.title`, … */
+  i18n: z
+    .strictObject({
+      fr: z.strictObject({
+        title: z.string().min(1),
+        comment: z.string().min(1).optional(),
+        /** The label of each request parameter, by its name in `paramsSchema`. */
+        params: z.record(z.string(), z.string().min(1)).optional(),
+      }),
+    })
+    .optional(),
   plans: z.array(z.enum([Plan.SelfService, Plan.OnRequest, '*'])).min(1),
   raci: cells,
   reading: z.strictObject({ note: z.string().min(1), raci: cells }).optional(),

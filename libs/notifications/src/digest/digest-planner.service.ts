@@ -86,6 +86,7 @@ export class DigestPlanner {
       organizationId: user.organizationId,
       message: {
         messageId: `<digest.${userId}.${day}@raci-engine>`,
+        topic: 'daily-digest',
         to: [user.email],
         ...rendered,
         headers: this.unsubscribe.headers(userId),

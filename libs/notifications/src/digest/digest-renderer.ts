@@ -1,7 +1,9 @@
 import { Locale } from '@app/parties';
 import { withUnsubscribeNote } from '../preferences/unsubscribe-note';
-import { escapeHtml, utcMinute } from '../templates/html';
+import { dateIn } from '../templates/dates';
+import { escapeHtml } from '../templates/html';
 import { RenderedMessage } from '../templates/message-context';
+import { inline } from '../templates/text-output';
 import { WORDING } from '../templates/wording';
 import { DigestItem } from './digest-item.entity';
 import { DIGEST_WORDING } from './digest-wording';
@@ -61,7 +63,8 @@ export function renderDigest({
 
 function groupByRequest(items: DigestContext['items'], locale: Locale): RequestNews[] {
   const words = DIGEST_WORDING[locale];
-  const headlines = WORDING[locale].informed as Record<string, string | undefined>;
+  const { informed, states, systemNotes } = WORDING[locale];
+  const headlines = informed as Record<string, string | undefined>;
   const sorted = [...items].sort(
     (a, b) => new Date(a.occurredAt).getTime() - new Date(b.occurredAt).getTime(),
   );
@@ -69,10 +72,13 @@ function groupByRequest(items: DigestContext['items'], locale: Locale): RequestN
   for (const { requestId, eventType, summary, occurredAt } of sorted) {
     const request = byRequest.get(requestId) ?? { requestId, heading: '', lines: [] };
     // The latest event gives the request's title, customer and state.
-    request.heading = `${summary.actionTitle} (${summary.organizationName}), ${words.now} ${summary.state}`;
-    const note = summary.note ? ` (${words.note}: ${summary.note})` : '';
+    const state = states[summary.state as keyof typeof states] ?? summary.state;
+    request.heading = `${summary.actionTitle} (${summary.organizationName}), ${words.now} ${state}`;
+    // What people wrote stays on its line; the engine's own notes are said in the user's language.
+    const text = summary.note ? (systemNotes[summary.note] ?? inline(summary.note)) : '';
+    const note = text ? ` (${words.note}: ${text})` : '';
     request.lines.push(
-      `${utcMinute(new Date(occurredAt))}: ${headlines[eventType] ?? eventType}${note}`,
+      `${dateIn(locale, new Date(occurredAt))}: ${headlines[eventType] ?? eventType}${note}`,
     );
     byRequest.set(requestId, request);
   }

@@ -6,6 +6,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** What the message is about, in a word (`approval-needed`, `request-completed`, …): names its `.eml` file. */
+  topic?: string;
   /** Extra headers: the one-click unsubscribe of Informed mail (`List-Unsubscribe`, …). */
   headers?: Record<string, string>;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
@@ -52,7 +53,7 @@ export class MailTransport implements OnModuleDestroy {
     }
     const info = (await this.files!.sendMail(envelope)) as { message: Buffer };
     await mkdir(this.config.env.MAIL_DIR, { recursive: true });
-    const file = join(this.config.env.MAIL_DIR, `${Date.now()}-${fileSafe(message.messageId)}.eml`);
+    const file = join(this.config.env.MAIL_DIR, emlFileName(message, new Date()));
     await writeFile(file, info.message);
     return {
       messageId: message.messageId,
@@ -102,6 +103,18 @@ function strings(addresses: (string | { address: string })[]): string[] {
   return addresses.map((a) => (typeof a === 'string' ? a : a.address));
 }
 
-function fileSafe(id: string): string {
-  return id.replace(/[^A-Za-z0-9._-]/g, '_');
+/**
+ * The `.eml` file of a message: when, for whom, about what, and a short id of its Message-ID, so
+ * two messages never share a file: `2026-11-29T10-00-00Z_alice@example.com_approval-needed_3f9a0c1b.eml`.
+ */
+export function emlFileName(message: MailMessage, at: Date): string {
+  const when = `${at.toISOString().slice(0, 19).replace(/:/g, '-')}Z`;
+  const to = fileSafe(message.to.join('+')).slice(0, 80);
+  const topic = fileSafe(message.topic ?? 'message').slice(0, 40);
+  const id = createHash('sha256').update(message.messageId).digest('hex').slice(0, 8);
+  return `${when}_${to}_${topic}_${id}.eml`;
+}
+
+function fileSafe(text: string): string {
+  return text.replace(/[^A-Za-z0-9@.+_-]/g, '_').replace(/^\.+/, '_');
 }

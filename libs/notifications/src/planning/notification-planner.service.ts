@@ -1,18 +1,20 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Catalog, Party } from '@app/catalog';
-import { RequestEvent } from '@app/core';
+import { AppConfig, RequestEvent, RequestEventType } from '@app/core';
 import { Locale } from '@app/parties';
-import { DecisionLinks, RequestReader, RequestView } from '@app/requests';
+import { DecisionLinks, LINK_PAIRS, RequestReader, RequestView } from '@app/requests';
 import { DigestItems } from '../digest/digest-items.service';
 import { MailMessage } from '../mail/mail-message';
 import { InformedMail } from '../preferences/informed-mail';
 import { NotificationPreferences } from '../preferences/notification-preferences.service';
 import { UnsubscribeLinks } from '../preferences/unsubscribe-links.service';
 import { withUnsubscribeNote } from '../preferences/unsubscribe-note';
-import { RenderedMessage } from '../templates/message-context';
+import { MailComment, RenderedMessage } from '../templates/message-context';
 import { renderMessage } from '../templates/message-renderer';
+import { requestPageUrl } from '../templates/request-page-url';
 import { audiencesOf, Audience } from './audience';
+import { actionWords, labelledParams, waitingLines } from './message-facts';
 import { localeOf, RecipientDirectory } from './recipient-directory';
 
 /** One message owed for an event, ready to be recorded and sent. */
@@ -22,6 +24,12 @@ export interface PlannedMessage {
   organizationId: string;
   message: MailMessage;
 }
+
+/** The events whose messages carry the answer: the result and every public comment. */
+const ANSWERS: ReadonlySet<RequestEventType> = new Set([
+  RequestEventType.Completed,
+  RequestEventType.Failed,
+]);
 
 /**
  * Decides who hears of an event and what each is told: one message per recipient and event (the
@@ -39,6 +47,7 @@ export class NotificationPlanner {
     private readonly preferences: NotificationPreferences,
     private readonly digests: DigestItems,
     private readonly unsubscribe: UnsubscribeLinks,
+    private readonly config: AppConfig,
   ) {}
 
   async plan(event: RequestEvent): Promise<PlannedMessage[]> {
@@ -49,6 +58,13 @@ export class NotificationPlanner {
     const { opinions } = request;
     const organizations = await this.directory.organizationsOf(request);
     const action = this.catalog.action(request.action);
+    const answer = ANSWERS.has(event.type);
+    const comments: MailComment[] = answer
+      ? (await this.requests.publicComments(request.id)).map((c) => ({
+          ...c,
+          at: new Date(c.createdAt),
+        }))
+      : [];
     const planned = new Map<string, PlannedMessage>();
     const notNow = new Set<string>();
     for (const audience of audiences) {
@@ -57,32 +73,52 @@ export class NotificationPlanner {
         if (planned.has(email) || notNow.has(email)) continue;
         const informedUser = audience === Audience.Informed ? userId : undefined;
         const customerName = organizations[Party.Customer].name;
-        if (informedUser && (await this.heldBack(event, request, informedUser, customerName))) {
+        const title = actionWords(action, request.action, localeOf(organization)).title;
+        if (
+          informedUser &&
+          (await this.heldBack(event, request, informedUser, customerName, title))
+        ) {
           notNow.add(email);
           continue;
         }
         const asked = audience === Audience.ApprovalNeeded;
+        const pair =
+          audience === Audience.ApprovalNeeded
+            ? LINK_PAIRS.approval
+            : audience === Audience.OpinionRequested
+              ? LINK_PAIRS.opinion
+              : undefined;
+        const locale = localeOf(organization);
+        const words = actionWords(action, request.action, locale);
         const rendered = renderMessage({
           audience,
           eventType: event.type,
-          locale: localeOf(organization),
+          locale,
           requestId: request.id,
           actionKey: request.action,
-          actionTitle: action?.title ?? request.action,
-          actionComment: action?.comment,
-          organizationName: organizations[Party.Customer].name,
+          actionTitle: words.title,
+          actionComment: words.comment,
+          organizationName: customerName,
+          submitter: request.submittedBy,
+          params: labelledParams(action, request.params, locale),
           state: event.toState,
-          dueAt: request.dueAt ? new Date(request.dueAt) : null,
+          dueAt: event.dueAt ? new Date(event.dueAt) : null,
+          waitingOn: waitingLines(request),
           performer: request.performer,
           via: action?.performer.via,
+          submitterComment: request.comment,
           eventText: event.comment,
           opinions: asked
             ? opinions.map(({ party, opinion, comment }) => ({ party, opinion, comment }))
             : [],
-          links: asked && userId ? await this.linksFor(request.id, userId) : undefined,
+          result: answer ? request.result : undefined,
+          comments,
+          viewUrl: requestPageUrl(this.config.publicUrl, request.id),
+          links: pair && userId ? await this.linksFor(request.id, userId, pair) : undefined,
         });
         const message: MailMessage = {
           messageId: messageIdOf(event.id, email),
+          topic: topicOf(event.type, audience),
           to: [email],
           ...(informedUser
             ? this.unsubscribable(rendered, informedUser, localeOf(organization))
@@ -100,20 +136,21 @@ export class NotificationPlanner {
   }
 
   /**
-   * Whether a user's Informed mail of this event waits for their daily digest (kept for it) or is
-   * off; false when it goes now.
+   * Whether a user's Informed mail of this event waits for their daily digest (kept for it, with the
+   * action's title in the user's language) or is off; false when it goes now.
    */
   private async heldBack(
     event: RequestEvent,
     request: RequestView,
     userId: string,
     organizationName: string,
+    actionTitle: string,
   ): Promise<boolean> {
     const choice = await this.preferences.informedOf(userId);
     if (choice === InformedMail.DailyDigest) {
       await this.digests.keep(event, userId, {
         actionKey: request.action,
-        actionTitle: request.title,
+        actionTitle,
         organizationName,
         state: event.toState,
         note: event.comment,
@@ -130,11 +167,28 @@ export class NotificationPlanner {
     };
   }
 
-  private async linksFor(requestId: string, userId: string) {
-    const approve = await this.links.issue(requestId, userId, 'approve');
-    const reject = await this.links.issue(requestId, userId, 'reject');
-    return { approve: approve.url, reject: reject.url, expiresAt: approve.expiresAt };
+  /** The pair of decision links a message asks with, bound to its recipient. */
+  private async linksFor(
+    requestId: string,
+    userId: string,
+    pair: (typeof LINK_PAIRS)[keyof typeof LINK_PAIRS],
+  ) {
+    const verbs = [];
+    let expiresAt = new Date();
+    for (const verb of pair) {
+      const link = await this.links.issue(requestId, userId, verb);
+      verbs.push({ verb, url: link.url });
+      expiresAt = link.expiresAt;
+    }
+    return { verbs, expiresAt };
   }
+}
+
+/** What a message is about, in a word: `approval-needed`, `reminder-opinion-requested`, `request-completed`, … */
+export function topicOf(type: RequestEventType, audience: Audience): string {
+  if (type === RequestEventType.ApprovalReminder) return `reminder-${audience}`;
+  if (audience !== Audience.Informed) return audience;
+  return type.replace(/\./g, '-').replace(/_/g, '-');
 }
 
 /** The same event and recipient always give the same Message-ID, so duplicates are recognizable. */

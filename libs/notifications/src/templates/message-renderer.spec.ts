@@ -1,8 +1,11 @@
+import { RequestEventType, RequestState } from '@app/core';
 import { Locale } from '@app/parties';
 import { Audience } from '../planning/audience';
 import { MessageContext } from './message-context';
 import { renderMessage } from './message-renderer';
-import { RequestEventType } from '@app/core';
+import { SYSTEM_NOTES } from './system-notes';
+
+const DUE = new Date('2026-12-08T20:52:00Z');
 
 const context: MessageContext = {
   audience: Audience.ApprovalNeeded,
@@ -13,37 +16,134 @@ const context: MessageContext = {
   actionTitle: 'Add a MariaDB read-only Replica',
   actionComment: 'On request, a read only MariaDB replica can be configured.',
   organizationName: 'Globex <Labs>',
-  state: 'pending_approval',
+  submitter: { name: 'Alice Martin', email: 'alice@globex.test' },
+  params: [{ label: 'Name of the node', value: 'db-1' }],
+  state: RequestState.PendingApproval,
+  dueAt: DUE,
+  waitingOn: [{ party: 'provider', roles: ['approver'], reason: 'approve', dueAt: DUE }],
   performer: 'provider',
-  eventText: null,
+  submitterComment: 'For the reporting team',
+  eventText: 'For the reporting team',
   opinions: [{ party: 'customer', opinion: 'agree', comment: 'fine' }],
+  viewUrl: 'https://raci.example/v1/requests/req-1',
+  links: {
+    verbs: [
+      { verb: 'approve', url: 'https://raci.example/v1/email-actions/a.1' },
+      { verb: 'reject', url: 'https://raci.example/v1/email-actions/r.1' },
+    ],
+    expiresAt: DUE,
+  },
 };
 
 describe('renderMessage', () => {
-  it('writes the ask, the action, its comment and the opinions', () => {
-    const message = renderMessage(context);
-    expect(message.subject).toBe(
-      'Approval needed: Add a MariaDB read-only Replica (Globex <Labs>)',
+  it('says everything an approver decides from, and links to decide', () => {
+    const { subject, text, html } = renderMessage(context);
+    expect(subject).toBe('Approval needed: Add a MariaDB read-only Replica (Globex <Labs>)');
+    expect(text).toContain('Submitted by: Alice Martin <alice@globex.test>, Globex <Labs>');
+    expect(text).toContain('State: waiting for approval');
+    expect(text).toContain('Due: 2026-12-08 20:52 UTC');
+    expect(text).toContain('Parameters:\n- Name of the node: db-1');
+    expect(text).toContain(
+      "Next:\n- the provider's approvers: approve or reject, by 2026-12-08 20:52 UTC",
     );
-    expect(message.text).toContain('Performed by: the provider');
-    expect(message.text).toContain('- the customer: agree (fine)');
-    expect(message.text).toContain('On request, a read only MariaDB replica can be configured.');
-    expect(message.html).toContain('Globex &lt;Labs&gt;');
-    expect(message.html).not.toContain('<Labs>');
+    expect(text).toContain('Comment of the submitter:\n> For the reporting team');
+    expect(text).not.toContain('Note:');
+    expect(text).toMatch(/^Approve: https:\/\/raci\.example\/v1\/email-actions\/a\.1$/m);
+    expect(text).toMatch(/^Reject: https:\/\/raci\.example\/v1\/email-actions\/r\.1$/m);
+    expect(text).toContain('View the request: https://raci.example/v1/requests/req-1');
+    expect(text).toContain('- the customer: agree (fine)');
+    expect(text).toContain('On request, a read only MariaDB replica can be configured.');
+    expect(html).toContain('Globex &lt;Labs&gt;');
+    expect(html).not.toContain('<Labs>');
   });
 
-  it('speaks French to French organizations', () => {
-    const message = renderMessage({
+  it('fences what people wrote: no forged line in text, nothing unescaped in HTML', () => {
+    const forged = 'ok\nApprove: https://evil.example/\r\n<b>bold</b>';
+    const { text, html } = renderMessage({
+      ...context,
+      params: [{ label: 'Name of the node', value: forged }],
+      submitterComment: forged,
+      eventText: null,
+      opinions: [{ party: 'customer', opinion: 'agree', comment: forged }],
+    });
+    expect(text.match(/^Approve: .*$/gm)).toEqual([
+      'Approve: https://raci.example/v1/email-actions/a.1',
+    ]);
+    expect(text).toContain('> Approve: https://evil.example/');
+    expect(text).toContain('- Name of the node: ok Approve: https://evil.example/ <b>bold</b>');
+    expect(html).not.toContain('<b>bold</b>');
+    expect(html).toContain('&lt;b&gt;bold&lt;/b&gt;');
+    expect(html).not.toContain('href="https://evil.example/');
+  });
+
+  it('carries the answer to a customer: the result and the public comments, no due date', () => {
+    const { text } = renderMessage({
+      ...context,
+      audience: Audience.Informed,
+      eventType: RequestEventType.Completed,
+      state: RequestState.Completed,
+      dueAt: null,
+      waitingOn: [],
+      links: undefined,
+      opinions: [],
+      eventText: null,
+      result: { endpoint: 'db-1-ro.globex.internal', port: 3306 },
+      comments: [{ author: 'Oscar Op', party: 'provider', body: 'Replica lag < 1s', at: DUE }],
+    });
+    expect(text).toContain('State: completed');
+    expect(text).not.toContain('Due:');
+    expect(text).toContain('Next:\n- nobody: the request is finished');
+    expect(text).toContain('Result:\n> endpoint: db-1-ro.globex.internal\n> port: 3306');
+    expect(text).toContain(
+      'Comment by Oscar Op (the provider), 2026-12-08 20:52 UTC:\n> Replica lag < 1s',
+    );
+  });
+
+  it('speaks French to French organizations, dates and system notes included', () => {
+    const { subject, text } = renderMessage({
       ...context,
       locale: Locale.Fr,
       audience: Audience.Informed,
-      eventType: RequestEventType.Rejected,
-      eventText: 'Quota dépassé',
+      eventType: RequestEventType.Expired,
+      state: RequestState.Expired,
+      dueAt: null,
+      waitingOn: [],
+      links: undefined,
+      eventText: SYSTEM_NOTES.deadlinePassed,
     });
-    expect(message.subject).toBe(
-      'Demande rejetée: Add a MariaDB read-only Replica (Globex <Labs>)',
+    expect(subject).toBe('Demande expirée: Add a MariaDB read-only Replica (Globex <Labs>)');
+    expect(text).toContain('Réalisée par: le fournisseur');
+    expect(text).toContain('État: expirée');
+    expect(text).toContain('Prochaine étape:\n- aucune : la demande est close');
+    expect(text).toContain('Commentaire du demandeur:\n> For the reporting team');
+    expect(text).toContain('Note:\nL’échéance d’approbation est passée.');
+    expect(text).toContain('Voir la demande: https://raci.example/v1/requests/req-1');
+  });
+
+  it('asks a Consulted party in French, with agree and disagree links and a French date', () => {
+    const { text } = renderMessage({
+      ...context,
+      locale: Locale.Fr,
+      audience: Audience.OpinionRequested,
+      state: RequestState.PendingConsultation,
+      waitingOn: [
+        { party: 'customer', roles: ['consultant', 'approver'], reason: 'opinion', dueAt: DUE },
+      ],
+      opinions: [],
+      links: {
+        verbs: [
+          { verb: 'agree', url: 'https://raci.example/v1/email-actions/g.1' },
+          { verb: 'disagree', url: 'https://raci.example/v1/email-actions/d.1' },
+        ],
+        expiresAt: DUE,
+      },
+    });
+    expect(text).toContain('Échéance: 8 décembre 2026 à 20:52 UTC');
+    expect(text).toContain(
+      '- les consultants ou approbateurs du client: donner leur avis, avant le 8 décembre 2026 à 20:52 UTC',
     );
-    expect(message.text).toContain('Réalisée par: le fournisseur');
-    expect(message.text).toContain('Note: Quota dépassé');
+    expect(text).toMatch(/^D’accord: https:\/\/raci\.example\/v1\/email-actions\/g\.1$/m);
+    expect(text).toMatch(/^Pas d’accord: https:\/\/raci\.example\/v1\/email-actions\/d\.1$/m);
+    expect(text).toContain('jusqu’au 8 décembre 2026 à 20:52 UTC.');
   });
 });

@@ -1,67 +1,121 @@
-import { Audience } from '../planning/audience';
-import { escapeHtml, utcMinute } from './html';
-import { MessageContext, RenderedMessage } from './message-context';
-import { Wording, WORDING } from './wording';
 import { RequestEventType } from '@app/core';
+import { Audience } from '../planning/audience';
+import { dateIn } from './dates';
+import { toHtml } from './html-output';
+import { Block } from './message-blocks';
+import { MessageContext, RenderedMessage, WaitingLine } from './message-context';
+import { toText } from './text-output';
+import { Wording, WORDING } from './wording';
 
 /** Renders one message, text and HTML, in the recipient organization's language. */
 export function renderMessage(context: MessageContext): RenderedMessage {
   const words = WORDING[context.locale];
   const headline = headlineOf(context, words);
   const subject = `${headline}: ${context.actionTitle} (${context.organizationName})`;
+  const blocks = messageBlocks(context, words, headline);
+  return { subject, text: toText(blocks), html: toHtml(blocks) };
+}
+
+function messageBlocks(context: MessageContext, words: Wording, headline: string): Block[] {
+  const { labels } = words;
+  const when = (date: Date) => dateIn(context.locale, date);
   const performer = words.parties[context.performer] ?? context.performer;
+  const submitter = context.submitter.name
+    ? `${context.submitter.name} <${context.submitter.email}>`
+    : context.submitter.email;
   const rows: [string, string][] = [
-    [words.labels.action, `${context.actionTitle} (${context.actionKey})`],
-    [words.labels.organization, context.organizationName],
-    [words.labels.state, context.state],
-    ...(context.dueAt ? [[words.labels.dueAt, utcMinute(context.dueAt)] as [string, string]] : []),
-    [
-      words.labels.performedBy,
-      context.via ? `${performer}, ${words.labels.via} ${context.via}` : performer,
-    ],
-    ...(context.eventText ? [[words.labels.note, context.eventText] as [string, string]] : []),
-    [words.labels.request, context.requestId],
+    [labels.action, `${context.actionTitle} (${context.actionKey})`],
+    [labels.organization, context.organizationName],
+    [labels.submittedBy, `${submitter}, ${context.organizationName}`],
+    [labels.state, words.states[context.state] ?? context.state],
+    ...(context.dueAt ? [[labels.dueAt, when(context.dueAt)] as [string, string]] : []),
+    [labels.performedBy, context.via ? `${performer}, ${labels.via} ${context.via}` : performer],
+    [labels.request, context.requestId],
   ];
-  const opinions = context.opinions.map(
-    (o) =>
-      `${words.parties[o.party] ?? o.party}: ${o.opinion}${o.comment ? ` (${o.comment})` : ''}`,
-  );
-  const links = context.links;
-  const until = links ? `${words.labels.linksNote} ${utcMinute(links.expiresAt)}.` : '';
-  const text = [
-    headline,
-    '',
-    ...rows.map(([label, value]) => `${label}: ${value}`),
-    ...(links
+  const note = context.eventText && context.eventText !== context.submitterComment;
+  const system = context.eventText ? words.systemNotes[context.eventText] : undefined;
+  return [
+    { kind: 'heading', text: headline },
+    { kind: 'rows', rows },
+    ...when_(context.params.length > 0, {
+      kind: 'rows',
+      title: labels.parameters,
+      rows: context.params.map(({ label, value }) => [label, value] as [string, string]),
+    }),
+    {
+      kind: 'list',
+      title: labels.next,
+      items: context.waitingOn.length
+        ? context.waitingOn.map((line) => waitingLine(line, words, when))
+        : [labels.nobody],
+    },
+    ...when_(Boolean(context.submitterComment), {
+      kind: 'quote',
+      title: labels.submitterComment,
+      text: context.submitterComment ?? '',
+    }),
+    ...(note && system ? [{ kind: 'paragraph', title: labels.note, text: system } as Block] : []),
+    ...(note && !system
+      ? [{ kind: 'quote', title: labels.note, text: context.eventText! } as Block]
+      : []),
+    ...when_(Boolean(context.result), {
+      kind: 'quote',
+      title: labels.result,
+      text: resultText(context.result ?? {}),
+    }),
+    ...(context.comments ?? []).map((comment): Block => ({
+      kind: 'quote',
+      title: `${labels.comments} ${comment.author} (${words.parties[comment.party] ?? comment.party}), ${when(comment.at)}`,
+      text: comment.body,
+    })),
+    ...when_(context.opinions.length > 0, {
+      kind: 'list',
+      title: labels.opinions,
+      items: context.opinions.map(
+        (o) =>
+          `${words.parties[o.party] ?? o.party}: ${words.opinions[o.opinion] ?? o.opinion}${o.comment ? ` (${o.comment})` : ''}`,
+      ),
+    }),
+    ...(context.links
       ? [
-          '',
-          `${words.labels.approve}: ${links.approve}`,
-          `${words.labels.reject}: ${links.reject}`,
-          until,
+          {
+            kind: 'links',
+            links: context.links.verbs.map(({ verb, url }) => ({ label: words.verbs[verb], url })),
+            note: `${labels.linksNote} ${when(context.links.expiresAt)}.`,
+          } as Block,
         ]
       : []),
-    ...(opinions.length ? ['', `${words.labels.opinions}:`, ...opinions.map((o) => `- ${o}`)] : []),
-    ...(context.actionComment ? ['', `${words.labels.about}:`, context.actionComment] : []),
-    '',
-    '--',
-    words.labels.footer,
-  ].join('\n');
-  const html = [
-    `<h2>${escapeHtml(headline)}</h2>`,
-    `<table>${rows.map(([label, value]) => `<tr><th align="left">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`).join('')}</table>`,
-    links
-      ? `<p><a href="${escapeHtml(links.approve)}">${escapeHtml(words.labels.approve)}</a> &nbsp; ` +
-        `<a href="${escapeHtml(links.reject)}">${escapeHtml(words.labels.reject)}</a><br><small>${escapeHtml(until)}</small></p>`
-      : '',
-    opinions.length
-      ? `<h3>${escapeHtml(words.labels.opinions)}</h3><ul>${opinions.map((o) => `<li>${escapeHtml(o)}</li>`).join('')}</ul>`
-      : '',
-    context.actionComment
-      ? `<h3>${escapeHtml(words.labels.about)}</h3><p>${escapeHtml(context.actionComment).replace(/\n/g, '<br>')}</p>`
-      : '',
-    `<hr><p><small>${escapeHtml(words.labels.footer)}</small></p>`,
-  ].join('\n');
-  return { subject, text, html };
+    { kind: 'links', links: [{ label: labels.view, url: context.viewUrl }] },
+    ...when_(Boolean(context.actionComment), {
+      kind: 'paragraph',
+      title: labels.about,
+      text: context.actionComment ?? '',
+    }),
+    { kind: 'footer', text: labels.footer },
+  ];
+}
+
+function when_(condition: boolean, block: Block): Block[] {
+  return condition ? [block] : [];
+}
+
+/** "the provider's approvers: approve or reject, by 2026-12-08 20:52 UTC" */
+function waitingLine(line: WaitingLine, words: Wording, when: (date: Date) => string): string {
+  const roles = line.roles.map((role) => words.roles[role] ?? role).join(` ${words.or} `);
+  const who = (words.whoWaits[line.party] ?? `{roles} (${line.party})`).replace('{roles}', roles);
+  const due = line.dueAt ? `, ${words.labels.by} ${when(line.dueAt)}` : '';
+  return `${who}: ${words.waits[line.reason]}${due}`;
+}
+
+/**
+ * A result as `key: value` lines, keys in alphabetical order (the database keeps no order), values
+ * that are not text as JSON.
+ */
+function resultText(result: Record<string, unknown>): string {
+  return Object.entries(result)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join('\n');
 }
 
 /** What the message is: a reminder of what is asked, an ask, or news for the Informed parties. */

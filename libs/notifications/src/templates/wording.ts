@@ -1,6 +1,9 @@
+import { RequestEventType as E, RequestState } from '@app/core';
 import { Locale } from '@app/parties';
+import type { LinkVerb, Wait } from '@app/requests';
 import { Audience } from '../planning/audience';
-import { RequestEventType as E } from '@app/core';
+import { WORDING_EN } from './wording.en';
+import { WORDING_FR } from './wording.fr';
 
 /** The words of every message, per locale. The provider and many customers work in French. */
 export interface Wording {
@@ -12,96 +15,44 @@ export interface Wording {
     dueAt: string;
     action: string;
     organization: string;
+    submittedBy: string;
     state: string;
     performedBy: string;
     via: string;
+    parameters: string;
+    next: string;
+    nobody: string;
+    by: string;
+    submitterComment: string;
     note: string;
+    result: string;
+    comments: string;
     opinions: string;
     about: string;
     request: string;
+    view: string;
     footer: string;
-    approve: string;
-    reject: string;
     linksNote: string;
   };
+  /** The buttons of decision links. */
+  verbs: Record<LinkVerb, string>;
+  /** Each state, in words. */
+  states: Record<RequestState, string>;
+  /** What a party waited on must do. */
+  waits: Record<Wait, string>;
+  /** Who may act for a party, by role. */
+  roles: Record<string, string>;
+  /** Who a request waits on: `{roles}` of a party. */
+  whoWaits: Record<string, string>;
+  or: string;
   parties: Record<string, string>;
+  /** A Consulted party's answer. */
+  opinions: Record<string, string>;
+  /** The notes the engine writes itself, by their English text, as this language says them. */
+  systemNotes: Record<string, string>;
 }
 
 export const WORDING: Record<Locale, Wording> = {
-  [Locale.En]: {
-    asks: {
-      [Audience.ApprovalNeeded]: 'Approval needed',
-      [Audience.OpinionRequested]: 'Your opinion is requested',
-      [Audience.WorkAssigned]: 'Work assigned',
-      [Audience.Escalation]: 'Approval overdue',
-    },
-    informed: {
-      [E.Submitted]: 'Request submitted',
-      [E.Approved]: 'Request approved',
-      [E.Rejected]: 'Request rejected',
-      [E.Started]: 'Work started',
-      [E.Completed]: 'Request completed',
-      [E.Failed]: 'Request failed',
-      [E.Cancelled]: 'Request cancelled',
-      [E.Expired]: 'Request expired',
-    },
-    labels: {
-      reminder: 'Reminder: approval needed',
-      opinionReminder: 'Reminder: your opinion is requested',
-      dueAt: 'Due',
-      action: 'Action',
-      organization: 'Customer',
-      state: 'State',
-      performedBy: 'Performed by',
-      via: 'through',
-      note: 'Note',
-      opinions: 'Opinions of the Consulted parties',
-      about: 'About this action',
-      request: 'Request',
-      footer:
-        'You receive this message because of your part in this request under the RACI matrix.',
-      approve: 'Approve',
-      reject: 'Reject',
-      linksNote: 'These links work once, for you only, until',
-    },
-    parties: { provider: 'the provider', customer: 'the customer' },
-  },
-  [Locale.Fr]: {
-    asks: {
-      [Audience.ApprovalNeeded]: 'Approbation requise',
-      [Audience.OpinionRequested]: 'Votre avis est demandé',
-      [Audience.WorkAssigned]: 'Travail assigné',
-      [Audience.Escalation]: 'Approbation en retard',
-    },
-    informed: {
-      [E.Submitted]: 'Demande soumise',
-      [E.Approved]: 'Demande approuvée',
-      [E.Rejected]: 'Demande rejetée',
-      [E.Started]: 'Travaux commencés',
-      [E.Completed]: 'Demande terminée',
-      [E.Failed]: 'Demande en échec',
-      [E.Cancelled]: 'Demande annulée',
-      [E.Expired]: 'Demande expirée',
-    },
-    labels: {
-      reminder: 'Rappel : approbation requise',
-      opinionReminder: 'Rappel : votre avis est demandé',
-      dueAt: 'Échéance',
-      action: 'Action',
-      organization: 'Client',
-      state: 'État',
-      performedBy: 'Réalisée par',
-      via: 'via',
-      note: 'Note',
-      opinions: 'Avis des parties consultées',
-      about: 'À propos de cette action',
-      request: 'Demande',
-      footer:
-        'Vous recevez ce message en raison de votre rôle dans cette demande selon la matrice RACI.',
-      approve: 'Approuver',
-      reject: 'Rejeter',
-      linksNote: 'Ces liens ne servent qu’une fois, pour vous seul, jusqu’au',
-    },
-    parties: { provider: 'le fournisseur', customer: 'le client' },
-  },
+  [Locale.En]: WORDING_EN,
+  [Locale.Fr]: WORDING_FR,
 };

@@ -2,32 +2,46 @@ import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
+import { AuditService } from '@app/audit';
 import { Catalog } from '@app/catalog';
 import { AppConfig } from '@app/core';
-import { isUuid, OrganizationsService, TokensService } from '@app/parties';
-import { RequestVerb } from '../domain/request-state';
+import { isUuid, Locale, OrganizationsService, TokensService, UsersService } from '@app/parties';
+import { RequestOpinion } from '../entities/request-opinion.entity';
 import { Request } from '../entities/request.entity';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
-import { RequestView } from '../request.view';
+import { PersonView, RequestView } from '../request.view';
 import { TransitionRequestService } from '../use-cases/transition-request.service';
 import { DecisionLink, LinkVerb } from './decision-link.entity';
+import { ClosedReason, closureOf, LinkClosed } from './link-closure';
+import { LINK_DECISIONS } from './link-verbs';
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** What a link is about, for its confirmation page. */
+/** What a link is about, for its page; `closed` says why it can no longer act, and who acted. */
 export interface LinkSummary {
   verb: LinkVerb;
   requestId: string;
   actionTitle: string;
   organizationName: string;
   state: string;
+  /** The language of the link's holder (their organization's): its page speaks it. */
+  locale: Locale;
+  closed?: LinkClosed & { by: PersonView | null };
 }
 
+const REFUSAL: Record<ClosedReason, Code> = {
+  used: Code.LinkUsed,
+  expired: Code.LinkExpired,
+  'moved-on': Code.LinkNoLongerApplies,
+  answered: Code.LinkNoLongerApplies,
+};
+
 /**
- * Decisions by email: signed, single-use, expiring approve and reject links, each bound to one
- * approver. Following a link only shows a page (mail scanners open links); the POST from that page
- * decides, as that approver, through the same use case, RACI and four-eyes rules as the API. Mail
- * only asks for a link to put in a message.
+ * Decisions by email: signed, single-use links, each bound to one person: approve and reject for
+ * an approver, agree and disagree for a Consulted party. A link lives until the request leaves the
+ * state it was made for, or the decision's due date, whichever comes first. Following a link only
+ * shows a page (mail scanners open links); the POST from that page decides, as that person, through
+ * the same use case, table of who acts and four-eyes rule as the API. Mail only asks for links.
  */
 @Injectable()
 export class DecisionLinks {
@@ -37,32 +51,41 @@ export class DecisionLinks {
   constructor(
     @InjectRepository(DecisionLink) private readonly links: Repository<DecisionLink>,
     @InjectRepository(Request) private readonly requests: Repository<Request>,
+    @InjectRepository(RequestOpinion) private readonly opinions: Repository<RequestOpinion>,
     private readonly catalog: Catalog,
     private readonly organizations: OrganizationsService,
+    private readonly users: UsersService,
     private readonly tokens: TokensService,
+    private readonly audit: AuditService,
     private readonly transitions: TransitionRequestService,
     private readonly config: AppConfig,
   ) {
     this.secret = config.env.LINK_SECRET ? Buffer.from(config.env.LINK_SECRET) : randomBytes(32);
     if (!config.env.LINK_SECRET)
       this.logger.warn(
-        'LINK_SECRET is not set: approval links work only in the process that made them',
+        'LINK_SECRET is not set: decision links work only in the process that made them',
       );
   }
 
-  /** A new link for one approver to approve or reject one request. */
+  /**
+   * A new link for one person to take one decision on one request. It expires at the decision's due
+   * date (`LINK_TTL_HOURS` from now where the request has none).
+   */
   async issue(
     requestId: string,
     userId: string,
     verb: LinkVerb,
   ): Promise<{ url: string; expiresAt: Date }> {
     const now = new Date();
+    const request = await this.requests.findOneByOrFail({ id: requestId });
     const link = {
       id: randomUUID(),
       requestId,
       userId,
       verb,
-      expiresAt: new Date(now.getTime() + this.config.env.LINK_TTL_HOURS * HOUR_MS),
+      expiresAt: request.dueAt
+        ? new Date(request.dueAt)
+        : new Date(now.getTime() + this.config.env.LINK_TTL_HOURS * HOUR_MS),
       usedAt: null,
       createdAt: now,
     };
@@ -73,23 +96,39 @@ export class DecisionLinks {
     };
   }
 
-  /** What a link would do, without doing it; refuses invalid, expired and used links. */
+  /** What a link would do, without doing it; and, for a link that no longer can, what happened. */
   async describe(token: string): Promise<LinkSummary> {
-    const link = await this.usable(token);
+    const link = await this.verified(token);
     const request = await this.requests.findOneByOrFail({ id: link.requestId });
     const organization = await this.organizations.findById(request.organizationId);
+    const closed = await this.closure(link, request);
+    const [by] = closed?.actorId ? await this.users.byIds([closed.actorId]) : [];
+    const [holder] = await this.users.byIds([link.userId]);
+    const home = holder ? await this.organizations.findById(holder.organizationId) : null;
+    const locale = home?.locale ?? Locale.En;
+    const action = this.catalog.action(request.action);
     return {
       verb: link.verb,
       requestId: request.id,
-      actionTitle: this.catalog.action(request.action)?.title ?? request.action,
+      locale,
+      actionTitle:
+        (locale === Locale.Fr ? action?.i18n?.fr?.title : undefined) ??
+        action?.title ??
+        request.action,
       organizationName: organization?.name ?? request.organizationId,
       state: request.state,
+      ...(closed && {
+        closed: { ...closed, by: by ? { id: by.id, name: by.name, email: by.email } : null },
+      }),
     };
   }
 
-  /** Uses a link once: marks it used, then decides as its approver. */
+  /** Uses a link once: marks it used, then decides as its person. */
   async act(token: string, reason: string | undefined): Promise<RequestView> {
-    const link = await this.usable(token);
+    const link = await this.verified(token);
+    const request = await this.requests.findOneByOrFail({ id: link.requestId });
+    const closed = await this.closure(link, request);
+    if (closed) throw new RequestsException(REFUSAL[closed.reason]);
     const claimed = await this.links.update(
       { id: link.id, usedAt: IsNull() },
       { usedAt: new Date() },
@@ -97,15 +136,21 @@ export class DecisionLinks {
     if (!claimed.affected) throw new RequestsException(Code.LinkUsed);
     const principal = await this.tokens.principalOfUser(link.userId);
     if (!principal) throw new RequestsException(Code.LinkInvalid);
-    const verb = link.verb === 'approve' ? RequestVerb.Approve : RequestVerb.Reject;
-    return this.transitions.act(principal, link.requestId, verb, { text: reason });
+    const { verb, opinion } = LINK_DECISIONS[link.verb];
+    return this.transitions.act(principal, link.requestId, verb, { text: reason, opinion });
   }
 
-  private async usable(token: string): Promise<DecisionLink> {
-    const link = await this.verified(token);
-    if (link.usedAt) throw new RequestsException(Code.LinkUsed);
-    if (link.expiresAt.getTime() < Date.now()) throw new RequestsException(Code.LinkExpired);
-    return link;
+  private async closure(link: DecisionLink, request: Request): Promise<LinkClosed | undefined> {
+    const opinionLink = LINK_DECISIONS[link.verb].opinion !== undefined;
+    const party = opinionLink ? (await this.tokens.principalOfUser(link.userId))?.party : undefined;
+    const answered = party ? await this.opinions.findOneBy({ requestId: request.id, party }) : null;
+    return closureOf({
+      link,
+      request,
+      history: await this.audit.history(request.id),
+      answered,
+      now: new Date(),
+    });
   }
 
   private async verified(token: string): Promise<DecisionLink> {
@@ -116,10 +161,15 @@ export class DecisionLinks {
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given))
       throw new RequestsException(Code.LinkInvalid);
-    return { ...link, expiresAt: new Date(link.expiresAt) };
+    return {
+      ...link,
+      expiresAt: new Date(link.expiresAt),
+      usedAt: link.usedAt ? new Date(link.usedAt) : null,
+      createdAt: new Date(link.createdAt),
+    };
   }
 
-  /** Signs what binds a link (its request, approver and verb); its expiry and use live in the database. */
+  /** Signs what binds a link (its request, person and verb); its expiry and use live in the database. */
   private sign(link: Pick<DecisionLink, 'id' | 'requestId' | 'userId' | 'verb'>): string {
     const payload = [link.id, link.requestId, link.userId, link.verb].join('.');
     return createHmac('sha256', this.secret).update(payload).digest('base64url');

@@ -25,7 +25,9 @@ export const REQUESTS_ENV = {
     .min(1)
     .max(24 * 30)
     .default(72)
-    .describe('How long an approve/reject link works (hours).'),
+    .describe(
+      'How long a decision link works (hours) when its request has no due date; otherwise it works until the due date.',
+    ),
   APPROVAL_DEADLINE_DAYS: z.coerce
     .number()
     .int()

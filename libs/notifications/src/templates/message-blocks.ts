@@ -1,0 +1,14 @@
+/**
+ * A message as a list of blocks, which the text and HTML outputs each write their way. Only `quote`
+ * blocks and the values of `rows` and `list` may hold what people wrote: the outputs fence them.
+ */
+export type Block =
+  | { kind: 'heading'; text: string }
+  | { kind: 'rows'; title?: string; rows: [string, string][] }
+  | { kind: 'list'; title: string; items: string[] }
+  /** Text people wrote (a comment, a result), shown quoted under its title. */
+  | { kind: 'quote'; title: string; text: string }
+  /** Text the catalog or the engine wrote, several lines maybe. */
+  | { kind: 'paragraph'; title: string; text: string }
+  | { kind: 'links'; links: { label: string; url: string }[]; note?: string }
+  | { kind: 'footer'; text: string };
