@@ -16,6 +16,7 @@ export * from './requests-worker.module';
 export * from './requests.exception';
 export * from './requests.module';
 export * from './use-cases/comment-on-request.service';
+export * from './use-cases/escalate-orphaned-requests.service';
 export * from './use-cases/preview-request.service';
 export * from './use-cases/request-queries.service';
 export * from './use-cases/submit-request.service';
