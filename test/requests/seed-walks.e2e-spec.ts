@@ -244,8 +244,11 @@ describe('request lifecycle, walked from the seed matrix', () => {
     });
     const { id } = planned;
     expect(
-      (await api(t, provider.approver).post(`/v1/requests/${id}/approve`).expect(409)).body.code,
-    ).toBe('REQUEST_INVALID_TRANSITION');
+      (await api(t, provider.approver).post(`/v1/requests/${id}/approve`).expect(409)).body,
+    ).toMatchObject({
+      code: 'REQUEST_CONSULTATION_PENDING',
+      details: { awaited: ['customer'] },
+    });
     expect(
       (
         await api(t, provider.consultant)

@@ -23,8 +23,8 @@ const PARSER_ERRORS: Record<string, CommonErrorCode> = {
 export function bodyParsing(): [
   RequestHandler,
   RequestHandler,
-  RequestHandler,
   ErrorRequestHandler,
+  RequestHandler,
 ] {
   const toCodedError: ErrorRequestHandler = (
     error: { type?: string; message?: string; status?: number },
@@ -44,8 +44,8 @@ export function bodyParsing(): [
   return [
     json({ limit: BODY_LIMIT, verify: (_req, _res, raw) => assertJsonDepth(raw) }),
     urlencoded({ extended: false, limit: BODY_LIMIT }),
-    jsonBodiesOnly,
     toCodedError,
+    jsonBodiesOnly,
   ];
 }
 

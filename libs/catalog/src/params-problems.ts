@@ -9,7 +9,9 @@ export function paramsProblems(
   errors: readonly ErrorObject[],
   schema: Record<string, unknown> | undefined,
 ): FieldProblem[] {
-  return errors.map((error) => {
+  // "must match the then schema" only repeats the problems found inside it.
+  const told = errors.length > 1 ? errors.filter((error) => error.keyword !== 'if') : errors;
+  return told.map((error) => {
     const path = ['params', ...error.instancePath.split('/').filter(Boolean).map(unescape)];
     if (error.keyword === 'additionalProperties') {
       const name = String(error.params.additionalProperty);
