@@ -61,7 +61,7 @@ describe('escalation of requests left with nobody to decide', () => {
     const { id, admin, approvers } = await waitingOn(1);
     expect(escalationsOf(id)).toEqual([]);
     await deactivate(approvers[0]);
-    await waitFor(async () => escalationsOf(id).length > 0, 'the escalation mail');
+    await waitFor(() => Promise.resolve(escalationsOf(id).length > 0), 'the escalation mail');
     await settle(t);
     const mails = escalationsOf(id);
     expect(mails.map((m) => m.to[0])).toEqual([admin.email]);
