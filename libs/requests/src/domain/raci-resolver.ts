@@ -39,8 +39,9 @@ export class RaciResolver {
   private notFound(actionKey: string): RequestsException {
     const keys = this.catalog.actions({ requestable: true }).map((action) => action.key);
     const suggestions = closestNames(actionKey, keys);
-    const hint = suggestions.length ? ` Did you mean ${suggestions.join(' or ')}?` : '';
-    return new RequestsException(Code.ActionNotFound, { action: actionKey, suggestions, hint });
+    // The hint fills the message; it is left out when there is nothing to suggest.
+    const hint = suggestions.length ? { hint: ` Did you mean ${suggestions.join(' or ')}?` } : {};
+    return new RequestsException(Code.ActionNotFound, { action: actionKey, suggestions, ...hint });
   }
 
   /** Who is R, A, C, I and who performs an action under a subscription (no check of plan or params). */
