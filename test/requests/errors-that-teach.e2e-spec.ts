@@ -67,6 +67,23 @@ describe('errors that teach', () => {
     });
   });
 
+  it('documents the new codes in the OpenAPI document, the 415 on every JSON route', async () => {
+    const { paths } = (await api(t, cast.onRequest.requester).get('/docs/openapi.json').expect(200))
+      .body as {
+      paths: Record<string, Record<string, { responses: Record<string, { description: string }> }>>;
+    };
+    const submit = paths['/v1/requests'].post.responses;
+    expect(submit['422'].description).toMatch(/NO_ELIGIBLE_APPROVER.*NO_ELIGIBLE_CONSULTANT/s);
+    expect(submit['415'].description).toContain('UNSUPPORTED_MEDIA_TYPE');
+    expect(paths['/v1/webhooks'].post.responses['415'].description).toContain(
+      'Content-Type: application/json',
+    );
+    expect(paths['/v1/requests/{id}/approve'].post.responses['409'].description).toContain(
+      'REQUEST_CONSULTATION_PENDING',
+    );
+    expect(paths['/v1/email-actions/{token}'].post.responses['415']).toBeUndefined();
+  });
+
   describe('params that fail the schema', () => {
     it('names the unknown property and suggests the known one', async () => {
       const res = await api(t, cast.onRequest.requester)
