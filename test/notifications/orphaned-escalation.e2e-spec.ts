@@ -1,7 +1,9 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DataSource } from 'typeorm';
-import { userDeactivated } from '@app/core';
+import { Job } from 'bullmq';
+import { JobName, QueueName, userDeactivated } from '@app/core';
 import { Role, User } from '@app/parties';
+import { DeadlineBackfill, Request } from '@app/requests';
 import { Actor, createCustomer, createUser } from '../factories/parties.factory';
 import { api } from '../helpers/api.client';
 import { TestApp } from '../helpers/create-app';
@@ -68,6 +70,19 @@ describe('escalation of requests left with nobody to decide', () => {
     expect(mails[0].text).toContain('add a user with the role approver to the organization');
     const history = await api(t, admin).get(`/v1/requests/${id}`).expect(200);
     expect(history.body.state).toBe('pending_approval');
+  });
+
+  it('dates, at a worker’s start, a request left waiting without a due date, once', async () => {
+    const { id, admin } = await waitingOn(1);
+    await t.app.get(DataSource).getRepository(Request).update(id, { dueAt: null });
+    expect((await api(t, admin).get(`/v1/requests/${id}`).expect(200)).body.dueAt).toBeNull();
+    const backfill = t.app.get(DeadlineBackfill);
+    expect(await backfill.run()).toEqual([id]);
+    const dated = (await api(t, admin).get(`/v1/requests/${id}`).expect(200)).body;
+    expect(dated.dueAt).toEqual(expect.any(String));
+    const job = await Job.fromId(t.queue(QueueName.Deadlines), `${id}.${JobName.ApprovalDeadline}`);
+    expect(await job?.getState()).toBe('delayed');
+    expect(await backfill.run()).toEqual([]);
   });
 
   it('escalates nothing while another approver can still decide', async () => {

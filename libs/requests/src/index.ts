@@ -1,5 +1,6 @@
 export * from './deadlines/approval-deadlines';
 export * from './deadlines/business-calendar';
+export * from './deadlines/deadline-backfill.service';
 export * from './decision-links/decision-link.entity';
 export * from './decision-links/decision-links.service';
 export * from './domain/raci-policy';
