@@ -28,6 +28,16 @@ describe('closestNames', () => {
     expect(closestNames('cluster', known)).toEqual([]);
   });
 
+  it('suggests nothing for a word longer than any name could be', () => {
+    expect(closestNames('x'.repeat(201), ['x'.repeat(200)])).toEqual([]);
+  });
+
+  it('still finds a name containing a word of a length far from its own', () => {
+    expect(closestNames('bucket', ['object-storage.create-bucket'])).toEqual([
+      'object-storage.create-bucket',
+    ]);
+  });
+
   it('keeps at most the limit', () => {
     expect(closestNames('c', ['ca', 'cb', 'cc', 'cd'], 2)).toHaveLength(2);
   });

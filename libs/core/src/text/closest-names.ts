@@ -17,15 +17,24 @@ export function editDistance(a: string, b: string): number {
   return previous[right.length];
 }
 
+/** Longer words get no suggestion: no name is that long, and the distance costs length × length. */
+export const LONGEST_MISSPELLING = 200;
+
 /**
  * The known names closest to a misspelled one, closest first, for a "did you mean" hint: those within
- * a third of the word's length (at least 2 edits), or that contain it or are contained in it.
+ * a third of the word's length (at least 2 edits), or that contain it or are contained in it. The
+ * distance is only computed for names of a near length, so a long hostile word costs little.
  */
 export function closestNames(word: string, known: readonly string[], limit = 3): string[] {
+  if (word.length > LONGEST_MISSPELLING) return [];
   const allowed = Math.max(2, Math.floor(word.length / 3));
   const lower = word.toLowerCase();
   return known
-    .map((name) => ({ name, distance: editDistance(word, name) }))
+    .map((name) => ({
+      name,
+      distance:
+        Math.abs(name.length - word.length) <= allowed ? editDistance(word, name) : Infinity,
+    }))
     .filter(({ name, distance }) => {
       if (distance === 0 || !word) return false;
       const other = name.toLowerCase();
