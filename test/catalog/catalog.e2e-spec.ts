@@ -97,9 +97,17 @@ describe('catalog API', () => {
     expect(res.body).toEqual({
       statusCode: 404,
       code: 'CATALOG_ACTION_NOT_FOUND',
-      message: 'No catalog action has the key "nope.nothing".',
-      details: { key: 'nope.nothing' },
+      message:
+        'No catalog action has the key "nope.nothing". GET /v1/catalog/actions lists them all.',
+      details: { key: 'nope.nothing', suggestions: [] },
     });
+  });
+
+  it('suggests the closest keys for a misspelled one', async () => {
+    const res = await get('/v1/catalog/actions/mariadb.add-read-only-replika').expect(404);
+    expect(res.body.details.suggestions).toEqual(['mariadb.add-read-only-replica']);
+    expect(res.body.message).toContain('Did you mean mariadb.add-read-only-replica?');
+    await get('/v1/catalog/actions/mariadb.add-read-only-replica').expect(200);
   });
 
   it('serves the whole matrix as JSON, generic table first', async () => {

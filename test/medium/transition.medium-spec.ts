@@ -118,7 +118,7 @@ describe('transitions of a request', () => {
     // Nobody approves before the Consulted party has answered, and only it answers.
     await expect(
       transitions.act(provider.approver.principal, id, V.Approve, {}),
-    ).rejects.toMatchObject({ code: Code.InvalidTransition });
+    ).rejects.toMatchObject({ code: Code.ConsultationPending, details: { awaited: ['customer'] } });
     await expect(
       transitions.act(client.requester.principal, id, V.Opinion, { opinion: Opinion.Agree }),
     ).rejects.toMatchObject({ code: Code.NotConsulted });

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { json, urlencoded } from 'express';
 import { CommonErrorCode, CommonException } from '@app/core';
 import { assertJsonDepth } from './json-depth';
@@ -16,10 +16,16 @@ const PARSER_ERRORS: Record<string, CommonErrorCode> = {
 };
 
 /**
- * Body parsing (JSON for the API, URL-encoded for the forms of email links) with a size limit. Parser failures become coded errors here, before Nest would
- * turn them into a generic 400 and lose which problem it was.
+ * Body parsing (JSON for the API, URL-encoded for the forms of email links) with a size limit, and
+ * 415 for a body that is not JSON on a JSON route. Parser failures become coded errors here, before
+ * Nest would turn them into a generic 400 and lose which problem it was.
  */
-export function bodyParsing(): [RequestHandler, RequestHandler, ErrorRequestHandler] {
+export function bodyParsing(): [
+  RequestHandler,
+  RequestHandler,
+  ErrorRequestHandler,
+  RequestHandler,
+] {
   const toCodedError: ErrorRequestHandler = (
     error: { type?: string; message?: string; status?: number },
     _req,
@@ -39,7 +45,36 @@ export function bodyParsing(): [RequestHandler, RequestHandler, ErrorRequestHand
     json({ limit: BODY_LIMIT, verify: (_req, _res, raw) => assertJsonDepth(raw) }),
     urlencoded({ extended: false, limit: BODY_LIMIT }),
     toCodedError,
+    jsonBodiesOnly,
   ];
+}
+
+/** Routes of forms posted by people and mail clients (email links, RFC 8058 one-click unsubscribe). */
+const FORM_ROUTES = /^\/v1\/(email-actions|unsubscribe)\//;
+
+/**
+ * Every other route reads JSON: a body of another type gets 415, saying what to send, instead of the
+ * validation errors of an empty body. A request without a body passes, whatever its headers say.
+ */
+function jsonBodiesOnly(req: Request, _res: Response, next: NextFunction): void {
+  if (!hasBody(req.headers) || FORM_ROUTES.test(req.path) || req.is('application/json')) {
+    return next();
+  }
+  const type = req.headers['content-type'];
+  next(
+    new CommonException(CommonErrorCode.UnsupportedMediaType, {
+      reason: type
+        ? `it is ${type.split(';')[0].trim() || 'of no type'}, and this route reads JSON only; send Content-Type: application/json`
+        : 'it has no Content-Type, and this route reads JSON only; send Content-Type: application/json',
+      contentType: type ?? null,
+    }),
+  );
+}
+
+/** Whether the request carries a body: chunked, or with a length other than zero (as type-is says). */
+function hasBody(headers: { 'transfer-encoding'?: string; 'content-length'?: string }): boolean {
+  const length = headers['content-length'];
+  return headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
 /**

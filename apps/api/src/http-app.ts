@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig, CommonErrorCode, CommonException, FieldProblem } from '@app/core';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { bodyParsing } from './body-parsing';
+import { documentJsonOnlyBodies } from './openapi-json-only';
 import { answerClientErrorsInJson } from './client-error.handler';
 
 /**
@@ -29,16 +30,18 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
     }),
   );
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('raci-engine')
-      .setDescription(
-        'Requests for managed-cloud actions, routed and gated by the provider’s RACI matrix.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  const document = documentJsonOnlyBodies(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('raci-engine')
+        .setDescription(
+          'Requests for managed-cloud actions, routed and gated by the provider’s RACI matrix.',
+        )
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   mountQueueDashboard(app);

@@ -8,7 +8,7 @@ export enum CatalogErrorCode {
 const ERRORS: ErrorTable<CatalogErrorCode> = {
   [CatalogErrorCode.ActionNotFound]: {
     status: HttpStatus.NOT_FOUND,
-    message: 'No catalog action has the key "{key}".',
+    message: 'No catalog action has the key "{key}".{hint} GET /v1/catalog/actions lists them all.',
   },
 };
 

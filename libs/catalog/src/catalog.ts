@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import type { FieldProblem } from '@app/core';
 import { CatalogAction, MatrixTable, Party, Plan, PlanCell, RaciLetters } from './catalog.types';
 import { GENERIC_PRODUCT } from './loader/catalog-file.schema';
+import { paramsProblems } from './params-problems';
 
 export interface ActionFilter {
   product?: string;
@@ -54,15 +55,15 @@ export class Catalog {
     return this.byKey.get(key)?.raci ?? { [Party.Provider]: [], [Party.Customer]: [] };
   }
 
-  /** What is wrong with a request's parameters, as JSON Schema says, each named `params.<path>`. */
+  /**
+   * What is wrong with a request's parameters, as JSON Schema says, each named `params.<path>`: an
+   * unknown property by its own name, with the closest known ones.
+   */
   validateParams(action: CatalogAction, params: unknown): FieldProblem[] {
     const validate = this.validators.get(action.inheritedFrom ?? action.key);
     if (!validate) return [{ field: 'params', message: 'this action cannot be requested' }];
     if (validate(params)) return [];
-    return (validate.errors ?? []).map((error) => ({
-      field: ['params', ...error.instancePath.split('/').filter(Boolean)].join('.'),
-      message: error.message ?? 'is invalid',
-    }));
+    return paramsProblems(validate.errors ?? [], action.paramsSchema);
   }
 
   /** The party that does the work, under the rules the matrix's comments state. */

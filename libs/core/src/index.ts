@@ -39,3 +39,5 @@ export * from './events/request-state';
 export * from './events/event-fan-out.service';
 export * from './events/events.module';
 export * from './events/on-request-event.decorator';
+export * from './events/user-event';
+export * from './text/closest-names';

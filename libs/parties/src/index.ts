@@ -12,4 +12,3 @@ export * from './users.service';
 export * from './roles';
 export * from './use-cases/update-organization.service';
 export * from './use-cases/update-user.service';
-export * from './use-cases/user-deactivated.event';

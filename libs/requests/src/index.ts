@@ -1,5 +1,6 @@
 export * from './deadlines/approval-deadlines';
 export * from './deadlines/business-calendar';
+export * from './deadlines/deadline-backfill.service';
 export * from './decision-links/decision-link.entity';
 export * from './decision-links/decision-links.service';
 export * from './decision-links/link-closure';
@@ -20,6 +21,7 @@ export * from './requests-worker.module';
 export * from './requests.exception';
 export * from './requests.module';
 export * from './use-cases/comment-on-request.service';
+export * from './use-cases/escalate-orphaned-requests.service';
 export * from './use-cases/preview-request.service';
 export * from './use-cases/request-queries.service';
 export * from './use-cases/submit-request.service';

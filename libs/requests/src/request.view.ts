@@ -2,7 +2,7 @@ import { Party, RaciLetters } from '@app/catalog';
 import { AWAITING_DECISION, RequestState } from '@app/core';
 import { WaitingOn, waitingOn } from './domain/waiting-on';
 import { Opinion } from './entities/request-opinion.entity';
-import { Request } from './entities/request.entity';
+import { Request, RequestResult } from './entities/request.entity';
 
 /** A person, as a request shows who did something. */
 export interface PersonView {
@@ -37,7 +37,7 @@ export interface RequestView {
   performer: Party;
   submittedBy: PersonView;
   comment: string | null;
-  result: Record<string, unknown> | null;
+  result: RequestResult | null;
   opinions: OpinionView[];
   /** Who must act next, and why; empty once the request is finished. */
   waitingOn: WaitingOn[];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '@app/core';
 import { PartiesModule } from '@app/parties';
+import { DeadlineBackfill } from './deadlines/deadline-backfill.service';
 import { DeadlineHandler } from './handlers/deadline.handler';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { DeadlineProcessor } from './processors/deadline.processor';
@@ -12,6 +13,6 @@ import { RequestsModule } from './requests.module';
  */
 @Module({
   imports: [RequestsModule, PartiesModule, EventsModule],
-  providers: [OutboxRelay, DeadlineHandler, DeadlineProcessor],
+  providers: [OutboxRelay, DeadlineHandler, DeadlineProcessor, DeadlineBackfill],
 })
 export class RequestsWorkerModule {}

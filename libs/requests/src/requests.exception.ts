@@ -15,6 +15,11 @@ export enum RequestsErrorCode {
   InvalidCursor = 'INVALID_CURSOR',
   InternalCommentNotAllowed = 'INTERNAL_COMMENT_NOT_ALLOWED',
   RoleRequired = 'ROLE_REQUIRED',
+  /** Nobody could move the request: refused at submission, nothing stored. */
+  NoEligibleApprover = 'NO_ELIGIBLE_APPROVER',
+  NoEligibleConsultant = 'NO_ELIGIBLE_CONSULTANT',
+  /** Approving while Consulted parties have not answered. */
+  ConsultationPending = 'REQUEST_CONSULTATION_PENDING',
   /** RACI refusals: each says which rule of the matrix refused the call. */
   NotAccountableApprover = 'RACI_NOT_ACCOUNTABLE_APPROVER',
   FourEyes = 'RACI_FOUR_EYES',
@@ -36,7 +41,8 @@ const ERRORS: ErrorTable<RequestsErrorCode> = {
   },
   [RequestsErrorCode.ActionNotFound]: {
     status: HttpStatus.BAD_REQUEST,
-    message: 'No catalog action has the key "{action}".',
+    message:
+      'No catalog action has the key "{action}".{hint} GET /v1/catalog/actions lists the actions you may request.',
   },
   [RequestsErrorCode.ActionNotRequestable]: {
     status: HttpStatus.BAD_REQUEST,
@@ -81,6 +87,24 @@ const ERRORS: ErrorTable<RequestsErrorCode> = {
   [RequestsErrorCode.RoleRequired]: {
     status: HttpStatus.FORBIDDEN,
     message: 'Only a requester may submit requests.',
+  },
+  [RequestsErrorCode.NoEligibleApprover]: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    message:
+      'Nobody but the submitter could approve this request for the Accountable party ({party}): ' +
+      'add a user with the role {roles} to the organization "{organization}", then submit again.',
+  },
+  [RequestsErrorCode.NoEligibleConsultant]: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    message:
+      'Nobody could give the opinion of the Consulted party ({party}) on this request: ' +
+      'add a user with the role {roles} to the organization "{organization}", then submit again.',
+  },
+  [RequestsErrorCode.ConsultationPending]: {
+    status: HttpStatus.CONFLICT,
+    message:
+      'Cannot approve yet: the opinion of {awaited} is still awaited. An approver of the ' +
+      'Accountable party may waive it with a reason: POST /v1/requests/{id}/waive-consultation.',
   },
   [RequestsErrorCode.NotAccountableApprover]: {
     status: HttpStatus.FORBIDDEN,

@@ -5,6 +5,7 @@ import { PartiesModule } from '@app/parties';
 import { ApprovalDeadlines } from './deadlines/approval-deadlines';
 import { DecisionLink } from './decision-links/decision-link.entity';
 import { DecisionLinks } from './decision-links/decision-links.service';
+import { DeciderDirectory } from './domain/decider-directory';
 import { IdempotencyService } from './domain/idempotency.service';
 import { RaciResolver } from './domain/raci-resolver';
 import { RequestQuota } from './domain/request-quota';
@@ -16,6 +17,7 @@ import { RequestComment } from './entities/request-comment.entity';
 import { RequestOpinion } from './entities/request-opinion.entity';
 import { Request } from './entities/request.entity';
 import { CommentOnRequestService } from './use-cases/comment-on-request.service';
+import { EscalateOrphanedRequestsService } from './use-cases/escalate-orphaned-requests.service';
 import { PreviewRequestService } from './use-cases/preview-request.service';
 import { RequestQueriesService } from './use-cases/request-queries.service';
 import { SubmitRequestService } from './use-cases/submit-request.service';
@@ -29,6 +31,7 @@ const USE_CASES = [
   TransitionRequestService,
   CommentOnRequestService,
   RequestQueriesService,
+  EscalateOrphanedRequestsService,
 ];
 
 /** Requests: the lifecycle, its use cases, decisions by email link, and what others may read. */
@@ -47,6 +50,7 @@ const USE_CASES = [
   ],
   providers: [
     RaciResolver,
+    DeciderDirectory,
     RequestQuota,
     OrganizationQuotas,
     IdempotencyService,

@@ -8,6 +8,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { closestNames } from '@app/core';
 import {
   Catalog,
   CatalogErrorCode,
@@ -40,7 +41,15 @@ export class CatalogController {
   @ApiOkResponse({ type: CatalogActionResponse })
   get(@Param('key') key: string): CatalogActionResponse {
     const action = this.catalog.action(key);
-    if (!action) throw new CatalogException(CatalogErrorCode.ActionNotFound, { key });
+    if (!action) {
+      const suggestions = closestNames(
+        key,
+        this.catalog.actions().map((known) => known.key),
+      );
+      // The hint fills the message; it is left out when there is nothing to suggest.
+      const hint = suggestions.length ? { hint: ` Did you mean ${suggestions.join(' or ')}?` } : {};
+      throw new CatalogException(CatalogErrorCode.ActionNotFound, { key, suggestions, ...hint });
+    }
     return CatalogActionResponse.from(action);
   }
 

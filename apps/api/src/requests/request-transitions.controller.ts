@@ -1,15 +1,18 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Principal } from '@app/parties';
 import { CommentOnRequestService, RequestVerb, TransitionRequestService } from '@app/requests';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { CommentResponse, RequestResponse } from './request.response';
+import { JSON_ONLY_415 } from './requests.controller';
 import {
   ApproveDto,
   CancelDto,
@@ -22,6 +25,7 @@ import {
 /** One route per verb; each is checked against the request's RACI letters and its state machine. */
 @ApiTags('requests')
 @ApiBearerAuth()
+@ApiUnsupportedMediaTypeResponse({ description: JSON_ONLY_415 })
 @Controller('v1/requests/:id')
 export class RequestTransitionsController {
   constructor(
@@ -54,6 +58,12 @@ export class RequestTransitionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'A: approve (never the submitter: four eyes)' })
   @ApiOkResponse({ type: RequestResponse })
+  @ApiConflictResponse({
+    description:
+      'REQUEST_CONSULTATION_PENDING: Consulted parties have not answered (`details.awaited` names ' +
+      'them); POST waive-consultation with a reason to go on without them. ' +
+      'REQUEST_INVALID_TRANSITION, REQUEST_VERSION_CONFLICT',
+  })
   approve(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: ApproveDto) {
     return this.transitions.act(p, id, RequestVerb.Approve, { text: body.comment });
   }
@@ -76,7 +86,10 @@ export class RequestTransitionsController {
 
   @Post('complete')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The performing party completes the work, with an optional result' })
+  @ApiOperation({
+    summary:
+      'The performing party completes the work, with an optional result: text or a JSON object',
+  })
   @ApiOkResponse({ type: RequestResponse })
   complete(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: CompleteDto) {
     return this.transitions.act(p, id, RequestVerb.Complete, { result: body.result });

@@ -3,6 +3,8 @@ import { Party } from '@app/catalog';
 import { RequestState } from '@app/core';
 import { Role } from '@app/parties';
 import { Opinion, RequestVerb } from '@app/requests';
+import type { RequestResult } from '@app/requests';
+import { RESULT_SCHEMA } from './transition.dto';
 
 export class PersonResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -56,8 +58,12 @@ export class RequestResponse {
   performer!: Party;
   @ApiProperty({ type: PersonResponse }) submittedBy!: PersonResponse;
   @ApiPropertyOptional({ nullable: true }) comment!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true })
-  result!: Record<string, unknown> | null;
+  @ApiPropertyOptional({
+    ...RESULT_SCHEMA,
+    nullable: true,
+    description: 'What the performer reported on completing: text, or a JSON object, as given',
+  })
+  result!: RequestResult | null;
   @ApiProperty({ type: [OpinionResponse], description: 'The Consulted parties’ answers' })
   opinions!: OpinionResponse[];
   @ApiProperty({
@@ -95,6 +101,18 @@ export class InboxPageResponse {
   @ApiPropertyOptional({ nullable: true }) nextCursor!: string | null;
 }
 
+export class PreviewWarningResponse {
+  @ApiProperty({ example: 'NO_ELIGIBLE_APPROVER' }) code!: string;
+  @ApiProperty({
+    example:
+      'Nobody but the submitter could approve this request for the Accountable party (customer): ' +
+      'add a user with the role approver to the organization "Globex", then submit again.',
+  })
+  message!: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  details?: Record<string, unknown>;
+}
+
 export class RequestPreviewResponse {
   @ApiProperty({ example: 'mariadb.add-read-only-replica' }) action!: string;
   @ApiProperty({ example: 'Add a MariaDB read-only Replica' }) title!: string;
@@ -108,6 +126,13 @@ export class RequestPreviewResponse {
   @ApiProperty({ enum: RequestState }) initialState!: RequestState;
   @ApiProperty({ description: 'The submission itself would be the decision' })
   approvedBySubmission!: boolean;
+  @ApiProperty({
+    type: [PreviewWarningResponse],
+    description:
+      'Why the submission would be refused though action and params are fine: NO_ELIGIBLE_APPROVER, ' +
+      'NO_ELIGIBLE_CONSULTANT (nobody but the submitter could decide); empty when it would go through',
+  })
+  warnings!: PreviewWarningResponse[];
 }
 
 export class HistoryEntryResponse {

@@ -1,11 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommonErrorCode, CommonException } from '@app/core';
@@ -23,6 +26,16 @@ import {
 import { SubmitRequestDto } from './submit-request.dto';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** The 400s of a submission and its preview. */
+const SUBMISSION_400 =
+  'ACTION_NOT_FOUND: no such action (the message suggests the closest keys and points at ' +
+  'GET /v1/catalog/actions); REQUEST_PARAMS_INVALID: `details.fields` names each offending ' +
+  'property (an unknown one with "did you mean"); VALIDATION_FAILED; MALFORMED_JSON';
+
+/** The 415 of every JSON route. */
+export const JSON_ONLY_415 =
+  'UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json';
 
 @ApiTags('requests')
 @ApiBearerAuth()
@@ -44,6 +57,14 @@ export class RequestsController {
     description: 'Replaying the same key returns the first response',
   })
   @ApiCreatedResponse({ type: RequestResponse })
+  @ApiBadRequestResponse({ description: SUBMISSION_400 })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'NO_ELIGIBLE_APPROVER: nobody but the submitter could approve (the message names the party ' +
+      'and the role to add); NO_ELIGIBLE_CONSULTANT: a Consulted party has nobody to give its ' +
+      'opinion; IDEMPOTENCY_KEY_REUSED. Nothing is stored.',
+  })
+  @ApiUnsupportedMediaTypeResponse({ description: JSON_ONLY_415 })
   async submit(
     @CurrentPrincipal() principal: Principal,
     @Body() body: SubmitRequestDto,
@@ -68,6 +89,8 @@ export class RequestsController {
     summary: 'Who would be R, A, C, I and who would perform, without storing anything',
   })
   @ApiOkResponse({ type: RequestPreviewResponse })
+  @ApiBadRequestResponse({ description: SUBMISSION_400 })
+  @ApiUnsupportedMediaTypeResponse({ description: JSON_ONLY_415 })
   preview(@CurrentPrincipal() principal: Principal, @Body() body: SubmitRequestDto) {
     return this.previewing.preview(principal, body);
   }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEnum, IsObject, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, Length, ValidateBy } from 'class-validator';
 import { Opinion } from '@app/requests';
+import type { RequestResult } from '@app/requests';
 
 /** `POST /v1/requests/:id/opinions` (Consulted parties). */
 export class OpinionDto {
@@ -41,16 +42,37 @@ export class CancelDto {
   reason?: string;
 }
 
+/** A result is text (1 to 10,000 characters) or a JSON object (not an array). */
+function IsTextOrObject(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isTextOrObject',
+    validator: {
+      validate: (value: unknown) =>
+        (typeof value === 'string' && value.length >= 1 && value.length <= 10_000) ||
+        (typeof value === 'object' && value !== null && !Array.isArray(value)),
+      defaultMessage: () => 'result must be text (1 to 10000 characters) or a JSON object',
+    },
+  });
+}
+
+/** The OpenAPI schema of a result: text or an object. */
+export const RESULT_SCHEMA = {
+  oneOf: [
+    { type: 'string', minLength: 1, maxLength: 10_000 },
+    { type: 'object', additionalProperties: true },
+  ],
+};
+
 /** `POST /v1/requests/:id/complete` (performing operators). */
 export class CompleteDto {
   @ApiPropertyOptional({
+    ...RESULT_SCHEMA,
+    description: 'What was done: text, or a JSON object; returned as given',
     example: { replicaHost: 'db-prod-01-ro.internal' },
-    type: 'object',
-    additionalProperties: true,
   })
   @IsOptional()
-  @IsObject()
-  result?: Record<string, unknown>;
+  @IsTextOrObject()
+  result?: RequestResult;
 }
 
 /** `POST /v1/requests/:id/comments` (any party of the request). */

@@ -50,7 +50,7 @@ export interface MessageContext {
   eventText: string | null;
   opinions: { party: string; opinion: string; comment: string | null }[];
   /** The result of the work ("completed" and "failed" messages). */
-  result?: Record<string, unknown> | null;
+  result?: string | Record<string, unknown> | null;
   /** Every public comment ("completed" and "failed" messages); internal ones never. */
   comments?: MailComment[];
   /** Where to view the request. */

@@ -99,6 +99,20 @@ describe('renderMessage', () => {
     );
   });
 
+  it('carries a result given as text as it was written', () => {
+    const { text } = renderMessage({
+      ...context,
+      audience: Audience.Informed,
+      eventType: RequestEventType.Failed,
+      state: RequestState.Failed,
+      dueAt: null,
+      waitingOn: [],
+      links: undefined,
+      result: 'The replica could not catch up:\nbinlog purged',
+    });
+    expect(text).toContain('Result:\n> The replica could not catch up:\n> binlog purged');
+  });
+
   it('speaks French to French organizations, dates and system notes included', () => {
     const { subject, text } = renderMessage({
       ...context,

@@ -61,7 +61,7 @@ function messageBlocks(context: MessageContext, words: Wording, headline: string
     ...when_(Boolean(context.result), {
       kind: 'quote',
       title: labels.result,
-      text: resultText(context.result ?? {}),
+      text: resultText(context.result ?? ''),
     }),
     ...(context.comments ?? []).map((comment): Block => ({
       kind: 'quote',
@@ -108,10 +108,11 @@ function waitingLine(line: WaitingLine, words: Wording, when: (date: Date) => st
 }
 
 /**
- * A result as `key: value` lines, keys in alphabetical order (the database keeps no order), values
- * that are not text as JSON.
+ * A result given as text, as written; one given as an object, as `key: value` lines, keys in
+ * alphabetical order (the database keeps no order), values that are not text as JSON.
  */
-function resultText(result: Record<string, unknown>): string {
+function resultText(result: string | Record<string, unknown>): string {
+  if (typeof result === 'string') return result;
   return Object.entries(result)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)

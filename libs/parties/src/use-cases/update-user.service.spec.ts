@@ -6,7 +6,6 @@ import { Role } from '../parties.types';
 import { CUSTOMER_A, CUSTOMER_B, principal, PROVIDER_ORG } from '../testing/principal.fixture';
 import { UsersService } from '../users.service';
 import { UpdateUserService } from './update-user.service';
-import { USER_DEACTIVATED } from './user-deactivated.event';
 
 const ADMIN_ID = '00000000-0000-4000-8000-0000000000ff';
 const USER_ID = '00000000-0000-4000-8000-0000000000a1';
@@ -42,9 +41,9 @@ describe('UpdateUserService', () => {
       },
     } as unknown as UsersService;
     audit = fakeAdminAudit();
-    emit = jest.fn();
+    emit = jest.fn().mockResolvedValue([]);
     service = new UpdateUserService(users, inOneTransaction(repository), audit, {
-      emit,
+      emitAsync: emit,
     } as unknown as EventEmitter2);
   });
 
@@ -78,15 +77,21 @@ describe('UpdateUserService', () => {
     const { user: changed, deactivated } = await service.update(admin, USER_ID, { active: false });
     expect(changed).toMatchObject({ active: false, deactivatedAt: expect.any(Date) });
     expect(deactivated).toMatchObject({
+      type: 'user.deactivated',
       userId: USER_ID,
       organizationId: CUSTOMER_A,
-      byUserId: ADMIN_ID,
     });
-    expect(emit).toHaveBeenCalledWith(USER_DEACTIVATED, deactivated);
+    expect(emit).toHaveBeenCalledWith('user.deactivated', deactivated);
     audit.record.mockClear();
     await service.update(admin, USER_ID, { active: false });
     expect(audit.record).not.toHaveBeenCalled();
     expect(emit).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps a committed deactivation when announcing it fails', async () => {
+    emit.mockRejectedValueOnce(new Error('Redis is down'));
+    const { user: changed } = await service.update(admin, USER_ID, { active: false });
+    expect(changed.active).toBe(false);
   });
 
   it('refuses to deactivate or demote the last active admin', async () => {

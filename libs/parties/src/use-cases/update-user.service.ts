@@ -1,15 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { EntityManager } from 'typeorm';
 import { AdminAction, AdminAuditService, diff } from '@app/audit';
-import { TransactionRunner } from '@app/core';
+import { TransactionRunner, UserDeactivatedEvent, userDeactivated } from '@app/core';
 import { AccessPolicy } from '../access-policy';
 import { User } from '../entities/user.entity';
 import { PartiesErrorCode as Code, PartiesException } from '../parties.exception';
 import { Principal, UpdateUserInput } from '../parties.types';
 import { isActiveAdmin, normalizeRoles } from '../roles';
 import { UsersService } from '../users.service';
-import { USER_DEACTIVATED, UserDeactivatedEvent } from './user-deactivated.event';
 
 /** The user as changed, and the deactivation it amounts to, if it does. */
 export interface UserUpdate {
@@ -23,6 +22,8 @@ export interface UserUpdate {
  */
 @Injectable()
 export class UpdateUserService {
+  private readonly logger = new Logger(UpdateUserService.name);
+
   constructor(
     private readonly users: UsersService,
     private readonly transactions: TransactionRunner,
@@ -55,11 +56,24 @@ export class UpdateUserService {
         changes,
       });
       const deactivated = before.active && !after.active;
-      return { user: after, deactivated: deactivated ? deactivation(after, principal, at) : null };
+      return { user: after, deactivated: deactivated ? userDeactivated(after) : null };
     });
-    // The one place a committed deactivation is announced (waiting requests hook in here).
-    if (update.deactivated) this.events.emit(USER_DEACTIVATED, update.deactivated);
+    if (update.deactivated) await this.announce(update.deactivated);
     return update;
+  }
+
+  /**
+   * The one place a committed deactivation is announced; the requests it leaves with nobody to
+   * decide are escalated before the answer. The change stands even if that fails: it is logged.
+   */
+  private async announce(event: UserDeactivatedEvent): Promise<void> {
+    try {
+      await this.events.emitAsync(event.type, event);
+    } catch (error) {
+      this.logger.error(
+        `user ${event.userId} deactivated, announcing it failed: ${(error as Error).message}`,
+      );
+    }
   }
 
   /** 409 LAST_ACTIVE_ADMIN unless another active admin remains in the user's organization. */
@@ -83,8 +97,4 @@ function withChanges(
   );
   const deactivatedAt = 'active' in to ? (to.active ? null : at) : user.deactivatedAt;
   return { ...to, deactivatedAt, updatedAt: at };
-}
-
-function deactivation(user: User, principal: Principal, at: Date): UserDeactivatedEvent {
-  return { userId: user.id, organizationId: user.organizationId, byUserId: principal.userId, at };
 }

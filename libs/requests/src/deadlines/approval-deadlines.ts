@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { CatalogAction, Plan } from '@app/catalog';
+import { CatalogAction } from '@app/catalog';
 import { AppConfig } from '@app/core';
 import { BusinessCalendar } from './business-calendar';
 
 /**
- * When a request's approval is due: the catalog's deadline for the action, or, for on-request work,
- * the provider's stated 7 working days (APPROVAL_DEADLINE_DAYS); self-service work has none unless
- * the catalog sets one.
+ * When a request's decision is due: the catalog's deadline for the action, or else the provider's
+ * stated 7 working days (APPROVAL_DEADLINE_DAYS), whatever the plan: every request that waits for a
+ * decision has a due date, so it is always reminded and escalated.
  */
 @Injectable()
 export class ApprovalDeadlines {
@@ -16,11 +16,9 @@ export class ApprovalDeadlines {
     this.calendar = new BusinessCalendar(config.env.HOLIDAYS);
   }
 
-  dueAt(action: CatalogAction, plan: Plan, from: Date): Date | null {
-    const days =
-      action.deadline?.businessDays ??
-      (plan === Plan.OnRequest ? this.config.env.APPROVAL_DEADLINE_DAYS : undefined);
-    return days ? this.calendar.addBusinessDays(from, days) : null;
+  dueAt(action: CatalogAction, from: Date): Date {
+    const days = action.deadline?.businessDays ?? this.config.env.APPROVAL_DEADLINE_DAYS;
+    return this.calendar.addBusinessDays(from, days);
   }
 
   /** When to remind the approvers, if that is still ahead. */

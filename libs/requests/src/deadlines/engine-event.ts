@@ -4,11 +4,16 @@ import { Request } from '../entities/request.entity';
 
 /**
  * An event the engine raises itself about a request (a reminder, an escalation). Its id follows
- * from the request and the event, so a job that raises it twice writes it to the outbox once.
+ * from the request, the event and its cause (none: the deadline), so a job that raises it twice
+ * writes it to the outbox once.
  */
-export function engineEvent(request: Request, type: RequestEventType): RequestEvent {
+export function engineEvent(
+  request: Request,
+  type: RequestEventType,
+  { cause, comment = null }: { cause?: string; comment?: string | null } = {},
+): RequestEvent {
   return {
-    id: stableUuid(`${request.id}.${type}`),
+    id: stableUuid(cause ? `${request.id}.${type}.${cause}` : `${request.id}.${type}`),
     type,
     requestId: request.id,
     organizationId: request.organizationId,
@@ -19,7 +24,7 @@ export function engineEvent(request: Request, type: RequestEventType): RequestEv
     actorId: null,
     actorOrganizationId: request.organizationId,
     letter: null,
-    comment: null,
+    comment,
     occurredAt: new Date().toISOString(),
   };
 }

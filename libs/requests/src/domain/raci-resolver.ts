@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { allowsPlan, Catalog, CatalogAction, Letter, Party, PARTIES } from '@app/catalog';
+import { closestNames } from '@app/core';
 import { Subscription } from '@app/parties';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
 
@@ -21,7 +22,7 @@ export class RaciResolver {
 
   resolve(actionKey: string, params: unknown, subscription: Subscription): RaciAssignment {
     const action = this.catalog.action(actionKey);
-    if (!action) throw new RequestsException(Code.ActionNotFound, { action: actionKey });
+    if (!action) throw this.notFound(actionKey);
     const { title, plans } = action;
     if (!action.requestable) throw new RequestsException(Code.ActionNotRequestable, { title });
     if (!allowsPlan(plans, subscription.plan)) {
@@ -32,6 +33,15 @@ export class RaciResolver {
       throw new RequestsException(Code.ParamsInvalid, { action: action.key, fields });
     }
     return this.assign(action, subscription);
+  }
+
+  /** An unknown key, with the closest keys the catalog has. */
+  private notFound(actionKey: string): RequestsException {
+    const keys = this.catalog.actions({ requestable: true }).map((action) => action.key);
+    const suggestions = closestNames(actionKey, keys);
+    // The hint fills the message; it is left out when there is nothing to suggest.
+    const hint = suggestions.length ? { hint: ` Did you mean ${suggestions.join(' or ')}?` } : {};
+    return new RequestsException(Code.ActionNotFound, { action: actionKey, suggestions, ...hint });
   }
 
   /** Who is R, A, C, I and who performs an action under a subscription (no check of plan or params). */

@@ -2,6 +2,9 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Party } from '@app/catalog';
 import { RequestState } from '@app/core';
 
+/** A completed request's result: text, or a JSON object. */
+export type RequestResult = string | Record<string, unknown>;
+
 /** A request for a catalog action, with the RACI parties resolved when it was submitted. */
 @Entity({ name: 'requests' })
 export class Request {
@@ -47,8 +50,9 @@ export class Request {
   @Column({ type: 'text', nullable: true })
   comment!: string | null;
 
+  /** What the performer reported on completing: text, or a JSON object, as given. */
   @Column({ type: 'jsonb', nullable: true })
-  result!: Record<string, unknown> | null;
+  result!: RequestResult | null;
 
   /** When the approval is due, in working days from submission; null where no deadline applies. */
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true })

@@ -4,7 +4,8 @@ import { OrganizationsService, Principal } from '@app/parties';
 import { RaciResolver } from '../domain/raci-resolver';
 import { RequestVerb } from '../domain/request-state';
 import { nextState } from '../domain/request-state-machine';
-import { decidesBySubmission, SubmitInput } from './submit-request.service';
+import { DeciderDirectory, noEligibleDecider } from '../domain/decider-directory';
+import { deciderCheck, decidesBySubmission, SubmitInput } from './submit-request.service';
 import { RequestState } from '@app/core';
 
 export interface RequestPreview {
@@ -19,6 +20,15 @@ export interface RequestPreview {
   via: string | null;
   initialState: RequestState;
   approvedBySubmission: boolean;
+  /** What would refuse the submission though the action and params are fine (nobody to decide). */
+  warnings: PreviewWarning[];
+}
+
+/** A problem the submission would be refused for, with the code and message it would have. */
+export interface PreviewWarning {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
 }
 
 /** Who would be R, A, C, I and who would perform a request, without storing anything. */
@@ -27,6 +37,7 @@ export class PreviewRequestService {
   constructor(
     private readonly organizations: OrganizationsService,
     private readonly resolver: RaciResolver,
+    private readonly deciders: DeciderDirectory,
   ) {}
 
   async preview(principal: Principal, input: SubmitInput): Promise<RequestPreview> {
@@ -43,6 +54,12 @@ export class PreviewRequestService {
       hasConsulted: raci.consulted.length > 0,
       decidedBySubmission: decided,
     });
+    const stuck = decided
+      ? []
+      : await this.deciders.missing(
+          deciderCheck(raci, organization, principal.userId ?? ''),
+          raci.consulted,
+        );
     return {
       action: raci.action.key,
       title: raci.action.title,
@@ -55,6 +72,11 @@ export class PreviewRequestService {
       via: raci.via ?? null,
       initialState: to,
       approvedBySubmission: decided,
+      warnings: stuck.map(noEligibleDecider).map(({ code, message, details }) => ({
+        code,
+        message,
+        details,
+      })),
     };
   }
 }

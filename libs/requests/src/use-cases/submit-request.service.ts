@@ -4,6 +4,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { isUniqueViolation, TransactionRunner } from '@app/core';
 import { Organization, OrganizationsService, Principal, Role } from '@app/parties';
 import { ApprovalDeadlines } from '../deadlines/approval-deadlines';
+import { DeciderCheck, DeciderDirectory, noEligibleDecider } from '../domain/decider-directory';
 import { IdempotencyService, StoredResponse } from '../domain/idempotency.service';
 import { RaciAssignment, RaciResolver } from '../domain/raci-resolver';
 import { RequestQuota } from '../domain/request-quota';
@@ -23,7 +24,10 @@ export interface SubmitInput {
 const DECIDED_BY_SUBMISSION =
   'Submitted by an approver of the Accountable party: the catalog makes the submission the decision.';
 
-/** Submits a request: resolves its RACI parties, checks plan, params and quota, stores it once. */
+/**
+ * Submits a request: resolves its RACI parties, checks plan and params, that somebody besides the
+ * submitter could decide it, and the quota; stores it once.
+ */
 @Injectable()
 export class SubmitRequestService {
   constructor(
@@ -36,6 +40,7 @@ export class SubmitRequestService {
     private readonly events: EventEmitter2,
     private readonly deadlines: ApprovalDeadlines,
     private readonly views: RequestViews,
+    private readonly deciders: DeciderDirectory,
   ) {}
 
   async submit(
@@ -60,14 +65,16 @@ export class SubmitRequestService {
       plan: organization.plan!,
       onDemand: organization.onDemand,
     });
+    const decided = decidesBySubmission(principal, raci);
+    const stuck = decided
+      ? []
+      : await this.deciders.missing(deciderCheck(raci, organization, userId), raci.consulted);
+    if (stuck.length > 0) throw noEligibleDecider(stuck[0]);
     try {
       const { response, event } = await this.transactions.run(async (manager) => {
         await this.quota.assertWithin(manager, raci.action, organization, new Date());
         const request = newRequest(raci, organization, userId, input);
-        const decided = decidesBySubmission(principal, raci);
-        request.dueAt = decided
-          ? null
-          : this.deadlines.dueAt(raci.action, organization.plan!, new Date());
+        request.dueAt = decided ? null : this.deadlines.dueAt(raci.action, new Date());
         const event = await this.transitioner.apply(manager, request, {
           verb: RequestVerb.Submit,
           actor: principal,
@@ -105,6 +112,18 @@ export function decidesBySubmission(principal: Principal, raci: RaciAssignment):
     principal.party === raci.accountable &&
     principal.roles.includes(Role.Approver)
   );
+}
+
+/** What the check of who could decide reads of a request about to be submitted. */
+export function deciderCheck(
+  raci: RaciAssignment,
+  organization: Organization,
+  submittedBy: string,
+): DeciderCheck {
+  const { accountable, consulted, responsible, performer } = raci;
+  const letters = raci.action.raci;
+  const organizationId = organization.id;
+  return { accountable, consulted, responsible, performer, submittedBy, letters, organizationId };
 }
 
 function newRequest(

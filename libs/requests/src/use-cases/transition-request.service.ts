@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Catalog } from '@app/catalog';
 import { EntityManager } from 'typeorm';
-import { isUniqueViolation, TransactionRunner } from '@app/core';
+import { isUniqueViolation, RequestState, TransactionRunner } from '@app/core';
 import { Principal } from '@app/parties';
 import { authorize } from '../domain/raci-policy';
 import { findVisibleRequest } from '../domain/request-scope';
@@ -11,7 +11,7 @@ import { RequestVerb as V } from '../domain/request-state';
 import { TransitionContext } from '../domain/request-state-machine';
 import { RequestTransitioner } from '../domain/request-transitioner';
 import { Opinion, RequestOpinion } from '../entities/request-opinion.entity';
-import { Request } from '../entities/request.entity';
+import { Request, RequestResult } from '../entities/request.entity';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
 import { RequestView } from '../request.view';
 import { RequestViews } from '../views/request-views.service';
@@ -23,7 +23,8 @@ export interface TransitionInput {
   /** approve, opinion: a comment; reject, fail, cancel, waive-consultation: the reason. */
   text?: string;
   opinion?: Opinion;
-  result?: Record<string, unknown>;
+  /** complete: what was done, as text or as a JSON object, stored and returned as given. */
+  result?: RequestResult;
 }
 
 /** Applies one verb to a request, after the RACI policy has allowed it. */
@@ -50,6 +51,9 @@ export class TransitionRequestService {
           ...request,
           letters: this.catalog.lettersOf(request.action),
         });
+        if (verb === V.Approve && request.state === RequestState.PendingConsultation) {
+          throw await consultationPending(manager, request);
+        }
         const context =
           verb === V.Opinion ? await this.recordOpinion(manager, request, principal, input) : {};
         const event = await this.transitioner.apply(manager, request, {
@@ -91,6 +95,18 @@ export class TransitionRequestService {
     const parties = new Set([...answered.map((o) => o.party), principal.party]);
     return { consultationComplete: request.consulted.every((party) => parties.has(party)) };
   }
+}
+
+/** Approving too early: which Consulted parties are still awaited, and how to go on without them. */
+async function consultationPending(
+  manager: EntityManager,
+  request: Request,
+): Promise<RequestsException> {
+  const answered = new Set(
+    (await manager.findBy(RequestOpinion, { requestId: request.id })).map((o) => o.party),
+  );
+  const awaited = request.consulted.filter((party) => !answered.has(party));
+  return new RequestsException(Code.ConsultationPending, { id: request.id, awaited });
 }
 
 function opinionAlreadyGiven(): RequestsException {

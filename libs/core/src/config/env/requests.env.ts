@@ -35,7 +35,8 @@ export const REQUESTS_ENV = {
     .max(365)
     .default(7)
     .describe(
-      'Working days an approval may take when the catalog sets no deadline (on-request work).',
+      'Working days a decision (opinions, then approval) may take when the catalog sets no ' +
+        'deadline for the action, whatever the plan: every waiting request has a due date.',
     ),
   DEADLINE_REMINDER_DAYS: z.coerce
     .number()

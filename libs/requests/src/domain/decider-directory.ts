@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { Party } from '@app/catalog';
+import { OrganizationsService, partyOfKind, Role, User, UsersService } from '@app/parties';
+import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
+import { judge, RequestParties } from './raci-policy';
+import { RequestVerb as V } from './request-state';
+import { Standing, WHO_ACTS } from './who-acts.table';
+
+/** A decision a request waits for that no active user could take. */
+export interface MissingDecider {
+  verb: V.Approve | V.Opinion;
+  party: Party;
+  organization: { id: string; name: string };
+}
+
+export type DeciderCheck = RequestParties & { organizationId: string };
+
+/** The verbs a waiting request needs somebody for, with the standing whose people may do them. */
+const NEEDED: readonly { verb: V.Approve | V.Opinion; standing: Standing }[] = [
+  { verb: V.Approve, standing: 'accountable' },
+  { verb: V.Opinion, standing: 'consulted' },
+];
+
+/**
+ * Finds the decisions nobody could take: no active user of the Accountable party the table of who
+ * acts allows to approve (the submitter never is: four eyes), or a Consulted party still awaited
+ * with nobody allowed to give its opinion.
+ */
+@Injectable()
+export class DeciderDirectory {
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly users: UsersService,
+  ) {}
+
+  async missing(request: DeciderCheck, awaited: readonly Party[]): Promise<MissingDecider[]> {
+    const organizations = await this.organizations.withProvider([request.organizationId]);
+    const relevant = organizations.filter(
+      (o) => partyOfKind(o.kind) !== Party.Customer || o.id === request.organizationId,
+    );
+    const members = await this.users.membersOf(relevant.map((o) => o.id));
+    const byParty = new Map(relevant.map((o) => [partyOfKind(o.kind), o]));
+    return missingDeciders(request, awaited, (party) => {
+      const organization = byParty.get(party);
+      return organization
+        ? { organization, people: members.filter((u) => u.organizationId === organization.id) }
+        : undefined;
+    });
+  }
+}
+
+/** The pure rule behind `DeciderDirectory.missing`, given the active people of each party. */
+export function missingDeciders(
+  request: RequestParties,
+  awaited: readonly Party[],
+  peopleOf: (
+    party: Party,
+  ) => { organization: MissingDecider['organization']; people: User[] } | undefined,
+): MissingDecider[] {
+  return NEEDED.flatMap(({ verb, standing }) => {
+    const parties = standing === 'accountable' ? [request.accountable] : awaited;
+    return parties.flatMap((party) => {
+      const found = peopleOf(party);
+      const able = found?.people.some(
+        (user) => judge(verb, { userId: user.id, party, roles: user.roles }, request).allowed,
+      );
+      if (able || !found) return [];
+      const { id, name } = found.organization;
+      return [{ verb, party, organization: { id, name } }];
+    });
+  });
+}
+
+/** The roles that would let somebody of the party take the decision, as the table declares them. */
+export function rolesFor(verb: V.Approve | V.Opinion): Role[] {
+  return WHO_ACTS[verb].actors.flatMap((actor) => actor.roles ?? []);
+}
+
+/** The 422 that names the party nobody could act for, and who to add to it. */
+export function noEligibleDecider(missing: MissingDecider): RequestsException {
+  const code = missing.verb === V.Approve ? Code.NoEligibleApprover : Code.NoEligibleConsultant;
+  return new RequestsException(code, {
+    party: missing.party,
+    organization: missing.organization.name,
+    organizationId: missing.organization.id,
+    roles: rolesFor(missing.verb).join(' or '),
+  });
+}
