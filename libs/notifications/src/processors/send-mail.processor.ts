@@ -4,6 +4,7 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { JobData, JobName, QueueName, SendMailResult, WORKER_LOCKS } from '@app/core';
 import { DeliveryStatus } from '../deliveries/notification-delivery.entity';
 import { DeliveryLedger } from '../deliveries/delivery-ledger.service';
+import { MailMessage } from '../mail/mail-message';
 import { MailTransport } from '../mail/mail-transport';
 
 /**
@@ -29,21 +30,38 @@ export class SendMailProcessor extends WorkerHost {
     if (!delivery) return { deliveryId, outcome: 'gone' };
     // A worker killed after settling but before the job completed leaves the job to run again.
     if (delivery.status === DeliveryStatus.Sent) return { deliveryId, outcome: 'already-sent' };
+    const response = job.data.accepted ?? (await this.send(job, delivery.message, attempts));
+    await this.ledger.settle(deliveryId, { sent: true, attempts });
+    return { deliveryId, outcome: 'sent', response };
+  }
+
+  /**
+   * Sends, and keeps the server's answer with the job (in Redis) before recording it in the
+   * ledger, so that when the ledger cannot be written the retry records the sending instead of
+   * sending twice.
+   */
+  private async send(
+    job: Job<JobData<JobName.SendMail>, SendMailResult>,
+    message: MailMessage,
+    attempts: number,
+  ): Promise<string> {
+    const { deliveryId } = job.data;
+    let response: string;
     try {
-      const { response } = await this.transport.send(delivery.message);
-      await this.ledger.settle(deliveryId, { sent: true, attempts });
-      return { deliveryId, outcome: 'sent', response };
+      ({ response } = await this.transport.send(message));
     } catch (error) {
       const responseCode = (error as { responseCode?: number }).responseCode;
       const permanent = responseCode !== undefined && responseCode >= 500;
-      const message = `${responseCode ? `SMTP ${responseCode}: ` : ''}${(error as Error).message}`;
+      const text = `${responseCode ? `SMTP ${responseCode}: ` : ''}${(error as Error).message}`;
       const final = permanent || attempts >= (job.opts.attempts ?? 1);
-      await this.ledger.settle(deliveryId, { sent: false, attempts, error: message, final });
+      await this.ledger.settle(deliveryId, { sent: false, attempts, error: text, final });
       if (permanent) {
-        this.logger.warn(`message ${delivery.messageId} refused for good (${responseCode})`);
-        throw new UnrecoverableError(message);
+        this.logger.warn(`message ${message.messageId} refused for good (${responseCode})`);
+        throw new UnrecoverableError(text);
       }
       throw error;
     }
+    await job.updateData({ ...job.data, accepted: response });
+    return response;
   }
 }

@@ -7,6 +7,11 @@ export interface SendMailJob {
   deliveryId: string;
   /** 0 for the first sending; each manual retry of a dead letter counts one up. */
   retry: number;
+  /**
+   * The SMTP server's answer, kept with the job once it accepted the message: an attempt that
+   * then failed to record it (PostgreSQL down) is retried to record it, never to send again.
+   */
+  accepted?: string;
 }
 
 export interface SendMailResult {
