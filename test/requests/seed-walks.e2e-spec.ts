@@ -1,9 +1,8 @@
 import { createTestApp, TestApp } from '../helpers/create-app';
-import { Role } from '@app/parties';
 import { BusinessCalendar } from '@app/requests';
 import { Cast, createCast } from '../factories/cast.factory';
 import { api } from '../helpers/api.client';
-import { Actor, createCustomer, createUser } from '../factories/parties.factory';
+import { Actor } from '../factories/parties.factory';
 import { submitRequest, walk } from '../factories/request.factory';
 
 /** The journeys the seed matrix describes, walked end to end through the HTTP API. */
@@ -131,46 +130,6 @@ describe('request lifecycle, walked from the seed matrix', () => {
     expect(asked.view.state).toBe('pending_approval');
     await api(t, provider.approver).post(`/v1/requests/${asked.id}/approve`).expect(403);
     await walk(asked, ['approve', customer.secondApprover]);
-  });
-
-  it('previews who would be R, A, C, I and who performs, storing nothing', async () => {
-    const { selfService: customer, onRequest } = cast;
-    const before = await listedTo(customer.requester);
-    const bucket = {
-      action: 'object-storage.create-bucket',
-      params: { bucketName: 'preview-only' },
-    };
-    const preview = await api(t, customer.approver)
-      .post('/v1/requests/preview', bucket)
-      .expect(200);
-    expect(preview.body).toEqual({
-      action: 'object-storage.create-bucket',
-      title: 'Create Bucket',
-      organizationId: customer.organizationId,
-      responsible: 'customer',
-      accountable: 'customer',
-      consulted: [],
-      informed: ['provider'],
-      performer: 'customer',
-      via: 'S3 API',
-      initialState: 'approved',
-      approvedBySubmission: true,
-      warnings: [],
-    });
-    // Without "On Demand", the provider's Professional Services team performs what the customer decides.
-    const store = { action: 'object-storage.create-object-store', params: { name: 'store-1' } };
-    const performer = async (actor: typeof customer.requester) =>
-      (await api(t, actor).post('/v1/requests/preview', store)).body.performer as
-        string | undefined;
-    expect(await performer(customer.requester)).toBe('customer');
-    const withoutOnDemand = await createCustomer(t, { plan: 'self-service', onDemand: false });
-    expect(await performer(await createUser(t, withoutOnDemand.id, [Role.Requester]))).toBe(
-      'provider',
-    );
-    expect((await api(t, onRequest.requester).post('/v1/requests/preview', store)).body.code).toBe(
-      'ACTION_NOT_IN_PLAN',
-    );
-    expect(await listedTo(customer.requester)).toBe(before);
   });
 
   it('a customer asks for details on a blocked Bot Defense request, which needs the support ID', async () => {
