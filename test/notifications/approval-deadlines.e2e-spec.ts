@@ -80,7 +80,7 @@ describe('approval deadlines', () => {
     const told = smtp.messages.filter(
       (m) =>
         m.text.includes(id) &&
-        (m.subject.startsWith('Request expired') || m.subject.startsWith('Approval overdue')),
+        (m.subject.startsWith('Request expired') || m.subject.startsWith('Decision stuck')),
     );
     expect(told.map((m) => m.to[0])).toEqual(
       expect.arrayContaining([provider.admin.email, customer.requester.email]),
@@ -97,9 +97,10 @@ describe('approval deadlines', () => {
     await settle(t);
     await runNow(id, JobName.ApprovalDeadline);
     const escalations = smtp.messages.filter(
-      (m) => m.text.includes(id) && m.subject.startsWith('Approval overdue'),
+      (m) => m.text.includes(id) && m.subject.startsWith('Decision stuck'),
     );
     expect(escalations.map((m) => m.to[0])).toEqual([provider.admin.email]);
+    expect(escalations[0].text).toContain('The approval deadline passed.');
     expect((await api(t, provider.admin).get(`/v1/requests/${id}`).expect(200)).body.state).toBe(
       'pending_approval',
     );

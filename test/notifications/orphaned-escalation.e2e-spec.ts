@@ -49,7 +49,7 @@ describe('escalation of requests left with nobody to decide', () => {
   }
 
   const escalationsOf = (id: string) =>
-    smtp.messages.filter((m) => m.text.includes(id) && m.subject.startsWith('Approval overdue'));
+    smtp.messages.filter((m) => m.text.includes(id) && m.subject.startsWith('Decision stuck'));
 
   it('mails the Accountable organization’s admins when its last approver is deactivated', async () => {
     const { id, admin, approvers } = await waitingOn(1);

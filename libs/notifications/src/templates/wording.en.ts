@@ -8,7 +8,7 @@ export const WORDING_EN: Wording = {
     [Audience.ApprovalNeeded]: 'Approval needed',
     [Audience.OpinionRequested]: 'Your opinion is requested',
     [Audience.WorkAssigned]: 'Work assigned',
-    [Audience.Escalation]: 'Approval overdue',
+    [Audience.Escalation]: 'Decision stuck',
   },
   informed: {
     [E.Submitted]: 'Request submitted',

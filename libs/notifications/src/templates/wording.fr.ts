@@ -8,7 +8,7 @@ export const WORDING_FR: Wording = {
     [Audience.ApprovalNeeded]: 'Approbation requise',
     [Audience.OpinionRequested]: 'Votre avis est demandé',
     [Audience.WorkAssigned]: 'Travail assigné',
-    [Audience.Escalation]: 'Approbation en retard',
+    [Audience.Escalation]: 'Décision bloquée',
   },
   informed: {
     [E.Submitted]: 'Demande soumise',

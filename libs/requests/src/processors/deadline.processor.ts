@@ -26,6 +26,8 @@ type DeadlineJob = Job<
   JobName.ApprovalReminder | JobName.ApprovalDeadline
 >;
 
+/** Why an escalation or an expiry happened, as the history and the mail say it. */
+const DEADLINE_PASSED = 'The approval deadline passed.';
 /**
  * At a reminder, asks the approvers again; at the deadline, expires the request where the catalog
  * says so, or else escalates to the Accountable organization's admins. Each writes its event to the
@@ -56,16 +58,17 @@ export class DeadlineProcessor extends WorkerHost {
     if (this.catalog.action(request.action)?.deadline?.onMiss === 'expire') {
       return this.expire(request);
     }
-    return this.announce(request, RequestEventType.Escalated, 'escalated');
+    return this.announce(request, RequestEventType.Escalated, 'escalated', DEADLINE_PASSED);
   }
 
   private async announce(
     request: Request,
     type: RequestEventType,
     outcome: DeadlineResult['outcome'],
+    comment: string | null = null,
   ): Promise<DeadlineResult> {
     await this.transactions.run((manager) =>
-      writeToOutbox(manager, engineEvent(request, type), { once: true }),
+      writeToOutbox(manager, engineEvent(request, type, { comment }), { once: true }),
     );
     return { requestId: request.id, outcome };
   }
@@ -85,7 +88,7 @@ export class DeadlineProcessor extends WorkerHost {
         verb: RequestVerb.Expire,
         actor,
         letter: null,
-        comment: 'The approval deadline passed.',
+        comment: DEADLINE_PASSED,
       }),
     );
     return { requestId: request.id, outcome: 'expired' };
