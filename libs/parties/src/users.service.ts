@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { AdminAction, AdminAuditService, created } from '@app/audit';
 import { isUniqueViolation, TransactionRunner } from '@app/core';
 import { AccessPolicy } from './access-policy';
@@ -84,8 +84,10 @@ export class UsersService {
   }
 
   /** Users by id, active or not, for the engine's own use (never a caller's read). */
-  byIds(ids: readonly string[]): Promise<User[]> {
-    return ids.length ? this.users.findBy({ id: In([...ids]) }) : Promise.resolve([]);
+  /** In a transaction, pass its manager: a second connection per call can exhaust the pool. */
+  byIds(ids: readonly string[], manager?: EntityManager): Promise<User[]> {
+    const users = manager?.getRepository(User) ?? this.users;
+    return ids.length ? users.findBy({ id: In([...ids]) }) : Promise.resolve([]);
   }
 
   /** The active users of these organizations, by email, for the engine's own use (never a caller's read). */

@@ -28,7 +28,11 @@ export class RequestViews {
 
   async ofAll(requests: Request[], manager = this.dataSource.manager): Promise<RequestView[]> {
     if (requests.length === 0) return [];
-    const submitters = await this.users.byIds([...new Set(requests.map((r) => r.submittedBy))]);
+    // The transaction's own connection: a second one per call would exhaust the pool under load.
+    const submitters = await this.users.byIds(
+      [...new Set(requests.map((r) => r.submittedBy))],
+      manager,
+    );
     const people = new Map<string, PersonView>(
       submitters.map(({ id, name, email }) => [id, { id, name, email }]),
     );
