@@ -1,3 +1,4 @@
+import { QueueName } from '@app/core';
 import { Cast, createCast } from '../factories/cast.factory';
 import { submitRequest } from '../factories/request.factory';
 import { createTestApp, TestApp } from '../helpers/create-app';
@@ -28,6 +29,16 @@ describe('mail delivery through faults', () => {
   });
   afterAll(async () => {
     await redis.start();
+    // After the outage an idle worker comes back on its own reconnection backoff (up to 20 s);
+    // closing the app before every worker is back can leave the close waiting on one of them.
+    await waitFor(
+      async () => {
+        const queues = Object.values(QueueName).map((name) => t.queue(name).getWorkers());
+        return (await Promise.all(queues)).every((workers) => workers.length > 0);
+      },
+      'every worker back on Redis',
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
     await t.close();
     await redis.stop();
     await smtp.stop();
