@@ -144,6 +144,20 @@ export class EngineProcess {
     clearTimeout(timer);
   }
 
+  /** Calls its HTTP API as a client would: a JSON answer comes back parsed, any other as text. */
+  async call(method: string, path: string, token?: string, body?: unknown) {
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : text };
+  }
+
   /** Resident memory now, in MiB (Linux). */
   rssMb(): number {
     return this.statusKb('VmRSS') / 1024;

@@ -39,18 +39,8 @@ describeOnPostgres('secrets in the logs', () => {
     'SMTP password': SMTP_PASSWORD,
   };
 
-  const call = async (method: string, path: string, token?: string, body?: unknown) => {
-    const response = await fetch(`${engine.url}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : text };
-  };
+  const call = (method: string, path: string, token?: string, body?: unknown) =>
+    engine.call(method, path, token, body);
 
   beforeAll(async () => {
     database = await createTestDatabase();

@@ -27,18 +27,8 @@ describeEmbedded('the secrets of the embedded default', () => {
   let dir: string;
   let engine: EngineProcess;
 
-  const call = async (method: string, path: string, token?: string, body?: unknown) => {
-    const response = await fetch(`${engine.url}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : text };
-  };
+  const call = (method: string, path: string, token?: string, body?: unknown) =>
+    engine.call(method, path, token, body);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'raci-embedded-'));
