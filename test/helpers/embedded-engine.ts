@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { ENGINE_ENTRY } from './engine-process';
-import { SHARED_REDIS_URL } from './redis-keys';
+import { ENGINE_ENTRY, EngineProcess } from './engine-process';
+import { deleteRedisKeys, SHARED_REDIS_URL } from './redis-keys';
 import { E2E_DRIVER } from './test-database';
 import { waitFor } from './wait-for';
 
@@ -29,6 +31,40 @@ export function embeddedEnv(prefix: string): Record<string, string> {
     QUEUE_PREFIX: prefix,
     RELAY_POLL_MS: '50',
   };
+}
+
+/**
+ * The built engine, API and worker in one process, started as on a fresh clone in a new empty
+ * folder (its `var/`) with a Redis key prefix of its own; `close` stops it and removes both.
+ */
+export class FreshEngine {
+  private constructor(
+    readonly dir: string,
+    readonly engine: EngineProcess,
+    private readonly prefix: string,
+  ) {}
+
+  static async start(name: string): Promise<FreshEngine> {
+    const prefix = `raci-${name}-${randomBytes(4).toString('hex')}`;
+    const dir = mkdtempSync(join(tmpdir(), `raci-${name}-`));
+    try {
+      const engine = await EngineProcess.start({ role: 'all', cwd: dir, env: embeddedEnv(prefix) });
+      return new FreshEngine(dir, engine, prefix);
+    } catch (error) {
+      await removeTraces(dir, prefix);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.engine.stop();
+    await removeTraces(this.dir, this.prefix);
+  }
+}
+
+async function removeTraces(dir: string, prefix: string): Promise<void> {
+  await deleteRedisKeys(prefix);
+  rmSync(dir, { recursive: true, force: true });
 }
 
 /** The lines meant for people (`raci-engine: ...`), in order. */

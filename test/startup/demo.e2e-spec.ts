@@ -1,11 +1,9 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeEmbedded, embeddedEnv } from '../helpers/embedded-engine';
+import { describeEmbedded, FreshEngine } from '../helpers/embedded-engine';
 import { EngineProcess } from '../helpers/engine-process';
-import { deleteRedisKeys } from '../helpers/redis-keys';
 
 const ROOT = join(__dirname, '..', '..');
 const ROLES = ['requester', 'approver', 'operator', 'consultant', 'admin'];
@@ -55,26 +53,20 @@ function exportsOf(stdout: string): Record<string, string> {
  */
 describeEmbedded('npm run demo', () => {
   jest.setTimeout(120_000);
-  const prefix = `raci-demo-${randomBytes(4).toString('hex')}`;
+  let fresh: FreshEngine;
   let dir: string;
   let engine: EngineProcess;
 
   const me = async (token: string) => {
-    const response = await fetch(`${engine.url}/v1/me`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    return { status: response.status, body: (await response.json()) as Whoami };
+    const { status, body } = await engine.call('GET', '/v1/me', token);
+    return { status, body: body as Whoami };
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'raci-demo-'));
-    engine = await EngineProcess.start({ role: 'all', cwd: dir, env: embeddedEnv(prefix) });
+    fresh = await FreshEngine.start('demo');
+    ({ dir, engine } = fresh);
   }, 60_000);
-  afterAll(async () => {
-    await engine?.stop();
-    await deleteRedisKeys(prefix);
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => fresh?.close());
 
   it('makes every role on both sides and prints tokens that authenticate as them', async () => {
     const run = await runDemo(dir, { RACI_URL: engine.url });

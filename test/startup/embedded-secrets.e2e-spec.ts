@@ -1,17 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   approveLinkFor,
   describeEmbedded,
-  embeddedEnv,
+  FreshEngine,
   keptAdminToken,
   startToExit,
   startupLines,
 } from '../helpers/embedded-engine';
 import { EngineProcess } from '../helpers/engine-process';
-import { deleteRedisKeys } from '../helpers/redis-keys';
 
 const REPLICA = { action: 'mariadb.add-read-only-replica', params: { instance: 'db-1' } };
 const mode = (path: string) => statSync(path).mode & 0o777;
@@ -23,7 +21,7 @@ const mode = (path: string) => statSync(path).mode & 0o777;
  */
 describeEmbedded('the secrets of the embedded default', () => {
   jest.setTimeout(120_000);
-  const prefix = `raci-embedded-${randomBytes(4).toString('hex')}`;
+  let fresh: FreshEngine;
   let dir: string;
   let engine: EngineProcess;
 
@@ -31,14 +29,10 @@ describeEmbedded('the secrets of the embedded default', () => {
     engine.call(method, path, token, body);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'raci-embedded-'));
-    engine = await EngineProcess.start({ role: 'all', cwd: dir, env: embeddedEnv(prefix) });
+    fresh = await FreshEngine.start('embedded');
+    ({ dir, engine } = fresh);
   }, 60_000);
-  afterAll(async () => {
-    await engine?.stop();
-    await deleteRedisKeys(prefix);
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => fresh?.close());
 
   it('first start: makes the admin token, keeps it 0600 and prints it once, in one line', async () => {
     const secrets = join(dir, 'var', 'secrets');
