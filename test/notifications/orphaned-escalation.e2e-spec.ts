@@ -36,8 +36,8 @@ describe('escalation of requests left with nobody to decide', () => {
   }
 
   /** A customer with a requester, an admin and the given approvers, and a request waiting on them. */
-  async function waitingOn(approvers: number) {
-    const customer = await createCustomer(t, { plan: 'on-request' });
+  async function waitingOn(approvers: number, locale: 'en' | 'fr' = 'en') {
+    const customer = await createCustomer(t, { plan: 'on-request', locale });
     const requester = await createUser(t, customer.id, [Role.Requester]);
     const admin = await createUser(t, customer.id, [Role.Admin]);
     const people: Actor[] = [];
@@ -49,7 +49,9 @@ describe('escalation of requests left with nobody to decide', () => {
   }
 
   const escalationsOf = (id: string) =>
-    smtp.messages.filter((m) => m.text.includes(id) && m.subject.startsWith('Decision stuck'));
+    smtp.messages.filter(
+      (m) => m.text.includes(id) && /^(Decision stuck|Décision bloquée):/.test(m.subject),
+    );
 
   it('mails the Accountable organization’s admins when its last approver is deactivated', async () => {
     const { id, admin, approvers } = await waitingOn(1);
@@ -59,9 +61,25 @@ describe('escalation of requests left with nobody to decide', () => {
     await settle(t);
     const mails = escalationsOf(id);
     expect(mails.map((m) => m.to[0])).toEqual([admin.email]);
-    expect(mails[0].text).toContain('add a user with the role approver to the organization');
+    expect(mails[0].text).toContain(
+      'nobody can approve for the customer since a user was deactivated: add a user with the role ' +
+        'approver to the organization',
+    );
     const history = await api(t, admin).get(`/v1/requests/${id}`).expect(200);
     expect(history.body.state).toBe('pending_approval');
+  });
+
+  it('says it in French to a French organization', async () => {
+    const { id, admin, approvers } = await waitingOn(1, 'fr');
+    await deactivate(admin, approvers[0]);
+    await waitFor(() => Promise.resolve(escalationsOf(id).length > 0), 'the escalation mail');
+    const [mail] = escalationsOf(id);
+    expect(mail.subject).toMatch(/^Décision bloquée:/);
+    expect(mail.text).toContain(
+      'plus personne ne peut approuver pour le client depuis la désactivation d’un utilisateur : ' +
+        'ajoutez un utilisateur ayant le rôle approver à l’organisation',
+    );
+    expect(mail.text).not.toMatch(/nobody|add a user/);
   });
 
   it('dates, at a worker’s start, a request left waiting without a due date, once', async () => {

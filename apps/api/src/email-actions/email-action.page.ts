@@ -48,9 +48,9 @@ export function closedPage(summary: LinkSummary, viewUrl: string): string {
     ? (words.done[closed.event] ?? escapeHtml(closed.event))
     : words.changed;
   const happened = words.closed[closed.reason]
-    .replace('{what}', what)
-    .replace('{who}', who)
-    .replace('{when}', escapeHtml(dateIn(summary.locale, new Date(closed.at))));
+    .replace('{what}', () => what)
+    .replace('{who}', () => who)
+    .replace('{when}', () => escapeHtml(dateIn(summary.locale, new Date(closed.at))));
   return page(
     summary.locale,
     words.cannotUse,

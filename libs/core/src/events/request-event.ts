@@ -39,7 +39,21 @@ export interface RequestEvent {
   letter: string | null;
   /** The comment, reason or opinion given with the transition, if any (internal comments: none). */
   comment: string | null;
+  /** On an escalation of a request nobody left can decide: the decisions it lacks somebody for. */
+  stuck?: StuckDecision[];
   occurredAt: string;
+}
+
+/**
+ * A decision a waiting request has nobody left to take, and who to add so it can: carried as data,
+ * so that each recipient reads it in their own language.
+ */
+export interface StuckDecision {
+  verb: 'approve' | 'opinion';
+  party: string;
+  /** The roles any one of which would let a user of the organization take it. */
+  roles: string[];
+  organization: string;
 }
 
 /**

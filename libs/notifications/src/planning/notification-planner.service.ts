@@ -108,6 +108,7 @@ export class NotificationPlanner {
           via: action?.performer.via,
           submitterComment: request.comment,
           eventText: event.comment,
+          stuck: event.stuck,
           opinions: asked
             ? opinions.map(({ party, opinion, comment }) => ({ party, opinion, comment }))
             : [],

@@ -1,4 +1,4 @@
-import { RequestEventType, RequestState } from '@app/core';
+import { RequestEventType, RequestState, StuckDecision } from '@app/core';
 import { Locale } from '@app/parties';
 import type { LinkVerb, Wait } from '@app/requests';
 import { Audience } from '../planning/audience';
@@ -48,6 +48,8 @@ export interface MessageContext {
   submitterComment: string | null;
   /** The reason or comment given with the event, or the engine's own note. */
   eventText: string | null;
+  /** On an escalation of a request nobody left can decide: who to add, said in the locale's words. */
+  stuck?: StuckDecision[];
   opinions: { party: string; opinion: string; comment: string | null }[];
   /** The result of the work ("completed" and "failed" messages). */
   result?: string | Record<string, unknown> | null;

@@ -134,6 +134,43 @@ describe('renderMessage', () => {
     expect(text).toContain('Voir la demande: https://raci.example/v1/requests/req-1');
   });
 
+  it('says who to add to a request nobody left can decide, in the recipient’s language', () => {
+    const escalation = {
+      ...context,
+      audience: Audience.Escalation,
+      eventType: RequestEventType.Escalated,
+      links: undefined,
+      eventText: null,
+      stuck: [
+        { verb: 'approve', party: 'customer', roles: ['approver'], organization: 'Globex $&' },
+        {
+          verb: 'opinion',
+          party: 'provider',
+          roles: ['consultant', 'approver'],
+          organization: 'Acme',
+        },
+      ],
+    } satisfies MessageContext;
+    expect(renderMessage(escalation).text).toContain(
+      'Note:\nThis request can no longer move: nobody can approve for the customer since a user ' +
+        'was deactivated: add a user with the role approver to the organization "Globex $&"; ' +
+        'nobody can give the opinion of the provider since a user was deactivated: add a user ' +
+        'with the role consultant or approver to the organization "Acme".',
+    );
+    const french = renderMessage({ ...escalation, locale: Locale.Fr });
+    expect(french.subject).toBe(
+      'Décision bloquée: Add a MariaDB read-only Replica (Globex <Labs>)',
+    );
+    expect(french.text).toContain(
+      'Note:\nCette demande ne peut plus avancer : plus personne ne peut approuver pour le client ' +
+        'depuis la désactivation d’un utilisateur : ajoutez un utilisateur ayant le rôle approver ' +
+        'à l’organisation « Globex $& »; plus personne ne peut donner d’avis pour le fournisseur ' +
+        'depuis la désactivation d’un utilisateur : ajoutez un utilisateur ayant le rôle ' +
+        'consultant ou approver à l’organisation « Acme ».',
+    );
+    expect(french.text).not.toContain('nobody');
+  });
+
   it('asks a Consulted party in French, with agree and disagree links and a French date', () => {
     const { text } = renderMessage({
       ...context,

@@ -1,4 +1,4 @@
-import { RequestEventType } from '@app/core';
+import { RequestEventType, StuckDecision } from '@app/core';
 import { Audience } from '../planning/audience';
 import { dateIn } from './dates';
 import { toHtml } from './html-output';
@@ -54,6 +54,11 @@ function messageBlocks(context: MessageContext, words: Wording, headline: string
       title: labels.submitterComment,
       text: context.submitterComment ?? '',
     }),
+    ...when_(Boolean(context.stuck?.length), {
+      kind: 'paragraph',
+      title: labels.note,
+      text: stuckNote(context.stuck ?? [], words),
+    }),
     ...(note && system ? [{ kind: 'paragraph', title: labels.note, text: system } as Block] : []),
     ...(note && !system
       ? [{ kind: 'quote', title: labels.note, text: context.eventText! } as Block]
@@ -102,9 +107,23 @@ function when_(condition: boolean, block: Block): Block[] {
 /** "the provider's approvers: approve or reject, by 2026-12-08 20:52 UTC" */
 function waitingLine(line: WaitingLine, words: Wording, when: (date: Date) => string): string {
   const roles = line.roles.map((role) => words.roles[role] ?? role).join(` ${words.or} `);
-  const who = (words.whoWaits[line.party] ?? `{roles} (${line.party})`).replace('{roles}', roles);
+  const who = (words.whoWaits[line.party] ?? `{roles} (${line.party})`).replace(
+    '{roles}',
+    () => roles,
+  );
   const due = line.dueAt ? `, ${words.labels.by} ${when(line.dueAt)}` : '';
   return `${who}: ${words.waits[line.reason]}${due}`;
+}
+
+/** "This request can no longer move: nobody can approve for the customer …", in the locale's words. */
+function stuckNote(stuck: readonly StuckDecision[], words: Wording): string {
+  const fixes = stuck.map(({ verb, party, roles, organization }) =>
+    words.stuck[verb]
+      .replace('{party}', () => words.parties[party] ?? party)
+      .replace('{roles}', () => roles.join(words.stuck.roleOr))
+      .replace('{organization}', () => organization),
+  );
+  return words.stuck.note.replace('{fixes}', () => fixes.join('; '));
 }
 
 /**

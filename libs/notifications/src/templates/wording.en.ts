@@ -74,6 +74,16 @@ export const WORDING_EN: Wording = {
   or: 'or',
   parties: { provider: 'the provider', customer: 'the customer' },
   opinions: { agree: 'agree', disagree: 'disagree' },
+  stuck: {
+    note: 'This request can no longer move: {fixes}.',
+    approve:
+      'nobody can approve for {party} since a user was deactivated: add a user with the role ' +
+      '{roles} to the organization "{organization}"',
+    opinion:
+      'nobody can give the opinion of {party} since a user was deactivated: add a user with the ' +
+      'role {roles} to the organization "{organization}"',
+    roleOr: ' or ',
+  },
   systemNotes: {
     [SYSTEM_NOTES.deadlinePassed]: SYSTEM_NOTES.deadlinePassed,
     [SYSTEM_NOTES.decidedBySubmission]: SYSTEM_NOTES.decidedBySubmission,

@@ -75,6 +75,16 @@ export const WORDING_FR: Wording = {
   or: 'ou',
   parties: { provider: 'le fournisseur', customer: 'le client' },
   opinions: { agree: 'd’accord', disagree: 'pas d’accord' },
+  stuck: {
+    note: 'Cette demande ne peut plus avancer : {fixes}.',
+    approve:
+      'plus personne ne peut approuver pour {party} depuis la désactivation d’un utilisateur : ' +
+      'ajoutez un utilisateur ayant le rôle {roles} à l’organisation « {organization} »',
+    opinion:
+      'plus personne ne peut donner d’avis pour {party} depuis la désactivation d’un utilisateur : ' +
+      'ajoutez un utilisateur ayant le rôle {roles} à l’organisation « {organization} »',
+    roleOr: ' ou ',
+  },
   systemNotes: {
     [SYSTEM_NOTES.deadlinePassed]: 'L’échéance d’approbation est passée.',
     [SYSTEM_NOTES.decidedBySubmission]:

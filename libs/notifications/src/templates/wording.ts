@@ -48,6 +48,11 @@ export interface Wording {
   parties: Record<string, string>;
   /** A Consulted party's answer. */
   opinions: Record<string, string>;
+  /**
+   * Why an escalated request can no longer move (`{fixes}`: one `approve` or `opinion` line per
+   * decision nobody is left to take, with `{party}`, `{roles}` and `{organization}`).
+   */
+  stuck: { note: string; approve: string; opinion: string; roleOr: string };
   /** The notes the engine writes itself, by their English text, as this language says them. */
   systemNotes: Record<string, string>;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { RequestEvent, RequestEventType } from '@app/core';
+import { RequestEvent, RequestEventType, StuckDecision } from '@app/core';
 import { Request } from '../entities/request.entity';
 
 /**
@@ -10,7 +10,11 @@ import { Request } from '../entities/request.entity';
 export function engineEvent(
   request: Request,
   type: RequestEventType,
-  { cause, comment = null }: { cause?: string; comment?: string | null } = {},
+  {
+    cause,
+    comment = null,
+    stuck,
+  }: { cause?: string; comment?: string | null; stuck?: StuckDecision[] } = {},
 ): RequestEvent {
   return {
     id: stableUuid(cause ? `${request.id}.${type}.${cause}` : `${request.id}.${type}`),
@@ -25,6 +29,7 @@ export function engineEvent(
     actorOrganizationId: request.organizationId,
     letter: null,
     comment,
+    ...(stuck ? { stuck } : {}),
     occurredAt: new Date().toISOString(),
   };
 }

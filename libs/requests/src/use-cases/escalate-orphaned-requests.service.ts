@@ -7,6 +7,7 @@ import {
   RequestEvent,
   RequestEventType,
   RequestState,
+  StuckDecision,
   TransactionRunner,
   type UserDeactivatedEvent,
   UserEventType,
@@ -25,7 +26,7 @@ import { writeToOutbox } from '../outbox/outbox-writer';
  * When a user is deactivated, each request still waiting for a decision that nobody can now take
  * (no approver of the Accountable party, or nobody for an awaited Consulted party) is escalated at
  * once to the Accountable organization's admins: a `request.escalated` event written to the outbox,
- * mailed like the escalation of a missed deadline, its comment naming the party and who to add.
+ * mailed like the escalation of a missed deadline, naming the party and who to add (`stuck`).
  */
 @Injectable()
 export class EscalateOrphanedRequestsService {
@@ -69,7 +70,7 @@ export class EscalateOrphanedRequestsService {
       if (missing.length === 0) continue;
       const escalation = engineEvent(request, RequestEventType.Escalated, {
         cause: `orphaned.${event.userId}`,
-        comment: orphanedComment(missing),
+        stuck: missing.map(stuckDecision),
       });
       await this.transactions.run((manager) => writeToOutbox(manager, escalation, { once: true }));
       raised.push(escalation);
@@ -100,13 +101,7 @@ function couldDecide(
   );
 }
 
-/** What the admins read: who can no longer decide, and who to add so the request can move. */
-export function orphanedComment(missing: readonly MissingDecider[]): string {
-  const fixes = missing.map(
-    ({ verb, party, organization }) =>
-      `nobody can ${verb === RequestVerb.Approve ? 'approve for' : 'give the opinion of'} the ${party} ` +
-      `party since a user was deactivated: add a user with the role ${rolesFor(verb).join(' or ')} ` +
-      `to the organization "${organization.name}"`,
-  );
-  return `This request can no longer move: ${fixes.join('; ')}.`;
+/** What the admins read, as data: who can no longer decide, and who to add so the request can move. */
+export function stuckDecision({ verb, party, organization }: MissingDecider): StuckDecision {
+  return { verb, party, roles: rolesFor(verb), organization: organization.name };
 }
