@@ -73,7 +73,8 @@ describe('UpdateOrganizationService', () => {
       'PROVIDER_ADMIN_REQUIRED',
     );
     const changed = await service.update(providerAdmin, CUSTOMER_A, { subscription });
-    expect(changed).toMatchObject({ plan: Plan.SelfService, onDemand: true });
+    expect(changed).toMatchObject({ plan: Plan.SelfService, onDemand: true, name: 'Globex' });
+    expect(changed.contactEmails).toEqual(['ops@globex.test']);
     expect(await codeOf(service.update(providerAdmin, PROVIDER_ORG, { subscription }))).toBe(
       'NOT_A_CUSTOMER',
     );

@@ -37,8 +37,10 @@ export class UpdateOrganizationService {
         const current = await manager.findOneByOrFail(Organization, { id });
         const changes = diff(fieldsOf(current), wanted);
         if (Object.keys(changes).length === 0) return current;
-        const { subscription, ...rest } = wanted;
-        Object.assign(current, rest, subscription ?? {}, { updatedAt: new Date() });
+        const { subscription, ...fields } = wanted;
+        const given = Object.entries(fields).filter(([, value]) => value !== undefined);
+        Object.assign(current, Object.fromEntries(given), subscription ?? {});
+        current.updatedAt = new Date();
         await manager.save(Organization, current);
         await this.audit.record(manager, {
           organizationId: id,
