@@ -58,7 +58,7 @@ export const COMMON_ERRORS: ErrorTable<CommonErrorCode> = {
   },
   [CommonErrorCode.MethodNotAllowed]: {
     status: HttpStatus.METHOD_NOT_ALLOWED,
-    message: '{path} does not answer {method}; it answers {allow}.',
+    message: '{path} does not answer {method}; the Allow header lists the methods it answers.',
   },
   [CommonErrorCode.Unauthenticated]: {
     status: HttpStatus.UNAUTHORIZED,
