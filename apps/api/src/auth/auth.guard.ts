@@ -7,7 +7,7 @@ import { IS_PUBLIC_KEY } from './public.decorator';
 
 /**
  * Every route needs `Authorization: Bearer <token>` unless marked @Public(). The principal is
- * usually established before the body is read (see `authenticateFirst`); this guard checks every
+ * usually established before the body is read (HttpEdgeMiddleware); this guard checks every
  * route that reached its handler without one, so no route depends on that middleware alone, and
  * a request is never looked up twice.
  */
