@@ -12,8 +12,9 @@ const LIMIT = 3;
 const WINDOW_S = 2;
 
 /**
- * Repeated failed authentications from one client are refused with 429 for the rest of the window.
- * Clients are told apart by X-Forwarded-For, which the app believes from loopback (TRUST_PROXY).
+ * Repeated failed authentications from one client are refused with 429 for the rest of the window,
+ * and only those: a token that works is served whatever its address did. Clients are told apart by
+ * X-Forwarded-For, which the app believes from loopback (TRUST_PROXY).
  */
 describe('rate limiting of failed authentications', () => {
   let t: TestApp;
@@ -30,7 +31,7 @@ describe('rate limiting of failed authentications', () => {
   });
   afterAll(() => t.close());
 
-  it('answers 401 up to the limit, then 429 with Retry-After, even to a good token', async () => {
+  it('answers 401 up to the limit, then 429 with Retry-After to each further failure', async () => {
     for (let failure = 1; failure <= LIMIT; failure += 1) {
       await from('203.0.113.10', `raci_guess${failure}`).expect(401);
     }
@@ -44,25 +45,38 @@ describe('rate limiting of failed authentications', () => {
     const retryAfter = Number(refused.headers['retry-after']);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(WINDOW_S);
-    await from('203.0.113.10', user.token).expect(429);
+    await from('203.0.113.10', 'raci_and-again').expect(429);
+  });
+
+  it('serves a valid token from an address over the limit, and keeps refusing its failures', async () => {
+    for (let failure = 1; failure <= LIMIT + 1; failure += 1) {
+      await from('203.0.113.15', `raci_office-script${failure}`);
+    }
+    await from('203.0.113.15', 'raci_office-script').expect(429);
+    const served = await from('203.0.113.15', user.token).expect(200);
+    expect(served.body.id).toBe(user.id);
+    await from('203.0.113.15', t.adminToken).expect(200);
+    // A near miss and a credential that is not even a token are refused alike.
+    await from('203.0.113.15', user.token + 'x').expect(429);
+    await from('203.0.113.15', 'Basic Zm9vOmJhcg==').expect(429);
   });
 
   it('leaves other clients alone, their good and their bad tokens alike', async () => {
     for (let failure = 1; failure <= LIMIT + 1; failure += 1) {
       await from('203.0.113.20', t.adminToken + 'x');
     }
-    await from('203.0.113.20', user.token).expect(429);
+    await from('203.0.113.20', 'raci_still-wrong').expect(429);
     await from('198.51.100.20', user.token).expect(200);
     await from('198.51.100.20', 'raci_not-a-token').expect(401);
   });
 
-  it('lets the client in again once the window is over', async () => {
+  it('answers a failure 401 again once the window is over', async () => {
     for (let failure = 1; failure <= LIMIT + 1; failure += 1) {
       await from('203.0.113.30', 'raci_nope');
     }
-    await from('203.0.113.30', user.token).expect(429);
+    await from('203.0.113.30', 'raci_nope').expect(429);
     await waitFor(
-      async () => (await from('203.0.113.30', user.token)).status === 200,
+      async () => (await from('203.0.113.30', 'raci_nope')).status === 401,
       'the window to end',
       { timeoutMs: (WINDOW_S + 3) * 1000, intervalMs: 250 },
     );

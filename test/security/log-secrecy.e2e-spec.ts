@@ -16,6 +16,8 @@ const DB_PASSWORD = secret('dbpass');
 const SMTP_USER = 'raci-mailer';
 const prefix = `raci-secrets-${randomBytes(4).toString('hex')}`;
 const SMTP_PASSWORD = secret('smtppass');
+/** The X-Request-Id of a call refused for its body's size, to find in the logs. */
+const TOO_LARGE_ID = `too-large-${randomBytes(4).toString('hex')}`;
 const REPLICA = { action: 'mariadb.add-read-only-replica', params: { instance: 'db-1' } };
 
 /**
@@ -86,6 +88,12 @@ describeOnPostgres('secrets in the logs', () => {
     const requestLines = engine.jsonLogs().filter((line) => line.req !== undefined);
     expect(requestLines.length).toBeGreaterThan(10);
     expect(logs).toContain('"authorization":"[redacted]"');
+    // A body refused before any handler is logged under the id its answer carried.
+    const tooLarge = requestLines.filter((line) => JSON.stringify(line).includes(TOO_LARGE_ID));
+    expect(tooLarge).toEqual([
+      expect.objectContaining({ req: expect.objectContaining({ id: TOO_LARGE_ID }) }),
+    ]);
+    expect(tooLarge[0].res).toMatchObject({ statusCode: 413 });
     for (const [name, value] of Object.entries(secrets)) {
       const leaks = engine.logs.filter((line) => line.includes(value));
       expect({ name, leaks: leaks.map((line) => line.slice(0, 300)) }).toEqual({ name, leaks: [] });
@@ -133,6 +141,17 @@ describeOnPostgres('secrets in the logs', () => {
     expect((await call('GET', `${link.slice(0, -4)}0000`)).status).toBe(404);
     const approved = await fetch(`${engine.url}${link}`, { method: 'POST' });
     expect(approved.status).toBe(200);
+    const tooLarge = await fetch(`${engine.url}/v1/requests`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${requester.token}`,
+        'content-type': 'application/json',
+        'x-request-id': TOO_LARGE_ID,
+      },
+      body: JSON.stringify({ pad: 'x'.repeat(70_000) }),
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.headers.get('x-request-id')).toBe(TOO_LARGE_ID);
   }
 
   async function createUser(organizationId: string, email: string, roles: string[]) {

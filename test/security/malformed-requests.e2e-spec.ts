@@ -68,6 +68,7 @@ describe('malformed requests', () => {
     });
     expect(res.status).toBe(431);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.parse(res.text)).toEqual({
       statusCode: 431,
       code: 'HEADERS_TOO_LARGE',

@@ -1,5 +1,5 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { Catalog, CatalogModule } from '@app/catalog';
 import { AllExceptionsFilter, AppConfig, CoreModule } from '@app/core';
 import { NotificationsModule, NotificationsWorkerModule, WebhooksModule } from '@app/notifications';
@@ -15,6 +15,8 @@ import { CatalogController } from './catalog/catalog.controller';
 import { EmailActionsController } from './email-actions/email-actions.controller';
 import { HealthModule } from './health/health.module';
 import { HomeController } from './home/home.controller';
+import { HttpEdgeMiddleware } from './http-edge/http-edge.middleware';
+import { RouteTable } from './http-edge/route-table';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationPreferencesController } from './notifications/notification-preferences.controller';
@@ -50,6 +52,7 @@ export class ApiModule implements NestModule {
         RequestsModule,
         AuditModule,
         AuthModule,
+        DiscoveryModule,
         HealthModule,
         MetricsModule,
         WebhooksModule,
@@ -77,11 +80,13 @@ export class ApiModule implements NestModule {
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
+        RouteTable,
       ],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+    // After the logger's middleware (a global module's, mounted first): refusals are logged too.
+    consumer.apply(HttpMetricsMiddleware, HttpEdgeMiddleware).forRoutes('*path');
   }
 }

@@ -1,15 +1,15 @@
 import type { NextFunction, Request, Response } from 'express';
 import { CommonErrorCode, CommonException } from '@app/core';
-import { bodyParsing } from './body-parsing';
+import { jsonBodiesOnly } from './body-parsing';
 
 describe('bodyParsing: JSON routes read JSON only', () => {
-  const jsonOnly = bodyParsing()[3];
+  const jsonOnly = jsonBodiesOnly;
 
   /** What the middleware passes on for a request with these headers, on this path. */
   function passed(path: string, headers: Record<string, string>): unknown {
     const type = headers['content-type'] ?? '';
     const req = {
-      path,
+      originalUrl: path,
       headers,
       is: (wanted: string) => (type.split(';')[0].trim() === wanted ? wanted : false),
     } as unknown as Request;

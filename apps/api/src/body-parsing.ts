@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { json, urlencoded } from 'express';
 import { CommonErrorCode, CommonException } from '@app/core';
 import { assertJsonDepth } from './json-depth';
@@ -17,36 +17,44 @@ const PARSER_ERRORS: Record<string, CommonErrorCode> = {
 
 /**
  * Body parsing (JSON for the API, URL-encoded for the forms of email links) with a size limit, and
- * 415 for a body that is not JSON on a JSON route. Parser failures become coded errors here, before
- * Nest would turn them into a generic 400 and lose which problem it was.
+ * 415 for a body that is not JSON on a JSON route, as one middleware. Parser failures become coded
+ * errors here, before Nest would turn them into a generic 400 and lose which problem it was.
  */
-export function bodyParsing(): [
-  RequestHandler,
-  RequestHandler,
-  ErrorRequestHandler,
-  RequestHandler,
-] {
-  const toCodedError: ErrorRequestHandler = (
-    error: { type?: string; message?: string; status?: number },
-    _req,
-    _res,
-    next,
-  ) => {
-    const known = PARSER_ERRORS[error.type ?? ''];
-    const code = known ?? unreadableBody(error.status);
-    if (!code) return next(error);
-    const reason = known
-      ? error.message
-      : 'it is cut short, or encoded (gzip, deflate) and does not decode';
-    const details = code === CommonErrorCode.PayloadTooLarge ? { limit: BODY_LIMIT } : { reason };
-    next(new CommonException(code, details));
-  };
-  return [
+export function bodyParsing(): RequestHandler {
+  const parsers = [
     json({ limit: BODY_LIMIT, verify: (_req, _res, raw) => assertJsonDepth(raw) }),
     urlencoded({ extended: false, limit: BODY_LIMIT }),
-    toCodedError,
     jsonBodiesOnly,
   ];
+  return (req, res, next) => {
+    const run = (index: number): void => {
+      if (index === parsers.length) return next();
+      parsers[index](req, res, (error?: unknown) =>
+        error ? next(toCodedError(error)) : run(index + 1),
+      );
+    };
+    run(0);
+  };
+}
+
+interface ParserError {
+  type?: string;
+  message?: string;
+  status?: number;
+}
+
+/** A parser's failure as the coded error a caller reads; anything else as it was. */
+function toCodedError(failure: unknown): unknown {
+  if (failure instanceof CommonException) return failure;
+  const error = failure as ParserError;
+  const known = PARSER_ERRORS[error.type ?? ''];
+  const code = known ?? unreadableBody(error.status);
+  if (!code) return error;
+  const reason = known
+    ? error.message
+    : 'it is cut short, or encoded (gzip, deflate) and does not decode';
+  const details = code === CommonErrorCode.PayloadTooLarge ? { limit: BODY_LIMIT } : { reason };
+  return new CommonException(code, details);
 }
 
 /** Routes of forms posted by people and mail clients (email links, RFC 8058 one-click unsubscribe). */
@@ -56,8 +64,8 @@ const FORM_ROUTES = /^\/v1\/(email-actions|unsubscribe)\//;
  * Every other route reads JSON: a body of another type gets 415, saying what to send, instead of the
  * validation errors of an empty body. A request without a body passes, whatever its headers say.
  */
-function jsonBodiesOnly(req: Request, _res: Response, next: NextFunction): void {
-  if (!hasBody(req.headers) || FORM_ROUTES.test(req.path) || req.is('application/json')) {
+export function jsonBodiesOnly(req: Request, _res: Response, next: NextFunction): void {
+  if (!hasBody(req.headers) || FORM_ROUTES.test(req.originalUrl) || req.is('application/json')) {
     return next();
   }
   const type = req.headers['content-type'];

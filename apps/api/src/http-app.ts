@@ -3,11 +3,17 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, CommonErrorCode, CommonException, FieldProblem } from '@app/core';
+import {
+  AppConfig,
+  assignRequestId,
+  CommonErrorCode,
+  CommonException,
+  FieldProblem,
+} from '@app/core';
 import { mountQueueDashboard } from './admin/queue-dashboard';
-import { bodyParsing } from './body-parsing';
 import { documentJsonOnlyBodies } from './openapi-json-only';
 import { answerClientErrorsInJson } from './client-error.handler';
+import { corsFor } from './http-edge/cors';
 
 /**
  * Everything an HTTP application needs besides its modules, shared by `main.ts` and the e2e tests
@@ -16,9 +22,13 @@ import { answerClientErrorsInJson } from './client-error.handler';
 export function configureHttpApp(app: NestExpressApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.flushLogs();
-  app.use(...bodyParsing());
+  const { env } = app.get(AppConfig);
+  // Before anything that may answer: the docs and the queue dashboard are plain Express routes.
+  // Body parsing and the other checks of the API's routes are HttpEdgeMiddleware's (ApiModule).
+  app.use(assignRequestId);
+  app.use(corsFor(env.CORS_ORIGINS));
   app.use(helmet({ contentSecurityPolicy: false }));
-  app.set('trust proxy', app.get(AppConfig).env.TRUST_PROXY);
+  app.set('trust proxy', env.TRUST_PROXY);
   app.disable('x-powered-by');
   answerClientErrorsInJson(app.getHttpServer());
   app.useGlobalPipes(

@@ -11,6 +11,7 @@ export * from './errors/domain.exception';
 export * from './errors/error-code';
 export * from './logging/flush-logs';
 export * from './logging/redaction';
+export * from './logging/request-id';
 export * from './queue/job-policies';
 export * from './queue/queue-names';
 export * from './queue/job-item';

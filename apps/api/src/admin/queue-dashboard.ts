@@ -6,9 +6,8 @@ import { INestApplication } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import { AllExceptionsFilter, QueueName } from '@app/core';
-import { AccessPolicy, PartiesErrorCode, PartiesException, TokensService } from '@app/parties';
-import { AuthFailureLimiter } from '../auth/auth-failure-limiter.service';
-import { bearerToken } from '../auth/bearer-token';
+import { AccessPolicy, PartiesErrorCode, PartiesException } from '@app/parties';
+import { BearerAuthenticator } from '../auth/bearer-authenticator.service';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
@@ -27,25 +26,16 @@ export function mountQueueDashboard(app: INestApplication): void {
   });
   app.use(
     QUEUE_DASHBOARD_PATH,
-    providerAdminsOnly(app.get(TokensService), app.get(AuthFailureLimiter)),
+    providerAdminsOnly(app.get(BearerAuthenticator)),
     board.getRouter(),
   );
 }
 
-function providerAdminsOnly(tokens: TokensService, limiter: AuthFailureLimiter) {
+function providerAdminsOnly(authenticator: BearerAuthenticator) {
   const errors = new AllExceptionsFilter();
-  const authenticate = async (req: Request, res: Response) => {
-    limiter.assertAllowed(req.ip, res);
-    const bearer = bearerToken(req.headers.authorization);
-    const principal = bearer ? await tokens.authenticate(bearer) : null;
-    if (principal) return principal;
-    const tooMany = req.headers.authorization
-      ? await limiter.recordFailure(req.ip, res)
-      : undefined;
-    throw tooMany ?? new PartiesException(PartiesErrorCode.Unauthenticated);
-  };
   return (req: Request, res: Response, next: NextFunction): void => {
-    authenticate(req, res)
+    authenticator
+      .authenticate(req, res)
       .then((principal) => {
         if (!AccessPolicy.isProviderAdmin(principal))
           throw new PartiesException(PartiesErrorCode.AdminRequired);

@@ -9,11 +9,14 @@ const WARN_EVERY_MS = 60_000;
 
 /**
  * Slows down token guessing: past AUTH_FAILURE_LIMIT failed authentications from one client IP in
- * AUTH_FAILURE_WINDOW_S, that client gets 429 until the window ends, whatever it sends.
+ * AUTH_FAILURE_WINDOW_S, every further failure from that client gets 429 instead of 401 until the
+ * window ends. Only failures are refused: a credential that works is served whatever its address
+ * has done, so one failing script behind a NAT does not lock out everyone sharing its address.
  *
- * Only failures reach Redis; a client this process has seen go over the limit is refused from
- * memory, so successful requests cost no round trip. When Redis is unavailable failures are not
- * counted (fail open): authentication itself still refuses every bad token.
+ * A refused attempt is verified and counted like any other, so 429 says no more than 401 would:
+ * the credential did not work. Only failures reach Redis. When Redis is unavailable failures are
+ * not counted (fail open), except that a client this process saw go over the limit keeps getting
+ * 429 until its window ends; authentication itself still refuses every bad credential.
  */
 @Injectable()
 export class AuthFailureLimiter {
@@ -26,15 +29,9 @@ export class AuthFailureLimiter {
     private readonly config: AppConfig,
   ) {}
 
-  /** Refuses a client over the limit with 429 and a Retry-After header; otherwise does nothing. */
-  assertAllowed(client: string | undefined, res: Response): void {
-    const seconds = this.secondsBlocked(client ?? '');
-    if (seconds > 0) throw this.refusal(seconds, res);
-  }
-
   /**
-   * Counts one failed authentication. Returns the 429 to answer if it took the client over the
-   * limit, or undefined when the usual 401 (or link page) should be answered.
+   * Counts one failed authentication. Returns the 429 to answer if the client is over the limit,
+   * or undefined when the usual 401 (or link page) should be answered.
    */
   async recordFailure(
     client: string | undefined,
@@ -49,7 +46,8 @@ export class AuthFailureLimiter {
       return this.refusal(secondsLeft, res);
     } catch (error) {
       this.warnUncounted(error);
-      return undefined;
+      const seconds = this.secondsBlocked(key);
+      return seconds > 0 ? this.refusal(seconds, res) : undefined;
     }
   }
 

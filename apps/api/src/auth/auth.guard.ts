@@ -1,23 +1,21 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
-import { PartiesErrorCode, PartiesException, TokensService } from '@app/parties';
-import { AuthFailureLimiter } from './auth-failure-limiter.service';
 import { AuthenticatedRequest } from './authenticated-request';
+import { BearerAuthenticator } from './bearer-authenticator.service';
 import { IS_PUBLIC_KEY } from './public.decorator';
-import { bearerToken } from './bearer-token';
 
 /**
- * Every route needs `Authorization: Bearer <token>` unless marked @Public(). The principal it
- * establishes is set on the request; any token that does not work gets the same 401, and a client
- * that keeps failing gets 429 for a while.
+ * Every route needs `Authorization: Bearer <token>` unless marked @Public(). The principal is
+ * usually established before the body is read (HttpEdgeMiddleware); this guard checks every
+ * route that reached its handler without one, so no route depends on that middleware alone, and
+ * a request is never looked up twice.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokensService,
-    private readonly limiter: AuthFailureLimiter,
+    private readonly authenticator: BearerAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -29,19 +27,7 @@ export class AuthGuard implements CanActivate {
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const response = context.switchToHttp().getResponse<Response>();
-    this.limiter.assertAllowed(request.ip, response);
-    const bearer = bearerToken(request.headers.authorization);
-    const principal = bearer ? await this.tokens.authenticate(bearer) : null;
-    if (!principal) {
-      // Only a presented credential can be a guess; a request without one is not counted.
-      const tooMany = request.headers.authorization
-        ? await this.limiter.recordFailure(request.ip, response)
-        : undefined;
-      if (tooMany) throw tooMany;
-      response.setHeader('WWW-Authenticate', 'Bearer');
-      throw new PartiesException(PartiesErrorCode.Unauthenticated);
-    }
-    request.principal = principal;
+    request.principal ??= await this.authenticator.authenticate(request, response);
     return true;
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import type { Response } from 'express';
 import { AppConfig, DomainException } from '@app/core';
@@ -25,6 +25,7 @@ class EmailActionForm {
  * act answers 410 with what happened and who did it, and offers no form.
  */
 @Public()
+@ApiProduces('text/html')
 @ApiTags('email actions')
 @Controller('v1/email-actions')
 export class EmailActionsController {
@@ -85,7 +86,6 @@ export class EmailActionsController {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Referrer-Policy', 'no-referrer');
     try {
-      this.limiter.assertAllowed(res.req.ip, res);
       const rendered = await render();
       const gone = rendered instanceof Gone;
       res

@@ -76,7 +76,6 @@ export class UnsubscribeController {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Referrer-Policy', 'no-referrer');
     try {
-      this.limiter.assertAllowed(res.req.ip, res);
       res
         .status(200)
         .type('html')

@@ -55,6 +55,15 @@ describe('AppConfig', () => {
     expect(config.publicUrl).toBe('https://raci.example/engine');
   });
 
+  it('allows no origin across origins by default, and exactly the listed ones otherwise', () => {
+    expect(AppConfig.fromEnv({}).env.CORS_ORIGINS).toEqual([]);
+    const listed = 'https://portal.example.com, http://localhost:5173,';
+    expect(AppConfig.fromEnv({ CORS_ORIGINS: listed }).env.CORS_ORIGINS).toEqual([
+      'https://portal.example.com',
+      'http://localhost:5173',
+    ]);
+  });
+
   it.each([
     ['PORT', 'eighty', /PORT/],
     ['DATABASE_URL', 'mysql://localhost/db', /DATABASE_URL must be a URL starting with postgres/],
@@ -65,6 +74,14 @@ describe('AppConfig', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
     ['DIGEST_HOUR', '24', /DIGEST_HOUR/],
     ['DIGEST_TIMEZONE', 'Mars/Olympus_Mons', /DIGEST_TIMEZONE must be an IANA time zone/],
+    [
+      'CORS_ORIGINS',
+      'https://portal.example.com/',
+      /CORS_ORIGINS each origin is a scheme, host and optional port/,
+    ],
+    ['CORS_ORIGINS', '*', /CORS_ORIGINS/],
+    ['CORS_ORIGINS', 'portal.example.com', /CORS_ORIGINS/],
+    ['CORS_ORIGINS', 'https://a.example, ftp://b.example', /CORS_ORIGINS/],
   ])('names %s when its value is wrong', (name, value, message) => {
     expect(() => AppConfig.fromEnv({ [name]: value })).toThrow(InvalidConfigError);
     expect(() => AppConfig.fromEnv({ [name]: value })).toThrow(message);

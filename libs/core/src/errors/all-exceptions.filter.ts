@@ -10,6 +10,7 @@ const CODE_BY_STATUS: Record<number, CommonErrorCode> = {
   401: CommonErrorCode.Unauthenticated,
   403: CommonErrorCode.Forbidden,
   404: CommonErrorCode.RouteNotFound,
+  405: CommonErrorCode.MethodNotAllowed,
   406: CommonErrorCode.NotAcceptable,
   413: CommonErrorCode.PayloadTooLarge,
   415: CommonErrorCode.UnsupportedMediaType,

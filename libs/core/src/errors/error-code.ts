@@ -12,6 +12,8 @@ export enum CommonErrorCode {
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   NotAcceptable = 'NOT_ACCEPTABLE',
   RouteNotFound = 'ROUTE_NOT_FOUND',
+  /** The path exists, but not with this method; the `Allow` header lists the methods it has. */
+  MethodNotAllowed = 'METHOD_NOT_ALLOWED',
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
   TooManyRequests = 'TOO_MANY_REQUESTS',
@@ -53,6 +55,10 @@ export const COMMON_ERRORS: ErrorTable<CommonErrorCode> = {
   [CommonErrorCode.RouteNotFound]: {
     status: HttpStatus.NOT_FOUND,
     message: 'No route answers {method} {path}.',
+  },
+  [CommonErrorCode.MethodNotAllowed]: {
+    status: HttpStatus.METHOD_NOT_ALLOWED,
+    message: '{path} does not answer {method}; the Allow header lists the methods it answers.',
   },
   [CommonErrorCode.Unauthenticated]: {
     status: HttpStatus.UNAUTHORIZED,

@@ -1,20 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { REDACTED_PATHS } from './redaction';
+import { requestId } from './request-id';
 import { withoutUrlSecrets } from './url-secrets';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
-/** Reuses a caller's `X-Request-Id` when it is sane, otherwise makes one, and echoes it back. */
-export function requestId(req: IncomingMessage, res: ServerResponse): string {
-  const incoming = req.headers['x-request-id'];
-  const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-  res.setHeader('X-Request-Id', id);
-  return id;
-}
 
 /** Structured JSON logs with a request id on every line; pretty-printed for people in development. */
 @Module({

@@ -44,6 +44,25 @@ export const SERVER_ENV = {
         'count, or comma-separated addresses/CIDRs. Behind a load balancer, name it here, or ' +
         'every client looks like the balancer.',
     ),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ''),
+    )
+    .refine((origins) => origins.every(isWebOrigin), {
+      message:
+        'each origin is a scheme, host and optional port, such as https://portal.example.com ' +
+        '(no path, no trailing slash, no wildcard)',
+    })
+    .describe(
+      'Comma-separated browser origins allowed to call the API across origins (CORS), each ' +
+        'exactly as the browser sends it, such as `https://portal.example.com`. Empty: CORS is ' +
+        'off and browsers on other origins cannot read any response.',
+    ),
   PROVIDER_NAME: z
     .string()
     .trim()
@@ -70,3 +89,13 @@ export const SERVER_ENV = {
         'baseline of `npm run bench`; never in production.',
     ),
 };
+
+/** `scheme://host[:port]` as a browser's `Origin` header has it: no path, query or wildcard. */
+function isWebOrigin(origin: string): boolean {
+  try {
+    const url = new URL(origin);
+    return ['http:', 'https:'].includes(url.protocol) && url.origin === origin;
+  } catch {
+    return false;
+  }
+}
