@@ -12,6 +12,7 @@ import { IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DeadLettersService, DeliveryStatus } from '@app/notifications';
 import { AccessPolicy, type Principal } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { Idempotent } from '../http/idempotent.decorator';
 
 class ListNotificationsQuery {
   @ApiPropertyOptional({ enum: DeliveryStatus, example: DeliveryStatus.Failed })
@@ -72,6 +73,7 @@ export class NotificationsController {
   @Post(':id/retry')
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a failed message again (same Message-ID)' })
+  @Idempotent()
   @ApiOkResponse({ type: DeliveryResponse })
   retry(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     AccessPolicy.requireProviderAdmin(principal);

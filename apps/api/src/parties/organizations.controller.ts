@@ -14,6 +14,8 @@ import {
 import { OrganizationsService, type Principal, UpdateOrganizationService } from '@app/parties';
 import { OrganizationQuotas } from '@app/requests';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { Created } from '../http/created.decorator';
+import { Idempotent } from '../http/idempotent.decorator';
 import { CreateOrganizationDto } from './create-organization.dto';
 import { requireSomeChange } from './nothing-to-change';
 import { OrganizationListResponse, OrganizationResponse } from './organization.response';
@@ -36,6 +38,8 @@ export class OrganizationsController {
   @Post()
   @ApiOperation({ summary: 'Create a customer organization (provider admins)' })
   @ApiCreatedResponse({ type: OrganizationResponse })
+  @Created('/v1/organizations/{id}')
+  @Idempotent()
   @ApiForbiddenResponse({ description: 'ADMIN_REQUIRED' })
   @ApiConflictResponse({ description: 'ORGANIZATION_NAME_TAKEN' })
   async create(

@@ -13,6 +13,8 @@ import {
 } from '@nestjs/swagger';
 import { type Principal, TokensService, UpdateUserService, UsersService } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { Created } from '../http/created.decorator';
+import { Idempotent } from '../http/idempotent.decorator';
 import { CreateUserDto } from './create-user.dto';
 import { CreatedUserResponse } from './created-user.response';
 import { requireSomeChange } from './nothing-to-change';
@@ -37,6 +39,8 @@ export class UsersController {
     summary: 'Add a user to an organization, with its first token (its admins, provider admins)',
   })
   @ApiCreatedResponse({ type: CreatedUserResponse })
+  @Created('/v1/users/{id}')
+  @Idempotent()
   @ApiForbiddenResponse({ description: 'ADMIN_REQUIRED' })
   @ApiNotFoundResponse({ description: 'ORGANIZATION_NOT_FOUND' })
   @ApiConflictResponse({ description: 'EMAIL_TAKEN' })
@@ -87,6 +91,8 @@ export class UsersController {
     summary: 'Issue a new token for a user (the user, its organization’s admins, provider admins)',
   })
   @ApiCreatedResponse({ type: TokenResponse })
+  @Created('/v1/tokens/{id}')
+  @Idempotent()
   @ApiForbiddenResponse({ description: 'ADMIN_REQUIRED' })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
   async issueToken(

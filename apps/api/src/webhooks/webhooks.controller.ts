@@ -15,6 +15,8 @@ import {
 import { WebhooksService } from '@app/notifications';
 import type { Principal } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { Created } from '../http/created.decorator';
+import { Idempotent } from '../http/idempotent.decorator';
 import { UUID_PARAM } from '../parties/uuid-param.pipe';
 import { CreateWebhookDto } from './create-webhook.dto';
 import {
@@ -38,6 +40,8 @@ export class WebhooksController {
     summary: 'Register an endpoint for the events of the organization’s requests (admins)',
   })
   @ApiCreatedResponse({ type: CreatedWebhookResponse })
+  @Created('/v1/webhooks/{id}')
+  @Idempotent()
   @ApiBadRequestResponse({
     description: 'WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_EVENT_TYPES_INVALID, VALIDATION_FAILED',
   })
