@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -13,6 +13,8 @@ import {
 } from '@nestjs/swagger';
 import { type Principal, TokensService, UpdateUserService, UsersService } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ApiResponseHeaders } from '../http/api-response-headers.decorator';
+import { PageQuery } from '../requests/list-requests.query';
 import { Created } from '../http/created.decorator';
 import { Idempotent } from '../http/idempotent.decorator';
 import { CreateUserDto } from './create-user.dto';
@@ -57,14 +59,16 @@ export class UsersController {
   @Get('organizations/:id/users')
   @ApiOperation({ summary: 'The users of an organization (its admins, provider admins)' })
   @ApiOkResponse({ type: UserListResponse })
+  @ApiResponseHeaders(200, 'Link')
   @ApiForbiddenResponse({ description: 'ADMIN_REQUIRED' })
   @ApiNotFoundResponse({ description: 'ORGANIZATION_NOT_FOUND' })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UUID_PARAM) organizationId: string,
+    @Query() query: PageQuery,
   ): Promise<UserListResponse> {
-    const users = await this.users.list(principal, organizationId);
-    return { items: users.map((user) => UserResponse.from(user)) };
+    const { items, nextCursor } = await this.users.list(principal, organizationId, query);
+    return { items: items.map((user) => UserResponse.from(user)), nextCursor };
   }
 
   @Patch('users/:id')

@@ -25,10 +25,10 @@ import { ApiResponseHeaders } from '../http/api-response-headers.decorator';
 import { Created } from '../http/created.decorator';
 import { Idempotent } from '../http/idempotent.decorator';
 import { RequestEtagInterceptor } from '../http/request-etag.interceptor';
-import { ListRequestsQuery } from './list-requests.query';
+import { ListRequestsQuery, PageQuery } from './list-requests.query';
 import {
-  CommentResponse,
-  HistoryEntryResponse,
+  CommentPageResponse,
+  HistoryPageResponse,
   RequestPageResponse,
   RequestPreviewResponse,
   RequestResponse,
@@ -90,6 +90,7 @@ export class RequestsController {
   @Get()
   @ApiOperation({ summary: "Requests of the caller's tenant, newest first (cursor pagination)" })
   @ApiOkResponse({ type: RequestPageResponse })
+  @ApiResponseHeaders(200, 'Link')
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListRequestsQuery) {
     return this.queries.list(principal, query);
   }
@@ -104,15 +105,25 @@ export class RequestsController {
 
   @Get(':id/history')
   @ApiOperation({ summary: 'The append-only, hash-chained history of the request' })
-  @ApiOkResponse({ type: [HistoryEntryResponse] })
-  history(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
-    return this.queries.history(principal, id);
+  @ApiOkResponse({ type: HistoryPageResponse })
+  @ApiResponseHeaders(200, 'Link')
+  history(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Query() query: PageQuery,
+  ) {
+    return this.queries.history(principal, id, query);
   }
 
   @Get(':id/comments')
   @ApiOperation({ summary: 'Comments; internal ones only for the provider' })
-  @ApiOkResponse({ type: [CommentResponse] })
-  comments(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
-    return this.queries.comments(principal, id);
+  @ApiOkResponse({ type: CommentPageResponse })
+  @ApiResponseHeaders(200, 'Link')
+  comments(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Query() query: PageQuery,
+  ) {
+    return this.queries.comments(principal, id, query);
   }
 }

@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -15,6 +25,8 @@ import {
 import { WebhooksService } from '@app/notifications';
 import type { Principal } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ApiResponseHeaders } from '../http/api-response-headers.decorator';
+import { PageQuery } from '../requests/list-requests.query';
 import { Created } from '../http/created.decorator';
 import { Idempotent } from '../http/idempotent.decorator';
 import { UUID_PARAM } from '../parties/uuid-param.pipe';
@@ -57,9 +69,13 @@ export class WebhooksController {
   @Get()
   @ApiOperation({ summary: 'The organization’s endpoints; every endpoint for provider admins' })
   @ApiOkResponse({ type: WebhookListResponse })
-  async list(@CurrentPrincipal() principal: Principal): Promise<WebhookListResponse> {
-    const endpoints = await this.webhooks.list(principal);
-    return { items: endpoints.map((endpoint) => WebhookResponse.from(endpoint)) };
+  @ApiResponseHeaders(200, 'Link')
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PageQuery,
+  ): Promise<WebhookListResponse> {
+    const { items, nextCursor } = await this.webhooks.list(principal, query);
+    return { items: items.map((endpoint) => WebhookResponse.from(endpoint)), nextCursor };
   }
 
   @Delete(':id')

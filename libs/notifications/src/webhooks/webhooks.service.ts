@@ -8,7 +8,7 @@ import { ALL_EVENT_TYPES, WebhookEndpoint } from './webhook-endpoint.entity';
 import { webhookUrlProblem } from './webhook-url';
 import { NotificationsErrorCode as Code, NotificationsException } from '../notifications.exception';
 import { AdminAction, AdminAuditService, created, removed } from '@app/audit';
-import { RequestEventType, TransactionRunner } from '@app/core';
+import { oldestFirstPage, Page, PageRequest, RequestEventType, TransactionRunner } from '@app/core';
 
 /** Every secret starts with this, so a leaked one is easy to recognise (and to scan for). */
 export const WEBHOOK_SECRET_PREFIX = 'whsec_';
@@ -92,15 +92,16 @@ export class WebhooksService {
   }
 
   /** The caller's organization's endpoints; every organization's for provider admins. */
-  async list(principal: Principal): Promise<WebhookEndpoint[]> {
+  async list(principal: Principal, page: PageRequest = {}): Promise<Page<WebhookEndpoint>> {
     AccessPolicy.requireAdmin(principal, principal.organizationId);
-    return this.endpoints.find({
-      where: {
+    return oldestFirstPage(
+      this.endpoints,
+      {
         disabledAt: IsNull(),
         ...(AccessPolicy.isProvider(principal) ? {} : { organizationId: principal.organizationId }),
       },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+      page,
+    );
   }
 
   /** Stops deliveries to an endpoint. Its row stays, so jobs already queued see that it is gone. */
