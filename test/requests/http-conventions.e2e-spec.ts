@@ -190,7 +190,7 @@ describe('HTTP conventions of the request routes', () => {
       expect(await countRows('requests')).toBe(before + 1);
       const created = answers.filter((res) => res.status === 201);
       expect(created.length).toBeGreaterThanOrEqual(1);
-      expect(new Set(created.map((res) => res.body.id)).size).toBe(1);
+      expect(new Set(created.map((res) => (res.body as { id: string }).id)).size).toBe(1);
       for (const res of answers.filter((answer) => answer.status !== 201)) {
         expect([res.status, res.body.code]).toEqual([409, 'IDEMPOTENCY_KEY_IN_FLIGHT']);
       }
