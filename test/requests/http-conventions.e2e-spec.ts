@@ -180,6 +180,25 @@ describe('HTTP conventions of the request routes', () => {
       expect(await countRows('request_comments', `request_id = '${a.id}'`)).toBe(2);
     });
 
+    it('replays a creation of the bootstrap admin, who is no user, with its Location', async () => {
+      const admin = api(t, t.adminToken);
+      const create = () =>
+        admin
+          .post('/v1/organizations', {
+            name: 'Replayed Corp',
+            subscription: { plan: 'on-request', onDemand: false },
+            contactEmails: [],
+          })
+          .set('Idempotency-Key', 'org-replayed');
+      const before = await countRows('organizations');
+      const first = await create().expect(201);
+      const again = await create().expect(201);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.headers.location).toBe(`/v1/organizations/${first.body.id}`);
+      expect(again.body).toEqual(first.body);
+      expect(await countRows('organizations')).toBe(before + 1);
+    });
+
     it('runs two identical submissions in flight once', async () => {
       const requester = api(t, cast.onRequest.requester);
       const body = { ...REPLICA, params: { instance: 'db-idem-race' } };

@@ -9,6 +9,9 @@ import { IDEMPOTENT } from './idempotent.decorator';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
+/** Whose keys the bootstrap admin of ADMIN_TOKEN, who is no user, sends. */
+const BOOTSTRAP_ADMIN = '00000000-0000-0000-0000-000000000000';
+
 /** The headers of a first response a replay repeats. */
 const REPLAYED_HEADERS = ['Location', 'ETag'];
 
@@ -34,8 +37,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const req = http.getRequest<AuthenticatedRequest>();
     const res = http.getResponse<Response>();
     const key = req.header('idempotency-key');
-    const userId = req.principal?.userId;
-    if (key === undefined || !userId) return next.handle();
+    const principal = req.principal;
+    if (key === undefined || !principal) return next.handle();
     if (!IDEMPOTENCY_KEY.test(key)) {
       throw new CommonException(CommonErrorCode.ValidationFailed, {
         fields: [
@@ -44,7 +47,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       });
     }
     const call: IdempotentCall = {
-      userId,
+      userId: principal.userId ?? BOOTSTRAP_ADMIN,
       route: `${req.method} ${req.path}`.slice(0, 512),
       key,
       requestHash: IdempotencyService.hash(req.body),
