@@ -111,6 +111,12 @@ export class WebhookDeliveryResponse {
 }
 
 export class WebhookDeliveryListResponse {
-  @ApiProperty({ type: [WebhookDeliveryResponse], description: 'The latest 100, newest first' })
+  @ApiProperty({ type: [WebhookDeliveryResponse], description: 'Newest first' })
   items!: WebhookDeliveryResponse[];
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last',
+  })
+  nextCursor!: string | null;
 }

@@ -93,12 +93,14 @@ export class WebhooksController {
   @Get(':id/deliveries')
   @ApiOperation({ summary: 'The latest deliveries to an endpoint, newest first' })
   @ApiOkResponse({ type: WebhookDeliveryListResponse })
+  @ApiResponseHeaders(200, 'Link')
   @ApiNotFoundResponse({ description: 'WEBHOOK_NOT_FOUND' })
   async deliveries(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UUID_PARAM) id: string,
+    @Query() query: PageQuery,
   ): Promise<WebhookDeliveryListResponse> {
-    const deliveries = await this.webhooks.deliveriesOf(principal, id);
-    return { items: deliveries.map((delivery) => WebhookDeliveryResponse.from(delivery)) };
+    const { items, nextCursor } = await this.webhooks.deliveriesOf(principal, id, query);
+    return { items: items.map((delivery) => WebhookDeliveryResponse.from(delivery)), nextCursor };
   }
 }

@@ -1,4 +1,4 @@
-import { Equal, FindOptionsWhere, MoreThan, ObjectLiteral, Repository } from 'typeorm';
+import { Equal, FindOptionsWhere, LessThan, MoreThan, ObjectLiteral, Repository } from 'typeorm';
 import { CommonErrorCode } from '../errors/error-code';
 import { CommonException } from '../errors/common.exception';
 
@@ -24,30 +24,42 @@ interface Keyed {
 }
 
 /**
- * A page of rows oldest first, keyset-paginated on (created_at, id): the opaque cursor is the last
- * row's creation time and id, so a page stays right while rows are added.
+ * A page of rows ordered on (created_at, id), oldest first (`ASC`) or newest first (`DESC`),
+ * keyset-paginated: the opaque cursor is the last row's creation time and id, so a page stays
+ * right while rows are added.
  */
-export async function oldestFirstPage<E extends ObjectLiteral & Keyed>(
+export async function keysetPage<E extends ObjectLiteral & Keyed>(
   repository: Repository<E>,
   where: FindOptionsWhere<E>,
   request: PageRequest,
+  direction: 'ASC' | 'DESC' = 'ASC',
 ): Promise<Page<E>> {
   const limit = request.limit ?? DEFAULT_PAGE_SIZE;
   const after = request.cursor ? decode(request.cursor) : undefined;
+  const beyond = direction === 'ASC' ? MoreThan : LessThan;
   const rows = await repository.find({
     where: after
       ? [
-          { ...where, createdAt: MoreThan(after.createdAt) },
-          { ...where, createdAt: Equal(after.createdAt), id: MoreThan(after.id) },
+          { ...where, createdAt: beyond(after.createdAt) },
+          { ...where, createdAt: Equal(after.createdAt), id: beyond(after.id) },
         ]
       : where,
-    order: { createdAt: 'ASC', id: 'ASC' } as never,
+    order: { createdAt: direction, id: direction } as never,
     take: limit + 1,
   });
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   const more = rows.length > limit && last !== undefined;
   return { items, nextCursor: more ? encode(new Date(last.createdAt), last.id) : null };
+}
+
+/** A page of rows oldest first: see `keysetPage`. */
+export function oldestFirstPage<E extends ObjectLiteral & Keyed>(
+  repository: Repository<E>,
+  where: FindOptionsWhere<E>,
+  request: PageRequest,
+): Promise<Page<E>> {
+  return keysetPage(repository, where, request, 'ASC');
 }
 
 function encode(createdAt: Date, id: string): string {
