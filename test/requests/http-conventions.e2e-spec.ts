@@ -265,6 +265,7 @@ describe('HTTP conventions of the request routes', () => {
       '/v1/requests',
       '/v1/inbox',
       '/v1/audit/admin-events',
+      '/v1/notifications',
     ])('refuses a limit above 200 on %s', async (path) => {
       const res = await api(t, cast.provider.admin).get(`${path}?limit=201`).expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
