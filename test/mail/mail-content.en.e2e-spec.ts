@@ -143,7 +143,7 @@ describe('mail you can decide from, in English', () => {
       body: { result: { endpoint: 'db-2-ro.internal', port: 3306 } },
     });
     await settle(t);
-    const history = (await api(t, operator).get(`/v1/requests/${replica.id}/comments`)).body;
+    const history = (await api(t, operator).get(`/v1/requests/${replica.id}/comments`)).body.items;
     const commentedAt = en(history[0].createdAt);
 
     for (const to of [requester.email, customer.contact]) {

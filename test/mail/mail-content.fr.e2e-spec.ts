@@ -104,7 +104,7 @@ describe('mail you can decide from, in French', () => {
       .post(`/v1/requests/${id}/complete`, { result: { endpoint: 'bdd-1-ro.interne' } })
       .expect(200);
     await settle(t);
-    const [comment] = (await api(t, operator).get(`/v1/requests/${id}/comments`)).body;
+    const [comment] = (await api(t, operator).get(`/v1/requests/${id}/comments`)).body.items;
     const done = fieldsOf(mailTo(smtp, contact, id, 'Demande terminée'));
     expect(done.rows.État).toBe('terminée');
     expect(done.rows.Échéance).toBeUndefined();

@@ -24,12 +24,12 @@ describe('the mail planner', () => {
     action: string,
     params: Record<string, unknown>,
   ): Promise<RequestEvent> => {
-    const { body } = await app
+    const body = await app
       .get(SubmitRequestService)
       .submit(by.principal, { action, params, organizationId: app.cast.customer.id });
     const row = await app.dataSource
       .getRepository(OutboxEvent)
-      .findOneByOrFail({ aggregateId: body.id as string, type: 'request.submitted' });
+      .findOneByOrFail({ aggregateId: body.id, type: 'request.submitted' });
     return row.payload;
   };
   const whom = (planned: PlannedMessage[]) => planned.map((p) => [p.audience, p.recipient]);

@@ -28,14 +28,14 @@ describe('the mail planner honours each user’s choice of Informed mail', () =>
 
   /** A replica request submitted by the customer's requester, who is thereby Informed of it. */
   const submitted = async (by: Person = app.cast.client.requester): Promise<RequestEvent> => {
-    const { body } = await app.get(SubmitRequestService).submit(by.principal, {
+    const body = await app.get(SubmitRequestService).submit(by.principal, {
       action: 'mariadb.add-read-only-replica',
       params: { instance: `db-${randomUUID().slice(0, 8)}` },
       organizationId: app.cast.customer.id,
     });
     const row = await app.dataSource
       .getRepository(OutboxEvent)
-      .findOneByOrFail({ aggregateId: body.id as string, type: 'request.submitted' });
+      .findOneByOrFail({ aggregateId: body.id, type: 'request.submitted' });
     return row.payload;
   };
   const whom = (planned: PlannedMessage[]) => planned.map((p) => [p.audience, p.recipient]);

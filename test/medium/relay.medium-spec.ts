@@ -42,13 +42,11 @@ describe('the outbox relay', () => {
   let requestId: string;
 
   it('relays a submission as its mail, webhook, reminder and deadline jobs, once', async () => {
-    const { body } = await app
-      .get(SubmitRequestService)
-      .submit(app.cast.client.requester.principal, {
-        action: 'mariadb.add-read-only-replica',
-        params: { instance: 'db-1' },
-      });
-    requestId = body.id as string;
+    const body = await app.get(SubmitRequestService).submit(app.cast.client.requester.principal, {
+      action: 'mariadb.add-read-only-replica',
+      params: { instance: 'db-1' },
+    });
+    requestId = body.id;
     const row = await outboxRow(requestId, 'request.submitted');
     const event = row.payload;
     const due = new Date(event.dueAt!);

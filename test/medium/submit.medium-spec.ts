@@ -1,6 +1,7 @@
 import { AuditService } from '@app/audit';
 import {
   ApprovalDeadlines,
+  IdempotencyService,
   OutboxEvent,
   Request,
   RequestsErrorCode as Code,
@@ -28,10 +29,9 @@ describe('submitting a request', () => {
     const { requester } = app.cast.client;
     const customerId = app.cast.customer.id;
     const before = new Date();
-    const { status, body } = await submit.submit(requester.principal, REPLICA);
+    const body = await submit.submit(requester.principal, REPLICA);
     const after = new Date();
 
-    expect(status).toBe(201);
     const requests = await app.dataSource.getRepository(Request).find();
     expect(requests).toHaveLength(1);
     const [row] = requests;
@@ -110,9 +110,9 @@ describe('submitting a request', () => {
     ['a caller without the requester role', REPLICA, 'approver', Code.RoleRequired],
   ] as const)('refuses %s and stores nothing', async (_case, input, who, code) => {
     const counts = await app.rowCounts();
-    await expect(
-      submit.submit(app.cast.client[who].principal, { ...input }, `refused-${code}`),
-    ).rejects.toMatchObject({ name: 'RequestsException', code });
+    await expect(submit.submit(app.cast.client[who].principal, { ...input })).rejects.toMatchObject(
+      { name: 'RequestsException', code },
+    );
     expect(await app.rowCounts()).toEqual(counts);
   });
 
@@ -128,28 +128,50 @@ describe('submitting a request', () => {
     });
   });
 
-  it('answers a replayed Idempotency-Key with the first response, and stores nothing new', async () => {
-    const { requester } = app.cast.client;
-    const input = { ...REPLICA, params: { instance: 'db-2' } };
-    const first = await submit.submit(requester.principal, input, 'replica-db-2');
-    const counts = await app.rowCounts();
+  it('claims an Idempotency-Key once per user and route, and replays its first response', async () => {
+    const keys = app.get(IdempotencyService);
+    const { requester, approver } = app.cast.client;
+    const call = {
+      userId: requester.user.id,
+      route: 'POST /v1/requests',
+      key: 'replica-db-2',
+      requestHash: IdempotencyService.hash({ instance: 'db-2' }),
+    };
+    expect(await keys.claim(call)).toBeNull();
+    await expect(keys.claim(call)).rejects.toMatchObject({ code: Code.IdempotencyKeyInFlight });
+    const response = { status: 201, body: { id: 'x' }, headers: { Location: '/v1/requests/x' } };
+    await keys.remember(call, response);
 
-    const replayed = await submit.submit(requester.principal, { ...input }, 'replica-db-2');
-
-    expect(replayed).toEqual(first);
-    expect(await app.rowCounts()).toEqual(counts);
+    expect(await keys.claim(call)).toEqual(response);
     await expect(
-      submit.submit(
-        requester.principal,
-        { ...REPLICA, params: { instance: 'db-3' } },
-        'replica-db-2',
-      ),
+      keys.claim({ ...call, requestHash: IdempotencyService.hash({ instance: 'db-3' }) }),
     ).rejects.toMatchObject({ code: Code.IdempotencyKeyReused });
-    expect(await app.rowCounts()).toEqual(counts);
+    await keys.release(call);
+    expect(await keys.claim(call)).toEqual(response);
+    expect(await keys.claim({ ...call, route: 'POST /v1/requests/x/cancel' })).toBeNull();
+    expect(await keys.claim({ ...call, userId: approver.user.id })).toBeNull();
     const stored = await app.dataSource.query(
-      `SELECT key, status FROM idempotency_keys WHERE user_id = ?`,
-      [requester.user.id],
+      `SELECT route, status FROM idempotent_calls WHERE key = ? ORDER BY route, status`,
+      ['replica-db-2'],
     );
-    expect(stored).toEqual([{ key: 'replica-db-2', status: 201 }]);
+    expect(stored).toEqual(
+      expect.arrayContaining([
+        { route: 'POST /v1/requests', status: 201 },
+        { route: 'POST /v1/requests/x/cancel', status: null },
+      ]),
+    );
+  });
+
+  it('frees a claimed key when the call failed, so it can be retried', async () => {
+    const keys = app.get(IdempotencyService);
+    const call = {
+      userId: app.cast.client.requester.user.id,
+      route: 'POST /v1/requests',
+      key: 'failed-once',
+      requestHash: IdempotencyService.hash({}),
+    };
+    expect(await keys.claim(call)).toBeNull();
+    await keys.release(call);
+    expect(await keys.claim(call)).toBeNull();
   });
 });

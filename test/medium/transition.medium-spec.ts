@@ -24,10 +24,10 @@ describe('transitions of a request', () => {
 
   /** Submits for the customer; a provider submitter names it. */
   const submit = async (by: Person, action: string, params: Record<string, unknown>) => {
-    const { body } = await app
+    const body = await app
       .get(SubmitRequestService)
       .submit(by.principal, { action, params, organizationId: app.cast.customer.id });
-    return body.id as string;
+    return body.id;
   };
   const replica = (by: Person = app.cast.client.requester) =>
     submit(by, 'mariadb.add-read-only-replica', { instance: 'db-1' });

@@ -71,7 +71,7 @@ describe('approval deadlines', () => {
       'expired',
     );
     const history = (await api(t, provider.admin).get(`/v1/requests/${id}/history`).expect(200))
-      .body;
+      .body.items;
     expect(history.pop()).toMatchObject({
       event: 'request.expired',
       actorId: null,

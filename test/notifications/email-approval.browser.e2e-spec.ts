@@ -63,7 +63,8 @@ describe('approving from the email, in a real browser', () => {
     await Promise.all([page.waitForNavigation(), page.click('#confirm')]);
     expect(await page.textContent('#result')).toContain('is now approved');
 
-    const history = (await api(t, cast.provider.admin).get(`/v1/requests/${id}/history`)).body;
+    const history = (await api(t, cast.provider.admin).get(`/v1/requests/${id}/history`)).body
+      .items;
     expect(history.pop()).toMatchObject({
       event: 'request.approved',
       actorId: cast.provider.approver.id,

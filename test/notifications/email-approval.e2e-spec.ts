@@ -58,7 +58,7 @@ describe('approving from the email', () => {
       .expect(200);
     expect(done.text).toContain('is now approved');
     const history = await api(t, cast.provider.admin).get(`/v1/requests/${id}/history`).expect(200);
-    expect(history.body.pop()).toMatchObject({
+    expect(history.body.items.pop()).toMatchObject({
       event: 'request.approved',
       actorId: cast.provider.approver.id,
       letter: 'A',

@@ -36,6 +36,7 @@ describe('organizations API', () => {
           createdAt: expect.any(String),
         },
       ],
+      nextCursor: null,
     });
     expect(await providerOrganizationId(t)).toBe(res.body.items[0].id);
   });

@@ -52,7 +52,7 @@ describe('request enforcement', () => {
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const history = await api(t, cast.provider.admin).get(`/v1/requests/${id}/history`).expect(200);
     expect(
-      history.body.filter((e: { event: string }) => e.event === 'request.approved'),
+      history.body.items.filter((e: { event: string }) => e.event === 'request.approved'),
     ).toHaveLength(1);
   });
 
@@ -64,6 +64,9 @@ describe('request enforcement', () => {
     const first = await send(REPLICA).expect(201);
     const again = await send(REPLICA).expect(201);
     expect(again.body).toEqual(first.body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.headers.location).toBe(first.headers.location);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
     expect(await countRows('requests')).toBe(before + 1);
     expect((await send({ ...REPLICA, comment: 'different' }).expect(422)).body.code).toBe(
       'IDEMPOTENCY_KEY_REUSED',
@@ -176,11 +179,11 @@ describe('request enforcement', () => {
     const seenByCustomer = await api(t, cast.onRequest.requester)
       .get(`/v1/requests/${id}/comments`)
       .expect(200);
-    expect(seenByCustomer.body.map((c: { body: string }) => c.body)).toEqual(['Thanks!']);
+    expect(seenByCustomer.body.items.map((c: { body: string }) => c.body)).toEqual(['Thanks!']);
     const seenByProvider = await api(t, cast.provider.operator)
       .get(`/v1/requests/${id}/comments`)
       .expect(200);
-    expect(seenByProvider.body).toHaveLength(2);
+    expect(seenByProvider.body.items).toHaveLength(2);
     const history = await api(t, cast.onRequest.requester)
       .get(`/v1/requests/${id}/history`)
       .expect(200);

@@ -17,7 +17,8 @@ describe('request lifecycle, walked from the seed matrix', () => {
   afterAll(() => t.close());
 
   const historyOf = async (id: string) =>
-    (await api(t, cast.provider.admin).get(`/v1/requests/${id}/history`).expect(200)).body as {
+    (await api(t, cast.provider.admin).get(`/v1/requests/${id}/history`).expect(200)).body
+      .items as {
       event: string;
       letter: string | null;
       toState: string;

@@ -112,8 +112,10 @@ describe('webhooks', () => {
       secret: expect.stringMatching(/^whsec_[A-Za-z0-9_-]{43}$/),
       createdAt: expect.any(String),
     });
+    expect(res.headers.location).toBe(`/v1/webhooks/${res.body.id}`);
 
     const list = await api(t, admin).get('/v1/webhooks').expect(200);
+    expect(list.body.nextCursor).toBeNull();
     const listed = (list.body.items as { id: string }[]).find((item) => item.id === res.body.id);
     expect(listed).toEqual({
       id: res.body.id,

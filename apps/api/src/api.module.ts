@@ -1,5 +1,5 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { Catalog, CatalogModule } from '@app/catalog';
 import { AllExceptionsFilter, AppConfig, CoreModule } from '@app/core';
 import { NotificationsModule, NotificationsWorkerModule, WebhooksModule } from '@app/notifications';
@@ -14,6 +14,9 @@ import { AuthModule } from './auth/auth.module';
 import { CatalogController } from './catalog/catalog.controller';
 import { EmailActionsController } from './email-actions/email-actions.controller';
 import { HealthModule } from './health/health.module';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { LinkHeaderInterceptor } from './http/link-header.interceptor';
+import { LocationInterceptor } from './http/location.interceptor';
 import { HomeController } from './home/home.controller';
 import { HttpEdgeMiddleware } from './http-edge/http-edge.middleware';
 import { RouteTable } from './http-edge/route-table';
@@ -81,6 +84,10 @@ export class ApiModule implements NestModule {
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
         RouteTable,
+        // Outermost first: a stored first response holds the Location set within.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: LocationInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: LinkHeaderInterceptor },
       ],
     };
   }

@@ -30,6 +30,7 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
   app.use(helmet({ contentSecurityPolicy: false }));
   app.set('trust proxy', env.TRUST_PROXY);
   app.disable('x-powered-by');
+  app.set('etag', false); // ETags are the requests' versions, set where they are meant
   answerClientErrorsInJson(app.getHttpServer());
   app.useGlobalPipes(
     new ValidationPipe({

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, MoreThan, Repository } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity';
 import { chainProblem, GENESIS_HASH, hashOf } from './audit-chain';
 
@@ -60,8 +60,16 @@ export class AuditService {
     return row;
   }
 
-  history(requestId: string): Promise<AuditEntry[]> {
-    return this.entries.find({ where: { requestId }, order: { seq: 'ASC' } });
+  /** The request's entries in chain order; `afterSeq` and `take` read one page of them. */
+  history(
+    requestId: string,
+    range: { afterSeq?: number; take?: number } = {},
+  ): Promise<AuditEntry[]> {
+    return this.entries.find({
+      where: { requestId, ...(range.afterSeq ? { seq: MoreThan(range.afterSeq) } : {}) },
+      order: { seq: 'ASC' },
+      take: range.take,
+    });
   }
 
   /** Walks every chain (of one organization, if given) and names the first entry that breaks. */

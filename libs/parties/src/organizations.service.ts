@@ -3,7 +3,14 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AdminAction, AdminAuditService, created } from '@app/audit';
-import { AppConfig, isUniqueViolation, TransactionRunner } from '@app/core';
+import {
+  AppConfig,
+  isUniqueViolation,
+  oldestFirstPage,
+  Page,
+  PageRequest,
+  TransactionRunner,
+} from '@app/core';
 import { AccessPolicy } from './access-policy';
 import { Organization } from './entities/organization.entity';
 import { isUuid } from './is-uuid';
@@ -95,11 +102,12 @@ export class OrganizationsService implements OnApplicationBootstrap {
   }
 
   /** Every organization for provider users; only its own for a customer user. */
-  list(principal: Principal): Promise<Organization[]> {
-    return this.organizations.find({
-      where: AccessPolicy.isProvider(principal) ? {} : { id: principal.organizationId },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+  list(principal: Principal, page: PageRequest = {}): Promise<Page<Organization>> {
+    return oldestFirstPage(
+      this.organizations,
+      AccessPolicy.isProvider(principal) ? {} : { id: principal.organizationId },
+      page,
+    );
   }
 
   /** One organization; another tenant's is "not found", never "forbidden". */

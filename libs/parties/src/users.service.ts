@@ -3,7 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AdminAction, AdminAuditService, created } from '@app/audit';
-import { isUniqueViolation, TransactionRunner } from '@app/core';
+import {
+  isUniqueViolation,
+  oldestFirstPage,
+  Page,
+  PageRequest,
+  TransactionRunner,
+} from '@app/core';
 import { AccessPolicy } from './access-policy';
 import { Organization } from './entities/organization.entity';
 import { User } from './entities/user.entity';
@@ -66,13 +72,14 @@ export class UsersService {
   }
 
   /** The users of an organization, for its admins and provider admins. */
-  async list(principal: Principal, organizationId: string): Promise<User[]> {
+  async list(
+    principal: Principal,
+    organizationId: string,
+    page: PageRequest = {},
+  ): Promise<Page<User>> {
     const organization = await this.organizations.get(principal, organizationId);
     AccessPolicy.requireAdmin(principal, organization.id);
-    return this.users.find({
-      where: { organizationId: organization.id },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    return oldestFirstPage(this.users, { organizationId: organization.id }, page);
   }
 
   /** A user the caller can see (another tenant's is "not found"), for the engine's use cases. */

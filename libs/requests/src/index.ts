@@ -5,6 +5,7 @@ export * from './decision-links/decision-link.entity';
 export * from './decision-links/decision-links.service';
 export * from './decision-links/link-closure';
 export * from './decision-links/link-verbs';
+export * from './domain/idempotency.service';
 export * from './domain/raci-policy';
 export * from './domain/request-quota';
 export * from './domain/waiting-on';

@@ -9,9 +9,13 @@ export enum RequestsErrorCode {
   ParamsInvalid = 'REQUEST_PARAMS_INVALID',
   InvalidTransition = 'REQUEST_INVALID_TRANSITION',
   VersionConflict = 'REQUEST_VERSION_CONFLICT',
+  /** `If-Match` named another version than the request's current one. */
+  PreconditionFailed = 'PRECONDITION_FAILED',
   QuotaExceeded = 'QUOTA_EXCEEDED',
   OpinionAlreadyGiven = 'OPINION_ALREADY_GIVEN',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  /** The first call with this Idempotency-Key has not answered yet. */
+  IdempotencyKeyInFlight = 'IDEMPOTENCY_KEY_IN_FLIGHT',
   InvalidCursor = 'INVALID_CURSOR',
   InternalCommentNotAllowed = 'INTERNAL_COMMENT_NOT_ALLOWED',
   RoleRequired = 'ROLE_REQUIRED',
@@ -64,6 +68,11 @@ const ERRORS: ErrorTable<RequestsErrorCode> = {
     status: HttpStatus.CONFLICT,
     message: 'The request changed while this call was made; read it again and retry.',
   },
+  [RequestsErrorCode.PreconditionFailed]: {
+    status: HttpStatus.PRECONDITION_FAILED,
+    message:
+      'The request is at version {version}, not the one If-Match names; read it again (its ETag) and retry.',
+  },
   [RequestsErrorCode.QuotaExceeded]: {
     status: HttpStatus.CONFLICT,
     message: 'The quota of {allowed} {unit}(s) for this subscription period is used up.',
@@ -75,6 +84,11 @@ const ERRORS: ErrorTable<RequestsErrorCode> = {
   [RequestsErrorCode.IdempotencyKeyReused]: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     message: 'This Idempotency-Key was already used for a different request.',
+  },
+  [RequestsErrorCode.IdempotencyKeyInFlight]: {
+    status: HttpStatus.CONFLICT,
+    message:
+      'The first call with this Idempotency-Key is still running; retry once it has answered.',
   },
   [RequestsErrorCode.InvalidCursor]: {
     status: HttpStatus.BAD_REQUEST,

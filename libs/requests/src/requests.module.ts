@@ -69,6 +69,7 @@ const USE_CASES = [
     DecisionLinks,
     RequestReader,
     OrganizationQuotas,
+    IdempotencyService,
   ],
 })
 export class RequestsModule {}

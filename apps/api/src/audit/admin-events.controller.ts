@@ -18,6 +18,7 @@ import {
   type Principal,
 } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ApiResponseHeaders } from '../http/api-response-headers.decorator';
 import { AdminAuditVerificationResponse, AdminEventPageResponse } from './admin-event.response';
 import { AdminEventsQuery, AdminEventsScopeQuery } from './admin-events.query';
 
@@ -41,6 +42,7 @@ export class AdminEventsController {
   @Get()
   @ApiOperation({ summary: 'Admins: who changed which organization, user, token or webhook' })
   @ApiOkResponse({ type: AdminEventPageResponse })
+  @ApiResponseHeaders(200, 'Link')
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, INVALID_CURSOR' })
   async list(
     @CurrentPrincipal() principal: Principal,

@@ -7,25 +7,19 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsEnum, IsOptional } from 'class-validator';
 import { DeadLettersService, DeliveryStatus } from '@app/notifications';
 import { AccessPolicy, type Principal } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ApiResponseHeaders } from '../http/api-response-headers.decorator';
+import { Idempotent } from '../http/idempotent.decorator';
+import { PageQuery } from '../requests/list-requests.query';
 
-class ListNotificationsQuery {
+class ListNotificationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: DeliveryStatus, example: DeliveryStatus.Failed })
   @IsOptional()
   @IsEnum(DeliveryStatus)
   status?: DeliveryStatus;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
 }
 
 class DeliveryResponse {
@@ -49,7 +43,14 @@ class DeliveryResponse {
 }
 
 class DeliveryListResponse {
-  @ApiProperty({ type: [DeliveryResponse] }) items!: DeliveryResponse[];
+  @ApiProperty({ type: [DeliveryResponse], description: 'Newest first' })
+  items!: DeliveryResponse[];
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last',
+  })
+  nextCursor!: string | null;
 }
 
 /** Provider admins: what was sent, what failed and why, and sending a failed message again. */
@@ -64,14 +65,16 @@ export class NotificationsController {
     summary: 'Deliveries, newest first; `status=failed` lists the dead letters with their reason',
   })
   @ApiOkResponse({ type: DeliveryListResponse })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListNotificationsQuery) {
+  @ApiResponseHeaders(200, 'Link')
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListNotificationsQuery) {
     AccessPolicy.requireProviderAdmin(principal);
-    return { items: await this.deadLetters.list(query.status, query.limit ?? 100) };
+    return this.deadLetters.list(query.status, query);
   }
 
   @Post(':id/retry')
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a failed message again (same Message-ID)' })
+  @Idempotent()
   @ApiOkResponse({ type: DeliveryResponse })
   retry(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     AccessPolicy.requireProviderAdmin(principal);

@@ -41,6 +41,12 @@ export class OrganizationResponse {
 }
 
 export class OrganizationListResponse {
-  @ApiProperty({ type: [OrganizationResponse] })
+  @ApiProperty({ type: [OrganizationResponse], description: 'Oldest first' })
   items!: OrganizationResponse[];
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last',
+  })
+  nextCursor!: string | null;
 }

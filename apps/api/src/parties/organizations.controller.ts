@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -14,6 +14,10 @@ import {
 import { OrganizationsService, type Principal, UpdateOrganizationService } from '@app/parties';
 import { OrganizationQuotas } from '@app/requests';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ApiResponseHeaders } from '../http/api-response-headers.decorator';
+import { PageQuery } from '../requests/list-requests.query';
+import { Created } from '../http/created.decorator';
+import { Idempotent } from '../http/idempotent.decorator';
 import { CreateOrganizationDto } from './create-organization.dto';
 import { requireSomeChange } from './nothing-to-change';
 import { OrganizationListResponse, OrganizationResponse } from './organization.response';
@@ -36,6 +40,8 @@ export class OrganizationsController {
   @Post()
   @ApiOperation({ summary: 'Create a customer organization (provider admins)' })
   @ApiCreatedResponse({ type: OrganizationResponse })
+  @Created('/v1/organizations/{id}')
+  @Idempotent()
   @ApiForbiddenResponse({ description: 'ADMIN_REQUIRED' })
   @ApiConflictResponse({ description: 'ORGANIZATION_NAME_TAKEN' })
   async create(
@@ -48,9 +54,16 @@ export class OrganizationsController {
   @Get()
   @ApiOperation({ summary: 'Every organization for provider users; its own for a customer user' })
   @ApiOkResponse({ type: OrganizationListResponse })
-  async list(@CurrentPrincipal() principal: Principal): Promise<OrganizationListResponse> {
-    const organizations = await this.organizations.list(principal);
-    return { items: organizations.map((organization) => OrganizationResponse.from(organization)) };
+  @ApiResponseHeaders(200, 'Link')
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PageQuery,
+  ): Promise<OrganizationListResponse> {
+    const { items, nextCursor } = await this.organizations.list(principal, query);
+    return {
+      items: items.map((organization) => OrganizationResponse.from(organization)),
+      nextCursor,
+    };
   }
 
   @Get(':id')

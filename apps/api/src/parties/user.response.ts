@@ -34,6 +34,12 @@ export class UserResponse {
 }
 
 export class UserListResponse {
-  @ApiProperty({ type: [UserResponse] })
+  @ApiProperty({ type: [UserResponse], description: 'Oldest first' })
   items!: UserResponse[];
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last',
+  })
+  nextCursor!: string | null;
 }

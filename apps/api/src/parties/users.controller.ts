@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -13,6 +13,10 @@ import {
 } from '@nestjs/swagger';
 import { type Principal, TokensService, UpdateUserService, UsersService } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ApiResponseHeaders } from '../http/api-response-headers.decorator';
+import { PageQuery } from '../requests/list-requests.query';
+import { Created } from '../http/created.decorator';
+import { Idempotent } from '../http/idempotent.decorator';
 import { CreateUserDto } from './create-user.dto';
 import { CreatedUserResponse } from './created-user.response';
 import { requireSomeChange } from './nothing-to-change';
@@ -37,6 +41,8 @@ export class UsersController {
     summary: 'Add a user to an organization, with its first token (its admins, provider admins)',
   })
   @ApiCreatedResponse({ type: CreatedUserResponse })
+  @Created('/v1/users/{id}')
+  @Idempotent()
   @ApiForbiddenResponse({ description: 'ADMIN_REQUIRED' })
   @ApiNotFoundResponse({ description: 'ORGANIZATION_NOT_FOUND' })
   @ApiConflictResponse({ description: 'EMAIL_TAKEN' })
@@ -53,14 +59,16 @@ export class UsersController {
   @Get('organizations/:id/users')
   @ApiOperation({ summary: 'The users of an organization (its admins, provider admins)' })
   @ApiOkResponse({ type: UserListResponse })
+  @ApiResponseHeaders(200, 'Link')
   @ApiForbiddenResponse({ description: 'ADMIN_REQUIRED' })
   @ApiNotFoundResponse({ description: 'ORGANIZATION_NOT_FOUND' })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UUID_PARAM) organizationId: string,
+    @Query() query: PageQuery,
   ): Promise<UserListResponse> {
-    const users = await this.users.list(principal, organizationId);
-    return { items: users.map((user) => UserResponse.from(user)) };
+    const { items, nextCursor } = await this.users.list(principal, organizationId, query);
+    return { items: items.map((user) => UserResponse.from(user)), nextCursor };
   }
 
   @Patch('users/:id')
@@ -87,6 +95,8 @@ export class UsersController {
     summary: 'Issue a new token for a user (the user, its organization’s admins, provider admins)',
   })
   @ApiCreatedResponse({ type: TokenResponse })
+  @Created('/v1/tokens/{id}')
+  @Idempotent()
   @ApiForbiddenResponse({ description: 'ADMIN_REQUIRED' })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
   async issueToken(

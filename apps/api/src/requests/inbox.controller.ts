@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Principal } from '@app/parties';
 import { RequestQueriesService } from '@app/requests';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ApiResponseHeaders } from '../http/api-response-headers.decorator';
 import { PageQuery } from './list-requests.query';
 import { InboxPageResponse } from './request.response';
 
@@ -17,6 +18,7 @@ export class InboxController {
     summary: 'What waits on the caller: approvals as A, opinions as C, work as the performer',
   })
   @ApiOkResponse({ type: InboxPageResponse })
+  @ApiResponseHeaders(200, 'Link')
   inbox(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery) {
     return this.queries.inbox(principal, query);
   }

@@ -1,16 +1,23 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiHeader,
   ApiOkResponse,
   ApiOperation,
+  ApiPreconditionFailedResponse,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Principal } from '@app/parties';
 import { CommentOnRequestService, RequestVerb, TransitionRequestService } from '@app/requests';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ApiResponseHeaders } from '../http/api-response-headers.decorator';
+import { Created } from '../http/created.decorator';
+import { IfMatch } from '../http/if-match.decorator';
+import { Idempotent } from '../http/idempotent.decorator';
+import { RequestEtagInterceptor } from '../http/request-etag.interceptor';
 import { CommentResponse, RequestResponse } from './request.response';
 import { JSON_ONLY_415 } from './requests.controller';
 import {
@@ -26,6 +33,19 @@ import {
 @ApiTags('requests')
 @ApiBearerAuth()
 @ApiUnsupportedMediaTypeResponse({ description: JSON_ONLY_415 })
+@ApiHeader({
+  name: 'If-Match',
+  required: false,
+  description:
+    'The request’s ETag (`"<version>"`, from GET /v1/requests/{id} or the last change): the call ' +
+    'applies only to that version, else 412 PRECONDITION_FAILED. Without it, as before.',
+  schema: { type: 'string', example: '"3"' },
+})
+@ApiPreconditionFailedResponse({
+  description: 'PRECONDITION_FAILED: If-Match names another version than the request’s current one',
+})
+@Idempotent()
+@UseInterceptors(RequestEtagInterceptor)
 @Controller('v1/requests/:id')
 export class RequestTransitionsController {
   constructor(
@@ -37,10 +57,17 @@ export class RequestTransitionsController {
   @HttpCode(200)
   @ApiOperation({ summary: "C: a Consulted party's opinion; the last one unlocks approval" })
   @ApiOkResponse({ type: RequestResponse })
-  opinion(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: OpinionDto) {
+  @ApiResponseHeaders(200, 'ETag', 'IdempotentReplayed')
+  opinion(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Body() body: OpinionDto,
+    @IfMatch() expectedVersions?: number[],
+  ) {
     return this.transitions.act(p, id, RequestVerb.Opinion, {
       opinion: body.opinion,
       text: body.comment,
+      expectedVersions,
     });
   }
 
@@ -50,38 +77,67 @@ export class RequestTransitionsController {
     summary: 'A: go to approval without waiting for every Consulted party (reason recorded)',
   })
   @ApiOkResponse({ type: RequestResponse })
-  waive(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: ReasonDto) {
-    return this.transitions.act(p, id, RequestVerb.WaiveConsultation, { text: body.reason });
+  @ApiResponseHeaders(200, 'ETag', 'IdempotentReplayed')
+  waive(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Body() body: ReasonDto,
+    @IfMatch() expectedVersions?: number[],
+  ) {
+    return this.transitions.act(p, id, RequestVerb.WaiveConsultation, {
+      text: body.reason,
+      expectedVersions,
+    });
   }
 
   @Post('approve')
   @HttpCode(200)
   @ApiOperation({ summary: 'A: approve (never the submitter: four eyes)' })
   @ApiOkResponse({ type: RequestResponse })
+  @ApiResponseHeaders(200, 'ETag', 'IdempotentReplayed')
   @ApiConflictResponse({
     description:
       'REQUEST_CONSULTATION_PENDING: Consulted parties have not answered (`details.awaited` names ' +
       'them); POST waive-consultation with a reason to go on without them. ' +
       'REQUEST_INVALID_TRANSITION, REQUEST_VERSION_CONFLICT',
   })
-  approve(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: ApproveDto) {
-    return this.transitions.act(p, id, RequestVerb.Approve, { text: body.comment });
+  approve(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Body() body: ApproveDto,
+    @IfMatch() expectedVersions?: number[],
+  ) {
+    return this.transitions.act(p, id, RequestVerb.Approve, {
+      text: body.comment,
+      expectedVersions,
+    });
   }
 
   @Post('reject')
   @HttpCode(200)
   @ApiOperation({ summary: 'A: reject, with a reason' })
   @ApiOkResponse({ type: RequestResponse })
-  reject(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: ReasonDto) {
-    return this.transitions.act(p, id, RequestVerb.Reject, { text: body.reason });
+  @ApiResponseHeaders(200, 'ETag', 'IdempotentReplayed')
+  reject(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Body() body: ReasonDto,
+    @IfMatch() expectedVersions?: number[],
+  ) {
+    return this.transitions.act(p, id, RequestVerb.Reject, { text: body.reason, expectedVersions });
   }
 
   @Post('start')
   @HttpCode(200)
   @ApiOperation({ summary: 'The performing party starts the work' })
   @ApiOkResponse({ type: RequestResponse })
-  start(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
-    return this.transitions.act(p, id, RequestVerb.Start, {});
+  @ApiResponseHeaders(200, 'ETag', 'IdempotentReplayed')
+  start(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @IfMatch() expectedVersions?: number[],
+  ) {
+    return this.transitions.act(p, id, RequestVerb.Start, { expectedVersions });
   }
 
   @Post('complete')
@@ -91,24 +147,45 @@ export class RequestTransitionsController {
       'The performing party completes the work, with an optional result: text or a JSON object',
   })
   @ApiOkResponse({ type: RequestResponse })
-  complete(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: CompleteDto) {
-    return this.transitions.act(p, id, RequestVerb.Complete, { result: body.result });
+  @ApiResponseHeaders(200, 'ETag', 'IdempotentReplayed')
+  complete(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Body() body: CompleteDto,
+    @IfMatch() expectedVersions?: number[],
+  ) {
+    return this.transitions.act(p, id, RequestVerb.Complete, {
+      result: body.result,
+      expectedVersions,
+    });
   }
 
   @Post('fail')
   @HttpCode(200)
   @ApiOperation({ summary: 'The performing party reports the work failed, with a reason' })
   @ApiOkResponse({ type: RequestResponse })
-  fail(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: ReasonDto) {
-    return this.transitions.act(p, id, RequestVerb.Fail, { text: body.reason });
+  @ApiResponseHeaders(200, 'ETag', 'IdempotentReplayed')
+  fail(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Body() body: ReasonDto,
+    @IfMatch() expectedVersions?: number[],
+  ) {
+    return this.transitions.act(p, id, RequestVerb.Fail, { text: body.reason, expectedVersions });
   }
 
   @Post('cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'The submitter or the Accountable party cancels, before work starts' })
   @ApiOkResponse({ type: RequestResponse })
-  cancel(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: CancelDto) {
-    return this.transitions.act(p, id, RequestVerb.Cancel, { text: body.reason });
+  @ApiResponseHeaders(200, 'ETag', 'IdempotentReplayed')
+  cancel(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Body() body: CancelDto,
+    @IfMatch() expectedVersions?: number[],
+  ) {
+    return this.transitions.act(p, id, RequestVerb.Cancel, { text: body.reason, expectedVersions });
   }
 
   @Post('comments')
@@ -116,7 +193,13 @@ export class RequestTransitionsController {
     summary: 'Any party of the request comments; `internal` ones stay with the provider',
   })
   @ApiCreatedResponse({ type: CommentResponse })
-  comment(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() body: CommentDto) {
-    return this.commenting.comment(p, id, body);
+  @Created('/v1/requests/{requestId}/comments')
+  comment(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Body() body: CommentDto,
+    @IfMatch() expectedVersions?: number[],
+  ) {
+    return this.commenting.comment(p, id, { ...body, expectedVersions });
   }
 }

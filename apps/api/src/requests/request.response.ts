@@ -163,3 +163,25 @@ export class CommentResponse {
   @ApiProperty() internal!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
+
+export class HistoryPageResponse {
+  @ApiProperty({ type: [HistoryEntryResponse], description: 'In chain order, oldest first' })
+  items!: HistoryEntryResponse[];
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last',
+  })
+  nextCursor!: string | null;
+}
+
+export class CommentPageResponse {
+  @ApiProperty({ type: [CommentResponse], description: 'Oldest first' })
+  items!: CommentResponse[];
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last',
+  })
+  nextCursor!: string | null;
+}

@@ -1,31 +1,39 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { CommonErrorCode, CommonException } from '@app/core';
 import type { Principal } from '@app/parties';
 import { PreviewRequestService, RequestQueriesService, SubmitRequestService } from '@app/requests';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { ListRequestsQuery } from './list-requests.query';
+import { ApiResponseHeaders } from '../http/api-response-headers.decorator';
+import { Created } from '../http/created.decorator';
+import { Idempotent } from '../http/idempotent.decorator';
+import { RequestEtagInterceptor } from '../http/request-etag.interceptor';
+import { ListRequestsQuery, PageQuery } from './list-requests.query';
 import {
-  CommentResponse,
-  HistoryEntryResponse,
+  CommentPageResponse,
+  HistoryPageResponse,
   RequestPageResponse,
   RequestPreviewResponse,
   RequestResponse,
 } from './request.response';
 import { SubmitRequestDto } from './submit-request.dto';
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 /** The 400s of a submission and its preview. */
 const SUBMISSION_400 =
@@ -51,12 +59,10 @@ export class RequestsController {
   @ApiOperation({
     summary: 'Submit a request for a catalog action; routed to its R, gated on its A',
   })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Replaying the same key returns the first response',
-  })
+  @Idempotent()
   @ApiCreatedResponse({ type: RequestResponse })
+  @Created('/v1/requests/{id}', 'ETag')
+  @UseInterceptors(RequestEtagInterceptor)
   @ApiBadRequestResponse({ description: SUBMISSION_400 })
   @ApiUnprocessableEntityResponse({
     description:
@@ -65,22 +71,8 @@ export class RequestsController {
       'opinion; IDEMPOTENCY_KEY_REUSED. Nothing is stored.',
   })
   @ApiUnsupportedMediaTypeResponse({ description: JSON_ONLY_415 })
-  async submit(
-    @CurrentPrincipal() principal: Principal,
-    @Body() body: SubmitRequestDto,
-    @Headers('idempotency-key') key: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      throw new CommonException(CommonErrorCode.ValidationFailed, {
-        fields: [
-          { field: 'Idempotency-Key', message: 'must be 1 to 255 printable ASCII characters' },
-        ],
-      });
-    }
-    const { status, body: created } = await this.submitting.submit(principal, body, key);
-    res.status(status);
-    return created;
+  submit(@CurrentPrincipal() principal: Principal, @Body() body: SubmitRequestDto) {
+    return this.submitting.submit(principal, body);
   }
 
   @Post('preview')
@@ -98,27 +90,40 @@ export class RequestsController {
   @Get()
   @ApiOperation({ summary: "Requests of the caller's tenant, newest first (cursor pagination)" })
   @ApiOkResponse({ type: RequestPageResponse })
+  @ApiResponseHeaders(200, 'Link')
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListRequestsQuery) {
     return this.queries.list(principal, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: RequestResponse })
+  @ApiResponseHeaders(200, 'ETag')
+  @UseInterceptors(RequestEtagInterceptor)
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return this.queries.get(principal, id);
   }
 
   @Get(':id/history')
   @ApiOperation({ summary: 'The append-only, hash-chained history of the request' })
-  @ApiOkResponse({ type: [HistoryEntryResponse] })
-  history(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
-    return this.queries.history(principal, id);
+  @ApiOkResponse({ type: HistoryPageResponse })
+  @ApiResponseHeaders(200, 'Link')
+  history(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Query() query: PageQuery,
+  ) {
+    return this.queries.history(principal, id, query);
   }
 
   @Get(':id/comments')
   @ApiOperation({ summary: 'Comments; internal ones only for the provider' })
-  @ApiOkResponse({ type: [CommentResponse] })
-  comments(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
-    return this.queries.comments(principal, id);
+  @ApiOkResponse({ type: CommentPageResponse })
+  @ApiResponseHeaders(200, 'Link')
+  comments(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Query() query: PageQuery,
+  ) {
+    return this.queries.comments(principal, id, query);
   }
 }

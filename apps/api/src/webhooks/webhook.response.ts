@@ -52,8 +52,14 @@ export class CreatedWebhookResponse extends WebhookResponse {
 }
 
 export class WebhookListResponse {
-  @ApiProperty({ type: [WebhookResponse] })
+  @ApiProperty({ type: [WebhookResponse], description: 'Oldest first' })
   items!: WebhookResponse[];
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last',
+  })
+  nextCursor!: string | null;
 }
 
 /** One event owed to an endpoint, and what became of it. */
@@ -105,6 +111,12 @@ export class WebhookDeliveryResponse {
 }
 
 export class WebhookDeliveryListResponse {
-  @ApiProperty({ type: [WebhookDeliveryResponse], description: 'The latest 100, newest first' })
+  @ApiProperty({ type: [WebhookDeliveryResponse], description: 'Newest first' })
   items!: WebhookDeliveryResponse[];
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last',
+  })
+  nextCursor!: string | null;
 }

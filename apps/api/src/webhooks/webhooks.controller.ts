@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -15,6 +25,10 @@ import {
 import { WebhooksService } from '@app/notifications';
 import type { Principal } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ApiResponseHeaders } from '../http/api-response-headers.decorator';
+import { PageQuery } from '../requests/list-requests.query';
+import { Created } from '../http/created.decorator';
+import { Idempotent } from '../http/idempotent.decorator';
 import { UUID_PARAM } from '../parties/uuid-param.pipe';
 import { CreateWebhookDto } from './create-webhook.dto';
 import {
@@ -38,6 +52,8 @@ export class WebhooksController {
     summary: 'Register an endpoint for the events of the organization’s requests (admins)',
   })
   @ApiCreatedResponse({ type: CreatedWebhookResponse })
+  @Created('/v1/webhooks/{id}')
+  @Idempotent()
   @ApiBadRequestResponse({
     description: 'WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_EVENT_TYPES_INVALID, VALIDATION_FAILED',
   })
@@ -53,9 +69,13 @@ export class WebhooksController {
   @Get()
   @ApiOperation({ summary: 'The organization’s endpoints; every endpoint for provider admins' })
   @ApiOkResponse({ type: WebhookListResponse })
-  async list(@CurrentPrincipal() principal: Principal): Promise<WebhookListResponse> {
-    const endpoints = await this.webhooks.list(principal);
-    return { items: endpoints.map((endpoint) => WebhookResponse.from(endpoint)) };
+  @ApiResponseHeaders(200, 'Link')
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PageQuery,
+  ): Promise<WebhookListResponse> {
+    const { items, nextCursor } = await this.webhooks.list(principal, query);
+    return { items: items.map((endpoint) => WebhookResponse.from(endpoint)), nextCursor };
   }
 
   @Delete(':id')
@@ -73,12 +93,14 @@ export class WebhooksController {
   @Get(':id/deliveries')
   @ApiOperation({ summary: 'The latest deliveries to an endpoint, newest first' })
   @ApiOkResponse({ type: WebhookDeliveryListResponse })
+  @ApiResponseHeaders(200, 'Link')
   @ApiNotFoundResponse({ description: 'WEBHOOK_NOT_FOUND' })
   async deliveries(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UUID_PARAM) id: string,
+    @Query() query: PageQuery,
   ): Promise<WebhookDeliveryListResponse> {
-    const deliveries = await this.webhooks.deliveriesOf(principal, id);
-    return { items: deliveries.map((delivery) => WebhookDeliveryResponse.from(delivery)) };
+    const { items, nextCursor } = await this.webhooks.deliveriesOf(principal, id, query);
+    return { items: items.map((delivery) => WebhookDeliveryResponse.from(delivery)), nextCursor };
   }
 }

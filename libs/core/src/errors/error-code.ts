@@ -5,6 +5,8 @@ import type { ErrorTable } from './domain.exception';
 export enum CommonErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
   MalformedJson = 'MALFORMED_JSON',
+  /** A list's `cursor` that is no `nextCursor` the API returned. */
+  InvalidCursor = 'INVALID_CURSOR',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   /** Refused by Node's HTTP parser, before the application sees the request. */
   HeadersTooLarge = 'HEADERS_TOO_LARGE',
@@ -31,6 +33,10 @@ export const COMMON_ERRORS: ErrorTable<CommonErrorCode> = {
   [CommonErrorCode.MalformedJson]: {
     status: HttpStatus.BAD_REQUEST,
     message: 'The body could not be read as JSON: {reason}.',
+  },
+  [CommonErrorCode.InvalidCursor]: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The cursor is not one this API returned.',
   },
   [CommonErrorCode.PayloadTooLarge]: {
     status: HttpStatus.PAYLOAD_TOO_LARGE,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { JobName, JobQueue } from '@app/core';
+import { JobName, JobQueue, keysetPage, Page, PageRequest } from '@app/core';
 import { isUuid } from '@app/parties';
 import { NotificationsErrorCode as Code, NotificationsException } from '../notifications.exception';
 import { DeliveryStatus, NotificationDelivery } from './notification-delivery.entity';
@@ -32,13 +32,9 @@ export class DeadLettersService {
     private readonly jobs: JobQueue,
   ) {}
 
-  async list(status: DeliveryStatus | undefined, limit: number): Promise<DeliveryView[]> {
-    const rows = await this.deliveries.find({
-      where: status ? { status } : {},
-      order: { createdAt: 'DESC' },
-      take: limit,
-    });
-    return rows.map(toView);
+  async list(status: DeliveryStatus | undefined, page: PageRequest): Promise<Page<DeliveryView>> {
+    const rows = await keysetPage(this.deliveries, status ? { status } : {}, page, 'DESC');
+    return { items: rows.items.map(toView), nextCursor: rows.nextCursor };
   }
 
   /** Queues a failed message again, with the same Message-ID, under a new job id. */

@@ -8,14 +8,19 @@ import { ALL_EVENT_TYPES, WebhookEndpoint } from './webhook-endpoint.entity';
 import { webhookUrlProblem } from './webhook-url';
 import { NotificationsErrorCode as Code, NotificationsException } from '../notifications.exception';
 import { AdminAction, AdminAuditService, created, removed } from '@app/audit';
-import { RequestEventType, TransactionRunner } from '@app/core';
+import {
+  keysetPage,
+  oldestFirstPage,
+  Page,
+  PageRequest,
+  RequestEventType,
+  TransactionRunner,
+} from '@app/core';
 
 /** Every secret starts with this, so a leaked one is easy to recognise (and to scan for). */
 export const WEBHOOK_SECRET_PREFIX = 'whsec_';
 /** Each endpoint multiplies the work of every event: bound how many one organization keeps. */
 export const MAX_WEBHOOKS_PER_ORGANIZATION = 20;
-/** Deliveries listed per endpoint, newest first. */
-export const DELIVERIES_SHOWN = 100;
 
 const EVENT_TYPES: ReadonlySet<string> = new Set(Object.values(RequestEventType));
 
@@ -92,15 +97,16 @@ export class WebhooksService {
   }
 
   /** The caller's organization's endpoints; every organization's for provider admins. */
-  async list(principal: Principal): Promise<WebhookEndpoint[]> {
+  async list(principal: Principal, page: PageRequest = {}): Promise<Page<WebhookEndpoint>> {
     AccessPolicy.requireAdmin(principal, principal.organizationId);
-    return this.endpoints.find({
-      where: {
+    return oldestFirstPage(
+      this.endpoints,
+      {
         disabledAt: IsNull(),
         ...(AccessPolicy.isProvider(principal) ? {} : { organizationId: principal.organizationId }),
       },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+      page,
+    );
   }
 
   /** Stops deliveries to an endpoint. Its row stays, so jobs already queued see that it is gone. */
@@ -124,14 +130,14 @@ export class WebhooksService {
     this.logger.log({ webhookId: endpoint.id }, 'webhook deleted');
   }
 
-  /** The latest deliveries to an endpoint, newest first. */
-  async deliveriesOf(principal: Principal, id: string): Promise<WebhookDelivery[]> {
+  /** The deliveries to an endpoint, newest first, a page at a time. */
+  async deliveriesOf(
+    principal: Principal,
+    id: string,
+    page: PageRequest = {},
+  ): Promise<Page<WebhookDelivery>> {
     const endpoint = await this.findManageable(principal, id);
-    return this.deliveries.find({
-      where: { endpointId: endpoint.id },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: DELIVERIES_SHOWN,
-    });
+    return keysetPage(this.deliveries, { endpointId: endpoint.id }, page, 'DESC');
   }
 
   private async findManageable(principal: Principal, id: string): Promise<WebhookEndpoint> {

@@ -9,6 +9,7 @@ import { Request } from '../entities/request.entity';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
 import { RequestVerb } from './request-state';
 import { nextState, TransitionContext } from './request-state-machine';
+import { assertExpectedVersion, ExpectedVersions } from './version-precondition';
 
 export interface Change {
   verb: RequestVerb;
@@ -19,6 +20,8 @@ export interface Change {
   comment?: string | null;
   /** Other columns the change sets (a result, …). */
   patch?: Partial<Pick<Request, 'result'>>;
+  /** The versions `If-Match` named: another one, even one written meanwhile, answers 412. */
+  expectedVersions?: ExpectedVersions;
 }
 
 /**
@@ -40,12 +43,17 @@ export class RequestTransitioner {
         asRow<Request>({ ...request, state: to, version: 1, createdAt: at, updatedAt: at }),
       );
     } else {
+      assertExpectedVersion(request.version, change.expectedVersions);
       const updated = await manager.update(
         Request,
         { id: request.id, version: request.version },
         asRow<Request>({ ...change.patch, state: to, version: request.version + 1, updatedAt: at }),
       );
-      if (!updated.affected) throw new RequestsException(Code.VersionConflict);
+      if (!updated.affected) {
+        throw change.expectedVersions
+          ? new RequestsException(Code.PreconditionFailed, { version: request.version + 1 })
+          : new RequestsException(Code.VersionConflict);
+      }
     }
     const version = from === null ? 1 : request.version + 1;
     Object.assign(

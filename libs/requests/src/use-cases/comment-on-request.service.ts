@@ -8,12 +8,15 @@ import { authorize } from '../domain/raci-policy';
 import { findVisibleRequest } from '../domain/request-scope';
 import { RequestVerb } from '../domain/request-state';
 import { RequestTransitioner } from '../domain/request-transitioner';
+import { ExpectedVersions } from '../domain/version-precondition';
 import { RequestComment } from '../entities/request-comment.entity';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
 
 export interface CommentInput {
   body: string;
   internal?: boolean;
+  /** The versions of the request `If-Match` named, if it did: a comment changes the version. */
+  expectedVersions?: ExpectedVersions;
 }
 
 export interface CommentView {
@@ -78,6 +81,7 @@ export class CommentOnRequestService {
         actor: principal,
         letter,
         comment: internal ? null : input.body,
+        expectedVersions: input.expectedVersions,
       });
       return { view: toCommentView(comment), event };
     });

@@ -12,7 +12,7 @@ import { Wait } from '../domain/who-acts.table';
 import { RequestView } from '../request.view';
 import { RequestViews } from '../views/request-views.service';
 import { CommentView, toCommentView } from './comment-on-request.service';
-import { RequestState } from '@app/core';
+import { DEFAULT_PAGE_SIZE, oldestFirstPage, Page, PageRequest, RequestState } from '@app/core';
 
 export interface ListFilter {
   state?: RequestState;
@@ -29,10 +29,7 @@ export interface ListFilter {
 /** A request in the caller's inbox, and why it waits on them. */
 export type InboxItem = RequestView & { reason: Wait };
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+export type { Page };
 
 /** Reads of requests, always within the caller's tenant. */
 @Injectable()
@@ -130,27 +127,47 @@ export class RequestQueriesService {
     };
   }
 
-  async history(principal: Principal, id: string) {
+  /** The request's history in chain order, a page at a time (the cursor is the last `seq`). */
+  async history(principal: Principal, id: string, page: PageRequest = {}) {
     const request = await findVisibleRequest(this.dataSource.manager, principal, id);
-    const entries = await this.audit.history(request.id);
-    return entries.map(
-      ({ requestId: _request, organizationId: _organization, prevHash: _previous, ...entry }) => ({
-        ...entry,
-        createdAt: new Date(entry.createdAt).toISOString(),
-      }),
-    );
+    const limit = page.limit ?? DEFAULT_PAGE_SIZE;
+    const afterSeq = page.cursor ? decodeSeqCursor(page.cursor) : undefined;
+    const entries = await this.audit.history(request.id, { afterSeq, take: limit + 1 });
+    const items = entries.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map(
+        ({
+          requestId: _request,
+          organizationId: _organization,
+          prevHash: _previous,
+          ...entry
+        }) => ({
+          ...entry,
+          createdAt: new Date(entry.createdAt).toISOString(),
+        }),
+      ),
+      nextCursor: entries.length > limit && last ? encodeSeqCursor(last.seq) : null,
+    };
   }
 
-  async comments(principal: Principal, id: string): Promise<CommentView[]> {
+  /** Comments oldest first, a page at a time; a customer never sees internal ones. */
+  async comments(
+    principal: Principal,
+    id: string,
+    page: PageRequest = {},
+  ): Promise<Page<CommentView>> {
     const request = await findVisibleRequest(this.dataSource.manager, principal, id);
     const where =
       principal.kind === OrganizationKind.Provider
         ? { requestId: request.id }
         : { requestId: request.id, internal: false };
-    const comments = await this.dataSource
-      .getRepository(RequestComment)
-      .find({ where, order: { createdAt: 'ASC' } });
-    return comments.map(toCommentView);
+    const comments = await oldestFirstPage(
+      this.dataSource.getRepository(RequestComment),
+      where,
+      page,
+    );
+    return { items: comments.items.map(toCommentView), nextCursor: comments.nextCursor };
   }
 
   /** Newest first, keyset-paginated on (created_at, id) so pages stay fast at any depth. */
@@ -194,6 +211,20 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
     const date = new Date(createdAt);
     if (Number.isNaN(date.getTime()) || !isUuid(id)) throw new Error('bad cursor');
     return { createdAt: date, id };
+  } catch {
+    throw new RequestsException(Code.InvalidCursor);
+  }
+}
+
+function encodeSeqCursor(seq: number): string {
+  return Buffer.from(JSON.stringify([seq])).toString('base64url');
+}
+
+function decodeSeqCursor(cursor: string): number {
+  try {
+    const [seq] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown];
+    if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) throw new Error('bad');
+    return seq;
   } catch {
     throw new RequestsException(Code.InvalidCursor);
   }

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { isUniqueViolation, TransactionRunner } from '@app/core';
+import { TransactionRunner } from '@app/core';
 import { Organization, OrganizationsService, Principal, Role } from '@app/parties';
 import { ApprovalDeadlines } from '../deadlines/approval-deadlines';
 import { DeciderCheck, DeciderDirectory, noEligibleDecider } from '../domain/decider-directory';
-import { IdempotencyService, StoredResponse } from '../domain/idempotency.service';
 import { RaciAssignment, RaciResolver } from '../domain/raci-resolver';
 import { RequestQuota } from '../domain/request-quota';
 import { RequestVerb } from '../domain/request-state';
 import { RequestTransitioner } from '../domain/request-transitioner';
 import { Request } from '../entities/request.entity';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
+import { RequestView } from '../request.view';
 import { RequestViews } from '../views/request-views.service';
 
 export interface SubmitInput {
@@ -34,7 +34,6 @@ export class SubmitRequestService {
     private readonly organizations: OrganizationsService,
     private readonly resolver: RaciResolver,
     private readonly quota: RequestQuota,
-    private readonly idempotency: IdempotencyService,
     private readonly transactions: TransactionRunner,
     private readonly transitioner: RequestTransitioner,
     private readonly events: EventEmitter2,
@@ -43,20 +42,11 @@ export class SubmitRequestService {
     private readonly deciders: DeciderDirectory,
   ) {}
 
-  async submit(
-    principal: Principal,
-    input: SubmitInput,
-    idempotencyKey?: string,
-  ): Promise<StoredResponse> {
+  async submit(principal: Principal, input: SubmitInput): Promise<RequestView> {
     if (!principal.roles.includes(Role.Requester) || !principal.userId) {
       throw new RequestsException(Code.RoleRequired);
     }
     const userId = principal.userId;
-    const hash = IdempotencyService.hash(input);
-    const replayed = idempotencyKey
-      ? await this.idempotency.replay(userId, idempotencyKey, hash)
-      : null;
-    if (replayed) return replayed;
     const organization = await this.organizations.resolveRequestOrganization(
       principal,
       input.organizationId,
@@ -70,34 +60,21 @@ export class SubmitRequestService {
       ? []
       : await this.deciders.missing(deciderCheck(raci, organization, userId), raci.consulted);
     if (stuck.length > 0) throw noEligibleDecider(stuck[0]);
-    try {
-      const { response, event } = await this.transactions.run(async (manager) => {
-        await this.quota.assertWithin(manager, raci.action, organization, new Date());
-        const request = newRequest(raci, organization, userId, input);
-        request.dueAt = decided ? null : this.deadlines.dueAt(raci.action, new Date());
-        const event = await this.transitioner.apply(manager, request, {
-          verb: RequestVerb.Submit,
-          actor: principal,
-          letter: decided ? 'A' : null,
-          context: { hasConsulted: raci.consulted.length > 0, decidedBySubmission: decided },
-          comment: decided ? DECIDED_BY_SUBMISSION : (input.comment ?? null),
-        });
-        const response = { status: 201, body: { ...(await this.views.of(request, manager)) } };
-        if (idempotencyKey)
-          await this.idempotency.remember(manager, userId, idempotencyKey, hash, response);
-        return { response, event };
+    const { request, event } = await this.transactions.run(async (manager) => {
+      await this.quota.assertWithin(manager, raci.action, organization, new Date());
+      const request = newRequest(raci, organization, userId, input);
+      request.dueAt = decided ? null : this.deadlines.dueAt(raci.action, new Date());
+      const event = await this.transitioner.apply(manager, request, {
+        verb: RequestVerb.Submit,
+        actor: principal,
+        letter: decided ? 'A' : null,
+        context: { hasConsulted: raci.consulted.length > 0, decidedBySubmission: decided },
+        comment: decided ? DECIDED_BY_SUBMISSION : (input.comment ?? null),
       });
-      this.events.emit(event.type, event);
-      return response;
-    } catch (error) {
-      // The same key raced in from another call: answer as that call did.
-      const raced =
-        idempotencyKey && isUniqueViolation(error)
-          ? await this.idempotency.replay(userId, idempotencyKey, hash)
-          : null;
-      if (raced) return raced;
-      throw error;
-    }
+      return { request, event };
+    });
+    this.events.emit(event.type, event);
+    return await this.views.of(request);
   }
 }
 

@@ -9,6 +9,7 @@ import { authorize } from '../domain/raci-policy';
 import { findVisibleRequest } from '../domain/request-scope';
 import { RequestVerb as V } from '../domain/request-state';
 import { TransitionContext } from '../domain/request-state-machine';
+import { assertExpectedVersion, ExpectedVersions } from '../domain/version-precondition';
 import { RequestTransitioner } from '../domain/request-transitioner';
 import { Opinion, RequestOpinion } from '../entities/request-opinion.entity';
 import { Request, RequestResult } from '../entities/request.entity';
@@ -25,6 +26,8 @@ export interface TransitionInput {
   opinion?: Opinion;
   /** complete: what was done, as text or as a JSON object, stored and returned as given. */
   result?: RequestResult;
+  /** The versions `If-Match` named, if it did. */
+  expectedVersions?: ExpectedVersions;
 }
 
 /** Applies one verb to a request, after the RACI policy has allowed it. */
@@ -51,6 +54,7 @@ export class TransitionRequestService {
           ...request,
           letters: this.catalog.lettersOf(request.action),
         });
+        assertExpectedVersion(request.version, input.expectedVersions);
         if (verb === V.Approve && request.state === RequestState.PendingConsultation) {
           throw await consultationPending(manager, request);
         }
@@ -63,6 +67,7 @@ export class TransitionRequestService {
           context,
           comment: historyText(verb, input),
           patch: verb === V.Complete ? { result: input.result ?? null } : undefined,
+          expectedVersions: input.expectedVersions,
         });
         return { request, event };
       });

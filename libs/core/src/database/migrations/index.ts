@@ -8,6 +8,7 @@ import { InboxIndexes1764000000005 } from './1764000000005-inbox-indexes';
 import { UserActive1764000000006 } from './1764000000006-user-active';
 import { NotificationPreferences1764000000009 } from './1764000000009-notification-preferences';
 import { AdminEvents1764000000010 } from './1764000000010-admin-events';
+import { IdempotentCalls1764000000011 } from './1764000000011-idempotent-calls';
 
 /** Every migration, oldest first. Listed explicitly so a bundled build finds them all. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   UserActive1764000000006,
   NotificationPreferences1764000000009,
   AdminEvents1764000000010,
+  IdempotentCalls1764000000011,
 ];
