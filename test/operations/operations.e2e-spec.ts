@@ -92,6 +92,7 @@ describe('operations endpoints', () => {
       code: 'ROUTE_NOT_FOUND',
       message: 'No route answers GET /v1/nowhere.',
       details: { method: 'GET', path: '/v1/nowhere' },
+      requestId: expect.any(String),
     });
   });
 

@@ -40,6 +40,7 @@ describe('errors that teach', () => {
           code: 'UNSUPPORTED_MEDIA_TYPE',
           message: expect.stringContaining('send Content-Type: application/json'),
           details: { reason: expect.stringContaining(type), contentType: type },
+          requestId: expect.any(String),
         });
       }
       expect(await requestCount()).toBe(before);
@@ -147,6 +148,7 @@ describe('errors that teach', () => {
         'Accountable party may waive it with a reason: ' +
         `POST /v1/requests/${plan.id}/waive-consultation.`,
       details: { id: plan.id, awaited: ['customer'] },
+      requestId: expect.any(String),
     });
     const waived = await walk(plan, {
       verb: 'waive-consultation',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CommonErrorCode, CommonException } from '@app/core';
@@ -21,10 +22,12 @@ export function answerClientErrorsInJson(server: Server): void {
         ? CommonErrorCode.HeadersTooLarge
         : CommonErrorCode.MalformedRequest,
     );
-    const body = JSON.stringify({ statusCode, code, message });
+    const requestId = randomUUID();
+    const body = JSON.stringify({ statusCode, code, message, requestId });
     socket.end(
       `HTTP/1.1 ${statusCode} ${STATUS_CODES[statusCode]}\r\n` +
         'Content-Type: application/json; charset=utf-8\r\n' +
+        `X-Request-Id: ${requestId}\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\n` +
         'Connection: close\r\n\r\n' +
         body,

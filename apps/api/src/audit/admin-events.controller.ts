@@ -20,6 +20,8 @@ import {
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { AdminAuditVerificationResponse, AdminEventPageResponse } from './admin-event.response';
 import { AdminEventsQuery, AdminEventsScopeQuery } from './admin-events.query';
+import { ApiErrors } from '../openapi/api-errors.decorator';
+import { RequestsErrorCode } from '@app/requests';
 
 /**
  * The admin audit log: readable by the admins of the organization a change concerns, and by
@@ -39,6 +41,11 @@ export class AdminEventsController {
   ) {}
 
   @Get()
+  @ApiErrors(
+    PartiesErrorCode.AdminRequired,
+    PartiesErrorCode.OrganizationNotFound,
+    RequestsErrorCode.InvalidCursor,
+  )
   @ApiOperation({ summary: 'Admins: who changed which organization, user, token or webhook' })
   @ApiOkResponse({ type: AdminEventPageResponse })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, INVALID_CURSOR' })
@@ -53,6 +60,7 @@ export class AdminEventsController {
   }
 
   @Get('verify')
+  @ApiErrors(PartiesErrorCode.AdminRequired, PartiesErrorCode.OrganizationNotFound)
   @ApiOperation({ summary: 'Admins: re-check the admin audit chains the caller may read' })
   @ApiOkResponse({ type: AdminAuditVerificationResponse })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })

@@ -18,6 +18,7 @@ import {
 } from '@app/catalog';
 import { CatalogActionListResponse, CatalogActionResponse } from './catalog-action.response';
 import { ListActionsQuery } from './list-actions.query';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
@@ -37,6 +38,7 @@ export class CatalogController {
   }
 
   @Get('actions/:key')
+  @ApiErrors(CatalogErrorCode.ActionNotFound)
   @ApiOperation({ summary: 'One action by key, e.g. mariadb.add-read-only-replica' })
   @ApiOkResponse({ type: CatalogActionResponse })
   get(@Param('key') key: string): CatalogActionResponse {

@@ -9,6 +9,8 @@ import { AuthFailureLimiter } from '../auth/auth-failure-limiter.service';
 import { Public } from '../auth/public.decorator';
 import { closedPage, confirmationPage, donePage, problemPage } from './email-action.page';
 import { PAGE_WORDS } from './email-action.words';
+import { ApiHtmlErrors } from '../openapi/api-errors.decorator';
+import { AuthErrorCode } from '../auth/auth.exception';
 
 class EmailActionForm {
   @ApiPropertyOptional({ example: 'Fine for the Saturday window.', maxLength: 2000 })
@@ -35,6 +37,13 @@ export class EmailActionsController {
   ) {}
 
   @Get(':token')
+  @ApiHtmlErrors(
+    RequestsErrorCode.LinkInvalid,
+    RequestsErrorCode.LinkUsed,
+    RequestsErrorCode.LinkExpired,
+    RequestsErrorCode.LinkNoLongerApplies,
+    AuthErrorCode.TooManyAuthFailures,
+  )
   @ApiOperation({
     summary: 'Confirmation page of a decision link (acts on nothing)',
     description:
@@ -50,6 +59,13 @@ export class EmailActionsController {
   }
 
   @Post(':token')
+  @ApiHtmlErrors(
+    RequestsErrorCode.LinkInvalid,
+    RequestsErrorCode.LinkUsed,
+    RequestsErrorCode.LinkExpired,
+    RequestsErrorCode.LinkNoLongerApplies,
+    AuthErrorCode.TooManyAuthFailures,
+  )
   @ApiOperation({
     summary: 'Approve, reject, agree or disagree, once, as the person the link was made for',
     description:

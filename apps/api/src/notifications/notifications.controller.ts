@@ -9,9 +9,10 @@ import {
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { DeadLettersService, DeliveryStatus } from '@app/notifications';
-import { AccessPolicy, type Principal } from '@app/parties';
+import { DeadLettersService, DeliveryStatus, NotificationsErrorCode } from '@app/notifications';
+import { AccessPolicy, type Principal, PartiesErrorCode } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 class ListNotificationsQuery {
   @ApiPropertyOptional({ enum: DeliveryStatus, example: DeliveryStatus.Failed })
@@ -60,6 +61,7 @@ export class NotificationsController {
   constructor(private readonly deadLetters: DeadLettersService) {}
 
   @Get()
+  @ApiErrors(PartiesErrorCode.AdminRequired)
   @ApiOperation({
     summary: 'Deliveries, newest first; `status=failed` lists the dead letters with their reason',
   })
@@ -70,6 +72,11 @@ export class NotificationsController {
   }
 
   @Post(':id/retry')
+  @ApiErrors(
+    PartiesErrorCode.AdminRequired,
+    NotificationsErrorCode.DeliveryNotFound,
+    NotificationsErrorCode.NotFailed,
+  )
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a failed message again (same Message-ID)' })
   @ApiOkResponse({ type: DeliveryResponse })

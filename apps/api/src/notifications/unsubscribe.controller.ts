@@ -25,6 +25,8 @@ import {
   unsubscribedPage,
   unsubscribeProblemPage,
 } from './unsubscribe.page';
+import { ApiHtmlErrors } from '../openapi/api-errors.decorator';
+import { AuthErrorCode } from '../auth/auth.exception';
 
 /**
  * The one-click unsubscribe of Informed mail (RFC 8058). The link is the credential (signed for
@@ -46,6 +48,7 @@ export class UnsubscribeController {
   ) {}
 
   @Get(':token')
+  @ApiHtmlErrors(NotificationsErrorCode.UnsubscribeLinkInvalid, AuthErrorCode.TooManyAuthFailures)
   @ApiOperation({ summary: 'Confirmation page of an unsubscribe link (changes nothing)' })
   @ApiOkResponse({ description: 'An HTML page with the button that unsubscribes' })
   async confirm(@Param('token') token: string, @Res() res: Response): Promise<void> {
@@ -56,6 +59,7 @@ export class UnsubscribeController {
   }
 
   @Post(':token')
+  @ApiHtmlErrors(NotificationsErrorCode.UnsubscribeLinkInvalid, AuthErrorCode.TooManyAuthFailures)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Turn the link’s user’s Informed mail off (List-Unsubscribe=One-Click)',

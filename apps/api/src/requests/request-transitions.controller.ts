@@ -9,7 +9,12 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Principal } from '@app/parties';
-import { CommentOnRequestService, RequestVerb, TransitionRequestService } from '@app/requests';
+import {
+  CommentOnRequestService,
+  RequestVerb,
+  TransitionRequestService,
+  RequestsErrorCode,
+} from '@app/requests';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { CommentResponse, RequestResponse } from './request.response';
 import { JSON_ONLY_415 } from './requests.controller';
@@ -21,6 +26,7 @@ import {
   OpinionDto,
   ReasonDto,
 } from './transition.dto';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 /** One route per verb; each is checked against the request's RACI letters and its state machine. */
 @ApiTags('requests')
@@ -34,6 +40,13 @@ export class RequestTransitionsController {
   ) {}
 
   @Post('opinions')
+  @ApiErrors(
+    RequestsErrorCode.RequestNotFound,
+    RequestsErrorCode.NotConsulted,
+    RequestsErrorCode.OpinionAlreadyGiven,
+    RequestsErrorCode.InvalidTransition,
+    RequestsErrorCode.VersionConflict,
+  )
   @HttpCode(200)
   @ApiOperation({ summary: "C: a Consulted party's opinion; the last one unlocks approval" })
   @ApiOkResponse({ type: RequestResponse })
@@ -45,6 +58,12 @@ export class RequestTransitionsController {
   }
 
   @Post('waive-consultation')
+  @ApiErrors(
+    RequestsErrorCode.RequestNotFound,
+    RequestsErrorCode.NotAccountableApprover,
+    RequestsErrorCode.InvalidTransition,
+    RequestsErrorCode.VersionConflict,
+  )
   @HttpCode(200)
   @ApiOperation({
     summary: 'A: go to approval without waiting for every Consulted party (reason recorded)',
@@ -55,6 +74,14 @@ export class RequestTransitionsController {
   }
 
   @Post('approve')
+  @ApiErrors(
+    RequestsErrorCode.RequestNotFound,
+    RequestsErrorCode.NotAccountableApprover,
+    RequestsErrorCode.FourEyes,
+    RequestsErrorCode.ConsultationPending,
+    RequestsErrorCode.InvalidTransition,
+    RequestsErrorCode.VersionConflict,
+  )
   @HttpCode(200)
   @ApiOperation({ summary: 'A: approve (never the submitter: four eyes)' })
   @ApiOkResponse({ type: RequestResponse })
@@ -69,6 +96,13 @@ export class RequestTransitionsController {
   }
 
   @Post('reject')
+  @ApiErrors(
+    RequestsErrorCode.RequestNotFound,
+    RequestsErrorCode.NotAccountableApprover,
+    RequestsErrorCode.FourEyes,
+    RequestsErrorCode.InvalidTransition,
+    RequestsErrorCode.VersionConflict,
+  )
   @HttpCode(200)
   @ApiOperation({ summary: 'A: reject, with a reason' })
   @ApiOkResponse({ type: RequestResponse })
@@ -77,6 +111,12 @@ export class RequestTransitionsController {
   }
 
   @Post('start')
+  @ApiErrors(
+    RequestsErrorCode.RequestNotFound,
+    RequestsErrorCode.NotPerformingOperator,
+    RequestsErrorCode.InvalidTransition,
+    RequestsErrorCode.VersionConflict,
+  )
   @HttpCode(200)
   @ApiOperation({ summary: 'The performing party starts the work' })
   @ApiOkResponse({ type: RequestResponse })
@@ -85,6 +125,12 @@ export class RequestTransitionsController {
   }
 
   @Post('complete')
+  @ApiErrors(
+    RequestsErrorCode.RequestNotFound,
+    RequestsErrorCode.NotPerformingOperator,
+    RequestsErrorCode.InvalidTransition,
+    RequestsErrorCode.VersionConflict,
+  )
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -96,6 +142,12 @@ export class RequestTransitionsController {
   }
 
   @Post('fail')
+  @ApiErrors(
+    RequestsErrorCode.RequestNotFound,
+    RequestsErrorCode.NotPerformingOperator,
+    RequestsErrorCode.InvalidTransition,
+    RequestsErrorCode.VersionConflict,
+  )
   @HttpCode(200)
   @ApiOperation({ summary: 'The performing party reports the work failed, with a reason' })
   @ApiOkResponse({ type: RequestResponse })
@@ -104,6 +156,12 @@ export class RequestTransitionsController {
   }
 
   @Post('cancel')
+  @ApiErrors(
+    RequestsErrorCode.RequestNotFound,
+    RequestsErrorCode.NotSubmitterOrAccountable,
+    RequestsErrorCode.InvalidTransition,
+    RequestsErrorCode.VersionConflict,
+  )
   @HttpCode(200)
   @ApiOperation({ summary: 'The submitter or the Accountable party cancels, before work starts' })
   @ApiOkResponse({ type: RequestResponse })
@@ -112,6 +170,11 @@ export class RequestTransitionsController {
   }
 
   @Post('comments')
+  @ApiErrors(
+    RequestsErrorCode.RequestNotFound,
+    RequestsErrorCode.NotAParty,
+    RequestsErrorCode.InternalCommentNotAllowed,
+  )
   @ApiOperation({
     summary: 'Any party of the request comments; `internal` ones stay with the provider',
   })

@@ -13,7 +13,13 @@ import {
 import type { Response } from 'express';
 import { CommonErrorCode, CommonException } from '@app/core';
 import type { Principal } from '@app/parties';
-import { PreviewRequestService, RequestQueriesService, SubmitRequestService } from '@app/requests';
+import { PartiesErrorCode } from '@app/parties';
+import {
+  PreviewRequestService,
+  RequestQueriesService,
+  SubmitRequestService,
+  RequestsErrorCode,
+} from '@app/requests';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ListRequestsQuery } from './list-requests.query';
 import {
@@ -24,6 +30,7 @@ import {
   RequestResponse,
 } from './request.response';
 import { SubmitRequestDto } from './submit-request.dto';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -48,6 +55,20 @@ export class RequestsController {
   ) {}
 
   @Post()
+  @ApiErrors(
+    RequestsErrorCode.RoleRequired,
+    PartiesErrorCode.OrganizationRequired,
+    PartiesErrorCode.NotACustomer,
+    PartiesErrorCode.OrganizationNotFound,
+    RequestsErrorCode.ActionNotFound,
+    RequestsErrorCode.ActionNotRequestable,
+    RequestsErrorCode.PlanNotAllowed,
+    RequestsErrorCode.ParamsInvalid,
+    RequestsErrorCode.QuotaExceeded,
+    RequestsErrorCode.IdempotencyKeyReused,
+    RequestsErrorCode.NoEligibleApprover,
+    RequestsErrorCode.NoEligibleConsultant,
+  )
   @ApiOperation({
     summary: 'Submit a request for a catalog action; routed to its R, gated on its A',
   })
@@ -84,6 +105,15 @@ export class RequestsController {
   }
 
   @Post('preview')
+  @ApiErrors(
+    PartiesErrorCode.OrganizationRequired,
+    PartiesErrorCode.NotACustomer,
+    PartiesErrorCode.OrganizationNotFound,
+    RequestsErrorCode.ActionNotFound,
+    RequestsErrorCode.ActionNotRequestable,
+    RequestsErrorCode.PlanNotAllowed,
+    RequestsErrorCode.ParamsInvalid,
+  )
   @HttpCode(200)
   @ApiOperation({
     summary: 'Who would be R, A, C, I and who would perform, without storing anything',
@@ -96,6 +126,7 @@ export class RequestsController {
   }
 
   @Get()
+  @ApiErrors(RequestsErrorCode.InvalidCursor)
   @ApiOperation({ summary: "Requests of the caller's tenant, newest first (cursor pagination)" })
   @ApiOkResponse({ type: RequestPageResponse })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListRequestsQuery) {
@@ -103,12 +134,14 @@ export class RequestsController {
   }
 
   @Get(':id')
+  @ApiErrors(RequestsErrorCode.RequestNotFound)
   @ApiOkResponse({ type: RequestResponse })
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return this.queries.get(principal, id);
   }
 
   @Get(':id/history')
+  @ApiErrors(RequestsErrorCode.RequestNotFound)
   @ApiOperation({ summary: 'The append-only, hash-chained history of the request' })
   @ApiOkResponse({ type: [HistoryEntryResponse] })
   history(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
@@ -116,6 +149,7 @@ export class RequestsController {
   }
 
   @Get(':id/comments')
+  @ApiErrors(RequestsErrorCode.RequestNotFound)
   @ApiOperation({ summary: 'Comments; internal ones only for the provider' })
   @ApiOkResponse({ type: [CommentResponse] })
   comments(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {

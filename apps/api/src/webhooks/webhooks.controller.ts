@@ -12,8 +12,9 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { WebhooksService } from '@app/notifications';
+import { WebhooksService, NotificationsErrorCode } from '@app/notifications';
 import type { Principal } from '@app/parties';
+import { PartiesErrorCode } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { UUID_PARAM } from '../parties/uuid-param.pipe';
 import { CreateWebhookDto } from './create-webhook.dto';
@@ -24,6 +25,7 @@ import {
   WebhookListResponse,
   WebhookResponse,
 } from './webhook.response';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
@@ -34,6 +36,13 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Post()
+  @ApiErrors(
+    PartiesErrorCode.AdminRequired,
+    NotificationsErrorCode.WebhookUrlNotAllowed,
+    NotificationsErrorCode.WebhookEventTypesInvalid,
+    PartiesErrorCode.OrganizationNotFound,
+    NotificationsErrorCode.WebhookLimitReached,
+  )
   @ApiOperation({
     summary: 'Register an endpoint for the events of the organization’s requests (admins)',
   })
@@ -51,6 +60,7 @@ export class WebhooksController {
   }
 
   @Get()
+  @ApiErrors(PartiesErrorCode.AdminRequired)
   @ApiOperation({ summary: 'The organization’s endpoints; every endpoint for provider admins' })
   @ApiOkResponse({ type: WebhookListResponse })
   async list(@CurrentPrincipal() principal: Principal): Promise<WebhookListResponse> {
@@ -59,6 +69,7 @@ export class WebhooksController {
   }
 
   @Delete(':id')
+  @ApiErrors(PartiesErrorCode.AdminRequired, NotificationsErrorCode.WebhookNotFound)
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Delete an endpoint: nothing more is sent to it' })
   @ApiNoContentResponse({ description: 'Deleted' })
@@ -71,6 +82,7 @@ export class WebhooksController {
   }
 
   @Get(':id/deliveries')
+  @ApiErrors(PartiesErrorCode.AdminRequired, NotificationsErrorCode.WebhookNotFound)
   @ApiOperation({ summary: 'The latest deliveries to an endpoint, newest first' })
   @ApiOkResponse({ type: WebhookDeliveryListResponse })
   @ApiNotFoundResponse({ description: 'WEBHOOK_NOT_FOUND' })
