@@ -1,5 +1,11 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import {
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import type { Response } from 'express';
 import { AppConfig, DomainException } from '@app/core';
@@ -37,6 +43,10 @@ export class EmailActionsController {
   ) {}
 
   @Get(':token')
+  @ApiOkResponse({
+    description: 'The confirmation page, with its form',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
   @ApiHtmlErrors(
     RequestsErrorCode.LinkInvalid,
     RequestsErrorCode.LinkUsed,
@@ -59,6 +69,12 @@ export class EmailActionsController {
   }
 
   @Post(':token')
+  @HttpCode(200)
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiOkResponse({
+    description: 'The page saying what was done',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
   @ApiHtmlErrors(
     RequestsErrorCode.LinkInvalid,
     RequestsErrorCode.LinkUsed,

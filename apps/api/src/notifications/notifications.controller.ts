@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiOkResponse,
   ApiOperation,
@@ -33,7 +34,12 @@ class DeliveryResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) eventId!: string;
   @ApiProperty({ example: 'request.approved' }) eventType!: string;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'null for a daily digest' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null for a daily digest',
+  })
   requestId!: string | null;
   @ApiProperty({ example: 'informed' }) audience!: string;
   @ApiProperty({ example: 'cloud@globex.example' }) recipient!: string;
@@ -43,10 +49,10 @@ class DeliveryResponse {
   @ApiProperty({ enum: DeliveryStatus }) status!: DeliveryStatus;
   @ApiProperty() attempts!: number;
   @ApiProperty({ description: 'Times an admin sent it again' }) retries!: number;
-  @ApiPropertyOptional({ nullable: true, example: 'SMTP 550: mailbox unavailable' }) lastError!:
-    string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'SMTP 550: mailbox unavailable' })
+  lastError!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) sentAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt!: string | null;
 }
 
 class DeliveryListResponse {
@@ -79,7 +85,7 @@ export class NotificationsController {
   )
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a failed message again (same Message-ID)' })
-  @ApiOkResponse({ type: DeliveryResponse })
+  @ApiAcceptedResponse({ type: DeliveryResponse, description: 'Queued again' })
   retry(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     AccessPolicy.requireProviderAdmin(principal);
     return this.deadLetters.retry(id);

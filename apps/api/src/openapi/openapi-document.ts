@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@app/core';
+import { applyDocumentConventions } from './document-conventions';
 import { documentErrors } from './error-responses';
 import { operationId } from './operation-ids';
 
@@ -37,5 +38,5 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       .build(),
     { operationIdFactory: operationId },
   );
-  return documentErrors(document);
+  return applyDocumentConventions(documentErrors(document));
 }

@@ -34,7 +34,6 @@ const OPERATION_IDS: Record<string, Record<string, string>> = {
     get: 'getRequest',
     history: 'getRequestHistory',
     comments: 'listComments',
-    comment: 'addComment',
   },
   RequestTransitionsController: {
     opinion: 'giveOpinion',
@@ -45,6 +44,7 @@ const OPERATION_IDS: Record<string, Record<string, string>> = {
     complete: 'completeRequest',
     fail: 'failRequest',
     cancel: 'cancelRequest',
+    comment: 'addComment',
   },
   InboxController: { inbox: 'getInbox' },
   AuditController: { verify: 'verifyRequestHistories' },

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
@@ -74,6 +75,11 @@ export class RequestTransitionsController {
   }
 
   @Post('approve')
+  @ApiBody({
+    type: ApproveDto,
+    required: false,
+    description: 'Optional: the call works without a body',
+  })
   @ApiErrors(
     RequestsErrorCode.RequestNotFound,
     RequestsErrorCode.NotAccountableApprover,
@@ -125,6 +131,11 @@ export class RequestTransitionsController {
   }
 
   @Post('complete')
+  @ApiBody({
+    type: CompleteDto,
+    required: false,
+    description: 'Optional: the call works without a body',
+  })
   @ApiErrors(
     RequestsErrorCode.RequestNotFound,
     RequestsErrorCode.NotPerformingOperator,
@@ -156,6 +167,11 @@ export class RequestTransitionsController {
   }
 
   @Post('cancel')
+  @ApiBody({
+    type: CancelDto,
+    required: false,
+    description: 'Optional: the call works without a body',
+  })
   @ApiErrors(
     RequestsErrorCode.RequestNotFound,
     RequestsErrorCode.NotSubmitterOrAccountable,

@@ -135,6 +135,7 @@ export class RequestsController {
 
   @Get(':id')
   @ApiErrors(RequestsErrorCode.RequestNotFound)
+  @ApiOperation({ summary: 'One request of the caller’s tenant' })
   @ApiOkResponse({ type: RequestResponse })
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return this.queries.get(principal, id);
