@@ -10,6 +10,19 @@ import { ERROR_CODES } from './error-codes';
 import { DETAILS_BY_CODE, ERROR_SCHEMAS } from './error-schemas';
 
 /** Routes that answer without the database: the home page and the health check. */
+/** Routes of forms posted by people and mail clients: they read URL-encoded bodies too. */
+const FORM_ROUTES = /^\/v1\/(email-actions|unsubscribe)\//;
+/** What to do about a shared code, on the routes that read JSON and on the forms of email links. */
+const JSON_HINTS: Record<string, string> = {
+  UNSUPPORTED_MEDIA_TYPE:
+    'The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`.',
+  TOO_MANY_AUTH_FAILURES: 'Try again after `Retry-After` seconds.',
+  DATABASE_UNAVAILABLE: 'Nothing was stored: retry after `Retry-After` seconds.',
+};
+const FORM_HINTS: Record<string, string> = {
+  ...JSON_HINTS,
+  UNSUPPORTED_MEDIA_TYPE: 'The body’s encoding or charset cannot be read.',
+};
 const WITHOUT_DATABASE = new Set(['/', '/health']);
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const ERROR_REF = '#/components/schemas/ErrorResponse';
@@ -34,7 +47,8 @@ export function documentErrors(document: OpenAPIObject): OpenAPIObject {
       const html = (record[HTML_ERROR_CODES_EXTENSION] as string[] | undefined) ?? [];
       delete record[ERROR_CODES_EXTENSION];
       delete record[HTML_ERROR_CODES_EXTENSION];
-      documentJsonErrors(operation, [...own, ...sharedCodes(path, method, operation)]);
+      const hints = FORM_ROUTES.test(path) ? FORM_HINTS : JSON_HINTS;
+      documentJsonErrors(operation, [...own, ...sharedCodes(path, method, operation)], hints);
       documentHtmlErrors(operation, html);
     }
   }
@@ -81,7 +95,11 @@ function isUuid(schema: unknown): boolean {
   return (schema as SchemaObject | undefined)?.format === 'uuid';
 }
 
-function documentJsonErrors(operation: OperationObject, codes: string[]): void {
+function documentJsonErrors(
+  operation: OperationObject,
+  codes: string[],
+  hints: Record<string, string>,
+): void {
   const byStatus = new Map<number, string[]>();
   for (const code of new Set(codes)) {
     const info = ERROR_CODES.get(code);
@@ -92,7 +110,7 @@ function documentJsonErrors(operation: OperationObject, codes: string[]): void {
     const existing = operation.responses[status] as ResponseObject | undefined;
     const html = existing?.content?.['text/html'];
     operation.responses[status] = {
-      description: [existing?.description, describeCodes(list)].filter(Boolean).join('\n\n'),
+      description: [existing?.description, describeCodes(list, hints)].filter(Boolean).join('\n\n'),
       ...(existing?.headers ? { headers: existing.headers } : {}),
       content: {
         ...(html ? { 'text/html': html } : {}),
@@ -104,8 +122,10 @@ function documentJsonErrors(operation: OperationObject, codes: string[]): void {
 
 function jsonError(status: number, codes: string[]): MediaTypeObject {
   const details = [...new Set(codes.map((code) => DETAILS_BY_CODE[code]))];
+  // Narrows ErrorResponse (which closes the object): this part adds no field of its own.
   const own: SchemaObject = {
     type: 'object',
+    additionalProperties: true,
     properties: {
       statusCode: { type: 'integer', enum: [status] },
       code: { type: 'string', enum: codes },
@@ -144,6 +164,11 @@ function documentHtmlErrors(operation: OperationObject, codes: string[]): void {
   }
 }
 
-function describeCodes(codes: string[]): string {
-  return codes.map((code) => `- \`${code}\`: ${ERROR_CODES.get(code)?.message ?? ''}`).join('\n');
+function describeCodes(codes: string[], hints: Record<string, string> = {}): string {
+  return codes
+    .map((code) => {
+      const hint = hints[code] ? ` ${hints[code]}` : '';
+      return `- \`${code}\`: ${ERROR_CODES.get(code)?.message ?? ''}${hint}`;
+    })
+    .join('\n');
 }

@@ -38,7 +38,9 @@ export class UpdateOrganizationService {
         const changes = diff(fieldsOf(current), wanted);
         if (Object.keys(changes).length === 0) return current;
         const { subscription, ...rest } = wanted;
-        Object.assign(current, rest, subscription ?? {}, { updatedAt: new Date() });
+        // Only the fields asked for: an absent one must not blank the answer's copy of it.
+        const asked = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+        Object.assign(current, asked, subscription ?? {}, { updatedAt: new Date() });
         await manager.save(Organization, current);
         await this.audit.record(manager, {
           organizationId: id,
