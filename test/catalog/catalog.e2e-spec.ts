@@ -18,6 +18,7 @@ describe('catalog API', () => {
         statusCode: 401,
         code: 'UNAUTHENTICATED',
         message: expect.any(String),
+        requestId: expect.any(String),
       });
       expect(res.headers['www-authenticate']).toBe('Bearer');
     }
@@ -100,6 +101,7 @@ describe('catalog API', () => {
       message:
         'No catalog action has the key "nope.nothing". GET /v1/catalog/actions lists them all.',
       details: { key: 'nope.nothing', suggestions: [] },
+      requestId: expect.any(String),
     });
   });
 

@@ -44,7 +44,7 @@ describe('operations endpoints', () => {
       });
     }
     const doc = await request(t.http).get('/docs/openapi.json').expect(200);
-    expect(doc.body.paths['/'].get.security).toBeUndefined();
+    expect(doc.body.paths['/'].get.security).toEqual([]);
     expect(doc.body.paths['/'].get.responses['200'].content['application/json'].schema).toEqual({
       $ref: '#/components/schemas/HomeResponse',
     });
@@ -69,7 +69,7 @@ describe('operations endpoints', () => {
     );
     expect(res.body.components.securitySchemes.bearer).toMatchObject({ scheme: 'bearer' });
     expect(res.body.paths['/v1/me'].get.security).toEqual([{ bearer: [] }]);
-    expect(res.body.paths['/health'].get.security).toBeUndefined();
+    expect(res.body.paths['/health'].get.security).toEqual([]);
   });
 
   it('GET /metrics serves Prometheus metrics, HTTP latency labelled by route', async () => {
@@ -92,6 +92,7 @@ describe('operations endpoints', () => {
       code: 'ROUTE_NOT_FOUND',
       message: 'No route answers GET /v1/nowhere.',
       details: { method: 'GET', path: '/v1/nowhere' },
+      requestId: expect.any(String),
     });
   });
 

@@ -10,6 +10,7 @@ const UNAUTHENTICATED = {
   statusCode: 401,
   code: 'UNAUTHENTICATED',
   message: 'A valid bearer token is required: send "Authorization: Bearer <token>".',
+  requestId: expect.any(String) as string,
 };
 
 describe('authentication and tokens', () => {

@@ -37,6 +37,7 @@ describe('tenancy', () => {
       code: 'ORGANIZATION_NOT_FOUND',
       message: `No organization has the id "${b.id}".`,
       details: { id: b.id },
+      requestId: expect.any(String),
     });
     const provider = (await api(t, t.adminToken).get('/v1/me')).body.organization.id;
     await api(t, requesterA).get(`/v1/organizations/${provider}`).expect(404);

@@ -57,6 +57,7 @@ describe('nobody is stuck', () => {
         organizationId: customer.id,
         roles: 'approver',
       },
+      requestId: expect.any(String),
     });
     expect(await requestsOf(customer.id)).toBe(0);
 

@@ -41,6 +41,7 @@ describe('rate limiting of failed authentications', () => {
       code: 'TOO_MANY_AUTH_FAILURES',
       message: expect.stringContaining('Too many failed authentications'),
       details: { retryAfterSeconds: expect.any(Number) },
+      requestId: expect.any(String),
     });
     const retryAfter = Number(refused.headers['retry-after']);
     expect(retryAfter).toBeGreaterThanOrEqual(1);

@@ -33,6 +33,7 @@ describe('malformed requests', () => {
       code: 'MALFORMED_JSON',
       message: expect.stringContaining('does not decode'),
       details: { reason: expect.any(String) },
+      requestId: expect.any(String),
     });
     const gzipped = await http.send({
       method: 'POST',
@@ -57,6 +58,7 @@ describe('malformed requests', () => {
       code: 'MALFORMED_JSON',
       message: 'The body could not be read as JSON: it is nested deeper than 32 levels.',
       details: { reason: 'it is nested deeper than 32 levels' },
+      requestId: expect.any(String),
     });
   });
 
@@ -73,6 +75,7 @@ describe('malformed requests', () => {
       statusCode: 431,
       code: 'HEADERS_TOO_LARGE',
       message: expect.any(String),
+      requestId: expect.any(String),
     });
   });
 });

@@ -27,7 +27,7 @@ export function answerClientErrorsInJson(server: Server): void {
     );
     const requestId = randomUUID();
     logger.warn({ requestId, code, reason: error.code }, 'request refused before parsing');
-    const body = JSON.stringify({ statusCode, code, message });
+    const body = JSON.stringify({ statusCode, code, message, requestId });
     socket.end(
       `HTTP/1.1 ${statusCode} ${STATUS_CODES[statusCode]}\r\n` +
         'Content-Type: application/json; charset=utf-8\r\n' +

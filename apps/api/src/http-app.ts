@@ -1,6 +1,6 @@
 import { INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import {
@@ -11,7 +11,7 @@ import {
   FieldProblem,
 } from '@app/core';
 import { mountQueueDashboard } from './admin/queue-dashboard';
-import { documentJsonOnlyBodies } from './openapi-json-only';
+import { openApiDocument } from './openapi/openapi-document';
 import { answerClientErrorsInJson } from './client-error.handler';
 import { corsFor } from './http-edge/cors';
 
@@ -41,19 +41,7 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
     }),
   );
   app.enableShutdownHooks();
-  const document = documentJsonOnlyBodies(
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('raci-engine')
-        .setDescription(
-          'Requests for managed-cloud actions, routed and gated by the provider’s RACI matrix.',
-        )
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    ),
-  );
+  const document = openApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   mountQueueDashboard(app);
   return app;

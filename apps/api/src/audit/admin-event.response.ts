@@ -8,7 +8,12 @@ export class AdminEventResponse {
   organizationId!: string;
   @ApiProperty({ example: 4, description: 'Position in the organization’s chain, from 1' })
   seq!: number;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'null for the bootstrap admin' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null for the bootstrap admin',
+  })
   actorId!: string | null;
   @ApiProperty({ format: 'uuid' }) actorOrganizationId!: string;
   @ApiProperty({ enum: AdminAction, example: AdminAction.UserUpdated }) action!: string;
@@ -38,7 +43,8 @@ export class AdminEventResponse {
 
 export class AdminEventPageResponse {
   @ApiProperty({ type: [AdminEventResponse] }) items!: AdminEventResponse[];
-  @ApiPropertyOptional({
+  @ApiProperty({
+    type: String,
     nullable: true,
     description: 'Pass as `cursor` for the next page; null on the last',
   })

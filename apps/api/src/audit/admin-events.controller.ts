@@ -21,6 +21,8 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiResponseHeaders } from '../http/api-response-headers.decorator';
 import { AdminAuditVerificationResponse, AdminEventPageResponse } from './admin-event.response';
 import { AdminEventsQuery, AdminEventsScopeQuery } from './admin-events.query';
+import { ApiErrors } from '../openapi/api-errors.decorator';
+import { RequestsErrorCode } from '@app/requests';
 
 /**
  * The admin audit log: readable by the admins of the organization a change concerns, and by
@@ -40,6 +42,11 @@ export class AdminEventsController {
   ) {}
 
   @Get()
+  @ApiErrors(
+    PartiesErrorCode.AdminRequired,
+    PartiesErrorCode.OrganizationNotFound,
+    RequestsErrorCode.InvalidCursor,
+  )
   @ApiOperation({ summary: 'Admins: who changed which organization, user, token or webhook' })
   @ApiOkResponse({ type: AdminEventPageResponse })
   @ApiResponseHeaders(200, 'Link')
@@ -55,6 +62,7 @@ export class AdminEventsController {
   }
 
   @Get('verify')
+  @ApiErrors(PartiesErrorCode.AdminRequired, PartiesErrorCode.OrganizationNotFound)
   @ApiOperation({ summary: 'Admins: re-check the admin audit chains the caller may read' })
   @ApiOkResponse({ type: AdminAuditVerificationResponse })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })

@@ -10,6 +10,7 @@ import {
 import { AuditService } from '@app/audit';
 import { AccessPolicy, PartiesErrorCode, PartiesException, type Principal } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 class BrokenEntryResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -32,6 +33,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get('verify')
+  @ApiErrors(PartiesErrorCode.AdminRequired)
   @ApiOperation({
     summary: "Admins: re-check every history chain (the provider's: all; a customer's: its own)",
   })

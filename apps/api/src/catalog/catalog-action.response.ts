@@ -37,6 +37,60 @@ class ReadingView {
   seed!: RaciLettersView;
 }
 
+class TranslationView {
+  @ApiProperty({ example: 'Créer un bucket' })
+  title!: string;
+
+  @ApiPropertyOptional({ example: 'La création d’un bucket est faite par le client.' })
+  comment?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { bucketName: 'Nom du bucket S3' },
+    description: 'The label of each request parameter, by its name in `paramsSchema`',
+  })
+  params?: Record<string, string>;
+}
+
+class TranslationsView {
+  @ApiPropertyOptional({ type: TranslationView })
+  fr?: TranslationView;
+}
+
+class QuotaView {
+  @ApiProperty({ example: 'anonymization-treatment' })
+  unit!: string;
+
+  @ApiProperty({ example: 10, description: 'Included in each subscription period' })
+  included!: number;
+
+  @ApiProperty({ example: 12 })
+  periodMonths!: number;
+
+  @ApiProperty({ example: 10, description: 'What one extra package adds' })
+  packageSize!: number;
+}
+
+class DeadlineView {
+  @ApiPropertyOptional({
+    example: 3,
+    description: 'Working days; the configured default if absent',
+  })
+  businessDays?: number;
+
+  @ApiProperty({ enum: ['escalate', 'expire'], example: 'escalate' })
+  onMiss!: 'escalate' | 'expire';
+}
+
+class ExceptionView {
+  @ApiProperty({ example: 'security_audit index' })
+  subject!: string;
+
+  @ApiProperty({ example: 'The provider has access to the security_audit index' })
+  rule!: string;
+}
+
 /** One action of the catalog, as the API shows it. */
 export class CatalogActionResponse {
   @ApiProperty({ example: 'object-storage.create-bucket' })
@@ -49,15 +103,7 @@ export class CatalogActionResponse {
   title!: string;
 
   @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: true,
-    example: {
-      fr: {
-        title: 'Créer un bucket',
-        comment: 'La création d’un bucket et de ses paramètres est faite par le client.',
-        params: { bucketName: 'Nom du bucket S3' },
-      },
-    },
+    type: TranslationsView,
     description:
       'The title, comment and parameter labels in other languages than English (`fr`), as French mail shows them',
   })
@@ -78,6 +124,16 @@ export class CatalogActionResponse {
     description: 'false for standing responsibilities (monitoring, availability…)',
   })
   requestable!: boolean;
+
+  @ApiProperty({
+    example: false,
+    description:
+      'true: a request submitted by an approver of the Accountable party is approved by that submission',
+  })
+  approvedBySubmission!: boolean;
+
+  @ApiPropertyOptional({ type: DeadlineView, description: 'The approval deadline' })
+  deadline?: DeadlineView;
 
   @ApiPropertyOptional({
     example: 'Bucket creation and associated parameters is done by the customer.',
@@ -105,6 +161,19 @@ export class CatalogActionResponse {
 
   @ApiPropertyOptional({ example: 'generic.version-upgrades' })
   overrides?: string;
+
+  @ApiPropertyOptional({ type: QuotaView, description: 'Counted per subscription period' })
+  quota?: QuotaView;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['prerequisite check', 'script execution'],
+    description: 'What each execution includes',
+  })
+  checklist?: string[];
+
+  @ApiPropertyOptional({ type: [ExceptionView], description: 'Exceptions the matrix states' })
+  exceptions?: ExceptionView[];
 
   static from(action: CatalogAction): CatalogActionResponse {
     return action;

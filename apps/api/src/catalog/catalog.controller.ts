@@ -3,7 +3,9 @@ import {
   ApiBearerAuth,
   ApiOkResponse,
   ApiOperation,
+  ApiExtraModels,
   ApiProduces,
+  getSchemaPath,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -17,7 +19,9 @@ import {
   MatrixTable,
 } from '@app/catalog';
 import { CatalogActionListResponse, CatalogActionResponse } from './catalog-action.response';
+import { MATRIX_CSV_EXAMPLE, MatrixResponse } from './catalog-matrix.response';
 import { ListActionsQuery } from './list-actions.query';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
@@ -37,6 +41,7 @@ export class CatalogController {
   }
 
   @Get('actions/:key')
+  @ApiErrors(CatalogErrorCode.ActionNotFound)
   @ApiOperation({ summary: 'One action by key, e.g. mariadb.add-read-only-replica' })
   @ApiOkResponse({ type: CatalogActionResponse })
   get(@Param('key') key: string): CatalogActionResponse {
@@ -56,6 +61,14 @@ export class CatalogController {
   @Get('matrix')
   @ApiOperation({ summary: 'The matrix as published: the generic table and every product table' })
   @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({
+    description: 'JSON by default; CSV (RFC 4180, one row per action) for `Accept: text/csv`',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(MatrixResponse) } },
+      'text/csv': { schema: { type: 'string' }, example: MATRIX_CSV_EXAMPLE },
+    },
+  })
+  @ApiExtraModels(MatrixResponse)
   matrix(@Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
     const tables: readonly MatrixTable[] = this.catalog.tables;
     if (accept?.includes('text/csv')) {

@@ -1,5 +1,12 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import {
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import type { Response } from 'express';
 import { AppConfig, DomainException } from '@app/core';
@@ -9,6 +16,8 @@ import { AuthFailureLimiter } from '../auth/auth-failure-limiter.service';
 import { Public } from '../auth/public.decorator';
 import { closedPage, confirmationPage, donePage, problemPage } from './email-action.page';
 import { PAGE_WORDS } from './email-action.words';
+import { ApiHtmlErrors } from '../openapi/api-errors.decorator';
+import { AuthErrorCode } from '../auth/auth.exception';
 
 class EmailActionForm {
   @ApiPropertyOptional({ example: 'Fine for the Saturday window.', maxLength: 2000 })
@@ -36,6 +45,17 @@ export class EmailActionsController {
   ) {}
 
   @Get(':token')
+  @ApiOkResponse({
+    description: 'The confirmation page, with its form',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
+  @ApiHtmlErrors(
+    RequestsErrorCode.LinkInvalid,
+    RequestsErrorCode.LinkUsed,
+    RequestsErrorCode.LinkExpired,
+    RequestsErrorCode.LinkNoLongerApplies,
+    AuthErrorCode.TooManyAuthFailures,
+  )
   @ApiOperation({
     summary: 'Confirmation page of a decision link (acts on nothing)',
     description:
@@ -51,6 +71,19 @@ export class EmailActionsController {
   }
 
   @Post(':token')
+  @HttpCode(200)
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiOkResponse({
+    description: 'The page saying what was done',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
+  @ApiHtmlErrors(
+    RequestsErrorCode.LinkInvalid,
+    RequestsErrorCode.LinkUsed,
+    RequestsErrorCode.LinkExpired,
+    RequestsErrorCode.LinkNoLongerApplies,
+    AuthErrorCode.TooManyAuthFailures,
+  )
   @ApiOperation({
     summary: 'Approve, reject, agree or disagree, once, as the person the link was made for',
     description:

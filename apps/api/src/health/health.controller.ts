@@ -4,6 +4,8 @@ import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../auth/public.decorator';
 import { DatabaseHealthIndicator } from './database.health';
 import { RedisHealthIndicator } from './redis.health';
+import { ApiErrors } from '../openapi/api-errors.decorator';
+import { CommonErrorCode } from '@app/core';
 
 @ApiTags('operations')
 @Public()
@@ -16,6 +18,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @ApiErrors(CommonErrorCode.ServiceUnavailable)
   @HealthCheck()
   @ApiOperation({ summary: 'Database and Redis status (public); 503 when either is down' })
   check() {

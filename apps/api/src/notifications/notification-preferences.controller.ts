@@ -11,10 +11,11 @@ import {
   ApiUnauthorizedResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { NotificationPreferences } from '@app/notifications';
+import { NotificationPreferences, NotificationsErrorCode } from '@app/notifications';
 import type { Principal } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { NotificationPreferencesDto } from './notification-preferences.dto';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 /** The caller's own mail preferences: how they hear of the requests they are Informed of. */
 @ApiTags('users')
@@ -29,6 +30,7 @@ export class NotificationPreferencesController {
   constructor(private readonly preferences: NotificationPreferences) {}
 
   @Get()
+  @ApiErrors(NotificationsErrorCode.PreferencesNeedAUser)
   @ApiOperation({ summary: 'How the caller gets the mail of requests they are Informed of' })
   @ApiOkResponse({ type: NotificationPreferencesDto })
   get(@CurrentPrincipal() principal: Principal): Promise<NotificationPreferencesDto> {
@@ -36,6 +38,7 @@ export class NotificationPreferencesController {
   }
 
   @Put()
+  @ApiErrors(NotificationsErrorCode.PreferencesNeedAUser)
   @ApiOperation({
     summary: 'Choose immediate, daily-digest or off for Informed mail (asks to act always come)',
   })

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiOkResponse,
   ApiOperation,
@@ -8,11 +9,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsEnum, IsOptional } from 'class-validator';
-import { DeadLettersService, DeliveryStatus } from '@app/notifications';
-import { AccessPolicy, type Principal } from '@app/parties';
+import { DeadLettersService, DeliveryStatus, NotificationsErrorCode } from '@app/notifications';
+import { AccessPolicy, type Principal, PartiesErrorCode } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiResponseHeaders } from '../http/api-response-headers.decorator';
 import { Idempotent } from '../http/idempotent.decorator';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import { PageQuery } from '../requests/list-requests.query';
 
 class ListNotificationsQuery extends PageQuery {
@@ -26,7 +28,12 @@ class DeliveryResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) eventId!: string;
   @ApiProperty({ example: 'request.approved' }) eventType!: string;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'null for a daily digest' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null for a daily digest',
+  })
   requestId!: string | null;
   @ApiProperty({ example: 'informed' }) audience!: string;
   @ApiProperty({ example: 'cloud@globex.example' }) recipient!: string;
@@ -36,10 +43,10 @@ class DeliveryResponse {
   @ApiProperty({ enum: DeliveryStatus }) status!: DeliveryStatus;
   @ApiProperty() attempts!: number;
   @ApiProperty({ description: 'Times an admin sent it again' }) retries!: number;
-  @ApiPropertyOptional({ nullable: true, example: 'SMTP 550: mailbox unavailable' }) lastError!:
-    string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'SMTP 550: mailbox unavailable' })
+  lastError!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) sentAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt!: string | null;
 }
 
 class DeliveryListResponse {
@@ -61,6 +68,7 @@ export class NotificationsController {
   constructor(private readonly deadLetters: DeadLettersService) {}
 
   @Get()
+  @ApiErrors(PartiesErrorCode.AdminRequired)
   @ApiOperation({
     summary: 'Deliveries, newest first; `status=failed` lists the dead letters with their reason',
   })
@@ -72,10 +80,15 @@ export class NotificationsController {
   }
 
   @Post(':id/retry')
+  @ApiErrors(
+    PartiesErrorCode.AdminRequired,
+    NotificationsErrorCode.DeliveryNotFound,
+    NotificationsErrorCode.NotFailed,
+  )
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a failed message again (same Message-ID)' })
   @Idempotent()
-  @ApiOkResponse({ type: DeliveryResponse })
+  @ApiAcceptedResponse({ type: DeliveryResponse, description: 'Queued again' })
   retry(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     AccessPolicy.requireProviderAdmin(principal);
     return this.deadLetters.retry(id);

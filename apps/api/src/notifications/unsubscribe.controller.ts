@@ -25,6 +25,8 @@ import {
   unsubscribedPage,
   unsubscribeProblemPage,
 } from './unsubscribe.page';
+import { ApiHtmlErrors } from '../openapi/api-errors.decorator';
+import { AuthErrorCode } from '../auth/auth.exception';
 
 /**
  * The one-click unsubscribe of Informed mail (RFC 8058). The link is the credential (signed for
@@ -46,8 +48,12 @@ export class UnsubscribeController {
   ) {}
 
   @Get(':token')
+  @ApiHtmlErrors(NotificationsErrorCode.UnsubscribeLinkInvalid, AuthErrorCode.TooManyAuthFailures)
   @ApiOperation({ summary: 'Confirmation page of an unsubscribe link (changes nothing)' })
-  @ApiOkResponse({ description: 'An HTML page with the button that unsubscribes' })
+  @ApiOkResponse({
+    description: 'An HTML page with the button that unsubscribes',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
   async confirm(@Param('token') token: string, @Res() res: Response): Promise<void> {
     await this.answer(res, async () => {
       const user = await this.links.userOf(token);
@@ -56,11 +62,15 @@ export class UnsubscribeController {
   }
 
   @Post(':token')
+  @ApiHtmlErrors(NotificationsErrorCode.UnsubscribeLinkInvalid, AuthErrorCode.TooManyAuthFailures)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Turn the link’s user’s Informed mail off (List-Unsubscribe=One-Click)',
   })
-  @ApiOkResponse({ description: 'Done (also when it was off already): an HTML page' })
+  @ApiOkResponse({
+    description: 'Done (also when it was off already): an HTML page',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
   @ApiBadRequestResponse({ description: 'MALFORMED_JSON: a body that does not parse (JSON)' })
   @ApiPayloadTooLargeResponse({ description: 'PAYLOAD_TOO_LARGE: a body over 64 kB (JSON)' })
   @ApiUnsupportedMediaTypeResponse({ description: 'UNSUPPORTED_MEDIA_TYPE (JSON)' })

@@ -12,13 +12,18 @@ class MyOrganization extends PickType(OrganizationResponse, [
 
 /** The caller of `GET /v1/me`. */
 export class MeResponse {
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'null for the ADMIN_TOKEN admin' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null for the ADMIN_TOKEN admin',
+  })
   id!: string | null;
 
-  @ApiProperty({ example: 'ada@globex.example', nullable: true })
+  @ApiProperty({ type: String, example: 'ada@globex.example', nullable: true })
   email!: string | null;
 
-  @ApiProperty({ example: 'Ada Lovelace', nullable: true })
+  @ApiProperty({ type: String, example: 'Ada Lovelace', nullable: true })
   name!: string | null;
 
   @ApiProperty({ enum: Role, isArray: true, example: [Role.Requester] })

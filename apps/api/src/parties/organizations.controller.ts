@@ -11,7 +11,12 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { OrganizationsService, type Principal, UpdateOrganizationService } from '@app/parties';
+import {
+  OrganizationsService,
+  type Principal,
+  UpdateOrganizationService,
+  PartiesErrorCode,
+} from '@app/parties';
 import { OrganizationQuotas } from '@app/requests';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiResponseHeaders } from '../http/api-response-headers.decorator';
@@ -25,6 +30,7 @@ import { OrganizationQuotaResponse } from './organization-quota.response';
 import { QuotaPackagesDto, QuotaPackagesResponse } from './quota-packages.dto';
 import { UpdateOrganizationDto } from './update-organization.dto';
 import { UUID_PARAM } from './uuid-param.pipe';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -38,6 +44,7 @@ export class OrganizationsController {
   ) {}
 
   @Post()
+  @ApiErrors(PartiesErrorCode.AdminRequired, PartiesErrorCode.OrganizationNameTaken)
   @ApiOperation({ summary: 'Create a customer organization (provider admins)' })
   @ApiCreatedResponse({ type: OrganizationResponse })
   @Created('/v1/organizations/{id}')
@@ -67,6 +74,7 @@ export class OrganizationsController {
   }
 
   @Get(':id')
+  @ApiErrors(PartiesErrorCode.OrganizationNotFound)
   @ApiOperation({ summary: 'One organization; another customer’s is not found' })
   @ApiOkResponse({ type: OrganizationResponse })
   @ApiNotFoundResponse({ description: 'ORGANIZATION_NOT_FOUND' })
@@ -78,6 +86,13 @@ export class OrganizationsController {
   }
 
   @Patch(':id')
+  @ApiErrors(
+    PartiesErrorCode.NotACustomer,
+    PartiesErrorCode.AdminRequired,
+    PartiesErrorCode.ProviderAdminRequired,
+    PartiesErrorCode.OrganizationNotFound,
+    PartiesErrorCode.OrganizationNameTaken,
+  )
   @ApiOperation({
     summary:
       'Change an organization: name, contact emails, locale (its admins, provider admins); subscription (provider admins)',
@@ -97,6 +112,7 @@ export class OrganizationsController {
   }
 
   @Get(':id/quota')
+  @ApiErrors(PartiesErrorCode.NotACustomer, PartiesErrorCode.OrganizationNotFound)
   @ApiOperation({
     summary:
       'Each quota of the catalog for the customer’s plan: used, remaining, period and packages',
@@ -112,6 +128,11 @@ export class OrganizationsController {
   }
 
   @Put(':id/quota-packages')
+  @ApiErrors(
+    PartiesErrorCode.AdminRequired,
+    PartiesErrorCode.NotACustomer,
+    PartiesErrorCode.OrganizationNotFound,
+  )
   @ApiOperation({
     summary:
       'Provider admins: extra quota packages a customer bought (e.g. Data Masking treatments)',

@@ -8,9 +8,10 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { type Principal, TokensService } from '@app/parties';
+import { type Principal, TokensService, PartiesErrorCode } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { UUID_PARAM } from './uuid-param.pipe';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class TokensController {
   constructor(private readonly tokens: TokensService) {}
 
   @Delete(':id')
+  @ApiErrors(PartiesErrorCode.AdminRequired, PartiesErrorCode.TokenNotFound)
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({
     summary: 'Revoke a token (its owner, the owner’s organization admins, provider admins)',

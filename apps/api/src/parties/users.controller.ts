@@ -11,7 +11,13 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { type Principal, TokensService, UpdateUserService, UsersService } from '@app/parties';
+import {
+  type Principal,
+  TokensService,
+  UpdateUserService,
+  UsersService,
+  PartiesErrorCode,
+} from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiResponseHeaders } from '../http/api-response-headers.decorator';
 import { PageQuery } from '../requests/list-requests.query';
@@ -24,6 +30,7 @@ import { TokenResponse } from './token.response';
 import { UpdateUserDto } from './update-user.dto';
 import { UserListResponse, UserResponse } from './user.response';
 import { UUID_PARAM } from './uuid-param.pipe';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -37,6 +44,11 @@ export class UsersController {
   ) {}
 
   @Post('organizations/:id/users')
+  @ApiErrors(
+    PartiesErrorCode.AdminRequired,
+    PartiesErrorCode.OrganizationNotFound,
+    PartiesErrorCode.EmailTaken,
+  )
   @ApiOperation({
     summary: 'Add a user to an organization, with its first token (its admins, provider admins)',
   })
@@ -57,6 +69,7 @@ export class UsersController {
   }
 
   @Get('organizations/:id/users')
+  @ApiErrors(PartiesErrorCode.AdminRequired, PartiesErrorCode.OrganizationNotFound)
   @ApiOperation({ summary: 'The users of an organization (its admins, provider admins)' })
   @ApiOkResponse({ type: UserListResponse })
   @ApiResponseHeaders(200, 'Link')
@@ -72,6 +85,12 @@ export class UsersController {
   }
 
   @Patch('users/:id')
+  @ApiErrors(
+    PartiesErrorCode.AdminRequired,
+    PartiesErrorCode.OwnRolesEscalation,
+    PartiesErrorCode.UserNotFound,
+    PartiesErrorCode.LastActiveAdmin,
+  )
   @ApiOperation({
     summary:
       'Change a user’s name, roles or active flag (its organization’s admins, provider admins)',
@@ -91,6 +110,7 @@ export class UsersController {
   }
 
   @Post('users/:id/tokens')
+  @ApiErrors(PartiesErrorCode.AdminRequired, PartiesErrorCode.UserNotFound)
   @ApiOperation({
     summary: 'Issue a new token for a user (the user, its organization’s admins, provider admins)',
   })

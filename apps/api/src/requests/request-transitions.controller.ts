@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
@@ -11,7 +12,12 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Principal } from '@app/parties';
-import { CommentOnRequestService, RequestVerb, TransitionRequestService } from '@app/requests';
+import {
+  CommentOnRequestService,
+  RequestVerb,
+  TransitionRequestService,
+  RequestsErrorCode,
+} from '@app/requests';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiResponseHeaders } from '../http/api-response-headers.decorator';
 import { Created } from '../http/created.decorator';
@@ -28,6 +34,7 @@ import {
   OpinionDto,
   ReasonDto,
 } from './transition.dto';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 /** One route per verb; each is checked against the request's RACI letters and its state machine. */
 @ApiTags('requests')
@@ -54,6 +61,13 @@ export class RequestTransitionsController {
   ) {}
 
   @Post('opinions')
+  @ApiErrors(
+    RequestsErrorCode.RequestNotFound,
+    RequestsErrorCode.NotConsulted,
+    RequestsErrorCode.OpinionAlreadyGiven,
+    RequestsErrorCode.InvalidTransition,
+    RequestsErrorCode.VersionConflict,
+  )
   @HttpCode(200)
   @ApiOperation({ summary: "C: a Consulted party's opinion; the last one unlocks approval" })
   @ApiOkResponse({ type: RequestResponse })
@@ -72,6 +86,12 @@ export class RequestTransitionsController {
   }
 
   @Post('waive-consultation')
+  @ApiErrors(
+    RequestsErrorCode.RequestNotFound,
+    RequestsErrorCode.NotAccountableApprover,
+    RequestsErrorCode.InvalidTransition,
+    RequestsErrorCode.VersionConflict,
+  )
   @HttpCode(200)
   @ApiOperation({
     summary: 'A: go to approval without waiting for every Consulted party (reason recorded)',
@@ -91,6 +111,19 @@ export class RequestTransitionsController {
   }
 
   @Post('approve')
+  @ApiBody({
+    type: ApproveDto,
+    required: false,
+    description: 'Optional: the call works without a body',
+  })
+  @ApiErrors(
+    RequestsErrorCode.RequestNotFound,
+    RequestsErrorCode.NotAccountableApprover,
+    RequestsErrorCode.FourEyes,
+    RequestsErrorCode.ConsultationPending,
+    RequestsErrorCode.InvalidTransition,
+    RequestsErrorCode.VersionConflict,
+  )
   @HttpCode(200)
   @ApiOperation({ summary: 'A: approve (never the submitter: four eyes)' })
   @ApiOkResponse({ type: RequestResponse })
@@ -114,6 +147,13 @@ export class RequestTransitionsController {
   }
 
   @Post('reject')
+  @ApiErrors(
+    RequestsErrorCode.RequestNotFound,
+    RequestsErrorCode.NotAccountableApprover,
+    RequestsErrorCode.FourEyes,
+    RequestsErrorCode.InvalidTransition,
+    RequestsErrorCode.VersionConflict,
+  )
   @HttpCode(200)
   @ApiOperation({ summary: 'A: reject, with a reason' })
   @ApiOkResponse({ type: RequestResponse })
@@ -128,6 +168,12 @@ export class RequestTransitionsController {
   }
 
   @Post('start')
+  @ApiErrors(
+    RequestsErrorCode.RequestNotFound,
+    RequestsErrorCode.NotPerformingOperator,
+    RequestsErrorCode.InvalidTransition,
+    RequestsErrorCode.VersionConflict,
+  )
   @HttpCode(200)
   @ApiOperation({ summary: 'The performing party starts the work' })
   @ApiOkResponse({ type: RequestResponse })
@@ -141,6 +187,17 @@ export class RequestTransitionsController {
   }
 
   @Post('complete')
+  @ApiBody({
+    type: CompleteDto,
+    required: false,
+    description: 'Optional: the call works without a body',
+  })
+  @ApiErrors(
+    RequestsErrorCode.RequestNotFound,
+    RequestsErrorCode.NotPerformingOperator,
+    RequestsErrorCode.InvalidTransition,
+    RequestsErrorCode.VersionConflict,
+  )
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -161,6 +218,12 @@ export class RequestTransitionsController {
   }
 
   @Post('fail')
+  @ApiErrors(
+    RequestsErrorCode.RequestNotFound,
+    RequestsErrorCode.NotPerformingOperator,
+    RequestsErrorCode.InvalidTransition,
+    RequestsErrorCode.VersionConflict,
+  )
   @HttpCode(200)
   @ApiOperation({ summary: 'The performing party reports the work failed, with a reason' })
   @ApiOkResponse({ type: RequestResponse })
@@ -175,6 +238,17 @@ export class RequestTransitionsController {
   }
 
   @Post('cancel')
+  @ApiBody({
+    type: CancelDto,
+    required: false,
+    description: 'Optional: the call works without a body',
+  })
+  @ApiErrors(
+    RequestsErrorCode.RequestNotFound,
+    RequestsErrorCode.NotSubmitterOrAccountable,
+    RequestsErrorCode.InvalidTransition,
+    RequestsErrorCode.VersionConflict,
+  )
   @HttpCode(200)
   @ApiOperation({ summary: 'The submitter or the Accountable party cancels, before work starts' })
   @ApiOkResponse({ type: RequestResponse })
@@ -189,6 +263,11 @@ export class RequestTransitionsController {
   }
 
   @Post('comments')
+  @ApiErrors(
+    RequestsErrorCode.RequestNotFound,
+    RequestsErrorCode.NotAParty,
+    RequestsErrorCode.InternalCommentNotAllowed,
+  )
   @ApiOperation({
     summary: 'Any party of the request comments; `internal` ones stay with the provider',
   })

@@ -16,7 +16,7 @@ export class OpinionResponse {
   @ApiProperty({ enum: Party }) party!: Party;
   @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty({ enum: Opinion }) opinion!: Opinion;
-  @ApiPropertyOptional({ nullable: true }) comment!: string | null;
+  @ApiProperty({ type: String, nullable: true }) comment!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
@@ -28,7 +28,7 @@ export class WaitingOnResponse {
   roles!: Role[];
   @ApiProperty({ enum: RequestVerb, example: RequestVerb.Approve }) verb!: RequestVerb;
   @ApiProperty({ enum: WAITS, example: 'approve' }) reason!: string;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, description: 'None for work' })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'None for work' })
   dueAt!: string | null;
 }
 
@@ -57,11 +57,11 @@ export class RequestResponse {
   })
   performer!: Party;
   @ApiProperty({ type: PersonResponse }) submittedBy!: PersonResponse;
-  @ApiPropertyOptional({ nullable: true }) comment!: string | null;
-  @ApiPropertyOptional({
-    ...RESULT_SCHEMA,
-    nullable: true,
-    description: 'What the performer reported on completing: text, or a JSON object, as given',
+  @ApiProperty({ type: String, nullable: true }) comment!: string | null;
+  @ApiProperty({
+    oneOf: [{ ...RESULT_SCHEMA.oneOf[0], nullable: true }, RESULT_SCHEMA.oneOf[1]],
+    description:
+      'What the performer reported on completing: text, or a JSON object, as given; null before',
   })
   result!: RequestResult | null;
   @ApiProperty({ type: [OpinionResponse], description: 'The Consulted parties’ answers' })
@@ -71,7 +71,8 @@ export class RequestResponse {
     description: 'Who must act next, and why; empty once the request is finished',
   })
   waitingOn!: WaitingOnResponse[];
-  @ApiPropertyOptional({
+  @ApiProperty({
+    type: String,
     format: 'date-time',
     nullable: true,
     description: 'When the decision it waits for is due (working days); null otherwise',
@@ -85,7 +86,8 @@ export class RequestResponse {
 
 export class RequestPageResponse {
   @ApiProperty({ type: [RequestResponse] }) items!: RequestResponse[];
-  @ApiPropertyOptional({
+  @ApiProperty({
+    type: String,
     nullable: true,
     description: 'Pass as `cursor` for the next page; null on the last',
   })
@@ -98,7 +100,7 @@ export class InboxItemResponse extends RequestResponse {
 
 export class InboxPageResponse {
   @ApiProperty({ type: [InboxItemResponse] }) items!: InboxItemResponse[];
-  @ApiPropertyOptional({ nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
 export class PreviewWarningResponse {
@@ -122,7 +124,7 @@ export class RequestPreviewResponse {
   @ApiProperty({ enum: Party, isArray: true }) consulted!: Party[];
   @ApiProperty({ enum: Party, isArray: true }) informed!: Party[];
   @ApiProperty({ enum: Party }) performer!: Party;
-  @ApiPropertyOptional({ nullable: true, example: 'ITCare' }) via!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'ITCare' }) via!: string | null;
   @ApiProperty({ enum: RequestState }) initialState!: RequestState;
   @ApiProperty({ description: 'The submission itself would be the decision' })
   approvedBySubmission!: boolean;
@@ -139,17 +141,20 @@ export class HistoryEntryResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 1 }) seq!: number;
   @ApiProperty({ example: 'request.approved' }) event!: string;
-  @ApiPropertyOptional({ enum: RequestState, nullable: true }) fromState!: string | null;
+  @ApiProperty({ enum: RequestState, nullable: true }) fromState!: string | null;
   @ApiProperty({ enum: RequestState }) toState!: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) actorId!: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) actorOrganizationId!: string | null;
-  @ApiPropertyOptional({
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorOrganizationId!:
+    string | null;
+  @ApiProperty({
+    type: String,
+    enum: ['R', 'A', 'C', 'I', null],
     nullable: true,
     example: 'A',
-    description: 'The RACI letter the actor acted under',
+    description: 'The RACI letter the actor acted under; null when it was not a RACI party',
   })
   letter!: string | null;
-  @ApiPropertyOptional({ nullable: true }) comment!: string | null;
+  @ApiProperty({ type: String, nullable: true }) comment!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ description: 'SHA-256 chaining this entry to the previous one' }) hash!: string;
 }

@@ -19,7 +19,13 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Principal } from '@app/parties';
-import { PreviewRequestService, RequestQueriesService, SubmitRequestService } from '@app/requests';
+import { PartiesErrorCode } from '@app/parties';
+import {
+  PreviewRequestService,
+  RequestQueriesService,
+  SubmitRequestService,
+  RequestsErrorCode,
+} from '@app/requests';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiResponseHeaders } from '../http/api-response-headers.decorator';
 import { Created } from '../http/created.decorator';
@@ -34,6 +40,7 @@ import {
   RequestResponse,
 } from './request.response';
 import { SubmitRequestDto } from './submit-request.dto';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 /** The 400s of a submission and its preview. */
 const SUBMISSION_400 =
@@ -56,6 +63,20 @@ export class RequestsController {
   ) {}
 
   @Post()
+  @ApiErrors(
+    RequestsErrorCode.RoleRequired,
+    PartiesErrorCode.OrganizationRequired,
+    PartiesErrorCode.NotACustomer,
+    PartiesErrorCode.OrganizationNotFound,
+    RequestsErrorCode.ActionNotFound,
+    RequestsErrorCode.ActionNotRequestable,
+    RequestsErrorCode.PlanNotAllowed,
+    RequestsErrorCode.ParamsInvalid,
+    RequestsErrorCode.QuotaExceeded,
+    RequestsErrorCode.IdempotencyKeyReused,
+    RequestsErrorCode.NoEligibleApprover,
+    RequestsErrorCode.NoEligibleConsultant,
+  )
   @ApiOperation({
     summary: 'Submit a request for a catalog action; routed to its R, gated on its A',
   })
@@ -76,6 +97,15 @@ export class RequestsController {
   }
 
   @Post('preview')
+  @ApiErrors(
+    PartiesErrorCode.OrganizationRequired,
+    PartiesErrorCode.NotACustomer,
+    PartiesErrorCode.OrganizationNotFound,
+    RequestsErrorCode.ActionNotFound,
+    RequestsErrorCode.ActionNotRequestable,
+    RequestsErrorCode.PlanNotAllowed,
+    RequestsErrorCode.ParamsInvalid,
+  )
   @HttpCode(200)
   @ApiOperation({
     summary: 'Who would be R, A, C, I and who would perform, without storing anything',
@@ -88,6 +118,7 @@ export class RequestsController {
   }
 
   @Get()
+  @ApiErrors(RequestsErrorCode.InvalidCursor)
   @ApiOperation({ summary: "Requests of the caller's tenant, newest first (cursor pagination)" })
   @ApiOkResponse({ type: RequestPageResponse })
   @ApiResponseHeaders(200, 'Link')
@@ -96,6 +127,8 @@ export class RequestsController {
   }
 
   @Get(':id')
+  @ApiErrors(RequestsErrorCode.RequestNotFound)
+  @ApiOperation({ summary: 'One request of the caller’s tenant' })
   @ApiOkResponse({ type: RequestResponse })
   @ApiResponseHeaders(200, 'ETag')
   @UseInterceptors(RequestEtagInterceptor)
@@ -104,6 +137,7 @@ export class RequestsController {
   }
 
   @Get(':id/history')
+  @ApiErrors(RequestsErrorCode.RequestNotFound)
   @ApiOperation({ summary: 'The append-only, hash-chained history of the request' })
   @ApiOkResponse({ type: HistoryPageResponse })
   @ApiResponseHeaders(200, 'Link')
@@ -116,6 +150,7 @@ export class RequestsController {
   }
 
   @Get(':id/comments')
+  @ApiErrors(RequestsErrorCode.RequestNotFound)
   @ApiOperation({ summary: 'Comments; internal ones only for the provider' })
   @ApiOkResponse({ type: CommentPageResponse })
   @ApiResponseHeaders(200, 'Link')

@@ -22,8 +22,9 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { WebhooksService } from '@app/notifications';
+import { WebhooksService, NotificationsErrorCode } from '@app/notifications';
 import type { Principal } from '@app/parties';
+import { PartiesErrorCode } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiResponseHeaders } from '../http/api-response-headers.decorator';
 import { PageQuery } from '../requests/list-requests.query';
@@ -38,6 +39,7 @@ import {
   WebhookListResponse,
   WebhookResponse,
 } from './webhook.response';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
@@ -48,6 +50,13 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Post()
+  @ApiErrors(
+    PartiesErrorCode.AdminRequired,
+    NotificationsErrorCode.WebhookUrlNotAllowed,
+    NotificationsErrorCode.WebhookEventTypesInvalid,
+    PartiesErrorCode.OrganizationNotFound,
+    NotificationsErrorCode.WebhookLimitReached,
+  )
   @ApiOperation({
     summary: 'Register an endpoint for the events of the organization’s requests (admins)',
   })
@@ -67,6 +76,7 @@ export class WebhooksController {
   }
 
   @Get()
+  @ApiErrors(PartiesErrorCode.AdminRequired)
   @ApiOperation({ summary: 'The organization’s endpoints; every endpoint for provider admins' })
   @ApiOkResponse({ type: WebhookListResponse })
   @ApiResponseHeaders(200, 'Link')
@@ -79,6 +89,7 @@ export class WebhooksController {
   }
 
   @Delete(':id')
+  @ApiErrors(PartiesErrorCode.AdminRequired, NotificationsErrorCode.WebhookNotFound)
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Delete an endpoint: nothing more is sent to it' })
   @ApiNoContentResponse({ description: 'Deleted' })
@@ -91,6 +102,7 @@ export class WebhooksController {
   }
 
   @Get(':id/deliveries')
+  @ApiErrors(PartiesErrorCode.AdminRequired, NotificationsErrorCode.WebhookNotFound)
   @ApiOperation({ summary: 'The latest deliveries to an endpoint, newest first' })
   @ApiOkResponse({ type: WebhookDeliveryListResponse })
   @ApiResponseHeaders(200, 'Link')

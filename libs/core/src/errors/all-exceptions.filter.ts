@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
+import { requestId } from '../logging/logging.module';
 import { CommonException } from './common.exception';
 import { DomainException, ErrorBody } from './domain.exception';
 import { CommonErrorCode } from './error-code';
@@ -24,8 +25,8 @@ const DATABASE_RETRY_AFTER_S = 5;
 /**
  * The one place errors become responses: known errors keep their status and code, a database that
  * cannot be reached is a 503 `DATABASE_UNAVAILABLE` (the transaction rolled back: nothing stored),
- * anything else is a 500 carrying the request's correlation id, logged with its stack (never shown
- * to the caller).
+ * anything else is a 500, logged with its stack (never shown to the caller). Every body carries the
+ * request's id (`requestId`, the `X-Request-Id` of the response) for the caller to quote.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -35,25 +36,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
-    const body = this.toBody(exception, String(request.id ?? ''), request);
+    const body = this.toBody(exception, requestIdOf(request, response), request);
     if (body.code === String(CommonErrorCode.DatabaseUnavailable)) {
       this.logger.warn(`database unavailable: ${(exception as Error).message}`);
       if (!response.headersSent) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_S));
     } else if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, correlationId: body.correlationId }, 'request failed');
+      this.logger.error({ err: exception, requestId: body.requestId }, 'request failed');
     }
     if (!response.headersSent) {
       response.status(body.statusCode).json(body);
     }
   }
 
-  toBody(exception: unknown, correlationId: string, request?: Request): ErrorBody {
+  toBody(exception: unknown, requestId: string, request?: Request): ErrorBody {
     const known = this.asDomainException(exception, request);
-    if (known) return compact(known);
-    return {
-      ...compact(new CommonException(CommonErrorCode.InternalError)),
-      correlationId,
-    };
+    return { ...compact(known ?? new CommonException(CommonErrorCode.InternalError)), requestId };
   }
 
   /** The error as a coded one: a module's own, a framework HTTP error, or a lost database. */
@@ -84,7 +81,23 @@ function detailsOf(exception: HttpException): Record<string, unknown> | undefine
   return Object.keys(rest).length > 0 ? rest : undefined;
 }
 
-function compact({ status, code, message, details }: DomainException): ErrorBody {
+/**
+ * The id the request was logged under; a request refused before logging began (its body could not
+ * be parsed) gets one now, echoed in `X-Request-Id` like every other.
+ */
+function requestIdOf(request: Request & { id?: string }, response: Response): string {
+  if (request.id) return String(request.id);
+  const sent = response.getHeader('X-Request-Id');
+  if (typeof sent === 'string') return sent;
+  return response.headersSent ? '' : requestId(request, response);
+}
+
+function compact({
+  status,
+  code,
+  message,
+  details,
+}: DomainException): Omit<ErrorBody, 'requestId'> {
   const body = { statusCode: status, code, message };
   return details && Object.keys(details).length > 0 ? { ...body, details } : body;
 }

@@ -56,5 +56,6 @@ export interface ErrorBody {
   code: string;
   message: string;
   details?: ErrorDetails;
-  correlationId?: string;
+  /** The request's `X-Request-Id`, to quote when reporting a problem. */
+  requestId: string;
 }

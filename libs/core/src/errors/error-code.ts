@@ -85,6 +85,6 @@ export const COMMON_ERRORS: ErrorTable<CommonErrorCode> = {
   },
   [CommonErrorCode.InternalError]: {
     status: HttpStatus.INTERNAL_SERVER_ERROR,
-    message: 'An unexpected error occurred; quote the correlation id when reporting it.',
+    message: 'An unexpected error occurred; quote the request id when reporting it.',
   },
 };

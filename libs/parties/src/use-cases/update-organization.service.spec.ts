@@ -67,6 +67,15 @@ describe('UpdateOrganizationService', () => {
     );
   });
 
+  it('answers the whole organization when only some fields change', async () => {
+    const changed = await service.update(customerAdmin, CUSTOMER_A, { name: 'Globex 2' });
+    expect(changed).toMatchObject({
+      name: 'Globex 2',
+      contactEmails: ['ops@globex.test'],
+      locale: Locale.En,
+    });
+  });
+
   it('lets only provider admins change a customer’s subscription', async () => {
     const subscription = { plan: Plan.SelfService, onDemand: true };
     expect(await codeOf(service.update(customerAdmin, CUSTOMER_A, { subscription }))).toBe(

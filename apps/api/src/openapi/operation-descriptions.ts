@@ -1,0 +1,92 @@
+/**
+ * The description of each operation, by operationId: what a caller needs beyond the summary (who
+ * may call it, what it changes, what to do next). Kept here rather than in the controllers so the
+ * routes stay readable; `npm run openapi:lint` reports an operation without one.
+ */
+export const OPERATION_DESCRIPTIONS: Record<string, string> = {
+  getHome: 'Public. The engine’s name and version, and where its documents and health check are.',
+  getHealth:
+    'Public. 200 while PostgreSQL (or SQLite) and Redis answer; 503 `SERVICE_UNAVAILABLE` with the same report in `details` otherwise.',
+  listCatalogActions:
+    'Every action of the effective catalog, filtered by product, plan or whether it can be requested. The `key` of an action is what `submitRequest` takes.',
+  getCatalogAction:
+    'One action, with the JSON Schema its request `params` must match, its RACI letters, its quota and deadline. An unknown key suggests the closest ones.',
+  getMatrix:
+    'The matrix as the provider publishes it, table by table: JSON by default, CSV with `Accept: text/csv`.',
+  createOrganization:
+    'Provider admins create customer organizations, with their subscription (plan, on-demand) and contact emails.',
+  listOrganizations: 'Provider users see every organization; a customer user sees its own only.',
+  getOrganization:
+    'One organization. A customer user asking for another customer’s gets 404, never 403, so ids do not leak.',
+  updateOrganization:
+    'Admins change name, contact emails and locale; only provider admins change a subscription. At least one field must change.',
+  getOrganizationQuota:
+    'Each quota of the catalog for this customer: what the current period allows, what is used, and the period’s bounds.',
+  setQuotaPackages:
+    'Provider admins set how many extra packages of a quota unit the customer bought, which adds to the quota of the current period.',
+  createUser:
+    'Admins add a user with roles (requester, approver, operator, consultant, admin). The answer carries the user’s first token, shown once.',
+  listUsers: 'Admins of the organization and provider admins list its users.',
+  updateUser:
+    'Admins change a user’s name, roles or active flag. An admin cannot raise their own roles, and the last active admin stays.',
+  issueToken:
+    'A new `raci_…` token for the user, shown once; earlier tokens keep working until revoked.',
+  revokeToken: 'The token stops working at once. Revoking a revoked token is not an error.',
+  getMe:
+    'The caller: user, roles and organization. The bootstrap admin (ADMIN_TOKEN) has no user id.',
+  getNotificationPreferences:
+    'How the caller receives mail about the requests they are Informed of.',
+  setNotificationPreferences:
+    'Immediate mail, a daily digest, or none, for Informed mail; decisions asked of the caller are always mailed.',
+  submitRequest:
+    'Requesters submit a request for a catalog action with `params` matching the action’s schema. The engine resolves who is R, A, C and I, checks plan and quota and that somebody else can decide, then stores it. An `Idempotency-Key` makes a retry safe.',
+  listRequests:
+    'Requests of the caller’s tenant, newest first, filtered by state or action. Pass `nextCursor` back as `cursor` for the next page.',
+  previewRequest:
+    'What `submitRequest` would do with this body, without storing anything: the parties, the performer, the first state and any warnings.',
+  getRequest: 'One request with its parties, opinions, what it waits on and its version.',
+  getRequestHistory:
+    'Every event of the request, in order, each chained to the previous by its hash; `verifyRequestHistories` re-checks the chains.',
+  listComments: 'The comments of the request, oldest first; customers never see internal ones.',
+  addComment:
+    'Any party of the request comments; provider users may mark a comment internal so customers do not see it.',
+  giveOpinion:
+    'A consultant or approver of a Consulted party agrees or disagrees, once per party. The last opinion awaited moves the request to approval.',
+  waiveConsultation:
+    'An approver of the Accountable party stops waiting for the Consulted parties that have not answered; the reason is recorded.',
+  approveRequest:
+    'An approver of the Accountable party approves; never the submitter (four eyes). The body is optional. While Consulted parties have not answered this answers 409 `REQUEST_CONSULTATION_PENDING`.',
+  rejectRequest:
+    'An approver of the Accountable party rejects, with a reason; never the submitter.',
+  startRequest: 'An operator of the performing party starts the approved work.',
+  completeRequest:
+    'An operator of the performing party completes the work; the optional result is text or a JSON object, returned as given.',
+  failRequest: 'An operator of the performing party reports that the work failed, with a reason.',
+  cancelRequest:
+    'The submitter or an approver of the Accountable party cancels, before the work starts. The body and its reason are optional.',
+  getInbox:
+    'What waits on the caller: approvals as A, opinions as C, work as performer. Cursor pagination as `listRequests`.',
+  verifyRequestHistories:
+    'Provider admins re-check every request history chain; the first broken entry is named.',
+  listAdminEvents:
+    'Who changed which organization, user, token or webhook, newest first, for the admins who may read them.',
+  verifyAdminEvents: 'Admins re-check the admin audit chains they may read.',
+  listNotifications:
+    'Provider admins list mail deliveries, newest first; `status=failed` lists the ones to look at.',
+  retryNotification:
+    'Provider admins send a failed message again, with the same Message-ID; 202 while it is queued.',
+  showEmailAction:
+    'Public (the signed link is the credential). An HTML page that shows the decision and a button; opening it changes nothing, so mail scanners are harmless.',
+  actOnEmailAction:
+    'Public (the signed link is the credential). Acts once, as the person the link was made for, and answers an HTML page.',
+  showUnsubscribe: 'Public. An HTML page with the button that turns Informed mail off.',
+  unsubscribe:
+    'Public. Turns the link’s user’s Informed mail off (RFC 8058 one-click); also when it was off already.',
+  createWebhook:
+    'Admins register an endpoint URL for some event types of their organization. The answer carries the signing secret, shown once.',
+  listWebhooks:
+    'The organization’s endpoints; provider admins see every endpoint. Secrets are never shown again.',
+  deleteWebhook: 'Admins delete an endpoint of their organization; nothing more is sent to it.',
+  listWebhookDeliveries:
+    'The latest deliveries to the endpoint, newest first, with their last answer.',
+};
