@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
-import { requestId } from '../logging/logging.module';
+import { requestId } from '../logging/request-id';
 import { CommonException } from './common.exception';
 import { DomainException, ErrorBody } from './domain.exception';
 import { CommonErrorCode } from './error-code';
