@@ -23,7 +23,11 @@ describe('documentErrors', () => {
     const document = documentErrors(
       documentWith('/v1/requests/{id}/approve', 'post', {
         security: [{ bearer: [] }],
-        parameters: [{ name: 'id', in: 'path', schema: { type: 'string', format: 'uuid' } }],
+        parameters: [
+          { name: 'id', in: 'path', schema: { type: 'string', format: 'uuid' } },
+          { name: 'If-Match', in: 'header', schema: { type: 'string' } },
+          { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } },
+        ],
         requestBody: { content: {} },
         [ERROR_CODES_EXTENSION]: [
           'REQUEST_NOT_FOUND',
@@ -34,9 +38,30 @@ describe('documentErrors', () => {
     );
     const operation = document.paths['/v1/requests/{id}/approve'].post!;
     expect(Object.keys(operation.responses).sort()).toEqual(
-      ['200', '400', '401', '403', '404', '409', '413', '415', '429', '500', '503'].sort(),
+      [
+        '200',
+        '400',
+        '401',
+        '403',
+        '404',
+        '406',
+        '409',
+        '412',
+        '413',
+        '415',
+        '422',
+        '429',
+        '500',
+        '503',
+      ].sort(),
     );
     expect(codesOf(operation, 404)).toEqual(['REQUEST_NOT_FOUND']);
+    expect(codesOf(operation, 409)).toEqual([
+      'REQUEST_VERSION_CONFLICT',
+      'IDEMPOTENCY_KEY_IN_FLIGHT',
+    ]);
+    expect(codesOf(operation, 412)).toEqual(['PRECONDITION_FAILED']);
+    expect(codesOf(operation, 422)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
     expect(codesOf(operation, 400)).toEqual(['VALIDATION_FAILED', 'MALFORMED_JSON']);
     expect(codesOf(operation, 401)).toEqual(['UNAUTHENTICATED']);
     expect(codesOf(operation, 429)).toEqual(['TOO_MANY_AUTH_FAILURES']);
@@ -58,7 +83,11 @@ describe('documentErrors', () => {
 
   it('adds neither authentication nor database errors to the public routes that use neither', () => {
     const document = documentErrors(documentWith('/health', 'get', {}));
-    expect(Object.keys(document.paths['/health'].get!.responses).sort()).toEqual(['200', '500']);
+    expect(Object.keys(document.paths['/health'].get!.responses).sort()).toEqual([
+      '200',
+      '406',
+      '500',
+    ]);
   });
 
   it('documents the codes a page route answers as HTML pages', () => {

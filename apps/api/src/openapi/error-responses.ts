@@ -9,7 +9,6 @@ import { ERROR_CODES_EXTENSION, HTML_ERROR_CODES_EXTENSION } from './api-errors.
 import { ERROR_CODES } from './error-codes';
 import { DETAILS_BY_CODE, ERROR_SCHEMAS } from './error-schemas';
 
-/** Routes that answer without the database: the home page and the health check. */
 /** Routes of forms posted by people and mail clients: they read URL-encoded bodies too. */
 const FORM_ROUTES = /^\/v1\/(email-actions|unsubscribe)\//;
 /** What to do about a shared code, on the routes that read JSON and on the forms of email links. */
@@ -23,6 +22,7 @@ const FORM_HINTS: Record<string, string> = {
   ...JSON_HINTS,
   UNSUPPORTED_MEDIA_TYPE: 'The body’s encoding or charset cannot be read.',
 };
+/** Routes that answer without the database: the home page and the health check. */
 const WITHOUT_DATABASE = new Set(['/', '/health']);
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const ERROR_REF = '#/components/schemas/ErrorResponse';
@@ -33,7 +33,9 @@ const ERROR_REF = '#/components/schemas/ErrorResponse';
  * that route's codes for that status. Shared codes: `UNAUTHENTICATED` and `TOO_MANY_AUTH_FAILURES`
  * on authenticated routes; `VALIDATION_FAILED` where a parameter or body is validated;
  * `MALFORMED_JSON`, `PAYLOAD_TOO_LARGE` and `UNSUPPORTED_MEDIA_TYPE` on POST, PUT and PATCH;
- * `DATABASE_UNAVAILABLE` on routes that read the database, and `INTERNAL_ERROR` everywhere.
+ * `PRECONDITION_FAILED` where `If-Match` is taken, `IDEMPOTENCY_KEY_IN_FLIGHT` and
+ * `IDEMPOTENCY_KEY_REUSED` where `Idempotency-Key` is; `DATABASE_UNAVAILABLE` on routes that read
+ * the database; `NOT_ACCEPTABLE` and `INTERNAL_ERROR` everywhere.
  */
 export function documentErrors(document: OpenAPIObject): OpenAPIObject {
   document.components = document.components ?? {};
@@ -86,9 +88,19 @@ function sharedCodes(path: string, method: string, operation: OperationObject): 
   if (['post', 'put', 'patch'].includes(method)) {
     codes.push('MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE');
   }
+  if (takesHeader(operation, 'If-Match')) codes.push('PRECONDITION_FAILED');
+  if (takesHeader(operation, 'Idempotency-Key')) {
+    codes.push('IDEMPOTENCY_KEY_IN_FLIGHT', 'IDEMPOTENCY_KEY_REUSED');
+  }
   if (!WITHOUT_DATABASE.has(path)) codes.push('DATABASE_UNAVAILABLE');
-  codes.push('INTERNAL_ERROR');
+  codes.push('NOT_ACCEPTABLE', 'INTERNAL_ERROR');
   return codes;
+}
+
+function takesHeader(operation: OperationObject, name: string): boolean {
+  return (operation.parameters ?? []).some(
+    (p) => 'in' in p && p.in === 'header' && p.name.toLowerCase() === name.toLowerCase(),
+  );
 }
 
 function isUuid(schema: unknown): boolean {

@@ -7,7 +7,6 @@ import {
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
-  ApiPreconditionFailedResponse,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
@@ -47,9 +46,6 @@ import { ApiErrors } from '../openapi/api-errors.decorator';
     'The request’s ETag (`"<version>"`, from GET /v1/requests/{id} or the last change): the call ' +
     'applies only to that version, else 412 PRECONDITION_FAILED. Without it, as before.',
   schema: { type: 'string', example: '"3"' },
-})
-@ApiPreconditionFailedResponse({
-  description: 'PRECONDITION_FAILED: If-Match names another version than the request’s current one',
 })
 @Idempotent()
 @UseInterceptors(RequestEtagInterceptor)
