@@ -1,6 +1,6 @@
 // Unit tests: `*.spec.ts` beside the code.
 module.exports = {
   ...require('./test/jest/base.config'),
-  roots: ['<rootDir>/apps', '<rootDir>/libs'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test/contract'],
   testRegex: '.*\\.spec\\.ts$',
 };

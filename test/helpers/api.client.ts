@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { checkedByContract } from '../contract/contract-check';
 import type { Actor } from '../factories/parties.factory';
 import { TestApp } from './create-app';
 
@@ -19,12 +20,17 @@ export interface ApiClient {
 
 type Method = 'get' | 'delete' | 'post' | 'put' | 'patch';
 
-/** The API of a test app (or of a remote API process seen as one), called as `caller`. */
+/**
+ * The API of a test app (or of a remote API process seen as one), called as `caller`. Every answer
+ * is checked against the OpenAPI document the API publishes (see test/contract/contract-check.ts):
+ * one it does not describe fails the call. Deliberately malformed calls go through
+ * test/security/raw-http.client.ts instead.
+ */
 export function api(t: Pick<TestApp, 'http'>, caller: ApiCaller): ApiClient {
   const token = typeof caller === 'string' ? caller : caller.token;
   const call = (method: Method, path: string, body?: object): request.Test => {
     const test = request(t.http)[method](path).set('Authorization', `Bearer ${token}`);
-    return body === undefined ? test : test.send(body);
+    return checkedByContract(t.http, body === undefined ? test : test.send(body));
   };
   return {
     get: (path) => call('get', path),
