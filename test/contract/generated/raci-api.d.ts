@@ -11,8 +11,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Name, version and links to the docs, health and console (public) */
-        get: operations["HomeController_get"];
+        /**
+         * Name, version and links to the docs, health and console (public)
+         * @description Public. The engine’s name and version, and where its documents and health check are.
+         */
+        get: operations["getHome"];
         put?: never;
         post?: never;
         delete?: never;
@@ -28,8 +31,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Actions of every product: its own rows and the generic rows it inherits */
-        get: operations["CatalogController_list"];
+        /**
+         * Actions of every product: its own rows and the generic rows it inherits
+         * @description Every action of the effective catalog, filtered by product, plan or whether it can be requested. The `key` of an action is what `submitRequest` takes.
+         */
+        get: operations["listCatalogActions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -45,8 +51,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One action by key, e.g. mariadb.add-read-only-replica */
-        get: operations["CatalogController_get"];
+        /**
+         * One action by key, e.g. mariadb.add-read-only-replica
+         * @description One action, with the JSON Schema its request `params` must match, its RACI letters, its quota and deadline. An unknown key suggests the closest ones.
+         */
+        get: operations["getCatalogAction"];
         put?: never;
         post?: never;
         delete?: never;
@@ -62,8 +71,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The matrix as published: the generic table and every product table */
-        get: operations["CatalogController_matrix"];
+        /**
+         * The matrix as published: the generic table and every product table
+         * @description The matrix as the provider publishes it, table by table: JSON by default, CSV with `Accept: text/csv`.
+         */
+        get: operations["getMatrix"];
         put?: never;
         post?: never;
         delete?: never;
@@ -79,11 +91,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every organization for provider users; its own for a customer user */
-        get: operations["OrganizationsController_list"];
+        /**
+         * Every organization for provider users; its own for a customer user
+         * @description Provider users see every organization; a customer user sees its own only.
+         */
+        get: operations["listOrganizations"];
         put?: never;
-        /** Create a customer organization (provider admins) */
-        post: operations["OrganizationsController_create"];
+        /**
+         * Create a customer organization (provider admins)
+         * @description Provider admins create customer organizations, with their subscription (plan, on-demand) and contact emails.
+         */
+        post: operations["createOrganization"];
         delete?: never;
         options?: never;
         head?: never;
@@ -97,15 +115,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One organization; another customer’s is not found */
-        get: operations["OrganizationsController_get"];
+        /**
+         * One organization; another customer’s is not found
+         * @description One organization. A customer user asking for another customer’s gets 404, never 403, so ids do not leak.
+         */
+        get: operations["getOrganization"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change an organization: name, contact emails, locale (its admins, provider admins); subscription (provider admins) */
-        patch: operations["OrganizationsController_update"];
+        /**
+         * Change an organization: name, contact emails, locale (its admins, provider admins); subscription (provider admins)
+         * @description Admins change name, contact emails and locale; only provider admins change a subscription. At least one field must change.
+         */
+        patch: operations["updateOrganization"];
         trace?: never;
     };
     "/v1/organizations/{id}/quota": {
@@ -115,8 +139,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each quota of the catalog for the customer’s plan: used, remaining, period and packages */
-        get: operations["OrganizationsController_quota"];
+        /**
+         * Each quota of the catalog for the customer’s plan: used, remaining, period and packages
+         * @description Each quota of the catalog for this customer: what the current period allows, what is used, and the period’s bounds.
+         */
+        get: operations["getOrganizationQuota"];
         put?: never;
         post?: never;
         delete?: never;
@@ -133,8 +160,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Provider admins: extra quota packages a customer bought (e.g. Data Masking treatments) */
-        put: operations["OrganizationsController_setQuotaPackages"];
+        /**
+         * Provider admins: extra quota packages a customer bought (e.g. Data Masking treatments)
+         * @description Provider admins set how many extra packages of a quota unit the customer bought, which adds to the quota of the current period.
+         */
+        put: operations["setQuotaPackages"];
         post?: never;
         delete?: never;
         options?: never;
@@ -149,11 +179,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The users of an organization (its admins, provider admins) */
-        get: operations["UsersController_list"];
+        /**
+         * The users of an organization (its admins, provider admins)
+         * @description Admins of the organization and provider admins list its users.
+         */
+        get: operations["listUsers"];
         put?: never;
-        /** Add a user to an organization, with its first token (its admins, provider admins) */
-        post: operations["UsersController_create"];
+        /**
+         * Add a user to an organization, with its first token (its admins, provider admins)
+         * @description Admins add a user with roles (requester, approver, operator, consultant, admin). The answer carries the user’s first token, shown once.
+         */
+        post: operations["createUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -173,8 +209,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a user’s name, roles or active flag (its organization’s admins, provider admins) */
-        patch: operations["UsersController_update"];
+        /**
+         * Change a user’s name, roles or active flag (its organization’s admins, provider admins)
+         * @description Admins change a user’s name, roles or active flag. An admin cannot raise their own roles, and the last active admin stays.
+         */
+        patch: operations["updateUser"];
         trace?: never;
     };
     "/v1/users/{id}/tokens": {
@@ -186,8 +225,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue a new token for a user (the user, its organization’s admins, provider admins) */
-        post: operations["UsersController_issueToken"];
+        /**
+         * Issue a new token for a user (the user, its organization’s admins, provider admins)
+         * @description A new `raci_…` token for the user, shown once; earlier tokens keep working until revoked.
+         */
+        post: operations["issueToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -204,8 +246,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a token (its owner, the owner’s organization admins, provider admins) */
-        delete: operations["TokensController_revoke"];
+        /**
+         * Revoke a token (its owner, the owner’s organization admins, provider admins)
+         * @description The token stops working at once. Revoking a revoked token is not an error.
+         */
+        delete: operations["revokeToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -218,8 +263,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who the bearer of this token is, and for which organization */
-        get: operations["MeController_me"];
+        /**
+         * Who the bearer of this token is, and for which organization
+         * @description The caller: user, roles and organization. The bootstrap admin (ADMIN_TOKEN) has no user id.
+         */
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -235,10 +283,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How the caller gets the mail of requests they are Informed of */
-        get: operations["NotificationPreferencesController_get"];
-        /** Choose immediate, daily-digest or off for Informed mail (asks to act always come) */
-        put: operations["NotificationPreferencesController_put"];
+        /**
+         * How the caller gets the mail of requests they are Informed of
+         * @description How the caller receives mail about the requests they are Informed of.
+         */
+        get: operations["getNotificationPreferences"];
+        /**
+         * Choose immediate, daily-digest or off for Informed mail (asks to act always come)
+         * @description Immediate mail, a daily digest, or none, for Informed mail; decisions asked of the caller are always mailed.
+         */
+        put: operations["setNotificationPreferences"];
         post?: never;
         delete?: never;
         options?: never;
@@ -253,11 +307,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Requests of the caller's tenant, newest first (cursor pagination) */
-        get: operations["RequestsController_list"];
+        /**
+         * Requests of the caller's tenant, newest first (cursor pagination)
+         * @description Requests of the caller’s tenant, newest first, filtered by state or action. Pass `nextCursor` back as `cursor` for the next page.
+         */
+        get: operations["listRequests"];
         put?: never;
-        /** Submit a request for a catalog action; routed to its R, gated on its A */
-        post: operations["RequestsController_submit"];
+        /**
+         * Submit a request for a catalog action; routed to its R, gated on its A
+         * @description Requesters submit a request for a catalog action with `params` matching the action’s schema. The engine resolves who is R, A, C and I, checks plan and quota and that somebody else can decide, then stores it. An `Idempotency-Key` makes a retry safe.
+         */
+        post: operations["submitRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -273,8 +333,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Who would be R, A, C, I and who would perform, without storing anything */
-        post: operations["RequestsController_preview"];
+        /**
+         * Who would be R, A, C, I and who would perform, without storing anything
+         * @description What `submitRequest` would do with this body, without storing anything: the parties, the performer, the first state and any warnings.
+         */
+        post: operations["previewRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -288,7 +351,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["RequestsController_get"];
+        /**
+         * One request of the caller’s tenant
+         * @description One request with its parties, opinions, what it waits on and its version.
+         */
+        get: operations["getRequest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -304,8 +371,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The append-only, hash-chained history of the request */
-        get: operations["RequestsController_history"];
+        /**
+         * The append-only, hash-chained history of the request
+         * @description Every event of the request, in order, each chained to the previous by its hash; `verifyRequestHistories` re-checks the chains.
+         */
+        get: operations["getRequestHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -321,11 +391,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Comments; internal ones only for the provider */
-        get: operations["RequestsController_comments"];
+        /**
+         * Comments; internal ones only for the provider
+         * @description The comments of the request, oldest first; customers never see internal ones.
+         */
+        get: operations["listComments"];
         put?: never;
-        /** Any party of the request comments; `internal` ones stay with the provider */
-        post: operations["RequestTransitionsController_comment"];
+        /**
+         * Any party of the request comments; `internal` ones stay with the provider
+         * @description Any party of the request comments; provider users may mark a comment internal so customers do not see it.
+         */
+        post: operations["addComment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -341,8 +417,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** C: a Consulted party's opinion; the last one unlocks approval */
-        post: operations["RequestTransitionsController_opinion"];
+        /**
+         * C: a Consulted party's opinion; the last one unlocks approval
+         * @description A consultant or approver of a Consulted party agrees or disagrees, once per party. The last opinion awaited moves the request to approval.
+         */
+        post: operations["giveOpinion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -358,8 +437,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A: go to approval without waiting for every Consulted party (reason recorded) */
-        post: operations["RequestTransitionsController_waive"];
+        /**
+         * A: go to approval without waiting for every Consulted party (reason recorded)
+         * @description An approver of the Accountable party stops waiting for the Consulted parties that have not answered; the reason is recorded.
+         */
+        post: operations["waiveConsultation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -375,8 +457,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A: approve (never the submitter: four eyes) */
-        post: operations["RequestTransitionsController_approve"];
+        /**
+         * A: approve (never the submitter: four eyes)
+         * @description An approver of the Accountable party approves; never the submitter (four eyes). The body is optional. While Consulted parties have not answered this answers 409 `REQUEST_CONSULTATION_PENDING`.
+         */
+        post: operations["approveRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -392,8 +477,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A: reject, with a reason */
-        post: operations["RequestTransitionsController_reject"];
+        /**
+         * A: reject, with a reason
+         * @description An approver of the Accountable party rejects, with a reason; never the submitter.
+         */
+        post: operations["rejectRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -409,8 +497,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The performing party starts the work */
-        post: operations["RequestTransitionsController_start"];
+        /**
+         * The performing party starts the work
+         * @description An operator of the performing party starts the approved work.
+         */
+        post: operations["startRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -426,8 +517,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The performing party completes the work, with an optional result: text or a JSON object */
-        post: operations["RequestTransitionsController_complete"];
+        /**
+         * The performing party completes the work, with an optional result: text or a JSON object
+         * @description An operator of the performing party completes the work; the optional result is text or a JSON object, returned as given.
+         */
+        post: operations["completeRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -443,8 +537,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The performing party reports the work failed, with a reason */
-        post: operations["RequestTransitionsController_fail"];
+        /**
+         * The performing party reports the work failed, with a reason
+         * @description An operator of the performing party reports that the work failed, with a reason.
+         */
+        post: operations["failRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -460,8 +557,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The submitter or the Accountable party cancels, before work starts */
-        post: operations["RequestTransitionsController_cancel"];
+        /**
+         * The submitter or the Accountable party cancels, before work starts
+         * @description The submitter or an approver of the Accountable party cancels, before the work starts. The body and its reason are optional.
+         */
+        post: operations["cancelRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -475,8 +575,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What waits on the caller: approvals as A, opinions as C, work as the performer */
-        get: operations["InboxController_inbox"];
+        /**
+         * What waits on the caller: approvals as A, opinions as C, work as the performer
+         * @description What waits on the caller: approvals as A, opinions as C, work as performer. Cursor pagination as `listRequests`.
+         */
+        get: operations["getInbox"];
         put?: never;
         post?: never;
         delete?: never;
@@ -492,8 +595,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Admins: re-check every history chain (the provider's: all; a customer's: its own) */
-        get: operations["AuditController_verify"];
+        /**
+         * Admins: re-check every history chain (the provider's: all; a customer's: its own)
+         * @description Provider admins re-check every request history chain; the first broken entry is named.
+         */
+        get: operations["verifyRequestHistories"];
         put?: never;
         post?: never;
         delete?: never;
@@ -509,8 +615,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Admins: who changed which organization, user, token or webhook */
-        get: operations["AdminEventsController_list"];
+        /**
+         * Admins: who changed which organization, user, token or webhook
+         * @description Who changed which organization, user, token or webhook, newest first, for the admins who may read them.
+         */
+        get: operations["listAdminEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -526,8 +635,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Admins: re-check the admin audit chains the caller may read */
-        get: operations["AdminEventsController_verify"];
+        /**
+         * Admins: re-check the admin audit chains the caller may read
+         * @description Admins re-check the admin audit chains they may read.
+         */
+        get: operations["verifyAdminEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -543,8 +655,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Deliveries, newest first; `status=failed` lists the dead letters with their reason */
-        get: operations["NotificationsController_list"];
+        /**
+         * Deliveries, newest first; `status=failed` lists the dead letters with their reason
+         * @description Provider admins list mail deliveries, newest first; `status=failed` lists the ones to look at.
+         */
+        get: operations["listNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -562,8 +677,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a failed message again (same Message-ID) */
-        post: operations["NotificationsController_retry"];
+        /**
+         * Send a failed message again (same Message-ID)
+         * @description Provider admins send a failed message again, with the same Message-ID; 202 while it is queued.
+         */
+        post: operations["retryNotification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -581,13 +699,13 @@ export interface paths {
          * Confirmation page of a decision link (acts on nothing)
          * @description HTML. 404 `LINK_INVALID`; 410 `LINK_USED`, `LINK_EXPIRED` or `LINK_NO_LONGER_APPLIES`, saying what happened and who did it.
          */
-        get: operations["EmailActionsController_confirm"];
+        get: operations["showEmailAction"];
         put?: never;
         /**
          * Approve, reject, agree or disagree, once, as the person the link was made for
          * @description HTML. 404 `LINK_INVALID`; 410 `LINK_USED`, `LINK_EXPIRED` or `LINK_NO_LONGER_APPLIES`, saying what happened and who did it.
          */
-        post: operations["EmailActionsController_act"];
+        post: operations["actOnEmailAction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -601,11 +719,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Confirmation page of an unsubscribe link (changes nothing) */
-        get: operations["UnsubscribeController_confirm"];
+        /**
+         * Confirmation page of an unsubscribe link (changes nothing)
+         * @description Public. An HTML page with the button that turns Informed mail off.
+         */
+        get: operations["showUnsubscribe"];
         put?: never;
-        /** Turn the link’s user’s Informed mail off (List-Unsubscribe=One-Click) */
-        post: operations["UnsubscribeController_unsubscribe"];
+        /**
+         * Turn the link’s user’s Informed mail off (List-Unsubscribe=One-Click)
+         * @description Public. Turns the link’s user’s Informed mail off (RFC 8058 one-click); also when it was off already.
+         */
+        post: operations["unsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -619,11 +743,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization’s endpoints; every endpoint for provider admins */
-        get: operations["WebhooksController_list"];
+        /**
+         * The organization’s endpoints; every endpoint for provider admins
+         * @description The organization’s endpoints; provider admins see every endpoint. Secrets are never shown again.
+         */
+        get: operations["listWebhooks"];
         put?: never;
-        /** Register an endpoint for the events of the organization’s requests (admins) */
-        post: operations["WebhooksController_create"];
+        /**
+         * Register an endpoint for the events of the organization’s requests (admins)
+         * @description Admins register an endpoint URL for some event types of their organization. The answer carries the signing secret, shown once.
+         */
+        post: operations["createWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -640,8 +770,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete an endpoint: nothing more is sent to it */
-        delete: operations["WebhooksController_remove"];
+        /**
+         * Delete an endpoint: nothing more is sent to it
+         * @description Admins delete an endpoint of their organization; nothing more is sent to it.
+         */
+        delete: operations["deleteWebhook"];
         options?: never;
         head?: never;
         patch?: never;
@@ -654,8 +787,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The latest deliveries to an endpoint, newest first */
-        get: operations["WebhooksController_deliveries"];
+        /**
+         * The latest deliveries to an endpoint, newest first
+         * @description The latest deliveries to the endpoint, newest first, with their last answer.
+         */
+        get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -671,8 +807,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Database and Redis status (public); 503 when either is down */
-        get: operations["HealthController_check"];
+        /**
+         * Database and Redis status (public); 503 when either is down
+         * @description Public. 200 while PostgreSQL (or SQLite) and Redis answer; 503 `SERVICE_UNAVAILABLE` with the same report in `details` otherwise.
+         */
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -711,6 +850,24 @@ export interface components {
             version: string;
             links: components["schemas"]["HomeLinks"];
         };
+        TranslationView: {
+            /** @example Créer un bucket */
+            title: string;
+            /** @example La création d’un bucket est faite par le client. */
+            comment?: string;
+            /**
+             * @description The label of each request parameter, by its name in `paramsSchema`
+             * @example {
+             *       "bucketName": "Nom du bucket S3"
+             *     }
+             */
+            params?: {
+                [key: string]: string;
+            };
+        };
+        TranslationsView: {
+            fr?: components["schemas"]["TranslationView"];
+        };
         RaciLettersView: {
             /**
              * @example [
@@ -725,6 +882,18 @@ export interface components {
              *     ]
              */
             customer: ("R" | "A" | "C" | "I")[];
+        };
+        DeadlineView: {
+            /**
+             * @description Working days; the configured default if absent
+             * @example 3
+             */
+            businessDays?: number;
+            /**
+             * @example escalate
+             * @enum {string}
+             */
+            onMiss: "escalate" | "expire";
         };
         PerformerView: {
             /**
@@ -745,6 +914,28 @@ export interface components {
             /** @description The letters as the published matrix gives them */
             seed: components["schemas"]["RaciLettersView"];
         };
+        QuotaView: {
+            /** @example anonymization-treatment */
+            unit: string;
+            /**
+             * @description Included in each subscription period
+             * @example 10
+             */
+            included: number;
+            /** @example 12 */
+            periodMonths: number;
+            /**
+             * @description What one extra package adds
+             * @example 10
+             */
+            packageSize: number;
+        };
+        ExceptionView: {
+            /** @example security_audit index */
+            subject: string;
+            /** @example The provider has access to the security_audit index */
+            rule: string;
+        };
         CatalogActionResponse: {
             /** @example object-storage.create-bucket */
             key: string;
@@ -752,21 +943,8 @@ export interface components {
             product: string;
             /** @example Create Bucket */
             title: string;
-            /**
-             * @description The title, comment and parameter labels in other languages than English (`fr`), as French mail shows them
-             * @example {
-             *       "fr": {
-             *         "title": "Créer un bucket",
-             *         "comment": "La création d’un bucket et de ses paramètres est faite par le client.",
-             *         "params": {
-             *           "bucketName": "Nom du bucket S3"
-             *         }
-             *       }
-             *     }
-             */
-            i18n?: {
-                [key: string]: unknown;
-            };
+            /** @description The title, comment and parameter labels in other languages than English (`fr`), as French mail shows them */
+            i18n?: components["schemas"]["TranslationsView"];
             /**
              * @example [
              *       "self-service"
@@ -780,6 +958,13 @@ export interface components {
              * @example true
              */
             requestable: boolean;
+            /**
+             * @description true: a request submitted by an approver of the Accountable party is approved by that submission
+             * @example false
+             */
+            approvedBySubmission: boolean;
+            /** @description The approval deadline */
+            deadline?: components["schemas"]["DeadlineView"];
             /** @example Bucket creation and associated parameters is done by the customer. */
             comment?: string;
             performer: components["schemas"]["PerformerView"];
@@ -793,11 +978,49 @@ export interface components {
             inheritedFrom?: string;
             /** @example generic.version-upgrades */
             overrides?: string;
+            /** @description Counted per subscription period */
+            quota?: components["schemas"]["QuotaView"];
+            /**
+             * @description What each execution includes
+             * @example [
+             *       "prerequisite check",
+             *       "script execution"
+             *     ]
+             */
+            checklist?: string[];
+            /** @description Exceptions the matrix states */
+            exceptions?: components["schemas"]["ExceptionView"][];
         };
         CatalogActionListResponse: {
             items: components["schemas"]["CatalogActionResponse"][];
             /** @example 42 */
             total: number;
+        };
+        MatrixTableView: {
+            /** @example object-storage */
+            product: string;
+            /** @example Object Storage */
+            title: string;
+            actions: components["schemas"]["CatalogActionResponse"][];
+        };
+        MatrixResponse: {
+            /**
+             * @example [
+             *       "provider",
+             *       "customer"
+             *     ]
+             */
+            parties: ("provider" | "customer")[];
+            /**
+             * @example [
+             *       "R",
+             *       "A",
+             *       "C",
+             *       "I"
+             *     ]
+             */
+            letters: ("R" | "A" | "C" | "I")[];
+            tables: components["schemas"]["MatrixTableView"][];
         };
         SubscriptionDto: {
             /**
@@ -843,7 +1066,7 @@ export interface components {
              */
             kind: "provider" | "customer";
             /** @description null for the provider */
-            subscription: components["schemas"]["SubscriptionDto"] | null;
+            subscription: components["schemas"]["SubscriptionDto"] | (never | null);
             /**
              * @example [
              *       "cloud-team@globex.example"
@@ -859,7 +1082,10 @@ export interface components {
             createdAt: string;
         };
         OrganizationListResponse: {
+            /** @description Oldest first */
             items: components["schemas"]["OrganizationResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
         };
         UpdateOrganizationDto: {
             /** @example Globex Corporation */
@@ -1017,7 +1243,10 @@ export interface components {
             createdAt: string;
         };
         UserListResponse: {
+            /** @description Oldest first */
             items: components["schemas"]["UserResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
         };
         UpdateUserDto: {
             /** @example Ada Lovelace */
@@ -1068,7 +1297,7 @@ export interface components {
              */
             kind: "provider" | "customer";
             /** @description null for the provider */
-            subscription: components["schemas"]["SubscriptionDto"] | null;
+            subscription: components["schemas"]["SubscriptionDto"] | (never | null);
             /**
              * @example en
              * @enum {string}
@@ -1080,11 +1309,11 @@ export interface components {
              * Format: uuid
              * @description null for the ADMIN_TOKEN admin
              */
-            id: Record<string, never> | null;
+            id: string | null;
             /** @example ada@globex.example */
-            email: Record<string, never> | null;
+            email: string | null;
             /** @example Ada Lovelace */
-            name: Record<string, never> | null;
+            name: string | null;
             /**
              * @example [
              *       "requester"
@@ -1140,7 +1369,7 @@ export interface components {
             userId: string;
             /** @enum {string} */
             opinion: "agree" | "disagree";
-            comment?: Record<string, never> | null;
+            comment: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1163,7 +1392,7 @@ export interface components {
              * Format: date-time
              * @description None for work
              */
-            dueAt?: Record<string, never> | null;
+            dueAt: string | null;
         };
         RequestResponse: {
             /** Format: uuid */
@@ -1216,11 +1445,11 @@ export interface components {
              */
             performer: "provider" | "customer";
             submittedBy: components["schemas"]["PersonResponse"];
-            comment?: Record<string, never> | null;
-            /** @description What the performer reported on completing: text, or a JSON object, as given */
-            result?: (string | {
+            comment: string | null;
+            /** @description What the performer reported on completing: text, or a JSON object, as given; null before */
+            result: (string | null) | {
                 [key: string]: unknown;
-            }) | null;
+            };
             /** @description The Consulted parties’ answers */
             opinions: components["schemas"]["OpinionResponse"][];
             /** @description Who must act next, and why; empty once the request is finished */
@@ -1229,7 +1458,7 @@ export interface components {
              * Format: date-time
              * @description When the decision it waits for is due (working days); null otherwise
              */
-            dueAt?: Record<string, never> | null;
+            dueAt: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1265,7 +1494,7 @@ export interface components {
             /** @enum {string} */
             performer: "provider" | "customer";
             /** @example ITCare */
-            via?: Record<string, never> | null;
+            via: string | null;
             /** @enum {string} */
             initialState: "pending_consultation" | "pending_approval" | "approved" | "in_progress" | "completed" | "failed" | "rejected" | "cancelled" | "expired";
             /** @description The submission itself would be the decision */
@@ -1276,7 +1505,7 @@ export interface components {
         RequestPageResponse: {
             items: components["schemas"]["RequestResponse"][];
             /** @description Pass as `cursor` for the next page; null on the last */
-            nextCursor?: Record<string, never> | null;
+            nextCursor: string | null;
         };
         HistoryEntryResponse: {
             /** Format: uuid */
@@ -1286,23 +1515,30 @@ export interface components {
             /** @example request.approved */
             event: string;
             /** @enum {string|null} */
-            fromState?: "pending_consultation" | "pending_approval" | "approved" | "in_progress" | "completed" | "failed" | "rejected" | "cancelled" | "expired" | null;
+            fromState: "pending_consultation" | "pending_approval" | "approved" | "in_progress" | "completed" | "failed" | "rejected" | "cancelled" | "expired" | null;
             /** @enum {string} */
             toState: "pending_consultation" | "pending_approval" | "approved" | "in_progress" | "completed" | "failed" | "rejected" | "cancelled" | "expired";
             /** Format: uuid */
-            actorId?: Record<string, never> | null;
+            actorId: string | null;
             /** Format: uuid */
-            actorOrganizationId?: Record<string, never> | null;
+            actorOrganizationId: string | null;
             /**
-             * @description The RACI letter the actor acted under
+             * @description The RACI letter the actor acted under; null when it was not a RACI party
              * @example A
+             * @enum {string|null}
              */
-            letter?: Record<string, never> | null;
-            comment?: Record<string, never> | null;
+            letter: "R" | "A" | "C" | "I" | null;
+            comment: string | null;
             /** Format: date-time */
             createdAt: string;
             /** @description SHA-256 chaining this entry to the previous one */
             hash: string;
+        };
+        HistoryPageResponse: {
+            /** @description In chain order, oldest first */
+            items: components["schemas"]["HistoryEntryResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
         };
         CommentResponse: {
             /** Format: uuid */
@@ -1317,6 +1553,12 @@ export interface components {
             internal: boolean;
             /** Format: date-time */
             createdAt: string;
+        };
+        CommentPageResponse: {
+            /** @description Oldest first */
+            items: components["schemas"]["CommentResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
         };
         OpinionDto: {
             /**
@@ -1410,11 +1652,11 @@ export interface components {
              */
             performer: "provider" | "customer";
             submittedBy: components["schemas"]["PersonResponse"];
-            comment?: Record<string, never> | null;
-            /** @description What the performer reported on completing: text, or a JSON object, as given */
-            result?: (string | {
+            comment: string | null;
+            /** @description What the performer reported on completing: text, or a JSON object, as given; null before */
+            result: (string | null) | {
                 [key: string]: unknown;
-            }) | null;
+            };
             /** @description The Consulted parties’ answers */
             opinions: components["schemas"]["OpinionResponse"][];
             /** @description Who must act next, and why; empty once the request is finished */
@@ -1423,7 +1665,7 @@ export interface components {
              * Format: date-time
              * @description When the decision it waits for is due (working days); null otherwise
              */
-            dueAt?: Record<string, never> | null;
+            dueAt: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1441,7 +1683,7 @@ export interface components {
         };
         InboxPageResponse: {
             items: components["schemas"]["InboxItemResponse"][];
-            nextCursor?: Record<string, never> | null;
+            nextCursor: string | null;
         };
         BrokenEntryResponse: {
             /** Format: uuid */
@@ -1476,7 +1718,7 @@ export interface components {
              * Format: uuid
              * @description null for the bootstrap admin
              */
-            actorId: Record<string, never> | null;
+            actorId: string | null;
             /** Format: uuid */
             actorOrganizationId: string;
             /**
@@ -1515,7 +1757,7 @@ export interface components {
         AdminEventPageResponse: {
             items: components["schemas"]["AdminEventResponse"][];
             /** @description Pass as `cursor` for the next page; null on the last */
-            nextCursor?: Record<string, never> | null;
+            nextCursor: string | null;
         };
         BrokenAdminEventResponse: {
             /** Format: uuid */
@@ -1544,7 +1786,7 @@ export interface components {
              * Format: uuid
              * @description null for a daily digest
              */
-            requestId: Record<string, never> | null;
+            requestId: string | null;
             /** @example informed */
             audience: string;
             /** @example cloud@globex.example */
@@ -1559,14 +1801,17 @@ export interface components {
             /** @description Times an admin sent it again */
             retries: number;
             /** @example SMTP 550: mailbox unavailable */
-            lastError?: Record<string, never> | null;
+            lastError: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
-            sentAt?: Record<string, never> | null;
+            sentAt: string | null;
         };
         DeliveryListResponse: {
+            /** @description Newest first */
             items: components["schemas"]["DeliveryResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
         };
         EmailActionForm: {
             /** @example Fine for the Saturday window. */
@@ -1647,7 +1892,10 @@ export interface components {
             createdAt: string;
         };
         WebhookListResponse: {
+            /** @description Oldest first */
             items: components["schemas"]["WebhookResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
         };
         WebhookDeliveryResponse: {
             /** Format: uuid */
@@ -1687,8 +1935,61 @@ export interface components {
             deliveredAt: string | null;
         };
         WebhookDeliveryListResponse: {
-            /** @description The latest 100, newest first */
+            /** @description Newest first */
             items: components["schemas"]["WebhookDeliveryResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        /** @description Every JSON error. `code` is stable and machine-readable (each operation lists the codes it can answer); `message` is for people and may change; `details` carries the structured facts of some codes; `requestId` is the `X-Request-Id` of the response, to quote when reporting a problem. */
+        ErrorResponse: {
+            /**
+             * @description The HTTP status, repeated
+             * @example 404
+             */
+            statusCode: number;
+            /** @example REQUEST_NOT_FOUND */
+            code: string;
+            /** @example No request 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10. */
+            message: string;
+            /** @description Structured facts of the problem, for programs: `ValidationDetails` for `VALIDATION_FAILED` and `REQUEST_PARAMS_INVALID`, `BodyProblemDetails` for `MALFORMED_JSON` and `UNSUPPORTED_MEDIA_TYPE`, `BodyLimitDetails` for `PAYLOAD_TOO_LARGE`, `RetryDetails` for `TOO_MANY_AUTH_FAILURES`; other codes name what their message names (`id`, `state`, `verb`, …). */
+            details?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The `X-Request-Id` of this response
+             * @example 0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60
+             */
+            requestId: string;
+        };
+        FieldProblem: {
+            /**
+             * @description A body field (`subscription.plan`), a parameter, or a header
+             * @example action
+             */
+            field: string;
+            /** @example action must be a string */
+            message: string;
+        };
+        /** @description What is wrong with the request, one entry per field and broken rule */
+        ValidationDetails: {
+            fields?: components["schemas"]["FieldProblem"][];
+            /** @description REQUEST_PARAMS_INVALID: the action whose params schema refused them */
+            action?: string;
+        };
+        /** @description Why the body could not be read */
+        BodyProblemDetails: {
+            /** @example Unexpected end of JSON input */
+            reason: string;
+            /** @description UNSUPPORTED_MEDIA_TYPE: the Content-Type sent, null without one */
+            contentType?: string | null;
+        };
+        BodyLimitDetails: {
+            /** @example 64kb */
+            limit: string;
+        };
+        RetryDetails: {
+            /** @example 60 */
+            retryAfterSeconds: number;
         };
     };
     responses: never;
@@ -1699,7 +2000,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    HomeController_get: {
+    getHome: {
         parameters: {
             query?: never;
             header?: never;
@@ -1708,6 +2009,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1716,9 +2018,57 @@ export interface operations {
                     "application/json": components["schemas"]["HomeResponse"];
                 };
             };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
         };
     };
-    CatalogController_list: {
+    listCatalogActions: {
         parameters: {
             query?: {
                 /** @description Product key */
@@ -1734,6 +2084,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1742,26 +2093,171 @@ export interface operations {
                     "application/json": components["schemas"]["CatalogActionListResponse"];
                 };
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /** @description - `VALIDATION_FAILED`: The request is not valid: {fields}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                        details?: components["schemas"]["ValidationDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    CatalogController_get: {
+    getCatalogAction: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @example mariadb.add-read-only-replica */
                 key: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1770,16 +2266,158 @@ export interface operations {
                     "application/json": components["schemas"]["CatalogActionResponse"];
                 };
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `CATALOG_ACTION_NOT_FOUND`: No catalog action has the key "{key}".{hint} GET /v1/catalog/actions lists them all. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "CATALOG_ACTION_NOT_FOUND",
+                     *       "message": "No catalog action has the key \"{key}\".{hint} GET /v1/catalog/actions lists them all.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CATALOG_ACTION_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    CatalogController_matrix: {
+    getMatrix: {
         parameters: {
             query?: never;
             header?: never;
@@ -1788,51 +2426,330 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON by default; CSV (RFC 4180, one row per action) for `Accept: text/csv` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MatrixResponse"];
+                    /**
+                     * @example product,key,title,plans,provider,customer,requestable,performer,comment,reading
+                     *     object-storage,object-storage.create-bucket,Create Bucket,self-service,I,R / A,true,customer,,
+                     */
+                    "text/csv": string;
+                };
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    OrganizationsController_list: {
+    listOrganizations: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The next page, `<…>; rel="next"`, when there is one */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationListResponse"];
                 };
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /** @description - `VALIDATION_FAILED`: The request is not valid: {fields}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                        details?: components["schemas"]["ValidationDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    OrganizationsController_create: {
+    createOrganization: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 255 printable ASCII characters. Replaying the same key (same user, same route) returns the first response with `Idempotent-Replayed: true`; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED, and 409 IDEMPOTENCY_KEY_IN_FLIGHT while the first call is still running. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1842,55 +2759,317 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the resource the call created */
+                    Location?: string;
+                    /** @description `true` when the response is the stored first response to this Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationResponse"];
                 };
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ADMIN_REQUIRED */
+            /**
+             * @description ADMIN_REQUIRED
+             *
+             *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ADMIN_REQUIRED",
+                     *       "message": "Only an admin of the organization, or a provider admin, may do this.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ADMIN_REQUIRED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ORGANIZATION_NAME_TAKEN */
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description ORGANIZATION_NAME_TAKEN
+             *
+             *     - `ORGANIZATION_NAME_TAKEN`: An organization is already named "{name}".
+             *     - `IDEMPOTENCY_KEY_IN_FLIGHT`: The first call with this Idempotency-Key is still running; retry once it has answered.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "ORGANIZATION_NAME_TAKEN",
+                     *       "message": "An organization is already named \"{name}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "ORGANIZATION_NAME_TAKEN" | "IDEMPOTENCY_KEY_IN_FLIGHT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON (or JSON in a charset other than UTF-8); send Content-Type: application/json */
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "IDEMPOTENCY_KEY_REUSED",
+                     *       "message": "This Idempotency-Key was already used for a different request.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    OrganizationsController_get: {
+    getOrganization: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1899,27 +3078,167 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationResponse"];
                 };
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ORGANIZATION_NOT_FOUND */
+            /**
+             * @description ORGANIZATION_NOT_FOUND
+             *
+             *     - `ORGANIZATION_NOT_FOUND`: No organization has the id "{id}".
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "ORGANIZATION_NOT_FOUND",
+                     *       "message": "No organization has the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "ORGANIZATION_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    OrganizationsController_update: {
+    updateOrganization: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
@@ -1930,6 +3249,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1938,61 +3258,311 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED, NOT_A_CUSTOMER */
+            /**
+             * @description VALIDATION_FAILED, NOT_A_CUSTOMER
+             *
+             *     - `NOT_A_CUSTOMER`: Organization "{id}" is the provider; name a customer organization.
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "NOT_A_CUSTOMER",
+                     *       "message": "Organization \"{id}\" is the provider; name a customer organization.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "NOT_A_CUSTOMER" | "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ADMIN_REQUIRED, PROVIDER_ADMIN_REQUIRED */
+            /**
+             * @description ADMIN_REQUIRED, PROVIDER_ADMIN_REQUIRED
+             *
+             *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `PROVIDER_ADMIN_REQUIRED`: Only a provider admin may change {what}.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ADMIN_REQUIRED",
+                     *       "message": "Only an admin of the organization, or a provider admin, may do this.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ADMIN_REQUIRED" | "PROVIDER_ADMIN_REQUIRED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ORGANIZATION_NOT_FOUND */
+            /**
+             * @description ORGANIZATION_NOT_FOUND
+             *
+             *     - `ORGANIZATION_NOT_FOUND`: No organization has the id "{id}".
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "ORGANIZATION_NOT_FOUND",
+                     *       "message": "No organization has the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "ORGANIZATION_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ORGANIZATION_NAME_TAKEN */
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description ORGANIZATION_NAME_TAKEN
+             *
+             *     - `ORGANIZATION_NAME_TAKEN`: An organization is already named "{name}".
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "ORGANIZATION_NAME_TAKEN",
+                     *       "message": "An organization is already named \"{name}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "ORGANIZATION_NAME_TAKEN";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON (or JSON in a charset other than UTF-8); send Content-Type: application/json */
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    OrganizationsController_quota: {
+    getOrganizationQuota: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2001,34 +3571,195 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationQuotaResponse"];
                 };
             };
-            /** @description NOT_A_CUSTOMER */
+            /**
+             * @description NOT_A_CUSTOMER
+             *
+             *     - `NOT_A_CUSTOMER`: Organization "{id}" is the provider; name a customer organization.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "NOT_A_CUSTOMER",
+                     *       "message": "Organization \"{id}\" is the provider; name a customer organization.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "NOT_A_CUSTOMER";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ORGANIZATION_NOT_FOUND */
+            /**
+             * @description ORGANIZATION_NOT_FOUND
+             *
+             *     - `ORGANIZATION_NOT_FOUND`: No organization has the id "{id}".
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "ORGANIZATION_NOT_FOUND",
+                     *       "message": "No organization has the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "ORGANIZATION_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    OrganizationsController_setQuotaPackages: {
+    setQuotaPackages: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
@@ -2039,6 +3770,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2047,76 +3779,507 @@ export interface operations {
                     "application/json": components["schemas"]["QuotaPackagesResponse"];
                 };
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /**
+             * @description - `NOT_A_CUSTOMER`: Organization "{id}" is the provider; name a customer organization.
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "NOT_A_CUSTOMER",
+                     *       "message": "Organization \"{id}\" is the provider; name a customer organization.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "NOT_A_CUSTOMER" | "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ADMIN_REQUIRED */
+            /**
+             * @description ADMIN_REQUIRED
+             *
+             *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ADMIN_REQUIRED",
+                     *       "message": "Only an admin of the organization, or a provider admin, may do this.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ADMIN_REQUIRED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON (or JSON in a charset other than UTF-8); send Content-Type: application/json */
+            /** @description - `ORGANIZATION_NOT_FOUND`: No organization has the id "{id}". */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "ORGANIZATION_NOT_FOUND",
+                     *       "message": "No organization has the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "ORGANIZATION_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    UsersController_list: {
+    listUsers: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The next page, `<…>; rel="next"`, when there is one */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserListResponse"];
                 };
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /** @description - `VALIDATION_FAILED`: The request is not valid: {fields}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                        details?: components["schemas"]["ValidationDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ADMIN_REQUIRED */
+            /**
+             * @description ADMIN_REQUIRED
+             *
+             *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ADMIN_REQUIRED",
+                     *       "message": "Only an admin of the organization, or a provider admin, may do this.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ADMIN_REQUIRED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ORGANIZATION_NOT_FOUND */
+            /**
+             * @description ORGANIZATION_NOT_FOUND
+             *
+             *     - `ORGANIZATION_NOT_FOUND`: No organization has the id "{id}".
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "ORGANIZATION_NOT_FOUND",
+                     *       "message": "No organization has the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "ORGANIZATION_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    UsersController_create: {
+    createUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 255 printable ASCII characters. Replaying the same key (same user, same route) returns the first response with `Idempotent-Replayed: true`; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED, and 409 IDEMPOTENCY_KEY_IN_FLIGHT while the first call is still running. */
+                "Idempotency-Key"?: string;
+            };
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
@@ -2127,56 +4290,338 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the resource the call created */
+                    Location?: string;
+                    /** @description `true` when the response is the stored first response to this Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedUserResponse"];
                 };
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ADMIN_REQUIRED */
+            /**
+             * @description ADMIN_REQUIRED
+             *
+             *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ADMIN_REQUIRED",
+                     *       "message": "Only an admin of the organization, or a provider admin, may do this.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ADMIN_REQUIRED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ORGANIZATION_NOT_FOUND */
+            /**
+             * @description ORGANIZATION_NOT_FOUND
+             *
+             *     - `ORGANIZATION_NOT_FOUND`: No organization has the id "{id}".
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "ORGANIZATION_NOT_FOUND",
+                     *       "message": "No organization has the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "ORGANIZATION_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description EMAIL_TAKEN */
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description EMAIL_TAKEN
+             *
+             *     - `EMAIL_TAKEN`: A user already has the email "{email}".
+             *     - `IDEMPOTENCY_KEY_IN_FLIGHT`: The first call with this Idempotency-Key is still running; retry once it has answered.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "EMAIL_TAKEN",
+                     *       "message": "A user already has the email \"{email}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "EMAIL_TAKEN" | "IDEMPOTENCY_KEY_IN_FLIGHT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON (or JSON in a charset other than UTF-8); send Content-Type: application/json */
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "IDEMPOTENCY_KEY_REUSED",
+                     *       "message": "This Idempotency-Key was already used for a different request.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    UsersController_update: {
+    updateUser: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
@@ -2187,6 +4632,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2195,97 +4641,637 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED */
+            /**
+             * @description VALIDATION_FAILED
+             *
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ADMIN_REQUIRED, OWN_ROLES_ESCALATION */
+            /**
+             * @description ADMIN_REQUIRED, OWN_ROLES_ESCALATION
+             *
+             *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `OWN_ROLES_ESCALATION`: Nobody may give themselves a role they do not hold ({roles}).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ADMIN_REQUIRED",
+                     *       "message": "Only an admin of the organization, or a provider admin, may do this.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ADMIN_REQUIRED" | "OWN_ROLES_ESCALATION";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description USER_NOT_FOUND */
+            /**
+             * @description USER_NOT_FOUND
+             *
+             *     - `USER_NOT_FOUND`: No user has the id "{id}".
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "USER_NOT_FOUND",
+                     *       "message": "No user has the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "USER_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description LAST_ACTIVE_ADMIN */
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description LAST_ACTIVE_ADMIN
+             *
+             *     - `LAST_ACTIVE_ADMIN`: User "{id}" is the last active admin of its organization: make another user admin first.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "LAST_ACTIVE_ADMIN",
+                     *       "message": "User \"{id}\" is the last active admin of its organization: make another user admin first.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "LAST_ACTIVE_ADMIN";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON (or JSON in a charset other than UTF-8); send Content-Type: application/json */
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    UsersController_issueToken: {
+    issueToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 255 printable ASCII characters. Replaying the same key (same user, same route) returns the first response with `Idempotent-Replayed: true`; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED, and 409 IDEMPOTENCY_KEY_IN_FLIGHT while the first call is still running. */
+                "Idempotency-Key"?: string;
+            };
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the resource the call created */
+                    Location?: string;
+                    /** @description `true` when the response is the stored first response to this Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /** @description - `MALFORMED_JSON`: The body could not be read as JSON: {reason}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "MALFORMED_JSON",
+                     *       "message": "The body could not be read as JSON: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ADMIN_REQUIRED */
+            /**
+             * @description ADMIN_REQUIRED
+             *
+             *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ADMIN_REQUIRED",
+                     *       "message": "Only an admin of the organization, or a provider admin, may do this.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ADMIN_REQUIRED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description USER_NOT_FOUND */
+            /**
+             * @description USER_NOT_FOUND
+             *
+             *     - `USER_NOT_FOUND`: No user has the id "{id}".
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "USER_NOT_FOUND",
+                     *       "message": "No user has the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "USER_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `IDEMPOTENCY_KEY_IN_FLIGHT`: The first call with this Idempotency-Key is still running; retry once it has answered. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "IDEMPOTENCY_KEY_IN_FLIGHT",
+                     *       "message": "The first call with this Idempotency-Key is still running; retry once it has answered.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_IN_FLIGHT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "IDEMPOTENCY_KEY_REUSED",
+                     *       "message": "This Idempotency-Key was already used for a different request.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    TokensController_revoke: {
+    revokeToken: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
@@ -2299,30 +5285,190 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ADMIN_REQUIRED */
+            /**
+             * @description ADMIN_REQUIRED
+             *
+             *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ADMIN_REQUIRED",
+                     *       "message": "Only an admin of the organization, or a provider admin, may do this.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ADMIN_REQUIRED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description TOKEN_NOT_FOUND */
+            /**
+             * @description TOKEN_NOT_FOUND
+             *
+             *     - `TOKEN_NOT_FOUND`: No token has the id "{id}".
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "TOKEN_NOT_FOUND",
+                     *       "message": "No token has the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "TOKEN_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    MeController_me: {
+    getMe: {
         parameters: {
             query?: never;
             header?: never;
@@ -2331,6 +5477,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2339,16 +5486,134 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    NotificationPreferencesController_get: {
+    getNotificationPreferences: {
         parameters: {
             query?: never;
             header?: never;
@@ -2357,6 +5622,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2365,30 +5631,166 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferencesDto"];
                 };
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description PREFERENCES_NEED_A_USER: the bootstrap admin (ADMIN_TOKEN) has no user, no mail */
+            /**
+             * @description PREFERENCES_NEED_A_USER: the bootstrap admin (ADMIN_TOKEN) has no user, no mail
+             *
+             *     - `PREFERENCES_NEED_A_USER`: Mail preferences belong to a user; the bootstrap admin (ADMIN_TOKEN) is none and gets no mail.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "PREFERENCES_NEED_A_USER",
+                     *       "message": "Mail preferences belong to a user; the bootstrap admin (ADMIN_TOKEN) is none and gets no mail.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "PREFERENCES_NEED_A_USER";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description TOO_MANY_AUTH_FAILURES, with Retry-After */
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description TOO_MANY_AUTH_FAILURES, with Retry-After
+             *
+             *     - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds.
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    NotificationPreferencesController_put: {
+    setNotificationPreferences: {
         parameters: {
             query?: never;
             header?: never;
@@ -2401,6 +5803,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2409,51 +5812,253 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferencesDto"];
                 };
             };
-            /** @description VALIDATION_FAILED (details.fields), MALFORMED_JSON */
+            /**
+             * @description VALIDATION_FAILED (details.fields), MALFORMED_JSON
+             *
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description PREFERENCES_NEED_A_USER: the bootstrap admin (ADMIN_TOKEN) has no user, no mail */
+            /**
+             * @description PREFERENCES_NEED_A_USER: the bootstrap admin (ADMIN_TOKEN) has no user, no mail
+             *
+             *     - `PREFERENCES_NEED_A_USER`: Mail preferences belong to a user; the bootstrap admin (ADMIN_TOKEN) is none and gets no mail.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "PREFERENCES_NEED_A_USER",
+                     *       "message": "Mail preferences belong to a user; the bootstrap admin (ADMIN_TOKEN) is none and gets no mail.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "PREFERENCES_NEED_A_USER";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 64 kB */
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description PAYLOAD_TOO_LARGE: a body over 64 kB
+             *
+             *     - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts.
+             */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE */
+            /**
+             * @description UNSUPPORTED_MEDIA_TYPE
+             *
+             *     - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`.
+             */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description TOO_MANY_AUTH_FAILURES, with Retry-After */
+            /**
+             * @description TOO_MANY_AUTH_FAILURES, with Retry-After
+             *
+             *     - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds.
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    RequestsController_list: {
+    listRequests: {
         parameters: {
             query?: {
                 /** @description The nextCursor of the previous page */
@@ -2477,21 +6082,172 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The next page, `<…>; rel="next"`, when there is one */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RequestPageResponse"];
                 };
             };
+            /**
+             * @description - `INVALID_CURSOR`: The cursor is not one this API returned.
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "INVALID_CURSOR",
+                     *       "message": "The cursor is not one this API returned.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_CURSOR" | "VALIDATION_FAILED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
         };
     };
-    RequestsController_submit: {
+    submitRequest: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Replaying the same key returns the first response */
+                /** @description Up to 255 printable ASCII characters. Replaying the same key (same user, same route) returns the first response with `Idempotent-Replayed: true`; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED, and 409 IDEMPOTENCY_KEY_IN_FLIGHT while the first call is still running. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2503,38 +6259,339 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the resource the call created */
+                    Location?: string;
+                    /** @description `true` when the response is the stored first response to this Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request’s version as a strong entity tag; send it back as If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RequestResponse"];
                 };
             };
-            /** @description ACTION_NOT_FOUND: no such action (the message suggests the closest keys and points at GET /v1/catalog/actions); REQUEST_PARAMS_INVALID: `details.fields` names each offending property (an unknown one with "did you mean"); VALIDATION_FAILED; MALFORMED_JSON */
+            /**
+             * @description ACTION_NOT_FOUND: no such action (the message suggests the closest keys and points at GET /v1/catalog/actions); REQUEST_PARAMS_INVALID: `details.fields` names each offending property (an unknown one with "did you mean"); VALIDATION_FAILED; MALFORMED_JSON
+             *
+             *     - `ORGANIZATION_REQUIRED`: A provider user must name the customer organization (organizationId) this is for.
+             *     - `NOT_A_CUSTOMER`: Organization "{id}" is the provider; name a customer organization.
+             *     - `ACTION_NOT_FOUND`: No catalog action has the key "{action}".{hint} GET /v1/catalog/actions lists the actions you may request.
+             *     - `ACTION_NOT_REQUESTABLE`: "{title}" is a standing responsibility, not something to request.
+             *     - `ACTION_NOT_IN_PLAN`: "{title}" cannot be requested under the {plan} plan.
+             *     - `REQUEST_PARAMS_INVALID`: params do not match the schema of {action}: {fields}.
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "ORGANIZATION_REQUIRED",
+                     *       "message": "A provider user must name the customer organization (organizationId) this is for.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "ORGANIZATION_REQUIRED" | "NOT_A_CUSTOMER" | "ACTION_NOT_FOUND" | "ACTION_NOT_REQUESTABLE" | "ACTION_NOT_IN_PLAN" | "REQUEST_PARAMS_INVALID" | "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json */
+            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `ROLE_REQUIRED`: Only a requester may submit requests. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ROLE_REQUIRED",
+                     *       "message": "Only a requester may submit requests.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ROLE_REQUIRED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `ORGANIZATION_NOT_FOUND`: No organization has the id "{id}". */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "ORGANIZATION_NOT_FOUND",
+                     *       "message": "No organization has the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "ORGANIZATION_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `QUOTA_EXCEEDED`: The quota of {allowed} {unit}(s) for this subscription period is used up.
+             *     - `IDEMPOTENCY_KEY_IN_FLIGHT`: The first call with this Idempotency-Key is still running; retry once it has answered.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "QUOTA_EXCEEDED",
+                     *       "message": "The quota of {allowed} {unit}(s) for this subscription period is used up.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "QUOTA_EXCEEDED" | "IDEMPOTENCY_KEY_IN_FLIGHT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json
+             *
+             *     - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`.
+             */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description NO_ELIGIBLE_APPROVER: nobody but the submitter could approve (the message names the party and the role to add); NO_ELIGIBLE_CONSULTANT: a Consulted party has nobody to give its opinion; IDEMPOTENCY_KEY_REUSED. Nothing is stored. */
+            /**
+             * @description NO_ELIGIBLE_APPROVER: nobody but the submitter could approve (the message names the party and the role to add); NO_ELIGIBLE_CONSULTANT: a Consulted party has nobody to give its opinion; IDEMPOTENCY_KEY_REUSED. Nothing is stored.
+             *
+             *     - `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request.
+             *     - `NO_ELIGIBLE_APPROVER`: Nobody but the submitter could approve this request for the Accountable party ({party}): add a user with the role {roles} to the organization "{organization}", then submit again.
+             *     - `NO_ELIGIBLE_CONSULTANT`: Nobody could give the opinion of the Consulted party ({party}) on this request: add a user with the role {roles} to the organization "{organization}", then submit again.
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "IDEMPOTENCY_KEY_REUSED",
+                     *       "message": "This Idempotency-Key was already used for a different request.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "NO_ELIGIBLE_APPROVER" | "NO_ELIGIBLE_CONSULTANT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    RequestsController_preview: {
+    previewRequest: {
         parameters: {
             query?: never;
             header?: never;
@@ -2547,6 +6604,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2555,90 +6613,821 @@ export interface operations {
                     "application/json": components["schemas"]["RequestPreviewResponse"];
                 };
             };
-            /** @description ACTION_NOT_FOUND: no such action (the message suggests the closest keys and points at GET /v1/catalog/actions); REQUEST_PARAMS_INVALID: `details.fields` names each offending property (an unknown one with "did you mean"); VALIDATION_FAILED; MALFORMED_JSON */
+            /**
+             * @description ACTION_NOT_FOUND: no such action (the message suggests the closest keys and points at GET /v1/catalog/actions); REQUEST_PARAMS_INVALID: `details.fields` names each offending property (an unknown one with "did you mean"); VALIDATION_FAILED; MALFORMED_JSON
+             *
+             *     - `ORGANIZATION_REQUIRED`: A provider user must name the customer organization (organizationId) this is for.
+             *     - `NOT_A_CUSTOMER`: Organization "{id}" is the provider; name a customer organization.
+             *     - `ACTION_NOT_FOUND`: No catalog action has the key "{action}".{hint} GET /v1/catalog/actions lists the actions you may request.
+             *     - `ACTION_NOT_REQUESTABLE`: "{title}" is a standing responsibility, not something to request.
+             *     - `ACTION_NOT_IN_PLAN`: "{title}" cannot be requested under the {plan} plan.
+             *     - `REQUEST_PARAMS_INVALID`: params do not match the schema of {action}: {fields}.
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "ORGANIZATION_REQUIRED",
+                     *       "message": "A provider user must name the customer organization (organizationId) this is for.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "ORGANIZATION_REQUIRED" | "NOT_A_CUSTOMER" | "ACTION_NOT_FOUND" | "ACTION_NOT_REQUESTABLE" | "ACTION_NOT_IN_PLAN" | "REQUEST_PARAMS_INVALID" | "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json */
+            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `ORGANIZATION_NOT_FOUND`: No organization has the id "{id}". */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "ORGANIZATION_NOT_FOUND",
+                     *       "message": "No organization has the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "ORGANIZATION_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json
+             *
+             *     - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`.
+             */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    RequestsController_get: {
+    getRequest: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The request’s version as a strong entity tag; send it back as If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RequestResponse"];
                 };
             };
+            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `REQUEST_NOT_FOUND`: No request {id}. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "REQUEST_NOT_FOUND",
+                     *       "message": "No request {id}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "REQUEST_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
         };
     };
-    RequestsController_history: {
+    getRequestHistory: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
+                headers: {
+                    /** @description The next page, `<…>; rel="next"`, when there is one */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryPageResponse"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: The request is not valid: {fields}. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HistoryEntryResponse"][];
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                        details?: components["schemas"]["ValidationDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `REQUEST_NOT_FOUND`: No request {id}. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "REQUEST_NOT_FOUND",
+                     *       "message": "No request {id}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "REQUEST_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
                 };
             };
         };
     };
-    RequestsController_comments: {
+    listComments: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
+                headers: {
+                    /** @description The next page, `<…>; rel="next"`, when there is one */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPageResponse"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: The request is not valid: {fields}. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommentResponse"][];
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                        details?: components["schemas"]["ValidationDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `REQUEST_NOT_FOUND`: No request {id}. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "REQUEST_NOT_FOUND",
+                     *       "message": "No request {id}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "REQUEST_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
                 };
             };
         };
     };
-    RequestTransitionsController_comment: {
+    addComment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 255 printable ASCII characters. Replaying the same key (same user, same route) returns the first response with `Idempotent-Replayed: true`; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED, and 409 IDEMPOTENCY_KEY_IN_FLIGHT while the first call is still running. */
+                "Idempotency-Key"?: string;
+                /** @description The request’s ETag (`"<version>"`, from GET /v1/requests/{id} or the last change): the call applies only to that version, else 412 PRECONDITION_FAILED. Without it, as before. */
+                "If-Match"?: string;
+            };
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
@@ -2649,28 +7438,355 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the resource the call created */
+                    Location?: string;
+                    /** @description `true` when the response is the stored first response to this Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommentResponse"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json */
+            /**
+             * @description - `INTERNAL_COMMENT_NOT_ALLOWED`: Only the provider may write internal comments.
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "INTERNAL_COMMENT_NOT_ALLOWED",
+                     *       "message": "Only the provider may write internal comments.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "INTERNAL_COMMENT_NOT_ALLOWED" | "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `RACI_NOT_A_PARTY`: Only a party of the request (holding a letter, or performing it) may comment on it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "RACI_NOT_A_PARTY",
+                     *       "message": "Only a party of the request (holding a letter, or performing it) may comment on it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "RACI_NOT_A_PARTY";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `REQUEST_NOT_FOUND`: No request {id}. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "REQUEST_NOT_FOUND",
+                     *       "message": "No request {id}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "REQUEST_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `IDEMPOTENCY_KEY_IN_FLIGHT`: The first call with this Idempotency-Key is still running; retry once it has answered. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "IDEMPOTENCY_KEY_IN_FLIGHT",
+                     *       "message": "The first call with this Idempotency-Key is still running; retry once it has answered.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_IN_FLIGHT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PRECONDITION_FAILED`: The request is at version {version}, not the one If-Match names; read it again (its ETag) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 412,
+                     *       "code": "PRECONDITION_FAILED",
+                     *       "message": "The request is at version {version}, not the one If-Match names; read it again (its ETag) and retry.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 412;
+                        /** @enum {string} */
+                        code?: "PRECONDITION_FAILED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json
+             *
+             *     - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`.
+             */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "IDEMPOTENCY_KEY_REUSED",
+                     *       "message": "This Idempotency-Key was already used for a different request.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    RequestTransitionsController_opinion: {
+    giveOpinion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 255 printable ASCII characters. Replaying the same key (same user, same route) returns the first response with `Idempotent-Replayed: true`; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED, and 409 IDEMPOTENCY_KEY_IN_FLIGHT while the first call is still running. */
+                "Idempotency-Key"?: string;
+                /** @description The request’s ETag (`"<version>"`, from GET /v1/requests/{id} or the last change): the call applies only to that version, else 412 PRECONDITION_FAILED. Without it, as before. */
+                "If-Match"?: string;
+            };
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
@@ -2681,28 +7797,359 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The request’s version as a strong entity tag; send it back as If-Match */
+                    ETag?: string;
+                    /** @description `true` when the response is the stored first response to this Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RequestResponse"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json */
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `RACI_NOT_CONSULTED`: Only a consultant or approver of a Consulted party may give an opinion. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "RACI_NOT_CONSULTED",
+                     *       "message": "Only a consultant or approver of a Consulted party may give an opinion.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "RACI_NOT_CONSULTED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `REQUEST_NOT_FOUND`: No request {id}. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "REQUEST_NOT_FOUND",
+                     *       "message": "No request {id}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "REQUEST_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `OPINION_ALREADY_GIVEN`: Your party has already given its opinion on this request.
+             *     - `REQUEST_INVALID_TRANSITION`: Cannot {verb} a request that is {state}.
+             *     - `REQUEST_VERSION_CONFLICT`: The request changed while this call was made; read it again and retry.
+             *     - `IDEMPOTENCY_KEY_IN_FLIGHT`: The first call with this Idempotency-Key is still running; retry once it has answered.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "OPINION_ALREADY_GIVEN",
+                     *       "message": "Your party has already given its opinion on this request.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "OPINION_ALREADY_GIVEN" | "REQUEST_INVALID_TRANSITION" | "REQUEST_VERSION_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PRECONDITION_FAILED`: The request is at version {version}, not the one If-Match names; read it again (its ETag) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 412,
+                     *       "code": "PRECONDITION_FAILED",
+                     *       "message": "The request is at version {version}, not the one If-Match names; read it again (its ETag) and retry.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 412;
+                        /** @enum {string} */
+                        code?: "PRECONDITION_FAILED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json
+             *
+             *     - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`.
+             */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "IDEMPOTENCY_KEY_REUSED",
+                     *       "message": "This Idempotency-Key was already used for a different request.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    RequestTransitionsController_waive: {
+    waiveConsultation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 255 printable ASCII characters. Replaying the same key (same user, same route) returns the first response with `Idempotent-Replayed: true`; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED, and 409 IDEMPOTENCY_KEY_IN_FLIGHT while the first call is still running. */
+                "Idempotency-Key"?: string;
+                /** @description The request’s ETag (`"<version>"`, from GET /v1/requests/{id} or the last change): the call applies only to that version, else 412 PRECONDITION_FAILED. Without it, as before. */
+                "If-Match"?: string;
+            };
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
@@ -2713,67 +8160,727 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The request’s version as a strong entity tag; send it back as If-Match */
+                    ETag?: string;
+                    /** @description `true` when the response is the stored first response to this Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RequestResponse"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json */
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "RACI_NOT_ACCOUNTABLE_APPROVER",
+                     *       "message": "Only an approver of the Accountable party ({accountable}) may {verb}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `REQUEST_NOT_FOUND`: No request {id}. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "REQUEST_NOT_FOUND",
+                     *       "message": "No request {id}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "REQUEST_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `REQUEST_INVALID_TRANSITION`: Cannot {verb} a request that is {state}.
+             *     - `REQUEST_VERSION_CONFLICT`: The request changed while this call was made; read it again and retry.
+             *     - `IDEMPOTENCY_KEY_IN_FLIGHT`: The first call with this Idempotency-Key is still running; retry once it has answered.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "REQUEST_INVALID_TRANSITION",
+                     *       "message": "Cannot {verb} a request that is {state}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "REQUEST_INVALID_TRANSITION" | "REQUEST_VERSION_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PRECONDITION_FAILED`: The request is at version {version}, not the one If-Match names; read it again (its ETag) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 412,
+                     *       "code": "PRECONDITION_FAILED",
+                     *       "message": "The request is at version {version}, not the one If-Match names; read it again (its ETag) and retry.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 412;
+                        /** @enum {string} */
+                        code?: "PRECONDITION_FAILED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json
+             *
+             *     - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`.
+             */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "IDEMPOTENCY_KEY_REUSED",
+                     *       "message": "This Idempotency-Key was already used for a different request.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    RequestTransitionsController_approve: {
+    approveRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 255 printable ASCII characters. Replaying the same key (same user, same route) returns the first response with `Idempotent-Replayed: true`; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED, and 409 IDEMPOTENCY_KEY_IN_FLIGHT while the first call is still running. */
+                "Idempotency-Key"?: string;
+                /** @description The request’s ETag (`"<version>"`, from GET /v1/requests/{id} or the last change): the call applies only to that version, else 412 PRECONDITION_FAILED. Without it, as before. */
+                "If-Match"?: string;
+            };
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description Optional: the call works without a body */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["ApproveDto"];
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The request’s version as a strong entity tag; send it back as If-Match */
+                    ETag?: string;
+                    /** @description `true` when the response is the stored first response to this Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RequestResponse"];
                 };
             };
-            /** @description REQUEST_CONSULTATION_PENDING: Consulted parties have not answered (`details.awaited` names them); POST waive-consultation with a reason to go on without them. REQUEST_INVALID_TRANSITION, REQUEST_VERSION_CONFLICT */
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}.
+             *     - `RACI_FOUR_EYES`: Four eyes: the submitter of a request never decides on it.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "RACI_NOT_ACCOUNTABLE_APPROVER",
+                     *       "message": "Only an approver of the Accountable party ({accountable}) may {verb}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `REQUEST_NOT_FOUND`: No request {id}. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "REQUEST_NOT_FOUND",
+                     *       "message": "No request {id}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "REQUEST_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description REQUEST_CONSULTATION_PENDING: Consulted parties have not answered (`details.awaited` names them); POST waive-consultation with a reason to go on without them. REQUEST_INVALID_TRANSITION, REQUEST_VERSION_CONFLICT
+             *
+             *     - `REQUEST_CONSULTATION_PENDING`: Cannot approve yet: the opinion of {awaited} is still awaited. An approver of the Accountable party may waive it with a reason: POST /v1/requests/{id}/waive-consultation.
+             *     - `REQUEST_INVALID_TRANSITION`: Cannot {verb} a request that is {state}.
+             *     - `REQUEST_VERSION_CONFLICT`: The request changed while this call was made; read it again and retry.
+             *     - `IDEMPOTENCY_KEY_IN_FLIGHT`: The first call with this Idempotency-Key is still running; retry once it has answered.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "REQUEST_CONSULTATION_PENDING",
+                     *       "message": "Cannot approve yet: the opinion of {awaited} is still awaited. An approver of the Accountable party may waive it with a reason: POST /v1/requests/{id}/waive-consultation.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "REQUEST_CONSULTATION_PENDING" | "REQUEST_INVALID_TRANSITION" | "REQUEST_VERSION_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json */
+            /** @description - `PRECONDITION_FAILED`: The request is at version {version}, not the one If-Match names; read it again (its ETag) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 412,
+                     *       "code": "PRECONDITION_FAILED",
+                     *       "message": "The request is at version {version}, not the one If-Match names; read it again (its ETag) and retry.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 412;
+                        /** @enum {string} */
+                        code?: "PRECONDITION_FAILED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json
+             *
+             *     - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`.
+             */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "IDEMPOTENCY_KEY_REUSED",
+                     *       "message": "This Idempotency-Key was already used for a different request.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    RequestTransitionsController_reject: {
+    rejectRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 255 printable ASCII characters. Replaying the same key (same user, same route) returns the first response with `Idempotent-Replayed: true`; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED, and 409 IDEMPOTENCY_KEY_IN_FLIGHT while the first call is still running. */
+                "Idempotency-Key"?: string;
+                /** @description The request’s ETag (`"<version>"`, from GET /v1/requests/{id} or the last change): the call applies only to that version, else 412 PRECONDITION_FAILED. Without it, as before. */
+                "If-Match"?: string;
+            };
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
@@ -2784,88 +8891,1080 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The request’s version as a strong entity tag; send it back as If-Match */
+                    ETag?: string;
+                    /** @description `true` when the response is the stored first response to this Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RequestResponse"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json */
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}.
+             *     - `RACI_FOUR_EYES`: Four eyes: the submitter of a request never decides on it.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "RACI_NOT_ACCOUNTABLE_APPROVER",
+                     *       "message": "Only an approver of the Accountable party ({accountable}) may {verb}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `REQUEST_NOT_FOUND`: No request {id}. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "REQUEST_NOT_FOUND",
+                     *       "message": "No request {id}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "REQUEST_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `REQUEST_INVALID_TRANSITION`: Cannot {verb} a request that is {state}.
+             *     - `REQUEST_VERSION_CONFLICT`: The request changed while this call was made; read it again and retry.
+             *     - `IDEMPOTENCY_KEY_IN_FLIGHT`: The first call with this Idempotency-Key is still running; retry once it has answered.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "REQUEST_INVALID_TRANSITION",
+                     *       "message": "Cannot {verb} a request that is {state}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "REQUEST_INVALID_TRANSITION" | "REQUEST_VERSION_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PRECONDITION_FAILED`: The request is at version {version}, not the one If-Match names; read it again (its ETag) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 412,
+                     *       "code": "PRECONDITION_FAILED",
+                     *       "message": "The request is at version {version}, not the one If-Match names; read it again (its ETag) and retry.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 412;
+                        /** @enum {string} */
+                        code?: "PRECONDITION_FAILED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json
+             *
+             *     - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`.
+             */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "IDEMPOTENCY_KEY_REUSED",
+                     *       "message": "This Idempotency-Key was already used for a different request.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    RequestTransitionsController_start: {
+    startRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 255 printable ASCII characters. Replaying the same key (same user, same route) returns the first response with `Idempotent-Replayed: true`; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED, and 409 IDEMPOTENCY_KEY_IN_FLIGHT while the first call is still running. */
+                "Idempotency-Key"?: string;
+                /** @description The request’s ETag (`"<version>"`, from GET /v1/requests/{id} or the last change): the call applies only to that version, else 412 PRECONDITION_FAILED. Without it, as before. */
+                "If-Match"?: string;
+            };
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The request’s version as a strong entity tag; send it back as If-Match */
+                    ETag?: string;
+                    /** @description `true` when the response is the stored first response to this Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RequestResponse"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json */
+            /** @description - `MALFORMED_JSON`: The body could not be read as JSON: {reason}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "MALFORMED_JSON",
+                     *       "message": "The body could not be read as JSON: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "RACI_NOT_PERFORMING_OPERATOR",
+                     *       "message": "Only an operator of the performing party ({performer}) may {verb}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "RACI_NOT_PERFORMING_OPERATOR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `REQUEST_NOT_FOUND`: No request {id}. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "REQUEST_NOT_FOUND",
+                     *       "message": "No request {id}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "REQUEST_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `REQUEST_INVALID_TRANSITION`: Cannot {verb} a request that is {state}.
+             *     - `REQUEST_VERSION_CONFLICT`: The request changed while this call was made; read it again and retry.
+             *     - `IDEMPOTENCY_KEY_IN_FLIGHT`: The first call with this Idempotency-Key is still running; retry once it has answered.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "REQUEST_INVALID_TRANSITION",
+                     *       "message": "Cannot {verb} a request that is {state}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "REQUEST_INVALID_TRANSITION" | "REQUEST_VERSION_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PRECONDITION_FAILED`: The request is at version {version}, not the one If-Match names; read it again (its ETag) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 412,
+                     *       "code": "PRECONDITION_FAILED",
+                     *       "message": "The request is at version {version}, not the one If-Match names; read it again (its ETag) and retry.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 412;
+                        /** @enum {string} */
+                        code?: "PRECONDITION_FAILED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json
+             *
+             *     - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`.
+             */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "IDEMPOTENCY_KEY_REUSED",
+                     *       "message": "This Idempotency-Key was already used for a different request.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    RequestTransitionsController_complete: {
+    completeRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 255 printable ASCII characters. Replaying the same key (same user, same route) returns the first response with `Idempotent-Replayed: true`; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED, and 409 IDEMPOTENCY_KEY_IN_FLIGHT while the first call is still running. */
+                "Idempotency-Key"?: string;
+                /** @description The request’s ETag (`"<version>"`, from GET /v1/requests/{id} or the last change): the call applies only to that version, else 412 PRECONDITION_FAILED. Without it, as before. */
+                "If-Match"?: string;
+            };
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description Optional: the call works without a body */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["CompleteDto"];
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The request’s version as a strong entity tag; send it back as If-Match */
+                    ETag?: string;
+                    /** @description `true` when the response is the stored first response to this Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RequestResponse"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json */
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "RACI_NOT_PERFORMING_OPERATOR",
+                     *       "message": "Only an operator of the performing party ({performer}) may {verb}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "RACI_NOT_PERFORMING_OPERATOR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `REQUEST_NOT_FOUND`: No request {id}. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "REQUEST_NOT_FOUND",
+                     *       "message": "No request {id}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "REQUEST_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `REQUEST_INVALID_TRANSITION`: Cannot {verb} a request that is {state}.
+             *     - `REQUEST_VERSION_CONFLICT`: The request changed while this call was made; read it again and retry.
+             *     - `IDEMPOTENCY_KEY_IN_FLIGHT`: The first call with this Idempotency-Key is still running; retry once it has answered.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "REQUEST_INVALID_TRANSITION",
+                     *       "message": "Cannot {verb} a request that is {state}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "REQUEST_INVALID_TRANSITION" | "REQUEST_VERSION_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PRECONDITION_FAILED`: The request is at version {version}, not the one If-Match names; read it again (its ETag) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 412,
+                     *       "code": "PRECONDITION_FAILED",
+                     *       "message": "The request is at version {version}, not the one If-Match names; read it again (its ETag) and retry.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 412;
+                        /** @enum {string} */
+                        code?: "PRECONDITION_FAILED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json
+             *
+             *     - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`.
+             */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "IDEMPOTENCY_KEY_REUSED",
+                     *       "message": "This Idempotency-Key was already used for a different request.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    RequestTransitionsController_fail: {
+    failRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 255 printable ASCII characters. Replaying the same key (same user, same route) returns the first response with `Idempotent-Replayed: true`; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED, and 409 IDEMPOTENCY_KEY_IN_FLIGHT while the first call is still running. */
+                "Idempotency-Key"?: string;
+                /** @description The request’s ETag (`"<version>"`, from GET /v1/requests/{id} or the last change): the call applies only to that version, else 412 PRECONDITION_FAILED. Without it, as before. */
+                "If-Match"?: string;
+            };
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
@@ -2876,56 +9975,711 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The request’s version as a strong entity tag; send it back as If-Match */
+                    ETag?: string;
+                    /** @description `true` when the response is the stored first response to this Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RequestResponse"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json */
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "RACI_NOT_PERFORMING_OPERATOR",
+                     *       "message": "Only an operator of the performing party ({performer}) may {verb}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "RACI_NOT_PERFORMING_OPERATOR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `REQUEST_NOT_FOUND`: No request {id}. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "REQUEST_NOT_FOUND",
+                     *       "message": "No request {id}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "REQUEST_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `REQUEST_INVALID_TRANSITION`: Cannot {verb} a request that is {state}.
+             *     - `REQUEST_VERSION_CONFLICT`: The request changed while this call was made; read it again and retry.
+             *     - `IDEMPOTENCY_KEY_IN_FLIGHT`: The first call with this Idempotency-Key is still running; retry once it has answered.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "REQUEST_INVALID_TRANSITION",
+                     *       "message": "Cannot {verb} a request that is {state}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "REQUEST_INVALID_TRANSITION" | "REQUEST_VERSION_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PRECONDITION_FAILED`: The request is at version {version}, not the one If-Match names; read it again (its ETag) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 412,
+                     *       "code": "PRECONDITION_FAILED",
+                     *       "message": "The request is at version {version}, not the one If-Match names; read it again (its ETag) and retry.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 412;
+                        /** @enum {string} */
+                        code?: "PRECONDITION_FAILED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json
+             *
+             *     - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`.
+             */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "IDEMPOTENCY_KEY_REUSED",
+                     *       "message": "This Idempotency-Key was already used for a different request.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    RequestTransitionsController_cancel: {
+    cancelRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 255 printable ASCII characters. Replaying the same key (same user, same route) returns the first response with `Idempotent-Replayed: true`; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED, and 409 IDEMPOTENCY_KEY_IN_FLIGHT while the first call is still running. */
+                "Idempotency-Key"?: string;
+                /** @description The request’s ETag (`"<version>"`, from GET /v1/requests/{id} or the last change): the call applies only to that version, else 412 PRECONDITION_FAILED. Without it, as before. */
+                "If-Match"?: string;
+            };
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description Optional: the call works without a body */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["CancelDto"];
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The request’s version as a strong entity tag; send it back as If-Match */
+                    ETag?: string;
+                    /** @description `true` when the response is the stored first response to this Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RequestResponse"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json */
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `RACI_NOT_SUBMITTER_OR_ACCOUNTABLE`: Only the submitter or an approver of the Accountable party may cancel. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "RACI_NOT_SUBMITTER_OR_ACCOUNTABLE",
+                     *       "message": "Only the submitter or an approver of the Accountable party may cancel.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "RACI_NOT_SUBMITTER_OR_ACCOUNTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `REQUEST_NOT_FOUND`: No request {id}. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "REQUEST_NOT_FOUND",
+                     *       "message": "No request {id}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "REQUEST_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `REQUEST_INVALID_TRANSITION`: Cannot {verb} a request that is {state}.
+             *     - `REQUEST_VERSION_CONFLICT`: The request changed while this call was made; read it again and retry.
+             *     - `IDEMPOTENCY_KEY_IN_FLIGHT`: The first call with this Idempotency-Key is still running; retry once it has answered.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "REQUEST_INVALID_TRANSITION",
+                     *       "message": "Cannot {verb} a request that is {state}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "REQUEST_INVALID_TRANSITION" | "REQUEST_VERSION_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PRECONDITION_FAILED`: The request is at version {version}, not the one If-Match names; read it again (its ETag) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 412,
+                     *       "code": "PRECONDITION_FAILED",
+                     *       "message": "The request is at version {version}, not the one If-Match names; read it again (its ETag) and retry.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 412;
+                        /** @enum {string} */
+                        code?: "PRECONDITION_FAILED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json
+             *
+             *     - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`.
+             */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "IDEMPOTENCY_KEY_REUSED",
+                     *       "message": "This Idempotency-Key was already used for a different request.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    InboxController_inbox: {
+    getInbox: {
         parameters: {
             query?: {
                 /** @description The nextCursor of the previous page */
@@ -2938,17 +10692,168 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The next page, `<…>; rel="next"`, when there is one */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InboxPageResponse"];
                 };
             };
+            /**
+             * @description - `INVALID_CURSOR`: The cursor is not one this API returned.
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "INVALID_CURSOR",
+                     *       "message": "The cursor is not one this API returned.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_CURSOR" | "VALIDATION_FAILED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
         };
     };
-    AuditController_verify: {
+    verifyRequestHistories: {
         parameters: {
             query?: never;
             header?: never;
@@ -2957,6 +10862,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2965,9 +10871,154 @@ export interface operations {
                     "application/json": components["schemas"]["AuditVerificationResponse"];
                 };
             };
+            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ADMIN_REQUIRED",
+                     *       "message": "Only an admin of the organization, or a provider admin, may do this.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ADMIN_REQUIRED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
         };
     };
-    AdminEventsController_list: {
+    listAdminEvents: {
         parameters: {
             query?: {
                 /** @description The nextCursor of the previous page */
@@ -2982,45 +11033,230 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The next page, `<…>; rel="next"`, when there is one */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AdminEventPageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED, INVALID_CURSOR */
+            /**
+             * @description VALIDATION_FAILED, INVALID_CURSOR
+             *
+             *     - `INVALID_CURSOR`: The cursor is not one this API returned.
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "INVALID_CURSOR",
+                     *       "message": "The cursor is not one this API returned.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_CURSOR" | "VALIDATION_FAILED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ADMIN_REQUIRED */
+            /**
+             * @description ADMIN_REQUIRED
+             *
+             *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ADMIN_REQUIRED",
+                     *       "message": "Only an admin of the organization, or a provider admin, may do this.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ADMIN_REQUIRED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ORGANIZATION_NOT_FOUND */
+            /**
+             * @description ORGANIZATION_NOT_FOUND
+             *
+             *     - `ORGANIZATION_NOT_FOUND`: No organization has the id "{id}".
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "ORGANIZATION_NOT_FOUND",
+                     *       "message": "No organization has the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "ORGANIZATION_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    AdminEventsController_verify: {
+    verifyAdminEvents: {
         parameters: {
             query?: {
                 /** @description One organization; a customer admin’s is always its own */
@@ -3032,6 +11268,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3040,41 +11277,225 @@ export interface operations {
                     "application/json": components["schemas"]["AdminAuditVerificationResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED */
+            /**
+             * @description VALIDATION_FAILED
+             *
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                        details?: components["schemas"]["ValidationDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ADMIN_REQUIRED */
+            /**
+             * @description ADMIN_REQUIRED
+             *
+             *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ADMIN_REQUIRED",
+                     *       "message": "Only an admin of the organization, or a provider admin, may do this.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ADMIN_REQUIRED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ORGANIZATION_NOT_FOUND */
+            /**
+             * @description ORGANIZATION_NOT_FOUND
+             *
+             *     - `ORGANIZATION_NOT_FOUND`: No organization has the id "{id}".
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "ORGANIZATION_NOT_FOUND",
+                     *       "message": "No organization has the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "ORGANIZATION_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    NotificationsController_list: {
+    listNotifications: {
         parameters: {
             query?: {
-                status?: "queued" | "sent" | "failed";
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
                 limit?: number;
+                status?: "queued" | "sent" | "failed";
             };
             header?: never;
             path?: never;
@@ -3082,28 +11503,206 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The next page, `<…>; rel="next"`, when there is one */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DeliveryListResponse"];
                 };
             };
+            /** @description - `VALIDATION_FAILED`: The request is not valid: {fields}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                        details?: components["schemas"]["ValidationDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ADMIN_REQUIRED",
+                     *       "message": "Only an admin of the organization, or a provider admin, may do this.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ADMIN_REQUIRED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
         };
     };
-    NotificationsController_retry: {
+    retryNotification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 255 printable ASCII characters. Replaying the same key (same user, same route) returns the first response with `Idempotent-Replayed: true`; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED, and 409 IDEMPOTENCY_KEY_IN_FLIGHT while the first call is still running. */
+                "Idempotency-Key"?: string;
+            };
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description Queued again */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3111,55 +11710,649 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryResponse"];
                 };
             };
+            /** @description - `MALFORMED_JSON`: The body could not be read as JSON: {reason}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "MALFORMED_JSON",
+                     *       "message": "The body could not be read as JSON: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ADMIN_REQUIRED",
+                     *       "message": "Only an admin of the organization, or a provider admin, may do this.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ADMIN_REQUIRED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOTIFICATION_NOT_FOUND`: No notification {id}. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "NOTIFICATION_NOT_FOUND",
+                     *       "message": "No notification {id}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "NOTIFICATION_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `NOTIFICATION_NOT_FAILED`: Notification {id} is {status}; only a failed one is sent again.
+             *     - `IDEMPOTENCY_KEY_IN_FLIGHT`: The first call with this Idempotency-Key is still running; retry once it has answered.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "NOTIFICATION_NOT_FAILED",
+                     *       "message": "Notification {id} is {status}; only a failed one is sent again.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "NOTIFICATION_NOT_FAILED" | "IDEMPOTENCY_KEY_IN_FLIGHT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "IDEMPOTENCY_KEY_REUSED",
+                     *       "message": "This Idempotency-Key was already used for a different request.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
         };
     };
-    EmailActionsController_confirm: {
+    showEmailAction: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @example eyJyIjoiM2YwYzlkMmUifQ.Kq3v9Yb1 */
                 token: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The confirmation page, with its form */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description - `LINK_INVALID`: This link is not valid. (an HTML page saying so) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `LINK_USED`: This link was already used.
+             *     - `LINK_EXPIRED`: This link has expired; use the API or ask for a new one.
+             *     - `LINK_NO_LONGER_APPLIES`: This link no longer applies: the request was decided or answered meanwhile. (an HTML page saying so)
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. (an HTML page saying so) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    EmailActionsController_act: {
+    actOnEmailAction: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @example eyJyIjoiM2YwYzlkMmUifQ.Kq3v9Yb1 */
                 token: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                "application/x-www-form-urlencoded": components["schemas"]["EmailActionForm"];
                 "application/json": components["schemas"]["EmailActionForm"];
             };
         };
         responses: {
-            201: {
+            /** @description The page saying what was done */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
+            };
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `LINK_INVALID`: This link is not valid. (an HTML page saying so) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `LINK_USED`: This link was already used.
+             *     - `LINK_EXPIRED`: This link has expired; use the API or ask for a new one.
+             *     - `LINK_NO_LONGER_APPLIES`: This link no longer applies: the request was decided or answered meanwhile. (an HTML page saying so)
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body’s encoding or charset cannot be read. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. (an HTML page saying so) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    UnsubscribeController_confirm: {
+    showUnsubscribe: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @example eyJyIjoiM2YwYzlkMmUifQ.Kq3v9Yb1 */
                 token: string;
             };
             cookie?: never;
@@ -3171,29 +12364,110 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
             };
-            /** @description UNSUBSCRIBE_LINK_INVALID: forged or altered (HTML page) */
+            /** @description - `UNSUBSCRIBE_LINK_INVALID`: This unsubscribe link is not valid. (an HTML page saying so) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
             };
-            /** @description TOO_MANY_AUTH_FAILURES, with Retry-After */
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. (an HTML page saying so) */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    UnsubscribeController_unsubscribe: {
+    unsubscribe: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @example eyJyIjoiM2YwYzlkMmUifQ.Kq3v9Yb1 */
                 token: string;
             };
             cookie?: never;
@@ -3205,82 +12479,402 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
             };
-            /** @description MALFORMED_JSON: a body that does not parse (JSON) */
+            /**
+             * @description MALFORMED_JSON: a body that does not parse (JSON)
+             *
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "MALFORMED_JSON",
+                     *       "message": "The body could not be read as JSON: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description UNSUBSCRIBE_LINK_INVALID: forged or altered (HTML page) */
+            /** @description - `UNSUBSCRIBE_LINK_INVALID`: This unsubscribe link is not valid. (an HTML page saying so) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
             };
-            /** @description PAYLOAD_TOO_LARGE: a body over 64 kB (JSON) */
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description PAYLOAD_TOO_LARGE: a body over 64 kB (JSON)
+             *
+             *     - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts.
+             */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE (JSON) */
+            /**
+             * @description UNSUPPORTED_MEDIA_TYPE (JSON)
+             *
+             *     - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body’s encoding or charset cannot be read.
+             */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description TOO_MANY_AUTH_FAILURES, with Retry-After */
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. (an HTML page saying so) */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    WebhooksController_list: {
+    listWebhooks: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The next page, `<…>; rel="next"`, when there is one */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookListResponse"];
                 };
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /** @description - `VALIDATION_FAILED`: The request is not valid: {fields}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                        details?: components["schemas"]["ValidationDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ADMIN_REQUIRED */
+            /**
+             * @description ADMIN_REQUIRED
+             *
+             *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ADMIN_REQUIRED",
+                     *       "message": "Only an admin of the organization, or a provider admin, may do this.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ADMIN_REQUIRED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    WebhooksController_create: {
+    createWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 255 printable ASCII characters. Replaying the same key (same user, same route) returns the first response with `Idempotent-Replayed: true`; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED, and 409 IDEMPOTENCY_KEY_IN_FLIGHT while the first call is still running. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3290,63 +12884,342 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the resource the call created */
+                    Location?: string;
+                    /** @description `true` when the response is the stored first response to this Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedWebhookResponse"];
                 };
             };
-            /** @description WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_EVENT_TYPES_INVALID, VALIDATION_FAILED */
+            /**
+             * @description WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_EVENT_TYPES_INVALID, VALIDATION_FAILED
+             *
+             *     - `WEBHOOK_URL_NOT_ALLOWED`: The webhook URL {problem}.
+             *     - `WEBHOOK_EVENT_TYPES_INVALID`: eventTypes must name known event types, or be left out for every event.
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "WEBHOOK_URL_NOT_ALLOWED",
+                     *       "message": "The webhook URL {problem}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_EVENT_TYPES_INVALID" | "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ADMIN_REQUIRED */
+            /**
+             * @description ADMIN_REQUIRED
+             *
+             *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ADMIN_REQUIRED",
+                     *       "message": "Only an admin of the organization, or a provider admin, may do this.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ADMIN_REQUIRED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ORGANIZATION_NOT_FOUND */
+            /**
+             * @description ORGANIZATION_NOT_FOUND
+             *
+             *     - `ORGANIZATION_NOT_FOUND`: No organization has the id "{id}".
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "ORGANIZATION_NOT_FOUND",
+                     *       "message": "No organization has the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "ORGANIZATION_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description WEBHOOK_LIMIT_REACHED */
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description WEBHOOK_LIMIT_REACHED
+             *
+             *     - `WEBHOOK_LIMIT_REACHED`: An organization may have at most {limit} webhooks; delete one first.
+             *     - `IDEMPOTENCY_KEY_IN_FLIGHT`: The first call with this Idempotency-Key is still running; retry once it has answered.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "WEBHOOK_LIMIT_REACHED",
+                     *       "message": "An organization may have at most {limit} webhooks; delete one first.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "WEBHOOK_LIMIT_REACHED" | "IDEMPOTENCY_KEY_IN_FLIGHT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not JSON (or JSON in a charset other than UTF-8); send Content-Type: application/json */
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "IDEMPOTENCY_KEY_REUSED",
+                     *       "message": "This Idempotency-Key was already used for a different request.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    WebhooksController_remove: {
+    deleteWebhook: {
         parameters: {
             query?: never;
             header?: never;
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
@@ -3360,72 +13233,425 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ADMIN_REQUIRED */
+            /**
+             * @description ADMIN_REQUIRED
+             *
+             *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ADMIN_REQUIRED",
+                     *       "message": "Only an admin of the organization, or a provider admin, may do this.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ADMIN_REQUIRED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description WEBHOOK_NOT_FOUND */
+            /**
+             * @description WEBHOOK_NOT_FOUND
+             *
+             *     - `WEBHOOK_NOT_FOUND`: No webhook has the id "{id}".
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "WEBHOOK_NOT_FOUND",
+                     *       "message": "No webhook has the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "WEBHOOK_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    WebhooksController_deliveries: {
+    listWebhookDeliveries: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The next page, `<…>; rel="next"`, when there is one */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookDeliveryListResponse"];
                 };
             };
-            /** @description UNAUTHENTICATED: no working bearer token */
+            /** @description - `VALIDATION_FAILED`: The request is not valid: {fields}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                        details?: components["schemas"]["ValidationDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description ADMIN_REQUIRED */
+            /**
+             * @description ADMIN_REQUIRED
+             *
+             *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ADMIN_REQUIRED",
+                     *       "message": "Only an admin of the organization, or a provider admin, may do this.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ADMIN_REQUIRED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
-            /** @description WEBHOOK_NOT_FOUND */
+            /**
+             * @description WEBHOOK_NOT_FOUND
+             *
+             *     - `WEBHOOK_NOT_FOUND`: No webhook has the id "{id}".
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "WEBHOOK_NOT_FOUND",
+                     *       "message": "No webhook has the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "WEBHOOK_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
         };
     };
-    HealthController_check: {
+    getHealth: {
         parameters: {
             query?: never;
             header?: never;
@@ -3496,79 +13722,80 @@ export interface operations {
                     };
                 };
             };
-            /** @description The Health Check is not successful */
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description The Health Check is not successful
+             *
+             *     - `SERVICE_UNAVAILABLE`: A service the engine needs is unavailable; try again shortly.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example error
-                         * @enum {string}
-                         */
-                        status?: "error" | "shutting_down";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "SERVICE_UNAVAILABLE",
+                     *       "message": "A service the engine needs is unavailable; try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
                 };
             };
         };
