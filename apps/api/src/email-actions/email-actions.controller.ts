@@ -19,6 +19,17 @@ import { PAGE_WORDS } from './email-action.words';
 import { ApiHtmlErrors } from '../openapi/api-errors.decorator';
 import { AuthErrorCode } from '../auth/auth.exception';
 
+/** What a decision link's pages may answer instead, as pages too. */
+const LINK_PAGE_ERRORS = [
+  RequestsErrorCode.LinkInvalid,
+  RequestsErrorCode.LinkUsed,
+  RequestsErrorCode.LinkExpired,
+  RequestsErrorCode.LinkNoLongerApplies,
+  AuthErrorCode.TooManyAuthFailures,
+];
+const LINK_PAGE_DESCRIPTION =
+  'HTML. 404 `LINK_INVALID`; 410 `LINK_USED`, `LINK_EXPIRED` or `LINK_NO_LONGER_APPLIES`, saying what happened and who did it.';
+
 class EmailActionForm {
   @ApiPropertyOptional({ example: 'Fine for the Saturday window.', maxLength: 2000 })
   @IsOptional()
@@ -49,17 +60,10 @@ export class EmailActionsController {
     description: 'The confirmation page, with its form',
     content: { 'text/html': { schema: { type: 'string' } } },
   })
-  @ApiHtmlErrors(
-    RequestsErrorCode.LinkInvalid,
-    RequestsErrorCode.LinkUsed,
-    RequestsErrorCode.LinkExpired,
-    RequestsErrorCode.LinkNoLongerApplies,
-    AuthErrorCode.TooManyAuthFailures,
-  )
+  @ApiHtmlErrors(...LINK_PAGE_ERRORS)
   @ApiOperation({
     summary: 'Confirmation page of a decision link (acts on nothing)',
-    description:
-      'HTML. 404 `LINK_INVALID`; 410 `LINK_USED`, `LINK_EXPIRED` or `LINK_NO_LONGER_APPLIES`, saying what happened and who did it.',
+    description: LINK_PAGE_DESCRIPTION,
   })
   async confirm(@Param('token') token: string, @Res() res: Response): Promise<void> {
     await this.answer(res, async () => {
@@ -77,17 +81,10 @@ export class EmailActionsController {
     description: 'The page saying what was done',
     content: { 'text/html': { schema: { type: 'string' } } },
   })
-  @ApiHtmlErrors(
-    RequestsErrorCode.LinkInvalid,
-    RequestsErrorCode.LinkUsed,
-    RequestsErrorCode.LinkExpired,
-    RequestsErrorCode.LinkNoLongerApplies,
-    AuthErrorCode.TooManyAuthFailures,
-  )
+  @ApiHtmlErrors(...LINK_PAGE_ERRORS)
   @ApiOperation({
     summary: 'Approve, reject, agree or disagree, once, as the person the link was made for',
-    description:
-      'HTML. 404 `LINK_INVALID`; 410 `LINK_USED`, `LINK_EXPIRED` or `LINK_NO_LONGER_APPLIES`, saying what happened and who did it.',
+    description: LINK_PAGE_DESCRIPTION,
   })
   async act(
     @Param('token') token: string,

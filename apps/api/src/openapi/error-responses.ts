@@ -112,13 +112,7 @@ function documentJsonErrors(
   codes: string[],
   hints: Record<string, string>,
 ): void {
-  const byStatus = new Map<number, string[]>();
-  for (const code of new Set(codes)) {
-    const info = ERROR_CODES.get(code);
-    if (!info) throw new Error(`OpenAPI: no module defines the error code ${code}`);
-    byStatus.set(info.status, [...(byStatus.get(info.status) ?? []), code]);
-  }
-  for (const [status, list] of byStatus) {
+  for (const [status, list] of byStatus(codes)) {
     const existing = operation.responses[status] as ResponseObject | undefined;
     const html = existing?.content?.['text/html'];
     operation.responses[status] = {
@@ -130,6 +124,17 @@ function documentJsonErrors(
       },
     };
   }
+}
+
+/** The codes grouped by the status each answers with. */
+function byStatus(codes: string[]): Map<number, string[]> {
+  const grouped = new Map<number, string[]>();
+  for (const code of new Set(codes)) {
+    const info = ERROR_CODES.get(code);
+    if (!info) throw new Error(`OpenAPI: no module defines the error code ${code}`);
+    grouped.set(info.status, [...(grouped.get(info.status) ?? []), code]);
+  }
+  return grouped;
 }
 
 function jsonError(status: number, codes: string[]): MediaTypeObject {
@@ -158,13 +163,7 @@ function jsonError(status: number, codes: string[]): MediaTypeObject {
 }
 
 function documentHtmlErrors(operation: OperationObject, codes: string[]): void {
-  const byStatus = new Map<number, string[]>();
-  for (const code of new Set(codes)) {
-    const info = ERROR_CODES.get(code);
-    if (!info) throw new Error(`OpenAPI: no module defines the error code ${code}`);
-    byStatus.set(info.status, [...(byStatus.get(info.status) ?? []), code]);
-  }
-  for (const [status, list] of byStatus) {
+  for (const [status, list] of byStatus(codes)) {
     const existing = operation.responses[status] as ResponseObject | undefined;
     operation.responses[status] = {
       description: `${describeCodes(list)} (an HTML page saying so)`,
