@@ -154,7 +154,10 @@ describe('organizations API', () => {
       .expect(404);
     expect(unknown.body).toMatchObject({ code: 'ORGANIZATION_NOT_FOUND' });
     const malformed = await admin.get('/v1/organizations/not-a-uuid').expect(400);
-    expect(malformed.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(malformed.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: [{ field: 'id', message: 'id must be a UUID' }] },
+    });
   });
 
   it('answers 401 without a token', async () => {

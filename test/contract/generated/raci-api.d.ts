@@ -2591,7 +2591,10 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationListResponse"];
                 };
             };
-            /** @description - `VALIDATION_FAILED`: The request is not valid: {fields}. */
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `INVALID_CURSOR`: The cursor is not one this API returned.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2609,8 +2612,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 400;
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                        details?: components["schemas"]["ValidationDetails"];
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3076,6 +3078,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationResponse"];
+                };
+            };
+            /** @description - `VALIDATION_FAILED`: The request is not valid: {fields}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                        details?: components["schemas"]["ValidationDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
                 };
             };
             /**
@@ -3575,6 +3602,7 @@ export interface operations {
              * @description NOT_A_CUSTOMER
              *
              *     - `NOT_A_CUSTOMER`: Organization "{id}" is the provider; name a customer organization.
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
              */
             400: {
                 headers: {
@@ -3593,7 +3621,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 400;
                         /** @enum {string} */
-                        code?: "NOT_A_CUSTOMER";
+                        code?: "NOT_A_CUSTOMER" | "VALIDATION_FAILED";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4063,7 +4091,10 @@ export interface operations {
                     "application/json": components["schemas"]["UserListResponse"];
                 };
             };
-            /** @description - `VALIDATION_FAILED`: The request is not valid: {fields}. */
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `INVALID_CURSOR`: The cursor is not one this API returned.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4081,8 +4112,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 400;
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                        details?: components["schemas"]["ValidationDetails"];
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4960,7 +4990,10 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description - `MALFORMED_JSON`: The body could not be read as JSON: {reason}. */
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4969,8 +5002,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 400,
-                     *       "code": "MALFORMED_JSON",
-                     *       "message": "The body could not be read as JSON: {reason}.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4978,8 +5011,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 400;
                         /** @enum {string} */
-                        code?: "MALFORMED_JSON";
-                        details?: components["schemas"]["BodyProblemDetails"];
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5284,6 +5316,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description - `VALIDATION_FAILED`: The request is not valid: {fields}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                        details?: components["schemas"]["ValidationDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
             };
             /**
              * @description UNAUTHENTICATED: no working bearer token
@@ -6872,6 +6929,31 @@ export interface operations {
                     "application/json": components["schemas"]["RequestResponse"];
                 };
             };
+            /** @description - `VALIDATION_FAILED`: The request is not valid: {fields}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                        details?: components["schemas"]["ValidationDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
             /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
             401: {
                 headers: {
@@ -7046,7 +7128,10 @@ export interface operations {
                     "application/json": components["schemas"]["HistoryPageResponse"];
                 };
             };
-            /** @description - `VALIDATION_FAILED`: The request is not valid: {fields}. */
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `INVALID_CURSOR`: The cursor is not one this API returned.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7064,8 +7149,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 400;
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                        details?: components["schemas"]["ValidationDetails"];
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7245,7 +7329,10 @@ export interface operations {
                     "application/json": components["schemas"]["CommentPageResponse"];
                 };
             };
-            /** @description - `VALIDATION_FAILED`: The request is not valid: {fields}. */
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `INVALID_CURSOR`: The cursor is not one this API returned.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7263,8 +7350,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 400;
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                        details?: components["schemas"]["ValidationDetails"];
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9265,7 +9351,10 @@ export interface operations {
                     "application/json": components["schemas"]["RequestResponse"];
                 };
             };
-            /** @description - `MALFORMED_JSON`: The body could not be read as JSON: {reason}. */
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9274,8 +9363,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 400,
-                     *       "code": "MALFORMED_JSON",
-                     *       "message": "The body could not be read as JSON: {reason}.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9283,8 +9372,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 400;
                         /** @enum {string} */
-                        code?: "MALFORMED_JSON";
-                        details?: components["schemas"]["BodyProblemDetails"];
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11514,7 +11602,10 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryListResponse"];
                 };
             };
-            /** @description - `VALIDATION_FAILED`: The request is not valid: {fields}. */
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `INVALID_CURSOR`: The cursor is not one this API returned.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11532,8 +11623,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 400;
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                        details?: components["schemas"]["ValidationDetails"];
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11710,7 +11800,10 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryResponse"];
                 };
             };
-            /** @description - `MALFORMED_JSON`: The body could not be read as JSON: {reason}. */
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11719,8 +11812,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 400,
-                     *       "code": "MALFORMED_JSON",
-                     *       "message": "The body could not be read as JSON: {reason}.",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11728,8 +11821,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 400;
                         /** @enum {string} */
-                        code?: "MALFORMED_JSON";
-                        details?: components["schemas"]["BodyProblemDetails"];
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                     } & {
                         [key: string]: unknown;
                     });
@@ -12688,7 +12780,10 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookListResponse"];
                 };
             };
-            /** @description - `VALIDATION_FAILED`: The request is not valid: {fields}. */
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `INVALID_CURSOR`: The cursor is not one this API returned.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12706,8 +12801,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 400;
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                        details?: components["schemas"]["ValidationDetails"];
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13233,6 +13327,31 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description - `VALIDATION_FAILED`: The request is not valid: {fields}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                        details?: components["schemas"]["ValidationDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
@@ -13443,7 +13562,10 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryListResponse"];
                 };
             };
-            /** @description - `VALIDATION_FAILED`: The request is not valid: {fields}. */
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `INVALID_CURSOR`: The cursor is not one this API returned.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13461,8 +13583,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 400;
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                        details?: components["schemas"]["ValidationDetails"];
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR";
                     } & {
                         [key: string]: unknown;
                     });

@@ -33,7 +33,7 @@ const ERROR_REF = '#/components/schemas/ErrorResponse';
  * that route's codes for that status. Shared codes: `UNAUTHENTICATED` and `TOO_MANY_AUTH_FAILURES`
  * on authenticated routes; `VALIDATION_FAILED` where a parameter or body is validated;
  * `MALFORMED_JSON`, `PAYLOAD_TOO_LARGE` and `UNSUPPORTED_MEDIA_TYPE` on POST, PUT and PATCH;
- * `PRECONDITION_FAILED` where `If-Match` is taken, `IDEMPOTENCY_KEY_IN_FLIGHT` and
+ * `INVALID_CURSOR` where a `cursor` is; `PRECONDITION_FAILED` where `If-Match` is taken, `IDEMPOTENCY_KEY_IN_FLIGHT` and
  * `IDEMPOTENCY_KEY_REUSED` where `Idempotency-Key` is; `DATABASE_UNAVAILABLE` on routes that read
  * the database; `NOT_ACCEPTABLE` and `INTERNAL_ERROR` everywhere.
  */
@@ -85,11 +85,12 @@ function sharedCodes(path: string, method: string, operation: OperationObject): 
     operation.requestBody ||
     (operation.parameters ?? []).some((p) => 'in' in p && (p.in === 'query' || isUuid(p.schema)));
   if (validated) codes.push('VALIDATION_FAILED');
+  if (takesParameter(operation, 'query', 'cursor')) codes.push('INVALID_CURSOR');
   if (['post', 'put', 'patch'].includes(method)) {
     codes.push('MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE');
   }
-  if (takesHeader(operation, 'If-Match')) codes.push('PRECONDITION_FAILED');
-  if (takesHeader(operation, 'Idempotency-Key')) {
+  if (takesParameter(operation, 'header', 'If-Match')) codes.push('PRECONDITION_FAILED');
+  if (takesParameter(operation, 'header', 'Idempotency-Key')) {
     codes.push('IDEMPOTENCY_KEY_IN_FLIGHT', 'IDEMPOTENCY_KEY_REUSED');
   }
   if (!WITHOUT_DATABASE.has(path)) codes.push('DATABASE_UNAVAILABLE');
@@ -97,9 +98,9 @@ function sharedCodes(path: string, method: string, operation: OperationObject): 
   return codes;
 }
 
-function takesHeader(operation: OperationObject, name: string): boolean {
+function takesParameter(operation: OperationObject, where: string, name: string): boolean {
   return (operation.parameters ?? []).some(
-    (p) => 'in' in p && p.in === 'header' && p.name.toLowerCase() === name.toLowerCase(),
+    (p) => 'in' in p && p.in === where && p.name.toLowerCase() === name.toLowerCase(),
   );
 }
 

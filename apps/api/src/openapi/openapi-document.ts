@@ -38,5 +38,5 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       .build(),
     { operationIdFactory: operationId },
   );
-  return applyDocumentConventions(documentErrors(document));
+  return documentErrors(applyDocumentConventions(document));
 }
