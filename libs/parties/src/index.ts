@@ -1,4 +1,7 @@
 export * from './access-policy';
+export * from './credential';
+export * from './entities/session.entity';
+export * from './sessions/sessions.service';
 export * from './entities/api-token.entity';
 export * from './entities/organization.entity';
 export * from './entities/user.entity';

@@ -11,6 +11,9 @@ export enum PartiesErrorCode {
   UserNotFound = 'USER_NOT_FOUND',
   EmailTaken = 'EMAIL_TAKEN',
   TokenNotFound = 'TOKEN_NOT_FOUND',
+  SessionNotFound = 'SESSION_NOT_FOUND',
+  UnknownSubject = 'UNKNOWN_SUBJECT',
+  OidcSubjectTaken = 'OIDC_SUBJECT_TAKEN',
   ProviderAdminRequired = 'PROVIDER_ADMIN_REQUIRED',
   LastActiveAdmin = 'LAST_ACTIVE_ADMIN',
   OwnRolesEscalation = 'OWN_ROLES_ESCALATION',
@@ -23,7 +26,8 @@ export enum PartiesErrorCode {
 const ERRORS: ErrorTable<PartiesErrorCode> = {
   [PartiesErrorCode.Unauthenticated]: {
     status: HttpStatus.UNAUTHORIZED,
-    message: 'A valid bearer token is required: send "Authorization: Bearer <token>".',
+    message:
+      'A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.',
   },
   [PartiesErrorCode.AdminRequired]: {
     status: HttpStatus.FORBIDDEN,
@@ -56,6 +60,19 @@ const ERRORS: ErrorTable<PartiesErrorCode> = {
   [PartiesErrorCode.TokenNotFound]: {
     status: HttpStatus.NOT_FOUND,
     message: 'No token has the id "{id}".',
+  },
+  [PartiesErrorCode.SessionNotFound]: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'You have no session with the id "{id}".',
+  },
+  [PartiesErrorCode.UnknownSubject]: {
+    status: HttpStatus.UNAUTHORIZED,
+    message:
+      'The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.',
+  },
+  [PartiesErrorCode.OidcSubjectTaken]: {
+    status: HttpStatus.CONFLICT,
+    message: 'Another user already has the identity provider subject "{oidcSubject}".',
   },
   [PartiesErrorCode.ProviderAdminRequired]: {
     status: HttpStatus.FORBIDDEN,

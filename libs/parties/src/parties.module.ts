@@ -9,6 +9,8 @@ import { TokensService } from './tokens.service';
 import { UpdateOrganizationService } from './use-cases/update-organization.service';
 import { UpdateUserService } from './use-cases/update-user.service';
 import { UsersService } from './users.service';
+import { Session } from './entities/session.entity';
+import { SessionsService } from './sessions/sessions.service';
 
 const SERVICES = [
   OrganizationsService,
@@ -16,11 +18,12 @@ const SERVICES = [
   TokensService,
   UpdateOrganizationService,
   UpdateUserService,
+  SessionsService,
 ];
 
 /** Organizations, users and tokens: who is calling, and on whose behalf; every change audited. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Organization, User, ApiToken]), AuditModule],
+  imports: [TypeOrmModule.forFeature([Organization, User, ApiToken, Session]), AuditModule],
   providers: SERVICES,
   exports: SERVICES,
 })

@@ -1,4 +1,5 @@
 import { Party, Plan } from '@app/catalog';
+import type { Credential } from './credential';
 
 /** What a user may do. `admin` manages organizations, users and tokens and grants no RACI power. */
 export enum Role {
@@ -30,6 +31,8 @@ export interface Principal {
   /** The RACI party the caller speaks for. */
   party: Party;
   roles: readonly Role[];
+  /** What the caller authenticated with; absent when the engine acts by itself (a deadline). */
+  credential?: Credential;
 }
 
 export interface Subscription {

@@ -1,3 +1,4 @@
+import { AuthMethod, CredentialKind } from './credential';
 import { createHash } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Party } from '@app/catalog';
@@ -71,6 +72,7 @@ describe('TokensService', () => {
         kind: OrganizationKind.Provider,
         party: Party.Provider,
         roles: [Role.Admin],
+        credential: expect.objectContaining({ kind: CredentialKind.AdminToken, id: null }),
       });
       expect(tokens.findOneBy).not.toHaveBeenCalled();
     });
@@ -89,6 +91,14 @@ describe('TokensService', () => {
         kind: OrganizationKind.Customer,
         party: Party.Customer,
         roles: [Role.Requester],
+        credential: {
+          kind: CredentialKind.ApiToken,
+          id: TOKEN_ID,
+          method: AuthMethod.ApiToken,
+          acr: null,
+          amr: [],
+          authTime: null,
+        },
       });
       expect(tokens.findOneBy).toHaveBeenCalledWith({ tokenHash: sha256(bearer) });
       expect(tokens.update).toHaveBeenCalledWith(

@@ -5,6 +5,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { AdminAction, AdminAuditService, created } from '@app/audit';
 import { AppConfig, TransactionRunner } from '@app/core';
 import { AccessPolicy } from './access-policy';
+import { AuthMethod, CredentialKind } from './credential';
 import { ApiToken } from './entities/api-token.entity';
 import { User } from './entities/user.entity';
 import { isUuid } from './is-uuid';
@@ -55,7 +56,21 @@ export class TokensService implements OnApplicationBootstrap {
       token && !token.revokedAt ? await this.users.findOneBy({ id: token.userId }) : null;
     if (!token || !user?.active) return null;
     await this.touch(token);
-    return this.principalOf(user);
+    const credential = {
+      kind: CredentialKind.ApiToken,
+      id: token.id,
+      method: AuthMethod.ApiToken,
+      acr: null,
+      amr: [],
+      authTime: null,
+    };
+    return { ...(await this.principalOf(user)), credential };
+  }
+
+  /** An active user by id, or null (the owner of a session or an identity provider's subject). */
+  async activeUser(userId: string): Promise<User | null> {
+    const user = isUuid(userId) ? await this.users.findOneBy({ id: userId }) : null;
+    return user?.active ? user : null;
   }
 
   /** The principal a user acts as (also for links that act on a user's behalf, as in email approvals). */
@@ -73,10 +88,16 @@ export class TokensService implements OnApplicationBootstrap {
     };
   }
 
+  /** The active user the identity provider's subject stands for, or null. */
+  async activeUserBySubject(subject: string): Promise<User | null> {
+    const user = await this.users.findOneBy({ oidcSubject: subject });
+    return user?.active ? user : null;
+  }
+
   /** The principal of an active user the engine acts for (a decision link's approver); else null. */
   async principalOfUser(userId: string): Promise<Principal | null> {
-    const user = isUuid(userId) ? await this.users.findOneBy({ id: userId }) : null;
-    return user?.active ? this.principalOf(user) : null;
+    const user = await this.activeUser(userId);
+    return user ? this.principalOf(user) : null;
   }
 
   /** A new token for a user: the user itself, an admin of its organization or a provider admin. */
@@ -153,6 +174,14 @@ export class TokensService implements OnApplicationBootstrap {
       kind: OrganizationKind.Provider,
       party: partyOfKind(OrganizationKind.Provider),
       roles: [Role.Admin],
+      credential: {
+        kind: CredentialKind.AdminToken,
+        id: null,
+        method: AuthMethod.ApiToken,
+        acr: null,
+        amr: [],
+        authTime: null,
+      },
     };
   }
 

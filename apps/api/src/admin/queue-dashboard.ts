@@ -7,7 +7,7 @@ import { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import { AllExceptionsFilter, QueueName } from '@app/core';
 import { AccessPolicy, PartiesErrorCode, PartiesException } from '@app/parties';
-import { BearerAuthenticator } from '../auth/bearer-authenticator.service';
+import { RequestAuthenticator } from '../auth/request-authenticator.service';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
@@ -26,12 +26,12 @@ export function mountQueueDashboard(app: INestApplication): void {
   });
   app.use(
     QUEUE_DASHBOARD_PATH,
-    providerAdminsOnly(app.get(BearerAuthenticator)),
+    providerAdminsOnly(app.get(RequestAuthenticator)),
     board.getRouter(),
   );
 }
 
-function providerAdminsOnly(authenticator: BearerAuthenticator) {
+function providerAdminsOnly(authenticator: RequestAuthenticator) {
   const errors = new AllExceptionsFilter();
   return (req: Request, res: Response, next: NextFunction): void => {
     authenticator

@@ -3,6 +3,8 @@ import { DomainException, ErrorDetails, ErrorTable } from '@app/core';
 
 export enum AuthErrorCode {
   TooManyAuthFailures = 'TOO_MANY_AUTH_FAILURES',
+  CsrfTokenInvalid = 'CSRF_TOKEN_INVALID',
+  IdpUnavailable = 'IDENTITY_PROVIDER_UNAVAILABLE',
 }
 
 /** Errors of the HTTP authentication layer itself, before any principal exists. */
@@ -11,6 +13,15 @@ const ERRORS: ErrorTable<AuthErrorCode> = {
     status: HttpStatus.TOO_MANY_REQUESTS,
     message:
       'Too many failed authentications from this address; try again in {retryAfterSeconds} s.',
+  },
+  [AuthErrorCode.CsrfTokenInvalid]: {
+    status: HttpStatus.FORBIDDEN,
+    message:
+      'A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.',
+  },
+  [AuthErrorCode.IdpUnavailable]: {
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    message: 'The identity provider cannot be reached to check this token; try again shortly.',
   },
 };
 

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { AuthenticatedRequest } from './authenticated-request';
-import { BearerAuthenticator } from './bearer-authenticator.service';
+import { RequestAuthenticator } from './request-authenticator.service';
 import { IS_PUBLIC_KEY } from './public.decorator';
 
 /**
@@ -15,7 +15,7 @@ import { IS_PUBLIC_KEY } from './public.decorator';
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly authenticator: BearerAuthenticator,
+    private readonly authenticator: RequestAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

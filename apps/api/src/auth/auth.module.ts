@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { PartiesModule } from '@app/parties';
 import { AuthFailureCounter } from './auth-failure-counter';
 import { AuthFailureLimiter } from './auth-failure-limiter.service';
-import { BearerAuthenticator } from './bearer-authenticator.service';
+import { RequestAuthenticator } from './request-authenticator.service';
+import { IdpTokenVerifier } from './oidc/idp-token-verifier.service';
+import { OidcDiscovery } from './oidc/oidc-discovery.service';
 import { RedisFailureCounter } from './redis-failure-counter';
 
 /** What every authentication point of the API shares: the bearer check and the failure limiter. */
@@ -10,9 +12,11 @@ import { RedisFailureCounter } from './redis-failure-counter';
   imports: [PartiesModule],
   providers: [
     AuthFailureLimiter,
-    BearerAuthenticator,
+    RequestAuthenticator,
+    OidcDiscovery,
+    IdpTokenVerifier,
     { provide: AuthFailureCounter, useClass: RedisFailureCounter },
   ],
-  exports: [AuthFailureLimiter, BearerAuthenticator],
+  exports: [AuthFailureLimiter, RequestAuthenticator, OidcDiscovery],
 })
 export class AuthModule {}

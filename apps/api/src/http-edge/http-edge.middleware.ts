@@ -2,7 +2,7 @@ import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { CommonErrorCode, CommonException } from '@app/core';
 import { AuthenticatedRequest } from '../auth/authenticated-request';
-import { BearerAuthenticator } from '../auth/bearer-authenticator.service';
+import { RequestAuthenticator } from '../auth/request-authenticator.service';
 import { bodyParsing } from '../body-parsing';
 import { RouteMatch, RouteTable } from './route-table';
 
@@ -18,7 +18,7 @@ export class HttpEdgeMiddleware implements NestMiddleware {
 
   constructor(
     private readonly routes: RouteTable,
-    private readonly authenticator: BearerAuthenticator,
+    private readonly authenticator: RequestAuthenticator,
   ) {}
 
   use(req: AuthenticatedRequest, res: Response, next: NextFunction): void {

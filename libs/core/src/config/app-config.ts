@@ -21,6 +21,9 @@ export class AppConfig {
         parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`),
       );
     }
+    if (parsed.data.OIDC_ISSUER && !parsed.data.OIDC_CLIENT_ID) {
+      throw new InvalidConfigError(['OIDC_CLIENT_ID is required when OIDC_ISSUER is set']);
+    }
     return new AppConfig(parsed.data);
   }
 
@@ -44,6 +47,16 @@ export class AppConfig {
   /** The same configuration with some settings replaced (the secrets the embedded default keeps). */
   with(settings: Partial<Env>): AppConfig {
     return new AppConfig({ ...this.env, ...settings });
+  }
+
+  /** Cookies carry `Secure` whenever people reach the engine over https. */
+  get secureCookies(): boolean {
+    return this.publicUrl.startsWith('https://');
+  }
+
+  /** The `aud` the identity provider's access tokens must name: `OIDC_AUDIENCE` or the client id. */
+  get oidcAudience(): string | undefined {
+    return this.env.OIDC_AUDIENCE ?? this.env.OIDC_CLIENT_ID;
   }
 
   get logFormat(): 'json' | 'pretty' {

@@ -5,6 +5,7 @@ import { MAIL_ENV } from './env/mail.env';
 import { QUEUE_ENV } from './env/queue.env';
 import { REQUESTS_ENV } from './env/requests.env';
 import { SERVER_ENV } from './env/server.env';
+import { SIGN_IN_ENV } from './env/sign-in.env';
 
 /**
  * Every environment variable the engine reads, validated once at boot, grouped by concern in
@@ -21,6 +22,7 @@ export const envSchema = z.object({
   ...MAIL_ENV,
   ...REQUESTS_ENV,
   ...ACCESS_ENV,
+  ...SIGN_IN_ENV,
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -19,6 +19,13 @@ export class User {
   @Column({ type: 'jsonb' })
   roles!: Role[];
 
+  /**
+   * The identity provider's `sub` for this user: set by an admin (a service account's client id), or
+   * linked at the person's first sign-in by verified email. Unique; afterwards it alone identifies them.
+   */
+  @Column({ name: 'oidc_subject', type: 'varchar', length: 255, nullable: true })
+  oidcSubject!: string | null;
+
   /** A deactivated user keeps their history, but no longer authenticates, decides or gets mail. */
   @Column({ type: 'boolean', default: true })
   active!: boolean;

@@ -5,6 +5,7 @@ import { PartiesErrorCode, PartiesException } from '../parties.exception';
 import { Role } from '../parties.types';
 import { CUSTOMER_A, CUSTOMER_B, principal, PROVIDER_ORG } from '../testing/principal.fixture';
 import { UsersService } from '../users.service';
+import { SessionsService } from '../sessions/sessions.service';
 import { UpdateUserService } from './update-user.service';
 
 const ADMIN_ID = '00000000-0000-4000-8000-0000000000ff';
@@ -17,6 +18,7 @@ describe('UpdateUserService', () => {
   let rows: User[];
   let audit: ReturnType<typeof fakeAdminAudit>;
   let emit: jest.Mock;
+  let endSessions: jest.Mock;
   let service: UpdateUserService;
   const admin = principal(CUSTOMER_A, [Role.Admin], ADMIN_ID);
 
@@ -42,9 +44,14 @@ describe('UpdateUserService', () => {
     } as unknown as UsersService;
     audit = fakeAdminAudit();
     emit = jest.fn().mockResolvedValue([]);
-    service = new UpdateUserService(users, inOneTransaction(repository), audit, {
-      emitAsync: emit,
-    } as unknown as EventEmitter2);
+    endSessions = jest.fn().mockResolvedValue(undefined);
+    service = new UpdateUserService(
+      users,
+      inOneTransaction(repository),
+      audit,
+      { emitAsync: emit } as unknown as EventEmitter2,
+      { endAllOf: endSessions } as unknown as SessionsService,
+    );
   });
 
   const codeOf = (promise: Promise<unknown>) =>
@@ -82,6 +89,7 @@ describe('UpdateUserService', () => {
       organizationId: CUSTOMER_A,
     });
     expect(emit).toHaveBeenCalledWith('user.deactivated', deactivated);
+    expect(endSessions).toHaveBeenCalledWith(expect.anything(), USER_ID, changed.deactivatedAt);
     audit.record.mockClear();
     await service.update(admin, USER_ID, { active: false });
     expect(audit.record).not.toHaveBeenCalled();

@@ -8,6 +8,7 @@ import { User } from '../entities/user.entity';
 import { PartiesErrorCode as Code, PartiesException } from '../parties.exception';
 import { Principal, UpdateUserInput } from '../parties.types';
 import { isActiveAdmin, normalizeRoles } from '../roles';
+import { SessionsService } from '../sessions/sessions.service';
 import { UsersService } from '../users.service';
 
 /** The user as changed, and the deactivation it amounts to, if it does. */
@@ -29,6 +30,7 @@ export class UpdateUserService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AdminAuditService,
     private readonly events: EventEmitter2,
+    private readonly sessions: SessionsService,
   ) {}
 
   async update(principal: Principal, id: string, input: UpdateUserInput): Promise<UserUpdate> {
@@ -56,6 +58,7 @@ export class UpdateUserService {
         changes,
       });
       const deactivated = before.active && !after.active;
+      if (deactivated) await this.sessions.endAllOf(manager, id, at);
       return { user: after, deactivated: deactivated ? userDeactivated(after) : null };
     });
     if (update.deactivated) await this.announce(update.deactivated);

@@ -9,6 +9,7 @@ import { UserActive1764000000006 } from './1764000000006-user-active';
 import { NotificationPreferences1764000000009 } from './1764000000009-notification-preferences';
 import { AdminEvents1764000000010 } from './1764000000010-admin-events';
 import { IdempotentCalls1764000000011 } from './1764000000011-idempotent-calls';
+import { SignIn1764000000012 } from './1764000000012-sign-in';
 
 /** Every migration, oldest first. Listed explicitly so a bundled build finds them all. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   NotificationPreferences1764000000009,
   AdminEvents1764000000010,
   IdempotentCalls1764000000011,
+  SignIn1764000000012,
 ];

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import * as oidc from 'openid-client';
+import { AppConfig } from '@app/core';
+
+/** How long discovery may take before a sign-in or a token check gives up on the provider. */
+const DISCOVERY_TIMEOUT_S = 5;
+
+/**
+ * The identity provider of `OIDC_ISSUER`, as its discovery document describes it: endpoints, JWKS
+ * and what it supports. Discovered on first use, not at boot, so the engine starts while the
+ * provider is away; a failed discovery is tried again on the next use.
+ */
+@Injectable()
+export class OidcDiscovery {
+  private discovered?: Promise<oidc.Configuration>;
+
+  constructor(private readonly config: AppConfig) {}
+
+  /** Whether single sign-on is configured at all. */
+  get enabled(): boolean {
+    return Boolean(this.config.env.OIDC_ISSUER);
+  }
+
+  /** The provider's configuration for this engine as its client. */
+  configuration(): Promise<oidc.Configuration> {
+    this.discovered ??= this.discover().catch((error: unknown) => {
+      this.discovered = undefined;
+      throw error;
+    });
+    return this.discovered;
+  }
+
+  private async discover(): Promise<oidc.Configuration> {
+    const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = this.config.env;
+    if (!OIDC_ISSUER || !OIDC_CLIENT_ID) throw new Error('OIDC_ISSUER is not set');
+    const issuer = new URL(OIDC_ISSUER);
+    const configuration = await oidc.discovery(
+      issuer,
+      OIDC_CLIENT_ID,
+      OIDC_CLIENT_SECRET,
+      OIDC_CLIENT_SECRET ? undefined : oidc.None(),
+      {
+        // A provider on the same machine (development, tests) may speak plain http.
+        execute: issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : [],
+        timeout: DISCOVERY_TIMEOUT_S,
+      },
+    );
+    configuration.timeout = DISCOVERY_TIMEOUT_S;
+    return configuration;
+  }
+}
