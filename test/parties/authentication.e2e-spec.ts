@@ -9,7 +9,8 @@ import { createTestApp, TEST_ADMIN_TOKEN, TestApp } from '../helpers/create-app'
 const UNAUTHENTICATED = {
   statusCode: 401,
   code: 'UNAUTHENTICATED',
-  message: 'A valid bearer token is required: send "Authorization: Bearer <token>".',
+  message:
+    'A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.',
   requestId: expect.any(String) as string,
 };
 

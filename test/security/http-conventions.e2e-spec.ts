@@ -117,7 +117,10 @@ describe('HTTP conventions', () => {
             status: 401,
             code: 'UNAUTHENTICATED',
           });
-          expect(res.headers['www-authenticate']).toBe('Bearer');
+          // RFC 6750: a presented token that does not work is an invalid_token.
+          expect(res.headers['www-authenticate']).toBe(
+            token ? 'Bearer error="invalid_token"' : 'Bearer',
+          );
           expect(res.headers['x-request-id']).toMatch(REQUEST_ID);
         }
       }

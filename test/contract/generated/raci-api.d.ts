@@ -2121,7 +2121,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -2132,7 +2132,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -2269,7 +2269,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -2280,7 +2280,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -2443,7 +2443,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -2454,7 +2454,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -2621,7 +2621,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -2632,7 +2632,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -2804,7 +2804,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -2815,7 +2815,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3108,7 +3108,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -3119,7 +3119,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3318,7 +3318,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -3329,7 +3329,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3630,7 +3630,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -3641,7 +3641,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3838,7 +3838,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -3849,7 +3849,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4121,7 +4121,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -4132,7 +4132,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4363,7 +4363,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -4374,7 +4374,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4703,7 +4703,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -4714,7 +4714,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5020,7 +5020,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -5031,7 +5031,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5345,7 +5345,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -5356,7 +5356,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5546,7 +5546,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -5557,7 +5557,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5691,7 +5691,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -5702,7 +5702,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5901,7 +5901,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -5912,7 +5912,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6177,7 +6177,7 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6187,7 +6187,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6366,7 +6366,7 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6376,7 +6376,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6705,7 +6705,7 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6715,7 +6715,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6954,7 +6954,7 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6964,7 +6964,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7155,7 +7155,7 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7165,7 +7165,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7356,7 +7356,7 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7366,7 +7366,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7565,7 +7565,7 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7575,7 +7575,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7923,7 +7923,7 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7933,7 +7933,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8286,7 +8286,7 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8296,7 +8296,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8649,7 +8649,7 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8659,7 +8659,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9017,7 +9017,7 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9027,7 +9027,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9378,7 +9378,7 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9388,7 +9388,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9741,7 +9741,7 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9751,7 +9751,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10103,7 +10103,7 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10113,7 +10113,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10466,7 +10466,7 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10476,7 +10476,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10818,7 +10818,7 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10828,7 +10828,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10959,7 +10959,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditVerificationResponse"];
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10969,7 +10969,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11164,7 +11164,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -11175,7 +11175,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11397,7 +11397,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -11408,7 +11408,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11629,7 +11629,7 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11639,7 +11639,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11827,7 +11827,7 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>". */
+            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11837,7 +11837,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -12810,7 +12810,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -12821,7 +12821,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -13025,7 +13025,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -13036,7 +13036,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -13355,7 +13355,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -13366,7 +13366,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -13592,7 +13592,7 @@ export interface operations {
             /**
              * @description UNAUTHENTICATED: no working bearer token
              *
-             *     - `UNAUTHENTICATED`: A valid bearer token is required: send "Authorization: Bearer <token>".
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
             401: {
                 headers: {
@@ -13603,7 +13603,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 401,
                      *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid bearer token is required: send \"Authorization: Bearer <token>\".",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
