@@ -275,5 +275,9 @@ server.listen(config.port, '127.0.0.1', () => {
   process.stdout.write(`${JSON.stringify({ ready: true, issuer, jwks })}\n`);
 });
 for (const signal of ['SIGTERM', 'SIGINT']) {
-  process.once(signal, () => server.close(() => process.exit(0)));
+  process.once(signal, () => {
+    // Browsers and HTTP clients keep connections alive; a restart must not wait for them.
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  });
 }
