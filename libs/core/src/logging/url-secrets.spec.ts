@@ -11,6 +11,16 @@ describe('URL secrets in logs', () => {
     );
   });
 
+  it("masks the sign-in callback's code and state, and the sign-in link", () => {
+    expect(maskUrlSecrets('/auth/callback?code=Sp1x-9&state=abc&iss=https%3A%2F%2Fidp')).toBe(
+      '/auth/callback?code=[redacted]&state=[redacted]&iss=https%3A%2F%2Fidp',
+    );
+    expect(maskUrlSecrets(`/auth/email-link/${LINK}`)).toBe('/auth/email-link/[redacted]');
+    expect(withoutUrlSecrets({ query: { code: 'Sp1x-9', returnTo: '/requests' } })).toEqual({
+      query: { code: '[redacted]', returnTo: '/requests' },
+    });
+  });
+
   it('keeps plain ids, which are no credentials', () => {
     const path = '/v1/requests/409013eb-0ad2-4cd9-acaf-839ec4fd2a5d/history';
     expect(maskUrlSecrets(path)).toBe(path);

@@ -9,11 +9,18 @@ const URL_SECRETS = [
   /whsec_[A-Za-z0-9_-]+/g,
 ];
 
+/** Query parameters of the sign-in callback that are credentials whatever they look like. */
+const SECRET_PARAMETERS = ['code', 'state', 'session_state', 'id_token_hint'];
+const SECRET_PARAMETER = new RegExp(`([?&](?:${SECRET_PARAMETERS.join('|')})=)[^&#\\s]*`, 'g');
+
 const CENSOR = '[redacted]';
 
 /** `text` with every credential it may carry replaced. */
 export function maskUrlSecrets(text: string): string {
-  return URL_SECRETS.reduce((masked, pattern) => masked.replace(pattern, CENSOR), text);
+  return URL_SECRETS.reduce(
+    (masked, pattern) => masked.replace(pattern, CENSOR),
+    text.replace(SECRET_PARAMETER, `$1${CENSOR}`),
+  );
 }
 
 /** Masks the strings of a logged value (a URL's query or route params), whatever their nesting. */
@@ -21,7 +28,12 @@ function maskDeep(value: unknown): unknown {
   if (typeof value === 'string') return maskUrlSecrets(value);
   if (Array.isArray(value)) return value.map(maskDeep);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        SECRET_PARAMETERS.includes(k) ? CENSOR : maskDeep(v),
+      ]),
+    );
   }
   return value;
 }
