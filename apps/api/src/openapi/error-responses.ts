@@ -10,7 +10,7 @@ import { ERROR_CODES } from './error-codes';
 import { DETAILS_BY_CODE, ERROR_SCHEMAS } from './error-schemas';
 
 /** Routes of forms posted by people and mail clients: they read URL-encoded bodies too. */
-const FORM_ROUTES = /^\/v1\/(email-actions|unsubscribe)\//;
+const FORM_ROUTES = /^\/(v1\/(email-actions|unsubscribe)|auth\/email-link)\//;
 /** What to do about a shared code, on the routes that read JSON and on the forms of email links. */
 const JSON_HINTS: Record<string, string> = {
   UNSUPPORTED_MEDIA_TYPE:
