@@ -128,7 +128,10 @@ export class EmailLinkController {
         userAgent: req.headers['user-agent'],
       });
       setSessionCookie(res, this.config, cookie, session.expiresAt);
-      res.redirect(HttpStatus.SEE_OTHER, returnTo ?? '/');
+      res
+        .location(returnTo ?? '/')
+        .status(HttpStatus.SEE_OTHER)
+        .end();
     });
   }
 
