@@ -24,7 +24,9 @@ describe('SendSignInLinkProcessor', () => {
   let mailOf: jest.Mock;
   let processor: SendSignInLinkProcessor;
 
-  beforeAll(() => Logger.overrideLogger(false));
+  beforeAll(() => {
+    Logger.overrideLogger(false);
+  });
 
   beforeEach(() => {
     send = jest.fn().mockResolvedValue({ response: '250 queued as A1' });
@@ -39,7 +41,7 @@ describe('SendSignInLinkProcessor', () => {
     const result = await processor.process(jobOf());
     expect(result).toEqual({ linkId: LINK_ID, outcome: 'sent', response: '250 queued as A1' });
     expect(JSON.stringify(result)).not.toContain('mac-of-the-link');
-    const [message] = send.mock.calls[0] as [{ to: string[]; subject: string; text: string }][];
+    const [message] = send.mock.calls[0] as [{ to: string[]; subject: string; text: string }];
     expect(message).toMatchObject({
       messageId: `<sign-in.${LINK_ID}@raci-engine>`,
       to: ['ada@globex.example'],

@@ -88,7 +88,9 @@ describe('SignInLinks', () => {
     return mail!.url.split('/').at(-1)!;
   };
 
-  beforeAll(() => Logger.overrideLogger(false));
+  beforeAll(() => {
+    Logger.overrideLogger(false);
+  });
   beforeEach(() => build());
 
   it('records a fifteen-minute link and queues its mail by id only', async () => {
