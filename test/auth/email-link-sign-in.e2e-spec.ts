@@ -142,7 +142,13 @@ describe('sign-in by emailed link', () => {
     expect(page.headers['referrer-policy']).toBe('no-referrer');
     expect(page.text).toContain('<form method="post">');
 
-    const signedIn = await post(link).set('User-Agent', 'e2e-browser/1.0');
+    const fromElsewhere = await post(link).set('Sec-Fetch-Site', 'cross-site');
+    expect(fromElsewhere.status).toBe(403);
+    expect(fromElsewhere.headers['set-cookie']).toBeUndefined();
+
+    const signedIn = await post(link)
+      .set('User-Agent', 'e2e-browser/1.0')
+      .set('Sec-Fetch-Site', 'same-origin');
     expect(signedIn.status).toBe(303);
     expect(signedIn.headers.location).toBe('/requests?state=pending_approval');
     const setCookie = ([] as string[]).concat(signedIn.headers['set-cookie']).join('; ');

@@ -787,7 +787,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with a sign-in link, once
-         * @description Public (the signed link is the credential). Uses the link once, starts a session (`raci_session` cookie) and redirects to its `returnTo` (303). A used, expired or forged link answers an HTML page and counts as a failed authentication.
+         * @description Public (the signed link is the credential). Uses the link once, starts a session (`raci_session` cookie) and redirects to its `returnTo` (303). A used, expired or forged link answers an HTML page and counts as a failed authentication; a form posted from another site (`Sec-Fetch-Site`) is `403 CROSS_SITE_SIGN_IN`.
          */
         post: operations["signInWithEmailLink"];
         delete?: never;
@@ -13380,6 +13380,16 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     });
+                };
+            };
+            /** @description - `CROSS_SITE_SIGN_IN`: A sign-in link signs in from its own page only, not from another site: open the link from the mail again. (an HTML page saying so) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
                 };
             };
             /** @description - `SIGN_IN_LINK_INVALID`: This sign-in link is not valid: it may have been altered or cut short. (an HTML page saying so) */

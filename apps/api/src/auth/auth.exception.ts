@@ -6,6 +6,7 @@ export enum AuthErrorCode {
   CsrfTokenInvalid = 'CSRF_TOKEN_INVALID',
   IdpUnavailable = 'IDENTITY_PROVIDER_UNAVAILABLE',
   ReturnToInvalid = 'RETURN_TO_INVALID',
+  CrossSiteSignIn = 'CROSS_SITE_SIGN_IN',
 }
 
 /** Errors of the HTTP authentication layer itself, before any principal exists. */
@@ -28,6 +29,11 @@ const ERRORS: ErrorTable<AuthErrorCode> = {
     status: HttpStatus.BAD_REQUEST,
     message:
       'returnTo must be a path of this engine, starting with a single "/" (not "//" or "/\\"), at most 512 characters.',
+  },
+  [AuthErrorCode.CrossSiteSignIn]: {
+    status: HttpStatus.FORBIDDEN,
+    message:
+      'A sign-in link signs in from its own page only, not from another site: open the link from the mail again.',
   },
 };
 

@@ -43,7 +43,7 @@ export const OPERATION_DESCRIPTIONS: Record<string, string> = {
   showEmailLink:
     'Public (the signed link is the credential). An HTML page with a "Sign in" button; opening it signs nobody in, so mail scanners are harmless.',
   signInWithEmailLink:
-    'Public (the signed link is the credential). Uses the link once, starts a session (`raci_session` cookie) and redirects to its `returnTo` (303). A used, expired or forged link answers an HTML page and counts as a failed authentication.',
+    'Public (the signed link is the credential). Uses the link once, starts a session (`raci_session` cookie) and redirects to its `returnTo` (303). A used, expired or forged link answers an HTML page and counts as a failed authentication; a form posted from another site (`Sec-Fetch-Site`) is `403 CROSS_SITE_SIGN_IN`.',
   getNotificationPreferences:
     'How the caller receives mail about the requests they are Informed of.',
   setNotificationPreferences:

@@ -49,6 +49,11 @@ const CLOSED: Record<Closed, PartiesErrorCode> = {
 const REASON = new Map<string, Closed>(
   Object.entries(CLOSED).map(([reason, code]) => [code, reason as Closed]),
 );
+/**
+ * What `Sec-Fetch-Site` says of a form posted from elsewhere. The link's own page posts
+ * `same-origin`; a browser that sends no such header (or a mail program) is let through.
+ */
+const CROSS_SITE = new Set(['cross-site', 'same-site']);
 const HTML = { 'text/html': { schema: { type: 'string' } } };
 
 /**
@@ -99,7 +104,7 @@ export class EmailLinkController {
 
   @Post(':token')
   @ApiProduces('text/html')
-  @ApiHtmlErrors(...LINK_PAGE_ERRORS)
+  @ApiHtmlErrors(...LINK_PAGE_ERRORS, AuthErrorCode.CrossSiteSignIn)
   @ApiOperation({ summary: 'Sign in with a sign-in link, once' })
   @ApiResponse({
     status: 303,
@@ -118,6 +123,10 @@ export class EmailLinkController {
     @Res() res: Response,
   ): Promise<void> {
     await this.answer(res, true, async (shown) => {
+      // Another site's form must not sign the browser in to the account of a link it holds.
+      if (CROSS_SITE.has(String(req.headers['sec-fetch-site']))) {
+        throw new AuthException(AuthErrorCode.CrossSiteSignIn);
+      }
       shown.locale = (await this.links.inspect(token)).locale;
       const { user, returnTo } = await this.links.use(token);
       const previous = sessionCookieOf(req);
@@ -152,7 +161,9 @@ export class EmailLinkController {
       await run(shown);
     } catch (error) {
       if (!(error instanceof DomainException)) throw error;
-      const counted = signingIn || error.code === PartiesErrorCode.SignInLinkInvalid;
+      const counted =
+        (signingIn && error.code !== AuthErrorCode.CrossSiteSignIn) ||
+        error.code === PartiesErrorCode.SignInLinkInvalid;
       const tooMany = counted ? await this.limiter.recordFailure(res.req.ip, res) : undefined;
       const refusal = tooMany ?? (error as DomainException);
       const reason = REASON.get(refusal.code);
