@@ -118,6 +118,12 @@ describe('SignInLinks', () => {
     expect(jobs.enqueue).toHaveBeenCalledTimes(2);
   });
 
+  it('answers as for any address when the queue is down, and keeps no link it could not mail', async () => {
+    jobs.enqueue.mockRejectedValue(new Error('connect ECONNREFUSED 127.0.0.1:6379'));
+    await expect(service.request('ada@globex.example', null)).resolves.toBeUndefined();
+    expect(links.all).toHaveLength(0);
+  });
+
   it('writes the mail of a usable link: its URL under PUBLIC_URL, the address, the language', async () => {
     await service.request('ada@globex.example', null);
     const mail = await service.mailOf(links.all[0].id);

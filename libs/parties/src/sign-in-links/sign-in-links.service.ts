@@ -100,7 +100,16 @@ export class SignInLinks {
       this.logger.log(`sign-in link limit reached for user ${user.id}: nothing sent`);
       return;
     }
-    await this.jobs.enqueue([{ name: JobName.SendSignInLink, data: { linkId: link.id } }]);
+    try {
+      await this.jobs.enqueue([{ name: JobName.SendSignInLink, data: { linkId: link.id } }]);
+    } catch (error) {
+      // Failing here, and only here, would tell that the address has an account: answer as for any
+      // address, and leave the limit as it was, so asking again once Redis is back works.
+      await this.links.delete({ id: link.id });
+      this.logger.warn(
+        `sign-in link ${link.id} not queued, nothing sent (Redis: ${(error as Error).message})`,
+      );
+    }
   }
 
   /** The mail of a link that can still sign its person in; null once it cannot. */
