@@ -63,6 +63,7 @@ describe('authentication and tokens', () => {
         subscription: null,
         locale: 'en',
       },
+      authentication: { method: 'api_token', acr: null, amr: [], authTime: null },
     });
   });
 

@@ -47,6 +47,7 @@ describe('users API', () => {
         subscription: { plan: 'self-service', onDemand: true },
         locale: 'fr',
       },
+      authentication: { method: 'api_token', acr: null, amr: [], authTime: null },
     });
   });
 

@@ -50,10 +50,11 @@ const KNOWN_PREFIXES = [
   '/v1/email-actions',
   '/v1/unsubscribe',
   '/v1/webhooks',
+  '/auth/email-link',
 ];
 
 /** Routes whose errors are HTML pages for people, by design (the links of emails). */
-const HTML_ROUTES = /^\/v1\/(email-actions|unsubscribe)\//;
+const HTML_ROUTES = /^\/(v1\/(email-actions|unsubscribe)|auth\/email-link)\//;
 
 const describeOnPostgres = E2E_DRIVER === 'postgres' ? describe : describe.skip;
 

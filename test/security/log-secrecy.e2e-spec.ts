@@ -100,7 +100,7 @@ describeOnPostgres('secrets in the logs', () => {
     }
   }, 120_000);
 
-  /** Users, tokens, good and bad calls, a webhook, an approval email and its link. */
+  /** Users, tokens, good and bad calls, a webhook, an approval email and its link, a sign-in. */
   async function exerciseEverySecret(): Promise<void> {
     const me = await call('GET', '/v1/me', ADMIN_TOKEN);
     const providerId = me.body.organization.id as string;
@@ -141,6 +141,7 @@ describeOnPostgres('secrets in the logs', () => {
     expect((await call('GET', `${link.slice(0, -4)}0000`)).status).toBe(404);
     const approved = await fetch(`${engine.url}${link}`, { method: 'POST' });
     expect(approved.status).toBe(200);
+    await signInByEmailLink(requester.email);
     const tooLarge = await fetch(`${engine.url}/v1/requests`, {
       method: 'POST',
       headers: {
@@ -152,6 +153,32 @@ describeOnPostgres('secrets in the logs', () => {
     });
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.headers.get('x-request-id')).toBe(TOO_LARGE_ID);
+  }
+
+  /** Asks for a sign-in link, signs in with it, then makes a change with the session cookie. */
+  async function signInByEmailLink(email: string): Promise<void> {
+    expect((await call('POST', '/auth/email-link', undefined, { email })).status).toBe(202);
+    const mail = await waitFor(
+      () => smtp.messages.find((m) => m.to.includes(email) && m.subject.startsWith('Sign in')),
+      `the sign-in email to ${email}`,
+      { timeoutMs: 30_000 },
+    );
+    const link = new URL(/^Sign in: (\S+)$/m.exec(mail.text)![1]).pathname;
+    keep('a sign-in link', link.split('/').pop()!);
+    expect((await call('GET', link)).status).toBe(200);
+    const signedIn = await fetch(`${engine.url}${link}`, { method: 'POST', redirect: 'manual' });
+    expect(signedIn.status).toBe(303);
+    const cookie = signedIn.headers.getSetCookie()[0].split(';')[0];
+    keep('a session cookie', cookie.split('=')[1]);
+    const me = await fetch(`${engine.url}/v1/me`, { headers: { cookie } });
+    const { csrfToken } = (await me.json()) as { csrfToken: string };
+    keep('a CSRF token', csrfToken);
+    const changed = await fetch(`${engine.url}/v1/me/notification-preferences`, {
+      method: 'PUT',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ informed: 'immediate' }),
+    });
+    expect(changed.status).toBe(200);
   }
 
   async function createUser(organizationId: string, email: string, roles: string[]) {

@@ -13,6 +13,7 @@ import { BenchNoopController } from './bench/bench-noop.controller';
 import { AuthModule } from './auth/auth.module';
 import { CatalogController } from './catalog/catalog.controller';
 import { EmailActionsController } from './email-actions/email-actions.controller';
+import { EmailLinkController } from './auth/email-link/email-link.controller';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { LinkHeaderInterceptor } from './http/link-header.interceptor';
@@ -76,6 +77,7 @@ export class ApiModule implements NestModule {
         AdminEventsController,
         NotificationsController,
         EmailActionsController,
+        EmailLinkController,
         UnsubscribeController,
         WebhooksController,
         ...(config.env.BENCH_NOOP_ROUTE ? [BenchNoopController] : []),

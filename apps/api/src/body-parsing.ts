@@ -57,8 +57,8 @@ function toCodedError(failure: unknown): unknown {
   return new CommonException(code, details);
 }
 
-/** Routes of forms posted by people and mail clients (email links, RFC 8058 one-click unsubscribe). */
-const FORM_ROUTES = /^\/v1\/(email-actions|unsubscribe)\//;
+/** Routes of forms posted by people and mail clients (email links, sign-in links, RFC 8058 one-click unsubscribe). */
+const FORM_ROUTES = /^\/(v1\/(email-actions|unsubscribe)|auth\/email-link)\//;
 
 /**
  * Every other route reads JSON: a body of another type gets 415, saying what to send, instead of the

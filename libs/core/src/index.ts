@@ -25,6 +25,7 @@ export * from './queue/jobs/job-definition';
 export * from './queue/jobs/plan-digest.job';
 export * from './queue/jobs/plan-mail.job';
 export * from './queue/jobs/send-mail.job';
+export * from './queue/jobs/send-sign-in-link.job';
 export * from './redis/redis-connection';
 export * from './redis/local-redis';
 export * from './process/boot';

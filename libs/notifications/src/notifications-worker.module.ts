@@ -14,6 +14,7 @@ import { DigestProcessor } from './processors/digest.processor';
 import { DispatchWebhooksProcessor } from './processors/dispatch-webhooks.processor';
 import { PlanMailProcessor } from './processors/plan-mail.processor';
 import { SendMailProcessor } from './processors/send-mail.processor';
+import { SendSignInLinkProcessor } from './processors/send-sign-in-link.processor';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 /**
@@ -31,6 +32,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     RecipientDirectory,
     PlanMailProcessor,
     SendMailProcessor,
+    SendSignInLinkProcessor,
     DispatchWebhooksProcessor,
     DeliverWebhookProcessor,
     DigestPlanner,

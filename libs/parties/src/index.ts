@@ -2,6 +2,8 @@ export * from './access-policy';
 export * from './credential';
 export * from './entities/session.entity';
 export * from './sessions/sessions.service';
+export * from './sign-in-links/sign-in-link.entity';
+export * from './sign-in-links/sign-in-links.service';
 export * from './entities/api-token.entity';
 export * from './entities/organization.entity';
 export * from './entities/user.entity';

@@ -12,6 +12,10 @@ export enum PartiesErrorCode {
   EmailTaken = 'EMAIL_TAKEN',
   TokenNotFound = 'TOKEN_NOT_FOUND',
   SessionNotFound = 'SESSION_NOT_FOUND',
+  SignInLinkInvalid = 'SIGN_IN_LINK_INVALID',
+  SignInLinkUsed = 'SIGN_IN_LINK_USED',
+  SignInLinkExpired = 'SIGN_IN_LINK_EXPIRED',
+  SignInLinkRevoked = 'SIGN_IN_LINK_REVOKED',
   UnknownSubject = 'UNKNOWN_SUBJECT',
   OidcSubjectTaken = 'OIDC_SUBJECT_TAKEN',
   ProviderAdminRequired = 'PROVIDER_ADMIN_REQUIRED',
@@ -64,6 +68,22 @@ const ERRORS: ErrorTable<PartiesErrorCode> = {
   [PartiesErrorCode.SessionNotFound]: {
     status: HttpStatus.NOT_FOUND,
     message: 'You have no session with the id "{id}".',
+  },
+  [PartiesErrorCode.SignInLinkInvalid]: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'This sign-in link is not valid: it may have been altered or cut short.',
+  },
+  [PartiesErrorCode.SignInLinkUsed]: {
+    status: HttpStatus.GONE,
+    message: 'This sign-in link was already used; each link signs in once. Ask for a new one.',
+  },
+  [PartiesErrorCode.SignInLinkExpired]: {
+    status: HttpStatus.GONE,
+    message: 'This sign-in link has expired; links work for 15 minutes. Ask for a new one.',
+  },
+  [PartiesErrorCode.SignInLinkRevoked]: {
+    status: HttpStatus.GONE,
+    message: 'This sign-in link no longer works: the account it was sent for cannot sign in.',
   },
   [PartiesErrorCode.UnknownSubject]: {
     status: HttpStatus.UNAUTHORIZED,

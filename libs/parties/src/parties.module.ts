@@ -11,6 +11,8 @@ import { UpdateUserService } from './use-cases/update-user.service';
 import { UsersService } from './users.service';
 import { Session } from './entities/session.entity';
 import { SessionsService } from './sessions/sessions.service';
+import { SignInLink } from './sign-in-links/sign-in-link.entity';
+import { SignInLinks } from './sign-in-links/sign-in-links.service';
 
 const SERVICES = [
   OrganizationsService,
@@ -19,11 +21,15 @@ const SERVICES = [
   UpdateOrganizationService,
   UpdateUserService,
   SessionsService,
+  SignInLinks,
 ];
 
 /** Organizations, users and tokens: who is calling, and on whose behalf; every change audited. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Organization, User, ApiToken, Session]), AuditModule],
+  imports: [
+    TypeOrmModule.forFeature([Organization, User, ApiToken, Session, SignInLink]),
+    AuditModule,
+  ],
   providers: SERVICES,
   exports: SERVICES,
 })

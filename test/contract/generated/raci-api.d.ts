@@ -264,13 +264,53 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Who the bearer of this token is, and for which organization
-         * @description The caller: user, roles and organization. The bootstrap admin (ADMIN_TOKEN) has no user id.
+         * Who the caller is, for which organization, and how they signed in
+         * @description The caller: user, roles and organization, and how this request authenticated. The bootstrap admin (ADMIN_TOKEN) has no user id. Under a session cookie, also the `csrfToken` that state-changing calls with the cookie send as `X-CSRF-Token`.
          */
         get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller’s sessions that still work, newest first
+         * @description The caller’s sessions that still work (browsers signed in by SSO or emailed link), newest first; `current` marks the one of this request.
+         */
+        get: operations["listMySessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one of the caller’s sessions (sign it out)
+         * @description Signs one of the caller’s sessions out: its cookie stops working at once. Anyone else’s session is `404 SESSION_NOT_FOUND`.
+         */
+        delete: operations["endMySession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -706,6 +746,50 @@ export interface paths {
          * @description HTML. 404 `LINK_INVALID`; 410 `LINK_USED`, `LINK_EXPIRED` or `LINK_NO_LONGER_APPLIES`, saying what happened and who did it.
          */
         post: operations["actOnEmailAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/email-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a sign-in link to an address
+         * @description Public. Mails a single-use sign-in link, valid 15 minutes, to the active user with this address (any case), at most `SIGN_IN_LINK_LIMIT` an hour. Always the same 202, so it never tells whether the address is known.
+         */
+        post: operations["requestEmailLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/email-link/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page of a sign-in link, with its button (signs nobody in)
+         * @description Public (the signed link is the credential). An HTML page with a "Sign in" button; opening it signs nobody in, so mail scanners are harmless.
+         */
+        get: operations["showEmailLink"];
+        put?: never;
+        /**
+         * Sign in with a sign-in link, once
+         * @description Public (the signed link is the credential). Uses the link once, starts a session (`raci_session` cookie) and redirects to its `returnTo` (303). A used, expired or forged link answers an HTML page and counts as a failed authentication; a form posted from another site (`Sec-Fetch-Site`) is `403 CROSS_SITE_SIGN_IN`.
+         */
+        post: operations["signInWithEmailLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1304,6 +1388,28 @@ export interface components {
              */
             locale: "en" | "fr";
         };
+        AuthenticationResponse: {
+            /**
+             * @example email_link
+             * @enum {string}
+             */
+            method: "api_token" | "oidc" | "email_link" | "idp_token" | "decision_link";
+            /**
+             * @description The identity provider's `acr` of the sign-in, if one took part
+             * @example null
+             */
+            acr: string | null;
+            /**
+             * @description The identity provider's `amr` of the sign-in (`pwd`, `otp`, `mfa`…)
+             * @example []
+             */
+            amr: string[];
+            /**
+             * Format: date-time
+             * @description When the person last authenticated, as far as the engine knows
+             */
+            authTime: string | null;
+        };
         MeResponse: {
             /**
              * Format: uuid
@@ -1321,6 +1427,51 @@ export interface components {
              */
             roles: ("requester" | "approver" | "operator" | "consultant" | "admin")[];
             organization: components["schemas"]["MyOrganization"];
+            /** @description How this request authenticated */
+            authentication: components["schemas"]["AuthenticationResponse"] | (never | null);
+            /**
+             * @description Only under a session cookie: what state-changing calls made with it must send as `X-CSRF-Token`
+             * @example q0Jx4vYp9mT2bC7kR1sW8eN5aH3gL6dF0uZ2iO4yX1c
+             */
+            csrfToken?: string;
+        };
+        SessionResponse: {
+            /**
+             * Format: uuid
+             * @example 5d2c7e1a-3b4f-4a6e-9c8d-0e1f2a3b4c5d
+             */
+            id: string;
+            /**
+             * @example email_link
+             * @enum {string}
+             */
+            method: "api_token" | "oidc" | "email_link" | "idp_token" | "decision_link";
+            /** @example null */
+            acr: string | null;
+            /**
+             * Format: date-time
+             * @description The sign-in
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Last use, to the minute
+             */
+            lastSeenAt: string;
+            /**
+             * Format: date-time
+             * @description The end at the latest
+             */
+            expiresAt: string;
+            /** @example Mozilla/5.0 (X11; Linux x86_64) */
+            userAgent: string | null;
+            /** @example 203.0.113.7 */
+            ip: string | null;
+            /** @description Whether this request came with this session */
+            current: boolean;
+        };
+        SessionListResponse: {
+            items: components["schemas"]["SessionResponse"][];
         };
         NotificationPreferencesDto: {
             /**
@@ -1816,6 +1967,22 @@ export interface components {
         EmailActionForm: {
             /** @example Fine for the Saturday window. */
             reason?: string;
+        };
+        EmailLinkRequestDto: {
+            /**
+             * @description Any case
+             * @example ada@globex.example
+             */
+            email: string;
+            /**
+             * @description Where to go once signed in: a path of this engine (one leading "/"); default "/". Anything else is `400 RETURN_TO_INVALID`.
+             * @example /requests/3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10
+             */
+            returnTo?: string;
+        };
+        EmailLinkRequestedResponse: {
+            /** @example If this address belongs to an active user, a sign-in link is on its way. It works once, for 15 minutes. */
+            message: string;
         };
         CreateWebhookDto: {
             /**
@@ -2833,6 +3000,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -2851,7 +3019,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3348,6 +3516,7 @@ export interface operations {
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
              *     - `PROVIDER_ADMIN_REQUIRED`: Only a provider admin may change {what}.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -3366,7 +3535,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED" | "PROVIDER_ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "PROVIDER_ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3867,6 +4036,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -3885,7 +4055,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4392,6 +4562,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -4410,7 +4581,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4733,6 +4904,7 @@ export interface operations {
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
              *     - `OWN_ROLES_ESCALATION`: Nobody may give themselves a role they do not hold ({roles}).
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -4751,7 +4923,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED" | "OWN_ROLES_ESCALATION";
+                        code?: "ADMIN_REQUIRED" | "OWN_ROLES_ESCALATION" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5049,6 +5221,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -5067,7 +5240,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5374,6 +5547,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -5392,7 +5566,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5544,7 +5718,7 @@ export interface operations {
                 };
             };
             /**
-             * @description UNAUTHENTICATED: no working bearer token
+             * @description UNAUTHENTICATED: no working bearer token or session
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              */
@@ -5566,6 +5740,370 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    listMySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListResponse"];
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no working bearer token or session
+             *
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    endMySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended (or ended already) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `VALIDATION_FAILED`: The request is not valid: {fields}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                        details?: components["schemas"]["ValidationDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no working bearer token or session
+             *
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "CSRF_TOKEN_INVALID",
+                     *       "message": "A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "CSRF_TOKEN_INVALID";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `SESSION_NOT_FOUND`: You have no session with the id "{id}". */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "SESSION_NOT_FOUND",
+                     *       "message": "You have no session with the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_FOUND";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5930,6 +6468,7 @@ export interface operations {
              * @description PREFERENCES_NEED_A_USER: the bootstrap admin (ADMIN_TOKEN) has no user, no mail
              *
              *     - `PREFERENCES_NEED_A_USER`: Mail preferences belong to a user; the bootstrap admin (ADMIN_TOKEN) is none and gets no mail.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -5948,7 +6487,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "PREFERENCES_NEED_A_USER";
+                        code?: "PREFERENCES_NEED_A_USER" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6390,7 +6929,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `ROLE_REQUIRED`: Only a requester may submit requests. */
+            /**
+             * @description - `ROLE_REQUIRED`: Only a requester may submit requests.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6408,7 +6950,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ROLE_REQUIRED";
+                        code?: "ROLE_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6724,6 +7266,30 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "UNAUTHENTICATED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "CSRF_TOKEN_INVALID",
+                     *       "message": "A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7589,7 +8155,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `RACI_NOT_A_PARTY`: Only a party of the request (holding a letter, or performing it) may comment on it. */
+            /**
+             * @description - `RACI_NOT_A_PARTY`: Only a party of the request (holding a letter, or performing it) may comment on it.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7607,7 +8176,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_A_PARTY";
+                        code?: "RACI_NOT_A_PARTY" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7947,7 +8516,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `RACI_NOT_CONSULTED`: Only a consultant or approver of a Consulted party may give an opinion. */
+            /**
+             * @description - `RACI_NOT_CONSULTED`: Only a consultant or approver of a Consulted party may give an opinion.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7965,7 +8537,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_CONSULTED";
+                        code?: "RACI_NOT_CONSULTED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8310,7 +8882,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}. */
+            /**
+             * @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8328,7 +8903,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER";
+                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8676,6 +9251,7 @@ export interface operations {
             /**
              * @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}.
              *     - `RACI_FOUR_EYES`: Four eyes: the submitter of a request never decides on it.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -8694,7 +9270,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES";
+                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9044,6 +9620,7 @@ export interface operations {
             /**
              * @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}.
              *     - `RACI_FOUR_EYES`: Four eyes: the submitter of a request never decides on it.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -9062,7 +9639,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES";
+                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9402,7 +9979,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}. */
+            /**
+             * @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9420,7 +10000,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_PERFORMING_OPERATOR";
+                        code?: "RACI_NOT_PERFORMING_OPERATOR" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9765,7 +10345,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}. */
+            /**
+             * @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9783,7 +10366,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_PERFORMING_OPERATOR";
+                        code?: "RACI_NOT_PERFORMING_OPERATOR" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10127,7 +10710,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}. */
+            /**
+             * @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10145,7 +10731,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_PERFORMING_OPERATOR";
+                        code?: "RACI_NOT_PERFORMING_OPERATOR" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10490,7 +11076,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `RACI_NOT_SUBMITTER_OR_ACCOUNTABLE`: Only the submitter or an approver of the Accountable party may cancel. */
+            /**
+             * @description - `RACI_NOT_SUBMITTER_OR_ACCOUNTABLE`: Only the submitter or an approver of the Accountable party may cancel.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10508,7 +11097,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_SUBMITTER_OR_ACCOUNTABLE";
+                        code?: "RACI_NOT_SUBMITTER_OR_ACCOUNTABLE" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11851,7 +12440,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this. */
+            /**
+             * @description - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11869,7 +12461,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -12319,6 +12911,525 @@ export interface operations {
              * @description - `LINK_USED`: This link was already used.
              *     - `LINK_EXPIRED`: This link has expired; use the API or ask for a new one.
              *     - `LINK_NO_LONGER_APPLIES`: This link no longer applies: the request was decided or answered meanwhile. (an HTML page saying so)
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body’s encoding or charset cannot be read. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. (an HTML page saying so) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    requestEmailLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailLinkRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailLinkRequestedResponse"];
+                };
+            };
+            /**
+             * @description - `RETURN_TO_INVALID`: returnTo must be a path of this engine, starting with a single "/" (not "//" or "/\"), at most 512 characters.
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "RETURN_TO_INVALID",
+                     *       "message": "returnTo must be a path of this engine, starting with a single \"/\" (not \"//\" or \"/\\\"), at most 512 characters.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "RETURN_TO_INVALID" | "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    showEmailLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example eyJyIjoiM2YwYzlkMmUifQ.Kq3v9Yb1 */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page with the "Sign in" button */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description - `SIGN_IN_LINK_INVALID`: This sign-in link is not valid: it may have been altered or cut short. (an HTML page saying so) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `SIGN_IN_LINK_USED`: This sign-in link was already used; each link signs in once. Ask for a new one.
+             *     - `SIGN_IN_LINK_EXPIRED`: This sign-in link has expired; links work for 15 minutes. Ask for a new one.
+             *     - `SIGN_IN_LINK_REVOKED`: This sign-in link no longer works: the account it was sent for cannot sign in. (an HTML page saying so)
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. (an HTML page saying so) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    signInWithEmailLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example eyJyIjoiM2YwYzlkMmUifQ.Kq3v9Yb1 */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: the `raci_session` cookie is set, and the browser goes to `returnTo` */
+            303: {
+                headers: {
+                    /** @description The `returnTo` of the link, or `/` */
+                    Location?: string;
+                    /** @description `raci_session`, HttpOnly, SameSite=Lax, Secure under https */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `MALFORMED_JSON`: The body could not be read as JSON: {reason}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "MALFORMED_JSON",
+                     *       "message": "The body could not be read as JSON: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `CROSS_SITE_SIGN_IN`: A sign-in link signs in from its own page only, not from another site: open the link from the mail again. (an HTML page saying so) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `SIGN_IN_LINK_INVALID`: This sign-in link is not valid: it may have been altered or cut short. (an HTML page saying so) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `SIGN_IN_LINK_USED`: This sign-in link was already used; each link signs in once. Ask for a new one.
+             *     - `SIGN_IN_LINK_EXPIRED`: This sign-in link has expired; links work for 15 minutes. Ask for a new one.
+             *     - `SIGN_IN_LINK_REVOKED`: This sign-in link no longer works: the account it was sent for cannot sign in. (an HTML page saying so)
              */
             410: {
                 headers: {
@@ -13054,6 +14165,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -13072,7 +14184,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13384,6 +14496,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -13402,7 +14515,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });

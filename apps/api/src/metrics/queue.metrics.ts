@@ -17,9 +17,10 @@ export class QueueMetrics {
     @InjectQueue(QueueName.Notifications) notifications: Queue,
     @InjectQueue(QueueName.Mail) mail: Queue,
     @InjectQueue(QueueName.Webhooks) webhooks: Queue,
+    @InjectQueue(QueueName.SignIn) signIn: Queue,
     metrics: MetricsRegistry,
   ) {
-    this.queues = [notifications, mail, webhooks];
+    this.queues = [notifications, mail, webhooks, signIn];
     this.depth = new Gauge({
       name: 'raci_queue_jobs',
       help: 'Jobs in each BullMQ queue by state',

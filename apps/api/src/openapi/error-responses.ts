@@ -10,7 +10,7 @@ import { ERROR_CODES } from './error-codes';
 import { DETAILS_BY_CODE, ERROR_SCHEMAS } from './error-schemas';
 
 /** Routes of forms posted by people and mail clients: they read URL-encoded bodies too. */
-const FORM_ROUTES = /^\/v1\/(email-actions|unsubscribe)\//;
+const FORM_ROUTES = /^\/(v1\/(email-actions|unsubscribe)|auth\/email-link)\//;
 /** What to do about a shared code, on the routes that read JSON and on the forms of email links. */
 const JSON_HINTS: Record<string, string> = {
   UNSUPPORTED_MEDIA_TYPE:
@@ -24,6 +24,8 @@ const FORM_HINTS: Record<string, string> = {
 };
 /** Routes that answer without the database: the home page and the health check. */
 const WITHOUT_DATABASE = new Set(['/', '/health']);
+/** Methods that change nothing, and so need no CSRF token under a session cookie. */
+const SAFE_METHODS = new Set(['get', 'head', 'options']);
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const ERROR_REF = '#/components/schemas/ErrorResponse';
 
@@ -31,7 +33,7 @@ const ERROR_REF = '#/components/schemas/ErrorResponse';
  * Every error response of the document: each route's own codes (`@ApiErrors`) and the ones every
  * route shares, one response per status whose body is an `ErrorResponse` with `code` limited to
  * that route's codes for that status. Shared codes: `UNAUTHENTICATED` and `TOO_MANY_AUTH_FAILURES`
- * on authenticated routes; `VALIDATION_FAILED` where a parameter or body is validated;
+ * on authenticated routes, and `CSRF_TOKEN_INVALID` on those that change something; `VALIDATION_FAILED` where a parameter or body is validated;
  * `MALFORMED_JSON`, `PAYLOAD_TOO_LARGE` and `UNSUPPORTED_MEDIA_TYPE` on POST, PUT and PATCH;
  * `INVALID_CURSOR` where a `cursor` is; `PRECONDITION_FAILED` where `If-Match` is taken, `IDEMPOTENCY_KEY_IN_FLIGHT` and
  * `IDEMPOTENCY_KEY_REUSED` where `Idempotency-Key` is; `DATABASE_UNAVAILABLE` on routes that read
@@ -85,7 +87,8 @@ function sharedCodes(path: string, method: string, operation: OperationObject): 
       'UNKNOWN_SUBJECT',
       'IDENTITY_PROVIDER_UNAVAILABLE',
     );
-    if (method !== 'get') codes.push('CSRF_TOKEN_INVALID');
+    // A change made with a session cookie instead of a bearer token needs its X-CSRF-Token.
+    if (!SAFE_METHODS.has(method)) codes.push('CSRF_TOKEN_INVALID');
   }
   const validated =
     operation.requestBody ||

@@ -33,7 +33,17 @@ export const OPERATION_DESCRIPTIONS: Record<string, string> = {
     'A new `raci_…` token for the user, shown once; earlier tokens keep working until revoked.',
   revokeToken: 'The token stops working at once. Revoking a revoked token is not an error.',
   getMe:
-    'The caller: user, roles and organization. The bootstrap admin (ADMIN_TOKEN) has no user id.',
+    'The caller: user, roles and organization, and how this request authenticated. The bootstrap admin (ADMIN_TOKEN) has no user id. Under a session cookie, also the `csrfToken` that state-changing calls with the cookie send as `X-CSRF-Token`.',
+  listMySessions:
+    'The caller’s sessions that still work (browsers signed in by SSO or emailed link), newest first; `current` marks the one of this request.',
+  endMySession:
+    'Signs one of the caller’s sessions out: its cookie stops working at once. Anyone else’s session is `404 SESSION_NOT_FOUND`.',
+  requestEmailLink:
+    'Public. Mails a single-use sign-in link, valid 15 minutes, to the active user with this address (any case), at most `SIGN_IN_LINK_LIMIT` an hour. Always the same 202, so it never tells whether the address is known.',
+  showEmailLink:
+    'Public (the signed link is the credential). An HTML page with a "Sign in" button; opening it signs nobody in, so mail scanners are harmless.',
+  signInWithEmailLink:
+    'Public (the signed link is the credential). Uses the link once, starts a session (`raci_session` cookie) and redirects to its `returnTo` (303). A used, expired or forged link answers an HTML page and counts as a failed authentication; a form posted from another site (`Sec-Fetch-Site`) is `403 CROSS_SITE_SIGN_IN`.',
   getNotificationPreferences:
     'How the caller receives mail about the requests they are Informed of.',
   setNotificationPreferences:

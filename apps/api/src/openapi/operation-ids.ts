@@ -22,7 +22,12 @@ const OPERATION_IDS: Record<string, Record<string, string>> = {
     issueToken: 'issueToken',
   },
   TokensController: { revoke: 'revokeToken' },
-  MeController: { me: 'getMe' },
+  MeController: { me: 'getMe', listSessions: 'listMySessions', endSession: 'endMySession' },
+  EmailLinkController: {
+    request: 'requestEmailLink',
+    show: 'showEmailLink',
+    signIn: 'signInWithEmailLink',
+  },
   NotificationPreferencesController: {
     get: 'getNotificationPreferences',
     put: 'setNotificationPreferences',

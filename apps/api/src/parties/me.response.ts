@@ -1,5 +1,6 @@
-import { ApiProperty, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Role, Whoami } from '@app/parties';
+import { AuthenticationResponse } from './authentication.response';
 import { OrganizationResponse } from './organization.response';
 
 class MyOrganization extends PickType(OrganizationResponse, [
@@ -32,7 +33,21 @@ export class MeResponse {
   @ApiProperty({ type: MyOrganization })
   organization!: MyOrganization;
 
-  static from({ user, principal, organization }: Whoami): MeResponse {
+  @ApiProperty({
+    type: AuthenticationResponse,
+    nullable: true,
+    description: 'How this request authenticated',
+  })
+  authentication!: AuthenticationResponse | null;
+
+  @ApiPropertyOptional({
+    example: 'q0Jx4vYp9mT2bC7kR1sW8eN5aH3gL6dF0uZ2iO4yX1c',
+    description:
+      'Only under a session cookie: what state-changing calls made with it must send as `X-CSRF-Token`',
+  })
+  csrfToken?: string;
+
+  static from({ user, principal, organization }: Whoami, csrfToken?: string): MeResponse {
     const { id, name, kind, subscription, locale } = OrganizationResponse.from(organization);
     return {
       id: principal.userId,
@@ -40,6 +55,10 @@ export class MeResponse {
       name: user?.name ?? null,
       roles: [...principal.roles],
       organization: { id, name, kind, subscription, locale },
+      authentication: principal.credential
+        ? AuthenticationResponse.from(principal.credential)
+        : null,
+      ...(csrfToken ? { csrfToken } : {}),
     };
   }
 }

@@ -19,6 +19,11 @@ import { JobDefinition } from './jobs/job-definition';
 import { PLAN_DIGEST, PlanDigestJob, PlanDigestResult } from './jobs/plan-digest.job';
 import { PLAN_MAIL, PlanMailJob, PlanMailResult } from './jobs/plan-mail.job';
 import { SEND_MAIL, SendMailJob, SendMailResult } from './jobs/send-mail.job';
+import {
+  SEND_SIGN_IN_LINK,
+  SendSignInLinkJob,
+  SendSignInLinkResult,
+} from './jobs/send-sign-in-link.job';
 import { JobName } from './queue-names';
 
 /** Every job the engine runs: its name, its payload, and what its processor answers. */
@@ -31,6 +36,7 @@ interface JobTypes {
   [JobName.ApprovalDeadline]: { data: ApprovalDeadlineJob; result: DeadlineResult };
   [JobName.DigestTick]: { data: DigestTickJob; result: DigestTickResult };
   [JobName.PlanDigest]: { data: PlanDigestJob; result: PlanDigestResult };
+  [JobName.SendSignInLink]: { data: SendSignInLinkJob; result: SendSignInLinkResult };
 }
 
 export type JobData<Name extends JobName> = JobTypes[Name]['data'];
@@ -51,4 +57,5 @@ export const JOBS: { [Name in JobName]: JobDefinition<JobData<Name>> } = {
   [JobName.ApprovalDeadline]: APPROVAL_DEADLINE,
   [JobName.DigestTick]: DIGEST_TICK,
   [JobName.PlanDigest]: PLAN_DIGEST,
+  [JobName.SendSignInLink]: SEND_SIGN_IN_LINK,
 };

@@ -36,6 +36,18 @@ export const MAIL_JOB_POLICY: JobPolicy = {
   removeOnFail: KEEP_FAILED,
 };
 
+/**
+ * Sign-in mail: a link lives fifteen minutes, so retry fast and give up within about four (2 s ×
+ * 2^7); a run after the link expired sends nothing. Completed jobs are kept a day: long enough to
+ * make a replay a no-op, as the link cannot outlive it.
+ */
+export const SIGN_IN_MAIL_JOB_POLICY: JobPolicy = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
+  removeOnComplete: { age: DAY_SECONDS, count: 100_000 },
+  removeOnFail: KEEP_FAILED,
+};
+
 /** Webhooks: receivers are often down for deploys; retry for about a day. */
 export const WEBHOOK_JOB_POLICY: JobPolicy = {
   attempts: 15,

@@ -12,6 +12,11 @@ export enum QueueName {
   Deadlines = 'deadlines',
   /** The hourly digest tick, and one job per user and day that plans their daily digest. */
   Digests = 'digests',
+  /**
+   * Sign-in links: one mail per job, apart from the mail queue so a person waiting to sign in never
+   * waits behind a burst of notifications.
+   */
+  SignIn = 'sign-in',
 }
 
 /** Every job of the engine; `jobs/` holds one file per job with its payload, result and id rule. */
@@ -24,4 +29,5 @@ export enum JobName {
   ApprovalDeadline = 'approval-deadline',
   DigestTick = 'digest-tick',
   PlanDigest = 'plan-digest',
+  SendSignInLink = 'send-sign-in-link',
 }

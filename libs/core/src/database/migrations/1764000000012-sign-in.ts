@@ -41,6 +41,7 @@ export class SignIn1764000000012 implements MigrationInterface {
         columns: [
           { name: 'id', type: t.uuid, isPrimary: true },
           { name: 'user_id', type: t.uuid },
+          { name: 'return_to', type: 'varchar', length: '512', isNullable: true },
           { name: 'created_at', type: t.timestamp },
           { name: 'expires_at', type: t.timestamp },
           { name: 'used_at', type: t.timestamp, isNullable: true },
