@@ -11,6 +11,19 @@ describe('URL secrets in logs', () => {
     );
   });
 
+  it("masks the identity provider's authorization code on the sign-in callback", () => {
+    expect(maskUrlSecrets('/auth/callback?code=Sp1Xl-0_x&state=abc&iss=x')).toBe(
+      '/auth/callback?code=[redacted]&state=abc&iss=x',
+    );
+    expect(
+      withoutUrlSecrets({ url: '/auth/callback?state=s&code=c1', query: { code: 'c1' } }),
+    ).toEqual({
+      url: '/auth/callback?state=s&code=[redacted]',
+      query: { code: '[redacted]' },
+      params: undefined,
+    });
+  });
+
   it('keeps plain ids, which are no credentials', () => {
     const path = '/v1/requests/409013eb-0ad2-4cd9-acaf-839ec4fd2a5d/history';
     expect(maskUrlSecrets(path)).toBe(path);

@@ -1,13 +1,18 @@
 /**
  * Credentials that travel in URLs: the signed links of emails (`<id>.<signature>`: approve, reject,
- * unsubscribe), and API tokens or webhook secrets someone pasted into a query string. Request logs
- * show URLs, so these are masked there as header secrets are.
+ * unsubscribe), the identity provider's authorization code on the sign-in callback, and API tokens
+ * or webhook secrets someone pasted into a query string. Request logs show URLs, so these are
+ * masked there as header secrets are.
  */
 const URL_SECRETS = [
   /[0-9a-fA-F-]{36}\.[A-Za-z0-9_-]{16,}/g,
   /raci_[A-Za-z0-9_-]+/g,
   /whsec_[A-Za-z0-9_-]+/g,
+  /(?<=[?&]code=)[^&#]+/g,
 ];
+
+/** Query parameters that are credentials whatever they look like (an authorization code). */
+const SECRET_PARAMETERS = new Set(['code']);
 
 const CENSOR = '[redacted]';
 
@@ -33,7 +38,17 @@ export function withoutUrlSecrets<T extends { url?: unknown; query?: unknown; pa
   return {
     ...req,
     url: typeof req.url === 'string' ? maskUrlSecrets(req.url) : req.url,
-    query: maskDeep(req.query),
+    query: maskQuery(req.query),
     params: maskDeep(req.params),
   };
+}
+
+function maskQuery(query: unknown): unknown {
+  if (!query || typeof query !== 'object' || Array.isArray(query)) return maskDeep(query);
+  return Object.fromEntries(
+    Object.entries(query).map(([name, value]) => [
+      name,
+      SECRET_PARAMETERS.has(name) ? CENSOR : maskDeep(value),
+    ]),
+  );
 }
