@@ -24,6 +24,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in with single sign-on: to the identity provider, and back (public)
+         * @description 404 `SSO_NOT_CONFIGURED` when OIDC_ISSUER is not set; 400 `RETURN_TO_INVALID` for a returnTo that is not a path of this site; 400 `ACR_NOT_ALLOWED` for an acr outside OIDC_STEP_UP_ACR; 503 `IDENTITY_PROVIDER_UNAVAILABLE` when its discovery fails.
+         */
+        get: operations["signIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the identity provider sends the browser back to (public)
+         * @description HTML on failure. 400 `SIGN_IN_FAILED` (no or expired transaction cookie, a state that does not match, the provider refused or its answer does not check out: counted like a bad credential, 429 past AUTH_FAILURE_LIMIT); 403 `NO_USER_FOR_SIGN_IN` for a person no user here is linked to or has the verified address of (no account is created), 403 `USER_DEACTIVATED`.
+         */
+        get: operations["signInCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out: end the session of the cookie, here and at the identity provider (public)
+         * @description Needs no CSRF header: SameSite=Lax keeps other sites from sending the cookie with a POST, and without a cookie it only sends the browser home.
+         */
+        post: operations["signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/catalog/actions": {
         parameters: {
             query?: never;
@@ -210,7 +270,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a user’s name, roles or active flag (its organization’s admins, provider admins)
+         * Change a user’s name, roles, active flag or identity provider subject (its organization’s admins, provider admins)
          * @description Admins change a user’s name, roles or active flag. An admin cannot raise their own roles, and the last active admin stays.
          */
         patch: operations["updateUser"];
@@ -1192,6 +1252,11 @@ export interface components {
              *     ]
              */
             roles: ("requester" | "approver" | "operator" | "consultant" | "admin")[];
+            /**
+             * @description The identity provider's `sub` this user signs in as (a person), or a service client's id (a machine calling with client-credentials tokens). Unique (OIDC_SUBJECT_TAKEN). A person without one is linked at first sign-in by their verified email.
+             * @example 248289761001
+             */
+            oidcSubject?: string;
         };
         CreatedUserResponse: {
             /**
@@ -1211,6 +1276,8 @@ export interface components {
             roles: ("requester" | "approver" | "operator" | "consultant" | "admin")[];
             /** Format: uuid */
             organizationId: string;
+            /** @description The identity provider's subject (or service client id) this user signs in as */
+            oidcSubject: string | null;
             /**
              * @description The bearer token; shown only now, keep it
              * @example raci_Jx3l0kq8S2m1bYk2QmF0c3RhcnQtdG9rZW4tZXhhbXBsZQ
@@ -1235,6 +1302,8 @@ export interface components {
             roles: ("requester" | "approver" | "operator" | "consultant" | "admin")[];
             /** Format: uuid */
             organizationId: string;
+            /** @description The identity provider's subject (or service client id) this user signs in as */
+            oidcSubject: string | null;
             /** @description false once deactivated: no token works, no mail is sent */
             active: boolean;
             /** Format: date-time */
@@ -1263,6 +1332,11 @@ export interface components {
              * @example false
              */
             active?: boolean;
+            /**
+             * @description The identity provider's `sub` this user signs in as, or a service client's id; unique (OIDC_SUBJECT_TAKEN). null unlinks it: the person is linked again at their next sign-in by verified email.
+             * @example 248289761001
+             */
+            oidcSubject?: string | null;
         };
         TokenResponse: {
             /**
@@ -2061,6 +2135,483 @@ export interface operations {
                         statusCode?: 500;
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: {
+                /** @description Step-up: one of OIDC_STEP_UP_ACR. The provider is asked for that level and for a fresh sign-in (`max_age=0`), whatever session it already has. */
+                acr?: string;
+                /** @description A path of this site to come back to once signed in (never another site) */
+                returnTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the identity provider's sign-in; sets the short-lived transaction cookie */
+            302: {
+                headers: {
+                    /** @description Where the browser goes next */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description - `RETURN_TO_INVALID`: returnTo must be a path on this site, starting with a single "/".
+             *     - `ACR_NOT_ALLOWED`: acr must be one of the step-up levels of OIDC_STEP_UP_ACR: {allowed}.
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "RETURN_TO_INVALID",
+                     *       "message": "returnTo must be a path on this site, starting with a single \"/\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "RETURN_TO_INVALID" | "ACR_NOT_ALLOWED" | "VALIDATION_FAILED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `SSO_NOT_CONFIGURED`: Single sign-on is not set up on this engine (OIDC_ISSUER is not set). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "SSO_NOT_CONFIGURED",
+                     *       "message": "Single sign-on is not set up on this engine (OIDC_ISSUER is not set).",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "SSO_NOT_CONFIGURED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    signInCallback: {
+        parameters: {
+            query?: {
+                error?: string;
+                state?: string;
+                code?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: sets the `raci_session` cookie, and back to returnTo */
+            303: {
+                headers: {
+                    /** @description Where the browser goes next */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `SIGN_IN_FAILED`: The sign-in could not be completed ({reason}). Start again from the sign-in page. (an HTML page saying so) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                        details?: components["schemas"]["ValidationDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /**
+             * @description - `NO_USER_FOR_SIGN_IN`: The identity provider signed you in, but no user here is linked to that account or has its verified email address: ask an admin of your organization to add you.
+             *     - `USER_DEACTIVATED`: Your user here has been deactivated: ask an admin of your organization. (an HTML page saying so)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `SSO_NOT_CONFIGURED`: Single sign-on is not set up on this engine (OIDC_ISSUER is not set). (an HTML page saying so) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. (an HTML page saying so) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly. (an HTML page saying so) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out: the cookie's session is ended and the cookie cleared; to the identity provider's sign-out for a single sign-on session (RP-initiated logout), else home */
+            303: {
+                headers: {
+                    /** @description Where the browser goes next */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `MALFORMED_JSON`: The body could not be read as JSON: {reason}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "MALFORMED_JSON",
+                     *       "message": "The body could not be read as JSON: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4469,9 +5020,10 @@ export interface operations {
                 };
             };
             /**
-             * @description EMAIL_TAKEN
+             * @description EMAIL_TAKEN, OIDC_SUBJECT_TAKEN
              *
              *     - `EMAIL_TAKEN`: A user already has the email "{email}".
+             *     - `OIDC_SUBJECT_TAKEN`: Another user already has the identity provider subject "{oidcSubject}".
              *     - `IDEMPOTENCY_KEY_IN_FLIGHT`: The first call with this Idempotency-Key is still running; retry once it has answered.
              */
             409: {
@@ -4491,7 +5043,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 409;
                         /** @enum {string} */
-                        code?: "EMAIL_TAKEN" | "IDEMPOTENCY_KEY_IN_FLIGHT";
+                        code?: "EMAIL_TAKEN" | "OIDC_SUBJECT_TAKEN" | "IDEMPOTENCY_KEY_IN_FLIGHT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4810,9 +5362,10 @@ export interface operations {
                 };
             };
             /**
-             * @description LAST_ACTIVE_ADMIN
+             * @description LAST_ACTIVE_ADMIN, OIDC_SUBJECT_TAKEN
              *
              *     - `LAST_ACTIVE_ADMIN`: User "{id}" is the last active admin of its organization: make another user admin first.
+             *     - `OIDC_SUBJECT_TAKEN`: Another user already has the identity provider subject "{oidcSubject}".
              */
             409: {
                 headers: {
@@ -4831,7 +5384,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 409;
                         /** @enum {string} */
-                        code?: "LAST_ACTIVE_ADMIN";
+                        code?: "LAST_ACTIVE_ADMIN" | "OIDC_SUBJECT_TAKEN";
                     } & {
                         [key: string]: unknown;
                     });

@@ -17,6 +17,7 @@ export const TAGS = [
   { name: 'webhooks', description: 'Endpoints that receive the events of an organization' },
   { name: 'notifications', description: 'Mail deliveries, for provider admins' },
   { name: 'audit', description: 'The hash-chained histories and the admin audit log' },
+  { name: 'sign-in', description: 'Single sign-on with the identity provider (browser redirects)' },
   { name: 'email actions', description: 'The pages behind the links of emails (HTML)' },
   { name: 'operations', description: 'Home and health, without a token' },
 ];
