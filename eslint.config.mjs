@@ -44,6 +44,21 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
+  {
+    // Plain Node ES modules, run as they are (e.g. the tests' identity provider, a child process).
+    files: ['**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'module',
+      globals: {
+        process: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
+      },
+    },
+  },
   { files: ['libs/**/*.ts'], rules: forbid(['**/apps/**'], 'Libs never import an app.') },
   { files: ['apps/api/**/*.ts'], rules: forbid(['**/worker/**'], 'Apps never import each other.') },
   { files: ['apps/worker/**/*.ts'], rules: forbid(['**/api/**'], 'Apps never import each other.') },

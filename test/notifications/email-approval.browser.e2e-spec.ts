@@ -1,23 +1,12 @@
-import { Browser, chromium } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { Cast, createCast } from '../factories/cast.factory';
 import { submitRequest } from '../factories/request.factory';
 import { api } from '../helpers/api.client';
+import { launchBrowser } from '../helpers/browser';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { settle } from '../helpers/mailbox';
 import { SmtpListener } from '../helpers/smtp-listener';
 import { freePort } from '../helpers/throwaway-redis';
-
-/** Debian's Chromium, as CI installs it; the flags keep it off the (closed) network. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 describe('approving from the email, in a real browser', () => {
   jest.setTimeout(60_000);
@@ -35,7 +24,7 @@ describe('approving from the email, in a real browser', () => {
     });
     await t.app.listen(port, '127.0.0.1');
     cast = await createCast(t);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

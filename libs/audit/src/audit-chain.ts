@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AuditEntry } from './audit-entry.entity';
+import { AuditEntry, EntryAuthentication } from './audit-entry.entity';
 
 /** The previous hash of a chain's first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -32,7 +32,14 @@ export function hashOf(entry: Omit<AuditEntry, 'hash'>): string {
     entry.comment,
     entry.createdAt.toISOString(),
     entry.prevHash,
+    // Only when present, so entries recorded before it existed keep their hash. As an array in a
+    // fixed order: PostgreSQL's jsonb does not keep the order of an object's keys.
+    ...(entry.authentication ? [authenticationFields(entry.authentication)] : []),
   ]);
+}
+
+function authenticationFields(a: EntryAuthentication): unknown[] {
+  return [a.kind, a.id, a.method, a.acr, a.amr, a.authTime];
 }
 
 /**

@@ -1,6 +1,19 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
+ * How the author of an entry authenticated: the credential's kind and id, and, where an identity
+ * provider took part, its `acr`, `amr` and the time of authentication.
+ */
+export interface EntryAuthentication {
+  kind: string;
+  id: string | null;
+  method: string;
+  acr: string | null;
+  amr: string[];
+  authTime: string | null;
+}
+
+/**
  * One append-only history entry of a request. Entries of a request form a hash chain: each one's
  * `hash` covers its own fields and the previous entry's hash, so editing any row breaks the chain.
  */
@@ -40,6 +53,10 @@ export class AuditEntry {
 
   @Column({ type: 'text', nullable: true })
   comment!: string | null;
+
+  /** null for what the engine did by itself (an expiry), and for entries older than sign-in. */
+  @Column({ type: 'jsonb', nullable: true })
+  authentication!: EntryAuthentication | null;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -16,6 +16,7 @@ export type NewAuditEntry = Pick<
   | 'fromState'
   | 'toState'
   | 'comment'
+  | 'authentication'
 >;
 
 export interface AuditVerification {

@@ -31,6 +31,8 @@ export enum RequestsErrorCode {
   NotPerformingOperator = 'RACI_NOT_PERFORMING_OPERATOR',
   NotSubmitterOrAccountable = 'RACI_NOT_SUBMITTER_OR_ACCOUNTABLE',
   NotAParty = 'RACI_NOT_A_PARTY',
+  /** A decision needs a multi-factor sign-in (RFC 9470). */
+  StepUpRequired = 'STEP_UP_REQUIRED',
   /** Decision links of emails. */
   LinkInvalid = 'LINK_INVALID',
   LinkExpired = 'LINK_EXPIRED',
@@ -143,6 +145,17 @@ const ERRORS: ErrorTable<RequestsErrorCode> = {
   [RequestsErrorCode.NotAParty]: {
     status: HttpStatus.FORBIDDEN,
     message: 'Only a party of the request (holding a letter, or performing it) may comment on it.',
+  },
+  [RequestsErrorCode.StepUpRequired]: {
+    status: HttpStatus.UNAUTHORIZED,
+    message:
+      'This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.',
+    headers: ({ acrValues }) => ({
+      'WWW-Authenticate':
+        'Bearer error="insufficient_user_authentication", ' +
+        'error_description="A multi-factor sign-in is required", ' +
+        `acr_values="${([] as unknown[]).concat(acrValues).join(' ')}"`,
+    }),
   },
   [RequestsErrorCode.LinkInvalid]: {
     status: HttpStatus.NOT_FOUND,

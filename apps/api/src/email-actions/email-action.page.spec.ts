@@ -9,6 +9,8 @@ const summary: LinkSummary = {
   organizationName: 'Globex',
   state: 'pending_approval',
   locale: Locale.En,
+  holderId: '00000000-0000-4000-8000-0000000000ff',
+  needsStepUp: false,
 };
 const VIEW = 'https://raci.example/v1/requests/req-1';
 

@@ -1,16 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ApiConsumes,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiPropertyOptional,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AppConfig, DomainException } from '@app/core';
 import { requestPageUrl } from '@app/notifications';
+import { isStepUp, Principal, SessionsService } from '@app/parties';
+import { sessionCookieOf } from '../auth/session-cookie';
 import { DecisionLinks, LinkSummary, RequestsErrorCode } from '@app/requests';
 import { AuthFailureLimiter } from '../auth/auth-failure-limiter.service';
 import { Public } from '../auth/public.decorator';
@@ -29,6 +32,15 @@ const LINK_PAGE_ERRORS = [
 ];
 const LINK_PAGE_DESCRIPTION =
   'HTML. 404 `LINK_INVALID`; 410 `LINK_USED`, `LINK_EXPIRED` or `LINK_NO_LONGER_APPLIES`, saying what happened and who did it.';
+
+/** Under OIDC_STEP_UP_ACR, an approve or reject link first sends its person through SSO with MFA. */
+const STEP_UP_REDIRECT = {
+  status: 303,
+  description:
+    'The decision needs a multi-factor sign-in first: to `/auth/login?acr=…&returnTo=` this page, ' +
+    "which comes back here once the link's own person has signed in with it.",
+  headers: { Location: { description: 'The sign-in', schema: { type: 'string' } } },
+};
 
 class EmailActionForm {
   @ApiPropertyOptional({ example: 'Fine for the Saturday window.', maxLength: 2000 })
@@ -53,6 +65,7 @@ export class EmailActionsController {
     private readonly links: DecisionLinks,
     private readonly limiter: AuthFailureLimiter,
     private readonly config: AppConfig,
+    private readonly sessions: SessionsService,
   ) {}
 
   @Get(':token')
@@ -61,16 +74,22 @@ export class EmailActionsController {
     content: { 'text/html': { schema: { type: 'string' } } },
   })
   @ApiHtmlErrors(...LINK_PAGE_ERRORS)
+  @ApiResponse(STEP_UP_REDIRECT)
   @ApiOperation({
     summary: 'Confirmation page of a decision link (acts on nothing)',
     description: LINK_PAGE_DESCRIPTION,
   })
-  async confirm(@Param('token') token: string, @Res() res: Response): Promise<void> {
+  async confirm(
+    @Param('token') token: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.answer(res, async () => {
       const summary = await this.links.describe(token);
-      return summary.closed
-        ? this.closed(summary)
-        : confirmationPage(summary, this.viewUrl(summary));
+      if (summary.closed) return this.closed(summary);
+      const person = summary.needsStepUp ? await this.signedIn(req) : null;
+      if (summary.needsStepUp && !this.steppedUp(person, summary)) return this.signIn(req);
+      return confirmationPage(summary, this.viewUrl(summary));
     });
   }
 
@@ -82,6 +101,7 @@ export class EmailActionsController {
     content: { 'text/html': { schema: { type: 'string' } } },
   })
   @ApiHtmlErrors(...LINK_PAGE_ERRORS)
+  @ApiResponse(STEP_UP_REDIRECT)
   @ApiOperation({
     summary: 'Approve, reject, agree or disagree, once, as the person the link was made for',
     description: LINK_PAGE_DESCRIPTION,
@@ -89,18 +109,42 @@ export class EmailActionsController {
   async act(
     @Param('token') token: string,
     @Body() form: EmailActionForm,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     await this.answer(res, async () => {
       const summary = await this.links.describe(token);
       if (summary.closed) return this.closed(summary);
+      const person = await this.signedIn(req);
+      if (summary.needsStepUp && !this.steppedUp(person, summary)) return this.signIn(req);
       const { verb } = summary;
       const reason = form.reason?.trim() || undefined;
       if (verb === 'reject' && !reason)
         return problemPage(PAGE_WORDS[summary.locale].needsReason, summary.locale);
-      const request = await this.links.act(token, reason);
+      const request = await this.links.act(token, reason, person ?? undefined);
       return donePage(summary.locale, verb, request.id, request.state);
     });
+  }
+
+  /** The session of whoever follows the link, if they are signed in. */
+  private signedIn(req: Request): Promise<Principal | null> {
+    const cookie = sessionCookieOf(req);
+    return cookie ? this.sessions.authenticate(cookie) : Promise.resolve(null);
+  }
+
+  /** Whether the link's own person is signed in with the multi-factor sign-in a decision needs. */
+  private steppedUp(person: Principal | null, summary: LinkSummary): boolean {
+    return (
+      person?.userId === summary.holderId &&
+      isStepUp(person.credential, this.config.env.OIDC_STEP_UP_ACR ?? [])
+    );
+  }
+
+  /** Through the multi-factor sign-in, and back to this link's page. */
+  private signIn(req: Request): Redirect {
+    const [acr] = this.config.env.OIDC_STEP_UP_ACR ?? [];
+    const query = new URLSearchParams({ acr, returnTo: req.originalUrl.split('?')[0] });
+    return new Redirect(`/auth/login?${query.toString()}`);
   }
 
   private viewUrl(summary: LinkSummary): string {
@@ -112,11 +156,15 @@ export class EmailActionsController {
     return new Gone(closedPage(summary, this.viewUrl(summary)));
   }
 
-  private async answer(res: Response, render: () => Promise<string | Gone>): Promise<void> {
+  private async answer(
+    res: Response,
+    render: () => Promise<string | Gone | Redirect>,
+  ): Promise<void> {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Referrer-Policy', 'no-referrer');
     try {
       const rendered = await render();
+      if (rendered instanceof Redirect) return res.redirect(303, rendered.location);
       const gone = rendered instanceof Gone;
       res
         .status(gone ? 410 : 200)
@@ -133,6 +181,11 @@ export class EmailActionsController {
       res.status(shown.status).type('html').send(problemPage(shown.message));
     }
   }
+}
+
+/** Where to send the browser instead of answering a page: the sign-in a decision needs first. */
+class Redirect {
+  constructor(readonly location: string) {}
 }
 
 /** The page of a link that can no longer act, answered with 410. */

@@ -5,6 +5,7 @@ import type {
   SchemaObject,
 } from '@nestjs/swagger';
 import { OPERATION_DESCRIPTIONS } from './operation-descriptions';
+import { BEARER_SCHEME, SESSION_SCHEME } from './security-schemes';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -60,6 +61,10 @@ export function applyDocumentConventions(document: OpenAPIObject): OpenAPIObject
 
 function documentOperation(operation: OperationObject): void {
   if (!operation.security?.length) operation.security = [];
+  // Wherever a bearer token works, a signed-in person's session cookie works too.
+  if (operation.security.some((requirement) => BEARER_SCHEME in requirement)) {
+    operation.security.push({ [SESSION_SCHEME]: [] });
+  }
   const description = OPERATION_DESCRIPTIONS[operation.operationId ?? ''];
   if (description && !operation.description) operation.description = description;
   for (const parameter of (operation.parameters ?? []) as ParameterObject[]) {

@@ -63,7 +63,9 @@ describe('documentErrors', () => {
     expect(codesOf(operation, 412)).toEqual(['PRECONDITION_FAILED']);
     expect(codesOf(operation, 422)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
     expect(codesOf(operation, 400)).toEqual(['VALIDATION_FAILED', 'MALFORMED_JSON']);
-    expect(codesOf(operation, 401)).toEqual(['UNAUTHENTICATED']);
+    expect(codesOf(operation, 401)).toEqual(['UNAUTHENTICATED', 'UNKNOWN_SUBJECT']);
+    expect(codesOf(operation, 403)).toContain('CSRF_TOKEN_INVALID');
+    expect(codesOf(operation, 503)).toContain('IDENTITY_PROVIDER_UNAVAILABLE');
     expect(codesOf(operation, 429)).toEqual(['TOO_MANY_AUTH_FAILURES']);
     expect(operation).not.toHaveProperty(ERROR_CODES_EXTENSION);
     expect(document.components?.schemas?.ErrorResponse).toMatchObject({

@@ -79,7 +79,13 @@ function namesCodes(response: unknown): boolean {
 function sharedCodes(path: string, method: string, operation: OperationObject): string[] {
   const codes: string[] = [];
   if (operation.security?.some((requirement) => Object.keys(requirement).length > 0)) {
-    codes.push('UNAUTHENTICATED', 'TOO_MANY_AUTH_FAILURES');
+    codes.push(
+      'UNAUTHENTICATED',
+      'TOO_MANY_AUTH_FAILURES',
+      'UNKNOWN_SUBJECT',
+      'IDENTITY_PROVIDER_UNAVAILABLE',
+    );
+    if (method !== 'get') codes.push('CSRF_TOKEN_INVALID');
   }
   const validated =
     operation.requestBody ||

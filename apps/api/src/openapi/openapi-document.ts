@@ -4,9 +4,7 @@ import { AppConfig } from '@app/core';
 import { applyDocumentConventions } from './document-conventions';
 import { documentErrors } from './error-responses';
 import { operationId } from './operation-ids';
-
-/** The name of the one security scheme: `Authorization: Bearer raci_…`. */
-export const BEARER_SCHEME = 'bearer';
+import { BEARER_SCHEME, SESSION_SCHEME } from './security-schemes';
 
 /**
  * The OpenAPI document of the API, as `/docs/openapi.json` serves it and `npm run openapi:lint`
@@ -29,11 +27,23 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
           type: 'http',
           scheme: 'bearer',
           description:
-            'An opaque API token, `raci_` followed by random characters, issued by ' +
-            '`POST /v1/users/{userId}/tokens` (or `ADMIN_TOKEN` for the bootstrap admin). ' +
-            'It is not a JWT: it carries no claims and is only checked by the engine.',
+            'Either an opaque engine API token, `raci_` followed by random characters, issued by ' +
+            '`POST /v1/users/{userId}/tokens` (or `ADMIN_TOKEN` for the bootstrap admin), or, ' +
+            'with `OIDC_ISSUER` set, a JWT access token of that identity provider whose `aud` ' +
+            "includes `OIDC_AUDIENCE` and whose `sub` is a user's `oidcSubject`.",
         },
         BEARER_SCHEME,
+      )
+      .addCookieAuth(
+        'raci_session',
+        {
+          type: 'apiKey',
+          in: 'cookie',
+          description:
+            'The session of a person signed in at `/auth/login` (SSO) or by an emailed link. ' +
+            'A change made with it must carry `X-CSRF-Token`, the `csrfToken` of `GET /v1/me`.',
+        },
+        SESSION_SCHEME,
       )
       .build(),
     { operationIdFactory: operationId },

@@ -85,6 +85,7 @@ export class RequestTransitionsController {
   @ApiErrors(
     RequestsErrorCode.RequestNotFound,
     RequestsErrorCode.NotAccountableApprover,
+    RequestsErrorCode.StepUpRequired,
     RequestsErrorCode.InvalidTransition,
     RequestsErrorCode.VersionConflict,
   )
@@ -115,6 +116,7 @@ export class RequestTransitionsController {
   @ApiErrors(
     RequestsErrorCode.RequestNotFound,
     RequestsErrorCode.NotAccountableApprover,
+    RequestsErrorCode.StepUpRequired,
     RequestsErrorCode.FourEyes,
     RequestsErrorCode.ConsultationPending,
     RequestsErrorCode.InvalidTransition,
@@ -146,6 +148,7 @@ export class RequestTransitionsController {
   @ApiErrors(
     RequestsErrorCode.RequestNotFound,
     RequestsErrorCode.NotAccountableApprover,
+    RequestsErrorCode.StepUpRequired,
     RequestsErrorCode.FourEyes,
     RequestsErrorCode.InvalidTransition,
     RequestsErrorCode.VersionConflict,

@@ -137,6 +137,41 @@ export class RequestPreviewResponse {
   warnings!: PreviewWarningResponse[];
 }
 
+export class EntryAuthenticationResponse {
+  @ApiProperty({
+    enum: ['api_token', 'admin_token', 'session', 'idp_token', 'decision_link'],
+    description: 'The credential the entry was made with',
+  })
+  kind!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The token's, session's or link's id; the JWT's jti",
+  })
+  id!: string | null;
+  @ApiProperty({
+    enum: ['api_token', 'oidc', 'email_link', 'idp_token', 'decision_link'],
+    description: 'How the person proved who they are',
+  })
+  method!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'urn:raci:loa:mfa',
+    description: "The identity provider's authentication context class",
+  })
+  acr!: string | null;
+  @ApiProperty({ type: [String], example: ['pwd', 'otp'], description: 'Authentication methods' })
+  amr!: string[];
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the person last authenticated, where known',
+  })
+  authTime!: string | null;
+}
+
 export class HistoryEntryResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 1 }) seq!: number;
@@ -155,6 +190,12 @@ export class HistoryEntryResponse {
   })
   letter!: string | null;
   @ApiProperty({ type: String, nullable: true }) comment!: string | null;
+  @ApiProperty({
+    type: EntryAuthenticationResponse,
+    nullable: true,
+    description: 'How the actor authenticated; null for what the engine did by itself',
+  })
+  authentication!: EntryAuthenticationResponse | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ description: 'SHA-256 chaining this entry to the previous one' }) hash!: string;
 }

@@ -44,6 +44,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: body.requestId }, 'request failed');
     }
     if (!response.headersSent) {
+      if (exception instanceof DomainException && exception.headers) {
+        response.set(exception.headers);
+      }
       response.status(body.statusCode).json(body);
     }
   }

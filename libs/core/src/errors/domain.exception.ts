@@ -5,6 +5,8 @@ export type ErrorDetails = Record<string, unknown>;
 export interface ErrorDefinition {
   status: number;
   message: string;
+  /** Response headers the code always comes with (a challenge), made from the details. */
+  headers?: (details: ErrorDetails) => Record<string, string>;
 }
 
 /** Every code of a module, with its status and message: the one place a module's errors are worded. */
@@ -18,6 +20,8 @@ export type ErrorTable<Code extends string> = Readonly<Record<Code, ErrorDefinit
  */
 export abstract class DomainException<Code extends string = string> extends Error {
   readonly status: number;
+  /** Headers to answer with, from the code's definition. */
+  readonly headers?: Record<string, string>;
 
   protected constructor(
     table: ErrorTable<Code>,
@@ -27,6 +31,7 @@ export abstract class DomainException<Code extends string = string> extends Erro
     super(fillMessage(table[code].message, details));
     this.name = new.target.name;
     this.status = table[code].status;
+    this.headers = table[code].headers?.(details ?? {});
   }
 }
 

@@ -5,7 +5,18 @@ import { IsNull, Repository } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Catalog } from '@app/catalog';
 import { AppConfig } from '@app/core';
-import { isUuid, Locale, OrganizationsService, TokensService, UsersService } from '@app/parties';
+import {
+  AuthMethod,
+  CredentialKind,
+  isUuid,
+  Locale,
+  OrganizationsService,
+  Principal,
+  TokensService,
+  UsersService,
+} from '@app/parties';
+import { requireStepUp } from '../domain/step-up.policy';
+import { WHO_ACTS } from '../domain/who-acts.table';
 import { RequestOpinion } from '../entities/request-opinion.entity';
 import { Request } from '../entities/request.entity';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
@@ -26,6 +37,10 @@ export interface LinkSummary {
   state: string;
   /** The language of the link's holder (their organization's): its page speaks it. */
   locale: Locale;
+  /** The person the link was made for: only they may decide with it. */
+  holderId: string;
+  /** The decision needs a multi-factor sign-in first (OIDC_STEP_UP_ACR): the link alone is not enough. */
+  needsStepUp: boolean;
   closed?: LinkClosed & { by: PersonView | null };
 }
 
@@ -111,6 +126,10 @@ export class DecisionLinks {
       verb: link.verb,
       requestId: request.id,
       locale,
+      holderId: link.userId,
+      needsStepUp: Boolean(
+        this.stepUpAcr?.length && WHO_ACTS[LINK_DECISIONS[link.verb].verb].stepUp,
+      ),
       actionTitle:
         (locale === Locale.Fr ? action?.i18n?.fr?.title : undefined) ??
         action?.title ??
@@ -123,21 +142,45 @@ export class DecisionLinks {
     };
   }
 
-  /** Uses a link once: marks it used, then decides as its person. */
-  async act(token: string, reason: string | undefined): Promise<RequestView> {
+  /**
+   * Uses a link once: marks it used, then decides as its person. `signedIn` is the caller's own
+   * session, if any: when it is the link's person, the decision is made with it (and so may carry
+   * the multi-factor sign-in a step-up needs); otherwise with the link as the credential.
+   */
+  async act(token: string, reason: string | undefined, signedIn?: Principal): Promise<RequestView> {
     const link = await this.verified(token);
     const request = await this.requests.findOneByOrFail({ id: link.requestId });
     const closed = await this.closure(link, request);
     if (closed) throw new RequestsException(REFUSAL[closed.reason]);
+    const principal = await this.deciderOf(link, signedIn);
+    const { verb, opinion } = LINK_DECISIONS[link.verb];
+    // Before the link is used up: a decision refused for want of step-up leaves it usable.
+    requireStepUp(verb, principal, this.stepUpAcr, `${this.config.publicUrl}/auth/login`);
     const claimed = await this.links.update(
       { id: link.id, usedAt: IsNull() },
       { usedAt: new Date() },
     );
     if (!claimed.affected) throw new RequestsException(Code.LinkUsed);
+    return this.transitions.act(principal, link.requestId, verb, { text: reason, opinion });
+  }
+
+  private get stepUpAcr(): readonly string[] | undefined {
+    return this.config.env.OIDC_STEP_UP_ACR;
+  }
+
+  private async deciderOf(link: DecisionLink, signedIn?: Principal): Promise<Principal> {
+    if (signedIn?.userId === link.userId) return signedIn;
     const principal = await this.tokens.principalOfUser(link.userId);
     if (!principal) throw new RequestsException(Code.LinkInvalid);
-    const { verb, opinion } = LINK_DECISIONS[link.verb];
-    return this.transitions.act(principal, link.requestId, verb, { text: reason, opinion });
+    const credential = {
+      kind: CredentialKind.DecisionLink,
+      id: link.id,
+      method: AuthMethod.DecisionLink,
+      acr: null,
+      amr: [],
+      authTime: null,
+    };
+    return { ...principal, credential };
   }
 
   private async closure(link: DecisionLink, request: Request): Promise<LinkClosed | undefined> {

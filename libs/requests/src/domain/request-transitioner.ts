@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditService } from '@app/audit';
+import { AuditService, EntryAuthentication } from '@app/audit';
 import { asRow, AWAITING_DECISION, RequestEvent } from '@app/core';
 import { Principal } from '@app/parties';
 import { writeToOutbox } from '../outbox/outbox-writer';
@@ -76,6 +76,7 @@ export class RequestTransitioner {
         fromState: from,
         toState: to,
         comment,
+        authentication: recordedAuthentication(change.actor),
       },
       at,
       { first: from === null },
@@ -101,4 +102,11 @@ export class RequestTransitioner {
     await writeToOutbox(manager, event);
     return event;
   }
+}
+
+/** How the actor authenticated, as the history keeps it; null when the engine acts by itself. */
+function recordedAuthentication({ credential }: Principal): EntryAuthentication | null {
+  if (!credential) return null;
+  const { kind, id, method, acr, amr, authTime } = credential;
+  return { kind, id, method, acr, amr: [...amr], authTime };
 }

@@ -27,6 +27,11 @@ export interface VerbRule {
   actors: readonly Actor[];
   /** Four eyes: the submitter never does it, whatever else they are. */
   fourEyes: boolean;
+  /**
+   * A decision of the Accountable party: with OIDC_STEP_UP_ACR set, it needs a multi-factor
+   * sign-in, whichever way it comes (API, console or email link).
+   */
+  stepUp?: true;
   /** The states the verb applies in; `null` is a request not yet submitted. */
   from: readonly (S | null)[];
   /** A request in one of `from` waits on these actors, for this reason. */
@@ -59,12 +64,14 @@ export const WHO_ACTS: Readonly<Record<V, VerbRule>> = {
   },
   [V.WaiveConsultation]: {
     actors: [APPROVER],
+    stepUp: true,
     fourEyes: false,
     from: [S.PendingConsultation],
     refusal: Code.NotAccountableApprover,
   },
   [V.Approve]: {
     actors: [APPROVER],
+    stepUp: true,
     fourEyes: true,
     from: [S.PendingApproval],
     waits: 'approve',
@@ -72,6 +79,7 @@ export const WHO_ACTS: Readonly<Record<V, VerbRule>> = {
   },
   [V.Reject]: {
     actors: [APPROVER],
+    stepUp: true,
     fourEyes: true,
     from: [S.PendingConsultation, S.PendingApproval],
     refusal: Code.NotAccountableApprover,

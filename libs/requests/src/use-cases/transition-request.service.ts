@@ -3,10 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Catalog } from '@app/catalog';
 import { EntityManager } from 'typeorm';
-import { isUniqueViolation, RequestState, TransactionRunner } from '@app/core';
+import { AppConfig, isUniqueViolation, RequestState, TransactionRunner } from '@app/core';
 import { Principal } from '@app/parties';
 import { authorize } from '../domain/raci-policy';
 import { findVisibleRequest } from '../domain/request-scope';
+import { requireStepUp } from '../domain/step-up.policy';
 import { RequestVerb as V } from '../domain/request-state';
 import { TransitionContext } from '../domain/request-state-machine';
 import { assertExpectedVersion, ExpectedVersions } from '../domain/version-precondition';
@@ -39,7 +40,12 @@ export class TransitionRequestService {
     private readonly transitioner: RequestTransitioner,
     private readonly events: EventEmitter2,
     private readonly views: RequestViews,
+    private readonly config: AppConfig,
   ) {}
+
+  private get signInUrl(): string {
+    return `${this.config.publicUrl}/auth/login`;
+  }
 
   async act(
     principal: Principal,
@@ -54,6 +60,7 @@ export class TransitionRequestService {
           ...request,
           letters: this.catalog.lettersOf(request.action),
         });
+        requireStepUp(verb, principal, this.config.env.OIDC_STEP_UP_ACR, this.signInUrl);
         assertExpectedVersion(request.version, input.expectedVersions);
         if (verb === V.Approve && request.state === RequestState.PendingConsultation) {
           throw await consultationPending(manager, request);

@@ -37,8 +37,8 @@ export class OidcDiscovery {
     const configuration = await oidc.discovery(
       issuer,
       OIDC_CLIENT_ID,
-      OIDC_CLIENT_SECRET,
-      OIDC_CLIENT_SECRET ? undefined : oidc.None(),
+      undefined,
+      OIDC_CLIENT_SECRET ? secretAuthentication(OIDC_CLIENT_SECRET) : oidc.None(),
       {
         // A provider on the same machine (development, tests) may speak plain http.
         execute: issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : [],
@@ -48,4 +48,21 @@ export class OidcDiscovery {
     configuration.timeout = DISCOVERY_TIMEOUT_S;
     return configuration;
   }
+}
+
+/**
+ * The client secret as the provider takes it: `client_secret_basic`, the OpenID Connect default,
+ * unless its discovery document lists only `client_secret_post` (as some Auth0 tenants do).
+ */
+function secretAuthentication(secret: string): oidc.ClientAuth {
+  const basic = oidc.ClientSecretBasic(secret);
+  const post = oidc.ClientSecretPost(secret);
+  return (server, client, body, headers) => {
+    const supported = server.token_endpoint_auth_methods_supported;
+    const usePost =
+      supported !== undefined &&
+      supported.includes('client_secret_post') &&
+      !supported.includes('client_secret_basic');
+    (usePost ? post : basic)(server, client, body, headers);
+  };
 }
