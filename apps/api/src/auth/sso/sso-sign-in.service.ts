@@ -7,6 +7,12 @@ import { SignInTransaction } from './sign-in-transaction';
 
 /** What the engine asks the provider for: who the person is, and their address. */
 const SCOPE = 'openid email profile';
+/**
+ * A step-up asks the provider for a sign-in made now (`max_age=0`); its `auth_time` must then be
+ * at most this old when the engine checks it (plus the clock tolerance), so a provider that ignored
+ * the request and answered from an older session is refused.
+ */
+const FRESH_SIGN_IN_S = 60;
 
 /** A person the identity provider has just signed in, as its ID token (and userinfo) tell. */
 export interface ProviderSignIn {
@@ -76,7 +82,7 @@ export class SsoSignIn {
         expectedState: transaction.state,
         expectedNonce: transaction.nonce,
         idTokenExpected: true,
-        ...(transaction.acr ? { maxAge: 0 } : {}),
+        ...(transaction.acr ? { maxAge: FRESH_SIGN_IN_S } : {}),
       });
       const claims = tokens.claims();
       if (!claims) throw new AuthException(AuthErrorCode.SignInFailed, { reason: 'no ID token' });
