@@ -1581,6 +1581,38 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last */
             nextCursor: string | null;
         };
+        EntryAuthenticationResponse: {
+            /**
+             * @description The credential the entry was made with
+             * @enum {string}
+             */
+            kind: "api_token" | "admin_token" | "session" | "idp_token" | "decision_link";
+            /** @description The token's, session's or link's id; the JWT's jti */
+            id: string | null;
+            /**
+             * @description How the person proved who they are
+             * @enum {string}
+             */
+            method: "api_token" | "oidc" | "email_link" | "idp_token" | "decision_link";
+            /**
+             * @description The identity provider's authentication context class
+             * @example urn:raci:loa:mfa
+             */
+            acr: string | null;
+            /**
+             * @description Authentication methods
+             * @example [
+             *       "pwd",
+             *       "otp"
+             *     ]
+             */
+            amr: string[];
+            /**
+             * Format: date-time
+             * @description When the person last authenticated, where known
+             */
+            authTime: string | null;
+        };
         HistoryEntryResponse: {
             /** Format: uuid */
             id: string;
@@ -1603,6 +1635,8 @@ export interface components {
              */
             letter: "R" | "A" | "C" | "I" | null;
             comment: string | null;
+            /** @description How the actor authenticated; null for what the engine did by itself */
+            authentication: components["schemas"]["EntryAuthenticationResponse"] | (never | null);
             /** Format: date-time */
             createdAt: string;
             /** @description SHA-256 chaining this entry to the previous one */
@@ -2673,6 +2707,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -2691,7 +2726,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2770,7 +2805,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2779,8 +2817,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -2788,7 +2826,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2821,6 +2859,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -2839,7 +2878,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2942,7 +2981,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2951,8 +2993,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -2960,7 +3002,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2995,6 +3037,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -3013,7 +3056,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3092,7 +3135,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3101,8 +3147,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3110,7 +3156,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3173,6 +3219,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -3191,7 +3238,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3270,7 +3317,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3279,8 +3329,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3288,7 +3338,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3356,6 +3406,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -3374,7 +3425,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3384,6 +3435,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -3402,7 +3454,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3584,7 +3636,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3593,8 +3648,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3602,7 +3657,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3660,6 +3715,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -3678,7 +3734,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3785,7 +3841,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3794,8 +3853,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3803,7 +3862,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3870,6 +3929,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -3888,7 +3948,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3899,6 +3959,7 @@ export interface operations {
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
              *     - `PROVIDER_ADMIN_REQUIRED`: Only a provider admin may change {what}.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -3917,7 +3978,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED" | "PROVIDER_ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "PROVIDER_ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4102,7 +4163,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4111,8 +4175,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4120,7 +4184,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4182,6 +4246,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -4200,7 +4265,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4307,7 +4372,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4316,8 +4384,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4325,7 +4393,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4390,6 +4458,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -4408,7 +4477,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4418,6 +4487,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -4436,7 +4506,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4589,7 +4659,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4598,8 +4671,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4607,7 +4680,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4673,6 +4746,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -4691,7 +4765,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4826,7 +4900,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4835,8 +4912,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4844,7 +4921,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4915,6 +4992,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -4933,7 +5011,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4943,6 +5021,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -4961,7 +5040,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5172,7 +5251,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5181,8 +5263,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5190,7 +5272,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5256,6 +5338,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -5274,7 +5357,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5285,6 +5368,7 @@ export interface operations {
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
              *     - `OWN_ROLES_ESCALATION`: Nobody may give themselves a role they do not hold ({roles}).
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -5303,7 +5387,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED" | "OWN_ROLES_ESCALATION";
+                        code?: "ADMIN_REQUIRED" | "OWN_ROLES_ESCALATION" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5489,7 +5573,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5498,8 +5585,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5507,7 +5594,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5574,6 +5661,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -5592,7 +5680,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5602,6 +5690,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -5620,7 +5709,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5825,7 +5914,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5834,8 +5926,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5843,7 +5935,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5899,6 +5991,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -5917,7 +6010,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5927,6 +6020,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -5945,7 +6039,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6052,7 +6146,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6061,8 +6158,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6070,7 +6167,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6100,6 +6197,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -6118,7 +6216,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6197,7 +6295,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6206,8 +6307,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6215,7 +6316,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6245,6 +6346,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -6263,7 +6365,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6374,7 +6476,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6383,8 +6488,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6392,7 +6497,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6455,6 +6560,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -6473,7 +6579,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6483,6 +6589,7 @@ export interface operations {
              * @description PREFERENCES_NEED_A_USER: the bootstrap admin (ADMIN_TOKEN) has no user, no mail
              *
              *     - `PREFERENCES_NEED_A_USER`: Mail preferences belong to a user; the bootstrap admin (ADMIN_TOKEN) is none and gets no mail.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -6501,7 +6608,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "PREFERENCES_NEED_A_USER";
+                        code?: "PREFERENCES_NEED_A_USER" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6642,7 +6749,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6651,8 +6761,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6660,7 +6770,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6730,7 +6840,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6748,7 +6861,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6827,7 +6940,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6836,8 +6952,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6845,7 +6961,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6919,7 +7035,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6937,13 +7056,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `ROLE_REQUIRED`: Only a requester may submit requests. */
+            /**
+             * @description - `ROLE_REQUIRED`: Only a requester may submit requests.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6961,7 +7083,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ROLE_REQUIRED";
+                        code?: "ROLE_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7175,7 +7297,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7184,8 +7309,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7193,7 +7318,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7258,7 +7383,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7276,7 +7404,31 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "CSRF_TOKEN_INVALID",
+                     *       "message": "A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7433,7 +7585,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7442,8 +7597,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7451,7 +7606,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7507,7 +7662,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7525,7 +7683,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7628,7 +7786,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7637,8 +7798,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7646,7 +7807,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7708,7 +7869,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7726,7 +7890,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7829,7 +7993,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7838,8 +8005,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7847,7 +8014,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7909,7 +8076,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7927,7 +8097,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8030,7 +8200,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8039,8 +8212,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8048,7 +8221,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8118,7 +8291,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8136,13 +8312,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `RACI_NOT_A_PARTY`: Only a party of the request (holding a letter, or performing it) may comment on it. */
+            /**
+             * @description - `RACI_NOT_A_PARTY`: Only a party of the request (holding a letter, or performing it) may comment on it.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8160,7 +8339,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_A_PARTY";
+                        code?: "RACI_NOT_A_PARTY" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8389,7 +8568,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8398,8 +8580,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8407,7 +8589,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8476,7 +8658,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8494,13 +8679,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `RACI_NOT_CONSULTED`: Only a consultant or approver of a Consulted party may give an opinion. */
+            /**
+             * @description - `RACI_NOT_CONSULTED`: Only a consultant or approver of a Consulted party may give an opinion.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8518,7 +8706,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_CONSULTED";
+                        code?: "RACI_NOT_CONSULTED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8752,7 +8940,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8761,8 +8952,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8770,7 +8961,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8839,7 +9030,11 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `STEP_UP_REQUIRED`: This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8848,8 +9043,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 401,
-                     *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "code": "STEP_UP_REQUIRED",
+                     *       "message": "This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8857,13 +9052,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "STEP_UP_REQUIRED" | "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}. */
+            /**
+             * @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8881,7 +9079,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER";
+                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9114,7 +9312,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9123,8 +9324,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9132,7 +9333,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9202,7 +9403,11 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `STEP_UP_REQUIRED`: This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9211,8 +9416,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 401,
-                     *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "code": "STEP_UP_REQUIRED",
+                     *       "message": "This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9220,7 +9425,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "STEP_UP_REQUIRED" | "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9229,6 +9434,7 @@ export interface operations {
             /**
              * @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}.
              *     - `RACI_FOUR_EYES`: Four eyes: the submitter of a request never decides on it.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -9247,7 +9453,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES";
+                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9483,7 +9689,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9492,8 +9701,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9501,7 +9710,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9570,7 +9779,11 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `STEP_UP_REQUIRED`: This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9579,8 +9792,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 401,
-                     *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "code": "STEP_UP_REQUIRED",
+                     *       "message": "This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9588,7 +9801,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "STEP_UP_REQUIRED" | "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9597,6 +9810,7 @@ export interface operations {
             /**
              * @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}.
              *     - `RACI_FOUR_EYES`: Four eyes: the submitter of a request never decides on it.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -9615,7 +9829,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES";
+                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9848,7 +10062,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9857,8 +10074,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9866,7 +10083,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9931,7 +10148,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9949,13 +10169,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}. */
+            /**
+             * @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9973,7 +10196,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_PERFORMING_OPERATOR";
+                        code?: "RACI_NOT_PERFORMING_OPERATOR" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10206,7 +10429,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10215,8 +10441,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10224,7 +10450,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10294,7 +10520,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10312,13 +10541,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}. */
+            /**
+             * @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10336,7 +10568,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_PERFORMING_OPERATOR";
+                        code?: "RACI_NOT_PERFORMING_OPERATOR" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10569,7 +10801,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10578,8 +10813,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10587,7 +10822,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10656,7 +10891,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10674,13 +10912,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}. */
+            /**
+             * @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10698,7 +10939,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_PERFORMING_OPERATOR";
+                        code?: "RACI_NOT_PERFORMING_OPERATOR" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10931,7 +11172,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10940,8 +11184,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10949,7 +11193,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11019,7 +11263,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11037,13 +11284,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `RACI_NOT_SUBMITTER_OR_ACCOUNTABLE`: Only the submitter or an approver of the Accountable party may cancel. */
+            /**
+             * @description - `RACI_NOT_SUBMITTER_OR_ACCOUNTABLE`: Only the submitter or an approver of the Accountable party may cancel.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11061,7 +11311,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_SUBMITTER_OR_ACCOUNTABLE";
+                        code?: "RACI_NOT_SUBMITTER_OR_ACCOUNTABLE" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11294,7 +11544,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11303,8 +11556,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11312,7 +11565,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11371,7 +11624,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11389,7 +11645,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11468,7 +11724,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11477,8 +11736,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11486,7 +11745,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11512,7 +11771,10 @@ export interface operations {
                     "application/json": components["schemas"]["AuditVerificationResponse"];
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11530,7 +11792,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11633,7 +11895,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11642,8 +11907,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11651,7 +11916,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11718,6 +11983,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -11736,7 +12002,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11871,7 +12137,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11880,8 +12149,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11889,7 +12158,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11951,6 +12220,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -11969,7 +12239,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -12104,7 +12374,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12113,8 +12386,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -12122,7 +12395,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -12182,7 +12455,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12200,7 +12476,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -12303,7 +12579,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12312,8 +12591,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -12321,7 +12600,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -12380,7 +12659,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12398,13 +12680,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this. */
+            /**
+             * @description - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12422,7 +12707,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -12626,7 +12911,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12635,8 +12923,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -12644,7 +12932,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -12672,6 +12960,15 @@ export interface operations {
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description The decision needs a multi-factor sign-in first: to `/auth/login?acr=…&returnTo=` this page, which comes back here once the link's own person has signed in with it. */
+            303: {
+                headers: {
+                    /** @description The sign-in */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description - `LINK_INVALID`: This link is not valid. (an HTML page saying so) */
             404: {
@@ -12806,6 +13103,15 @@ export interface operations {
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description The decision needs a multi-factor sign-in first: to `/auth/login?acr=…&returnTo=` this page, which comes back here once the link's own person has signed in with it. */
+            303: {
+                headers: {
+                    /** @description The sign-in */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /**
              * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
@@ -13364,6 +13670,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -13382,7 +13689,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13489,7 +13796,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13498,8 +13808,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -13507,7 +13817,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13579,6 +13889,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -13597,7 +13908,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13607,6 +13918,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -13625,7 +13937,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13835,7 +14147,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13844,8 +14159,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -13853,7 +14168,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13909,6 +14224,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -13927,7 +14243,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13937,6 +14253,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -13955,7 +14272,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -14062,7 +14379,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -14071,8 +14391,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -14080,7 +14400,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -14146,6 +14466,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -14164,7 +14485,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -14299,7 +14620,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -14308,8 +14632,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -14317,7 +14641,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
