@@ -240,6 +240,34 @@ describe('single sign-on with the identity provider', () => {
   });
 });
 
+describe('single sign-on callbacks that fail, again and again', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // The provider is never reached: a callback without its sign-in cookie fails before.
+    t = await createTestApp({
+      env: {
+        OIDC_ISSUER: 'http://127.0.0.1:9/unreachable',
+        OIDC_CLIENT_ID: 'raci-engine-web',
+        AUTH_FAILURE_LIMIT: '2',
+      },
+    });
+  });
+  afterAll(() => t?.close());
+
+  it('counts each as a failed sign-in, and answers 429 past the limit', async () => {
+    for (const status of [400, 400, 429]) {
+      const res = await request(t.http)
+        .get('/auth/callback?code=guess&state=guess')
+        .expect(status)
+        .expect('Content-Type', /text\/html/);
+      if (status === 429) {
+        expect(res.headers['retry-after']).toMatch(/^\d+$/);
+        expect(res.text).toContain('Too many failed authentications');
+      }
+    }
+  });
+});
+
 describe('single sign-on, not set up', () => {
   let t: TestApp;
   beforeAll(async () => {
