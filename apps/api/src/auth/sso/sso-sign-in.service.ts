@@ -136,13 +136,25 @@ function failure(error: unknown): AuthException {
   return new AuthException(AuthErrorCode.SignInFailed, { reason: reasonOf(error) });
 }
 
-/** The provider did not answer (network, timeout) or answered with a server error. */
+/**
+ * The provider did not answer (network, timeout) or answered with a server error. Judged by name
+ * along the cause chain, not by class: openid-client wraps a failed fetch whose TypeError comes
+ * from another realm (a test sandbox) in a ClientError, with the TypeError as its cause.
+ */
 function unreachable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error.name === 'TimeoutError' || error.name === 'AbortError') return true;
-  if (error instanceof TypeError && !('code' in error)) return true;
-  const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof Response && cause.status >= 500;
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const { name, message, status } = current as {
+      name?: unknown;
+      message?: unknown;
+      status?: unknown;
+    };
+    if (name === 'TimeoutError' || name === 'AbortError') return true;
+    if (name === 'TypeError' && message === 'fetch failed') return true;
+    if (typeof status === 'number' && status >= 500) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 function reasonOf(error: unknown): string {
