@@ -91,6 +91,9 @@ describe('the mail planner', () => {
         organizationName: 'Globex',
         state: 'pending_approval',
         locale: 'en',
+        holderId: expect.any(String),
+        // No OIDC_STEP_UP_ACR here: the link alone decides.
+        needsStepUp: false,
       };
       expect(await links.describe(tokenOf(approve!))).toEqual({ verb: 'approve', ...summary });
       expect(await links.describe(tokenOf(reject!))).toEqual({ verb: 'reject', ...summary });

@@ -11,16 +11,13 @@ describe('URL secrets in logs', () => {
     );
   });
 
-  it("masks the identity provider's authorization code on the sign-in callback", () => {
-    expect(maskUrlSecrets('/auth/callback?code=Sp1Xl-0_x&state=abc&iss=x')).toBe(
-      '/auth/callback?code=[redacted]&state=abc&iss=x',
+  it("masks the sign-in callback's code and state, and the sign-in link", () => {
+    expect(maskUrlSecrets('/auth/callback?code=Sp1x-9&state=abc&iss=https%3A%2F%2Fidp')).toBe(
+      '/auth/callback?code=[redacted]&state=[redacted]&iss=https%3A%2F%2Fidp',
     );
-    expect(
-      withoutUrlSecrets({ url: '/auth/callback?state=s&code=c1', query: { code: 'c1' } }),
-    ).toEqual({
-      url: '/auth/callback?state=s&code=[redacted]',
-      query: { code: '[redacted]' },
-      params: undefined,
+    expect(maskUrlSecrets(`/auth/email-link/${LINK}`)).toBe('/auth/email-link/[redacted]');
+    expect(withoutUrlSecrets({ query: { code: 'Sp1x-9', returnTo: '/requests' } })).toEqual({
+      query: { code: '[redacted]', returnTo: '/requests' },
     });
   });
 
