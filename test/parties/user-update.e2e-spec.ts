@@ -30,6 +30,56 @@ describe('changing a user (PATCH /v1/users/:id)', () => {
     expect(me.body).toMatchObject({ name: 'Ada King', roles: ['requester', 'approver'] });
   });
 
+  it("sets, shows, clears and keeps unique a user's identity provider subject", async () => {
+    const org = cast.onRequest.organizationId;
+    const subject = `svc-${Date.now()}`;
+    const created = await api(t, cast.onRequest.admin)
+      .post(`/v1/organizations/${org}/users`, {
+        email: `bot-${subject}@example.test`,
+        name: 'Deploy bot',
+        roles: ['requester'],
+        oidcSubject: subject,
+      })
+      .expect(201);
+    expect(created.body.oidcSubject).toBe(subject);
+    const other = await createUser(t, org, [Role.Requester]);
+    const path = `/v1/users/${other.id}`;
+    const taken = await api(t, cast.onRequest.admin).patch(path, { oidcSubject: subject });
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe('OIDC_SUBJECT_TAKEN');
+    const twice = await api(t, cast.onRequest.admin).post(`/v1/organizations/${org}/users`, {
+      email: `twin-${subject}@example.test`,
+      name: 'Twin',
+      roles: ['requester'],
+      oidcSubject: subject,
+    });
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('OIDC_SUBJECT_TAKEN');
+
+    await api(t, cast.onRequest.admin)
+      .patch(`/v1/users/${created.body.id}`, { oidcSubject: null })
+      .expect(200)
+      .expect(({ body }) => expect(body.oidcSubject).toBeNull());
+    await api(t, cast.onRequest.admin)
+      .patch(path, { oidcSubject: subject })
+      .expect(200)
+      .expect(({ body }) => expect(body.oidcSubject).toBe(subject));
+    const events = await api(t, cast.onRequest.admin)
+      .get(`/v1/audit/admin-events?organizationId=${org}`)
+      .expect(200);
+    expect(events.body.items).toContainEqual(
+      expect.objectContaining({
+        action: 'user.updated',
+        subjectId: other.id,
+        changes: { oidcSubject: { from: null, to: subject } },
+      }),
+    );
+    const tooLong = await api(t, cast.onRequest.admin).patch(path, {
+      oidcSubject: 'x'.repeat(256),
+    });
+    expect(tooLong.status).toBe(400);
+  });
+
   it('refuses a non-admin (403) and the admin of another organization (404)', async () => {
     const user = await createUser(t, cast.onRequest.organizationId, [Role.Requester]);
     const path = `/v1/users/${user.id}`;

@@ -32,6 +32,7 @@ describe('users API', () => {
       name: 'Ada Lovelace',
       roles: ['requester', 'approver'],
       organizationId: customer.id,
+      oidcSubject: null,
       token: expect.stringMatching(/^raci_[A-Za-z0-9_-]{43}$/),
     });
     const me = await api(t, res.body.token).get('/v1/me').expect(200);
@@ -73,6 +74,7 @@ describe('users API', () => {
       name: expect.any(String),
       roles: expect.any(Array),
       organizationId: customer.id,
+      oidcSubject: null,
       active: true,
       deactivatedAt: null,
       createdAt: expect.any(String),

@@ -11,6 +11,7 @@ import { AuditController } from './audit/audit.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { BenchNoopController } from './bench/bench-noop.controller';
 import { AuthModule } from './auth/auth.module';
+import { SsoController } from './auth/sso/sso.controller';
 import { CatalogController } from './catalog/catalog.controller';
 import { EmailActionsController } from './email-actions/email-actions.controller';
 import { EmailLinkController } from './auth/email-link/email-link.controller';
@@ -64,6 +65,7 @@ export class ApiModule implements NestModule {
       ],
       controllers: [
         HomeController,
+        SsoController,
         CatalogController,
         OrganizationsController,
         UsersController,

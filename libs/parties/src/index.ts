@@ -17,3 +17,4 @@ export * from './users.service';
 export * from './roles';
 export * from './use-cases/update-organization.service';
 export * from './use-cases/update-user.service';
+export * from './use-cases/resolve-signed-in-person.service';

@@ -18,6 +18,8 @@ export enum PartiesErrorCode {
   SignInLinkRevoked = 'SIGN_IN_LINK_REVOKED',
   UnknownSubject = 'UNKNOWN_SUBJECT',
   OidcSubjectTaken = 'OIDC_SUBJECT_TAKEN',
+  NoUserForSignIn = 'NO_USER_FOR_SIGN_IN',
+  UserDeactivated = 'USER_DEACTIVATED',
   ProviderAdminRequired = 'PROVIDER_ADMIN_REQUIRED',
   LastActiveAdmin = 'LAST_ACTIVE_ADMIN',
   OwnRolesEscalation = 'OWN_ROLES_ESCALATION',
@@ -93,6 +95,15 @@ const ERRORS: ErrorTable<PartiesErrorCode> = {
   [PartiesErrorCode.OidcSubjectTaken]: {
     status: HttpStatus.CONFLICT,
     message: 'Another user already has the identity provider subject "{oidcSubject}".',
+  },
+  [PartiesErrorCode.NoUserForSignIn]: {
+    status: HttpStatus.FORBIDDEN,
+    message:
+      'The identity provider signed you in, but no user here is linked to that account or has its verified email address: ask an admin of your organization to add you.',
+  },
+  [PartiesErrorCode.UserDeactivated]: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'Your user here has been deactivated: ask an admin of your organization.',
   },
   [PartiesErrorCode.ProviderAdminRequired]: {
     status: HttpStatus.FORBIDDEN,

@@ -7,6 +7,7 @@ import { User } from './entities/user.entity';
 import { OrganizationsService } from './organizations.service';
 import { TokensService } from './tokens.service';
 import { UpdateOrganizationService } from './use-cases/update-organization.service';
+import { ResolveSignedInPersonService } from './use-cases/resolve-signed-in-person.service';
 import { UpdateUserService } from './use-cases/update-user.service';
 import { UsersService } from './users.service';
 import { Session } from './entities/session.entity';
@@ -20,6 +21,7 @@ const SERVICES = [
   TokensService,
   UpdateOrganizationService,
   UpdateUserService,
+  ResolveSignedInPersonService,
   SessionsService,
   SignInLinks,
 ];

@@ -57,6 +57,8 @@ export interface CreateUserInput {
   email: string;
   name: string;
   roles: Role[];
+  /** The identity provider's subject the user signs in as (or a service client's id). */
+  oidcSubject?: string;
 }
 
 /** What `PATCH /v1/organizations/:id` may change; the subscription is for provider admins only. */
@@ -72,6 +74,8 @@ export interface UpdateUserInput {
   name?: string;
   roles?: Role[];
   active?: boolean;
+  /** null unlinks the user from the identity provider. */
+  oidcSubject?: string | null;
 }
 
 /** A token as shown once, at creation; afterwards only its prefix is known. */

@@ -104,6 +104,47 @@ describe('UsersService', () => {
       });
     });
 
+    it("links the identity provider's subject given, and records it with the rest", async () => {
+      const audit = (service as unknown as { audit: ReturnType<typeof fakeAdminAudit> }).audit;
+      const { user } = await service.create(principal(PROVIDER_ORG, [Role.Admin]), CUSTOMER_A, {
+        ...input,
+        oidcSubject: ' svc-42 ',
+      });
+      expect(user.oidcSubject).toBe('svc-42');
+      expect(audit.record).toHaveBeenCalledWith(
+        expect.anything(),
+        expect.objectContaining({
+          changes: expect.objectContaining({ oidcSubject: { from: null, to: 'svc-42' } }),
+        }),
+      );
+      const { user: plain } = await service.create(
+        principal(PROVIDER_ORG, [Role.Admin]),
+        CUSTOMER_A,
+        input,
+      );
+      expect(plain.oidcSubject).toBeNull();
+    });
+
+    it('refuses a subject another user has, also when two requests race', async () => {
+      const admin = principal(PROVIDER_ORG, [Role.Admin]);
+      const withSubject = { ...input, oidcSubject: 'svc-42' };
+      users.existsBy.mockImplementation((where) =>
+        Promise.resolve('oidcSubject' in (where as object)),
+      );
+      await expect(service.create(admin, CUSTOMER_A, withSubject)).rejects.toMatchObject({
+        code: PartiesErrorCode.OidcSubjectTaken,
+        status: 409,
+      });
+      expect(users.insert).not.toHaveBeenCalled();
+      users.existsBy.mockResolvedValueOnce(false).mockResolvedValueOnce(false);
+      users.insert.mockRejectedValueOnce(
+        new QueryFailedError('INSERT', [], Object.assign(new Error('dup'), { code: '23505' })),
+      );
+      await expect(service.create(admin, CUSTOMER_A, withSubject)).rejects.toMatchObject({
+        code: PartiesErrorCode.OidcSubjectTaken,
+      });
+    });
+
     it('refuses an empty or unknown role', async () => {
       const admin = principal(PROVIDER_ORG, [Role.Admin]);
       await expect(

@@ -47,28 +47,37 @@ export class UsersService {
     const organization = await this.organizations.get(principal, organizationId);
     AccessPolicy.requireAdmin(principal, organization.id);
     const user = newUser(organization.id, input);
-    if (await this.users.existsBy({ email: user.email })) {
-      throw new PartiesException(PartiesErrorCode.EmailTaken, { email: user.email });
-    }
+    await this.refuseTaken(user);
     try {
       return await this.transactions.run(async (manager) => {
         await manager.getRepository(User).insert(user);
-        const { email, name, roles, active } = user;
+        const { email, name, roles, active, oidcSubject } = user;
         await this.audit.record(manager, {
           organizationId: user.organizationId,
           actor: principal,
           action: AdminAction.UserCreated,
           subjectType: 'user',
           subjectId: user.id,
-          changes: created({ email, name, roles, active }),
+          changes: created({ email, name, roles, active, ...(oidcSubject ? { oidcSubject } : {}) }),
         });
         return { user, token: await this.tokens.issueFor(user, manager, principal) };
       });
     } catch (error) {
-      if (isUniqueViolation(error))
-        throw new PartiesException(PartiesErrorCode.EmailTaken, { email: user.email });
-      throw error;
+      if (!isUniqueViolation(error)) throw error;
+      // Another user took the address or the subject meanwhile: say which.
+      await this.refuseTaken(user);
+      throw new PartiesException(PartiesErrorCode.EmailTaken, { email: user.email });
     }
+  }
+
+  /** 409 EMAIL_TAKEN or OIDC_SUBJECT_TAKEN when another user already has the new user's. */
+  private async refuseTaken(user: User): Promise<void> {
+    if (await this.users.existsBy({ email: user.email }))
+      throw new PartiesException(PartiesErrorCode.EmailTaken, { email: user.email });
+    if (user.oidcSubject && (await this.users.existsBy({ oidcSubject: user.oidcSubject })))
+      throw new PartiesException(PartiesErrorCode.OidcSubjectTaken, {
+        oidcSubject: user.oidcSubject,
+      });
   }
 
   /** The users of an organization, for its admins and provider admins. */
@@ -122,6 +131,7 @@ function newUser(organizationId: string, input: CreateUserInput): User {
     email: input.email.trim().toLowerCase(),
     name: input.name.trim(),
     roles,
+    oidcSubject: input.oidcSubject?.trim() || null,
     active: true,
     deactivatedAt: null,
     createdAt: now,

@@ -24,6 +24,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in with single sign-on: to the identity provider, and back (public)
+         * @description 404 `SSO_NOT_CONFIGURED` when OIDC_ISSUER is not set; 400 `RETURN_TO_INVALID` for a returnTo that is not a path of this site; 400 `ACR_NOT_ALLOWED` for an acr outside OIDC_STEP_UP_ACR; 503 `IDENTITY_PROVIDER_UNAVAILABLE` when its discovery fails.
+         */
+        get: operations["signIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the identity provider sends the browser back to (public)
+         * @description HTML on failure. 400 `SIGN_IN_FAILED` (no or expired transaction cookie, a state that does not match, the provider refused or its answer does not check out: counted like a bad credential, 429 past AUTH_FAILURE_LIMIT); 403 `NO_USER_FOR_SIGN_IN` for a person no user here is linked to or has the verified address of (no account is created), 403 `USER_DEACTIVATED`.
+         */
+        get: operations["signInCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out: end the session of the cookie, here and at the identity provider (public)
+         * @description Needs no CSRF header: SameSite=Lax keeps other sites from sending the cookie with a POST, and without a cookie it only sends the browser home.
+         */
+        post: operations["signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/catalog/actions": {
         parameters: {
             query?: never;
@@ -210,7 +270,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a user’s name, roles or active flag (its organization’s admins, provider admins)
+         * Change a user’s name, roles, active flag or identity provider subject (its organization’s admins, provider admins)
          * @description Admins change a user’s name, roles or active flag. An admin cannot raise their own roles, and the last active admin stays.
          */
         patch: operations["updateUser"];
@@ -1276,6 +1336,11 @@ export interface components {
              *     ]
              */
             roles: ("requester" | "approver" | "operator" | "consultant" | "admin")[];
+            /**
+             * @description The identity provider's `sub` this user signs in as (a person), or a service client's id (a machine calling with client-credentials tokens). Unique (OIDC_SUBJECT_TAKEN). A person without one is linked at first sign-in by their verified email.
+             * @example 248289761001
+             */
+            oidcSubject?: string;
         };
         CreatedUserResponse: {
             /**
@@ -1295,6 +1360,8 @@ export interface components {
             roles: ("requester" | "approver" | "operator" | "consultant" | "admin")[];
             /** Format: uuid */
             organizationId: string;
+            /** @description The identity provider's subject (or service client id) this user signs in as */
+            oidcSubject: string | null;
             /**
              * @description The bearer token; shown only now, keep it
              * @example raci_Jx3l0kq8S2m1bYk2QmF0c3RhcnQtdG9rZW4tZXhhbXBsZQ
@@ -1319,6 +1386,8 @@ export interface components {
             roles: ("requester" | "approver" | "operator" | "consultant" | "admin")[];
             /** Format: uuid */
             organizationId: string;
+            /** @description The identity provider's subject (or service client id) this user signs in as */
+            oidcSubject: string | null;
             /** @description false once deactivated: no token works, no mail is sent */
             active: boolean;
             /** Format: date-time */
@@ -1347,6 +1416,11 @@ export interface components {
              * @example false
              */
             active?: boolean;
+            /**
+             * @description The identity provider's `sub` this user signs in as, or a service client's id; unique (OIDC_SUBJECT_TAKEN). null unlinks it: the person is linked again at their next sign-in by verified email.
+             * @example 248289761001
+             */
+            oidcSubject?: string | null;
         };
         TokenResponse: {
             /**
@@ -1658,6 +1732,38 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last */
             nextCursor: string | null;
         };
+        EntryAuthenticationResponse: {
+            /**
+             * @description The credential the entry was made with
+             * @enum {string}
+             */
+            kind: "api_token" | "admin_token" | "session" | "idp_token" | "decision_link";
+            /** @description The token's, session's or link's id; the JWT's jti */
+            id: string | null;
+            /**
+             * @description How the person proved who they are
+             * @enum {string}
+             */
+            method: "api_token" | "oidc" | "email_link" | "idp_token" | "decision_link";
+            /**
+             * @description The identity provider's authentication context class
+             * @example urn:raci:loa:mfa
+             */
+            acr: string | null;
+            /**
+             * @description Authentication methods
+             * @example [
+             *       "pwd",
+             *       "otp"
+             *     ]
+             */
+            amr: string[];
+            /**
+             * Format: date-time
+             * @description When the person last authenticated, where known
+             */
+            authTime: string | null;
+        };
         HistoryEntryResponse: {
             /** Format: uuid */
             id: string;
@@ -1680,6 +1786,8 @@ export interface components {
              */
             letter: "R" | "A" | "C" | "I" | null;
             comment: string | null;
+            /** @description How the actor authenticated; null for what the engine did by itself */
+            authentication: components["schemas"]["EntryAuthenticationResponse"] | (never | null);
             /** Format: date-time */
             createdAt: string;
             /** @description SHA-256 chaining this entry to the previous one */
@@ -2235,6 +2343,483 @@ export interface operations {
             };
         };
     };
+    signIn: {
+        parameters: {
+            query?: {
+                /** @description Step-up: one of OIDC_STEP_UP_ACR. The provider is asked for that level and for a fresh sign-in (`max_age=0`), whatever session it already has. */
+                acr?: string;
+                /** @description A path of this site to come back to once signed in (never another site) */
+                returnTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the identity provider's sign-in; sets the short-lived transaction cookie */
+            302: {
+                headers: {
+                    /** @description Where the browser goes next */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description - `RETURN_TO_INVALID`: returnTo must be a path on this site, starting with a single "/".
+             *     - `ACR_NOT_ALLOWED`: acr must be one of the step-up levels of OIDC_STEP_UP_ACR: {allowed}.
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "RETURN_TO_INVALID",
+                     *       "message": "returnTo must be a path on this site, starting with a single \"/\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "RETURN_TO_INVALID" | "ACR_NOT_ALLOWED" | "VALIDATION_FAILED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `SSO_NOT_CONFIGURED`: Single sign-on is not set up on this engine (OIDC_ISSUER is not set). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "SSO_NOT_CONFIGURED",
+                     *       "message": "Single sign-on is not set up on this engine (OIDC_ISSUER is not set).",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "SSO_NOT_CONFIGURED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    signInCallback: {
+        parameters: {
+            query?: {
+                error?: string;
+                state?: string;
+                code?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: sets the `raci_session` cookie, and back to returnTo */
+            303: {
+                headers: {
+                    /** @description Where the browser goes next */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `SIGN_IN_FAILED`: The sign-in could not be completed ({reason}). Start again from the sign-in page. (an HTML page saying so) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                        details?: components["schemas"]["ValidationDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /**
+             * @description - `NO_USER_FOR_SIGN_IN`: The identity provider signed you in, but no user here is linked to that account or has its verified email address: ask an admin of your organization to add you.
+             *     - `USER_DEACTIVATED`: Your user here has been deactivated: ask an admin of your organization. (an HTML page saying so)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `SSO_NOT_CONFIGURED`: Single sign-on is not set up on this engine (OIDC_ISSUER is not set). (an HTML page saying so) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. (an HTML page saying so) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly. (an HTML page saying so) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out: the cookie's session is ended and the cookie cleared; to the identity provider's sign-out for a single sign-on session (RP-initiated logout), else home */
+            303: {
+                headers: {
+                    /** @description Where the browser goes next */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `MALFORMED_JSON`: The body could not be read as JSON: {reason}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "MALFORMED_JSON",
+                     *       "message": "The body could not be read as JSON: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
     listCatalogActions: {
         parameters: {
             query?: {
@@ -2289,6 +2874,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -2307,7 +2893,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2386,7 +2972,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2395,8 +2984,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -2404,7 +2993,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2437,6 +3026,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -2455,7 +3045,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2558,7 +3148,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2567,8 +3160,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -2576,7 +3169,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2611,6 +3204,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -2629,7 +3223,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2708,7 +3302,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2717,8 +3314,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -2726,7 +3323,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2789,6 +3386,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -2807,7 +3405,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2886,7 +3484,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2895,8 +3496,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -2904,7 +3505,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2972,6 +3573,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -2990,7 +3592,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3201,7 +3803,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3210,8 +3815,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3219,7 +3824,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3277,6 +3882,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -3295,7 +3901,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3402,7 +4008,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3411,8 +4020,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3420,7 +4029,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3487,6 +4096,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -3505,7 +4115,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3720,7 +4330,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3729,8 +4342,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3738,7 +4351,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3800,6 +4413,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -3818,7 +4432,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3925,7 +4539,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3934,8 +4551,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3943,7 +4560,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4008,6 +4625,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -4026,7 +4644,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4208,7 +4826,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4217,8 +4838,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4226,7 +4847,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4292,6 +4913,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -4310,7 +4932,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4445,7 +5067,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4454,8 +5079,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4463,7 +5088,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4534,6 +5159,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -4552,7 +5178,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4640,9 +5266,10 @@ export interface operations {
                 };
             };
             /**
-             * @description EMAIL_TAKEN
+             * @description EMAIL_TAKEN, OIDC_SUBJECT_TAKEN
              *
              *     - `EMAIL_TAKEN`: A user already has the email "{email}".
+             *     - `OIDC_SUBJECT_TAKEN`: Another user already has the identity provider subject "{oidcSubject}".
              *     - `IDEMPOTENCY_KEY_IN_FLIGHT`: The first call with this Idempotency-Key is still running; retry once it has answered.
              */
             409: {
@@ -4662,7 +5289,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 409;
                         /** @enum {string} */
-                        code?: "EMAIL_TAKEN" | "IDEMPOTENCY_KEY_IN_FLIGHT";
+                        code?: "EMAIL_TAKEN" | "OIDC_SUBJECT_TAKEN" | "IDEMPOTENCY_KEY_IN_FLIGHT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4791,7 +5418,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4800,8 +5430,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4809,7 +5439,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4875,6 +5505,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -4893,7 +5524,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4982,9 +5613,10 @@ export interface operations {
                 };
             };
             /**
-             * @description LAST_ACTIVE_ADMIN
+             * @description LAST_ACTIVE_ADMIN, OIDC_SUBJECT_TAKEN
              *
              *     - `LAST_ACTIVE_ADMIN`: User "{id}" is the last active admin of its organization: make another user admin first.
+             *     - `OIDC_SUBJECT_TAKEN`: Another user already has the identity provider subject "{oidcSubject}".
              */
             409: {
                 headers: {
@@ -5003,7 +5635,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 409;
                         /** @enum {string} */
-                        code?: "LAST_ACTIVE_ADMIN";
+                        code?: "LAST_ACTIVE_ADMIN" | "OIDC_SUBJECT_TAKEN";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5108,7 +5740,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5117,8 +5752,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5126,7 +5761,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5193,6 +5828,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -5211,7 +5847,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5445,7 +6081,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5454,8 +6093,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5463,7 +6102,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5519,6 +6158,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -5537,7 +6177,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5673,7 +6313,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5682,8 +6325,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5691,7 +6334,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5721,6 +6364,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token or session
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -5739,7 +6383,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5818,7 +6462,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5827,8 +6474,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5836,7 +6483,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6230,6 +6877,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -6248,7 +6896,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6359,7 +7007,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6368,8 +7019,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6377,7 +7028,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6440,6 +7091,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -6458,7 +7110,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6628,7 +7280,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6637,8 +7292,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6646,7 +7301,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6716,7 +7371,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6734,7 +7392,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6813,7 +7471,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6822,8 +7483,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6831,7 +7492,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6905,7 +7566,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6923,7 +7587,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7164,7 +7828,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7173,8 +7840,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7182,7 +7849,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7247,7 +7914,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7265,7 +7935,31 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "CSRF_TOKEN_INVALID",
+                     *       "message": "A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7446,7 +8140,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7455,8 +8152,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7464,7 +8161,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7520,7 +8217,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7538,7 +8238,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7641,7 +8341,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7650,8 +8353,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7659,7 +8362,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7721,7 +8424,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7739,7 +8445,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7842,7 +8548,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7851,8 +8560,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7860,7 +8569,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7922,7 +8631,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7940,7 +8652,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8043,7 +8755,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8052,8 +8767,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8061,7 +8776,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8131,7 +8846,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8149,7 +8867,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8405,7 +9123,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8414,8 +9135,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8423,7 +9144,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8492,7 +9213,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8510,7 +9234,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8771,7 +9495,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8780,8 +9507,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8789,7 +9516,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8858,7 +9585,11 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `STEP_UP_REQUIRED`: This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8867,8 +9598,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 401,
-                     *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "code": "STEP_UP_REQUIRED",
+                     *       "message": "This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8876,7 +9607,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "STEP_UP_REQUIRED" | "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9136,7 +9867,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9145,8 +9879,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9154,7 +9888,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9224,7 +9958,11 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `STEP_UP_REQUIRED`: This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9233,8 +9971,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 401,
-                     *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "code": "STEP_UP_REQUIRED",
+                     *       "message": "This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9242,7 +9980,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "STEP_UP_REQUIRED" | "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9506,7 +10244,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9515,8 +10256,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9524,7 +10265,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9593,7 +10334,11 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `STEP_UP_REQUIRED`: This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9602,8 +10347,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 401,
-                     *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "code": "STEP_UP_REQUIRED",
+                     *       "message": "This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9611,7 +10356,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "STEP_UP_REQUIRED" | "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9872,7 +10617,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9881,8 +10629,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9890,7 +10638,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9955,7 +10703,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9973,7 +10724,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10233,7 +10984,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10242,8 +10996,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10251,7 +11005,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10321,7 +11075,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10339,7 +11096,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10599,7 +11356,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10608,8 +11368,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10617,7 +11377,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10686,7 +11446,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10704,7 +11467,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10964,7 +11727,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10973,8 +11739,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10982,7 +11748,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11052,7 +11818,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11070,7 +11839,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11330,7 +12099,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11339,8 +12111,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11348,7 +12120,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11407,7 +12179,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11425,7 +12200,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11504,7 +12279,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11513,8 +12291,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11522,7 +12300,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11548,7 +12326,10 @@ export interface operations {
                     "application/json": components["schemas"]["AuditVerificationResponse"];
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11566,7 +12347,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11669,7 +12450,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11678,8 +12462,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11687,7 +12471,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11754,6 +12538,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -11772,7 +12557,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11907,7 +12692,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11916,8 +12704,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11925,7 +12713,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11987,6 +12775,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -12005,7 +12794,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -12140,7 +12929,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12149,8 +12941,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -12158,7 +12950,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -12218,7 +13010,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12236,7 +13031,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -12339,7 +13134,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12348,8 +13146,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -12357,7 +13155,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -12416,7 +13214,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12434,7 +13235,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -12665,7 +13466,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12674,8 +13478,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -12683,7 +13487,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -12711,6 +13515,15 @@ export interface operations {
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description The decision needs a multi-factor sign-in first: to `/auth/login?acr=…&returnTo=` this page, which comes back here once the link's own person has signed in with it. */
+            303: {
+                headers: {
+                    /** @description The sign-in */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description - `LINK_INVALID`: This link is not valid. (an HTML page saying so) */
             404: {
@@ -12845,6 +13658,15 @@ export interface operations {
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description The decision needs a multi-factor sign-in first: to `/auth/login?acr=…&returnTo=` this page, which comes back here once the link's own person has signed in with it. */
+            303: {
+                headers: {
+                    /** @description The sign-in */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /**
              * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
@@ -13922,6 +14744,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -13940,7 +14763,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -14047,7 +14870,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -14056,8 +14882,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -14065,7 +14891,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -14137,6 +14963,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -14155,7 +14982,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -14394,7 +15221,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -14403,8 +15233,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -14412,7 +15242,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -14468,6 +15298,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -14486,7 +15317,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -14622,7 +15453,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -14631,8 +15465,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -14640,7 +15474,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -14706,6 +15540,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -14724,7 +15559,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -14859,7 +15694,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -14868,8 +15706,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -14877,7 +15715,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });

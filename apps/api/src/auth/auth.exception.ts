@@ -5,7 +5,10 @@ export enum AuthErrorCode {
   TooManyAuthFailures = 'TOO_MANY_AUTH_FAILURES',
   CsrfTokenInvalid = 'CSRF_TOKEN_INVALID',
   IdpUnavailable = 'IDENTITY_PROVIDER_UNAVAILABLE',
+  SsoNotConfigured = 'SSO_NOT_CONFIGURED',
   ReturnToInvalid = 'RETURN_TO_INVALID',
+  AcrNotAllowed = 'ACR_NOT_ALLOWED',
+  SignInFailed = 'SIGN_IN_FAILED',
   CrossSiteSignIn = 'CROSS_SITE_SIGN_IN',
 }
 
@@ -23,7 +26,19 @@ const ERRORS: ErrorTable<AuthErrorCode> = {
   },
   [AuthErrorCode.IdpUnavailable]: {
     status: HttpStatus.SERVICE_UNAVAILABLE,
-    message: 'The identity provider cannot be reached to check this token; try again shortly.',
+    message: 'The identity provider cannot be reached; try again shortly.',
+  },
+  [AuthErrorCode.SsoNotConfigured]: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'Single sign-on is not set up on this engine (OIDC_ISSUER is not set).',
+  },
+  [AuthErrorCode.AcrNotAllowed]: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'acr must be one of the step-up levels of OIDC_STEP_UP_ACR: {allowed}.',
+  },
+  [AuthErrorCode.SignInFailed]: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'The sign-in could not be completed ({reason}). Start again from the sign-in page.',
   },
   [AuthErrorCode.ReturnToInvalid]: {
     status: HttpStatus.BAD_REQUEST,

@@ -9,6 +9,8 @@ describe('safeReturnTo', () => {
     ['/requests/123?tab=history#comments', '/requests/123?tab=history#comments'],
     ['/a/../b', '/b'],
     ['/caf%C3%A9', '/caf%C3%A9'],
+    ['/@evil.example', '/@evil.example'],
+    ['/a/b%2F%2Fc', '/a/b%2F%2Fc'],
   ])('keeps the path %s of this engine', (value, expected) => {
     expect(safeReturnTo(value, PUBLIC_URL)).toBe(expected);
   });
@@ -24,6 +26,10 @@ describe('safeReturnTo', () => {
     ['a tab browsers drop', '/\t/evil.example'],
     ['a line break', '/x\r\nSet-Cookie: a=b'],
     ['the empty string', ''],
+    ['a leading space', ' /requests'],
+    ['a backslash then a slash', '/\\/evil.example'],
+    ['two backslashes', '\\\\evil.example'],
+    ['a scheme with one slash', 'http:/evil.example'],
     ['too long', `/${'a'.repeat(RETURN_TO_MAX_LENGTH)}`],
   ])('refuses %s', (_what, value) => {
     expect(safeReturnTo(value, PUBLIC_URL)).toBeNull();

@@ -18,7 +18,10 @@ export const TAGS = [
   { name: 'webhooks', description: 'Endpoints that receive the events of an organization' },
   { name: 'notifications', description: 'Mail deliveries, for provider admins' },
   { name: 'audit', description: 'The hash-chained histories and the admin audit log' },
-  { name: 'sign-in', description: 'Sign-in by emailed link, for people in a browser' },
+  {
+    name: 'sign-in',
+    description: 'Signing in, for people in a browser: single sign-on and emailed links',
+  },
   { name: 'email actions', description: 'The pages behind the links of emails (HTML)' },
   { name: 'operations', description: 'Home and health, without a token' },
 ];

@@ -6,6 +6,7 @@
 const OPERATION_IDS: Record<string, Record<string, string>> = {
   HomeController: { get: 'getHome' },
   HealthController: { check: 'getHealth' },
+  SsoController: { login: 'signIn', callback: 'signInCallback', logout: 'signOut' },
   CatalogController: { list: 'listCatalogActions', get: 'getCatalogAction', matrix: 'getMatrix' },
   OrganizationsController: {
     create: 'createOrganization',

@@ -1,9 +1,10 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMinSize,
   IsArray,
   IsEmail,
   IsEnum,
+  IsOptional,
   IsString,
   Length,
   MaxLength,
@@ -35,4 +36,18 @@ export class CreateUserDto implements CreateUserInput {
   @ArrayMinSize(1)
   @IsEnum(Role, { each: true })
   roles!: Role[];
+
+  @ApiPropertyOptional({
+    example: '248289761001',
+    maxLength: 255,
+    description:
+      "The identity provider's `sub` this user signs in as (a person), or a service client's id " +
+      '(a machine calling with client-credentials tokens). Unique (OIDC_SUBJECT_TAKEN). A person ' +
+      'without one is linked at first sign-in by their verified email.',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 255)
+  oidcSubject?: string;
 }

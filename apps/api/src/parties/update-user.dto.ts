@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   Length,
+  ValidateIf,
 } from 'class-validator';
 import { Role, UpdateUserInput } from '@app/parties';
 import { Trim } from './trim.transform';
@@ -40,4 +41,21 @@ export class UpdateUserDto implements UpdateUserInput {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '248289761001',
+    maxLength: 255,
+    description:
+      "The identity provider's `sub` this user signs in as, or a service client's id; unique " +
+      '(OIDC_SUBJECT_TAKEN). null unlinks it: the person is linked again at their next sign-in ' +
+      'by verified email.',
+  })
+  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 255)
+  oidcSubject?: string | null;
 }

@@ -18,6 +18,13 @@ export class UserResponse {
   @ApiProperty({ format: 'uuid' })
   organizationId!: string;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The identity provider's subject (or service client id) this user signs in as",
+  })
+  oidcSubject!: string | null;
+
   @ApiProperty({ description: 'false once deactivated: no token works, no mail is sent' })
   active!: boolean;
 
@@ -28,8 +35,28 @@ export class UserResponse {
   createdAt!: Date;
 
   static from(user: User): UserResponse {
-    const { id, email, name, roles, organizationId, active, deactivatedAt, createdAt } = user;
-    return { id, email, name, roles, organizationId, active, deactivatedAt, createdAt };
+    const {
+      id,
+      email,
+      name,
+      roles,
+      organizationId,
+      oidcSubject,
+      active,
+      deactivatedAt,
+      createdAt,
+    } = user;
+    return {
+      id,
+      email,
+      name,
+      roles,
+      organizationId,
+      oidcSubject: oidcSubject ?? null,
+      active,
+      deactivatedAt,
+      createdAt,
+    };
   }
 }
 

@@ -48,6 +48,7 @@ export class UsersController {
     PartiesErrorCode.AdminRequired,
     PartiesErrorCode.OrganizationNotFound,
     PartiesErrorCode.EmailTaken,
+    PartiesErrorCode.OidcSubjectTaken,
   )
   @ApiOperation({
     summary: 'Add a user to an organization, with its first token (its admins, provider admins)',
@@ -57,7 +58,7 @@ export class UsersController {
   @Idempotent()
   @ApiForbiddenResponse({ description: 'ADMIN_REQUIRED' })
   @ApiNotFoundResponse({ description: 'ORGANIZATION_NOT_FOUND' })
-  @ApiConflictResponse({ description: 'EMAIL_TAKEN' })
+  @ApiConflictResponse({ description: 'EMAIL_TAKEN, OIDC_SUBJECT_TAKEN' })
   async create(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UUID_PARAM) organizationId: string,
@@ -90,22 +91,23 @@ export class UsersController {
     PartiesErrorCode.OwnRolesEscalation,
     PartiesErrorCode.UserNotFound,
     PartiesErrorCode.LastActiveAdmin,
+    PartiesErrorCode.OidcSubjectTaken,
   )
   @ApiOperation({
     summary:
-      'Change a user’s name, roles or active flag (its organization’s admins, provider admins)',
+      'Change a user’s name, roles, active flag or identity provider subject (its organization’s admins, provider admins)',
   })
   @ApiOkResponse({ type: UserResponse })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
   @ApiForbiddenResponse({ description: 'ADMIN_REQUIRED, OWN_ROLES_ESCALATION' })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
-  @ApiConflictResponse({ description: 'LAST_ACTIVE_ADMIN' })
+  @ApiConflictResponse({ description: 'LAST_ACTIVE_ADMIN, OIDC_SUBJECT_TAKEN' })
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UUID_PARAM) id: string,
     @Body() body: UpdateUserDto,
   ): Promise<UserResponse> {
-    requireSomeChange(body, ['name', 'roles', 'active']);
+    requireSomeChange(body, ['name', 'roles', 'active', 'oidcSubject']);
     return UserResponse.from((await this.updates.update(principal, id, body)).user);
   }
 

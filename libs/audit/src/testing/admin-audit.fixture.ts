@@ -33,6 +33,7 @@ export function fakeManager(
       repo(entity).update!(where as never, set as never),
     save: (entity: unknown, row: unknown) => repo(entity).save!(row as never),
     findBy: (entity: unknown, where: unknown) => repo(entity).findBy!(where as never),
+    findOneBy: (entity: unknown, where: unknown) => repo(entity).findOneBy!(where as never),
     findOneByOrFail: async (entity: unknown, where: unknown) => {
       const found: unknown = await repo(entity).findOneBy!(where as never);
       if (!found) throw new Error('not found');

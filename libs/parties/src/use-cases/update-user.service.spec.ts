@@ -1,3 +1,4 @@
+import { QueryFailedError } from 'typeorm';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { fakeAdminAudit, inOneTransaction } from '@app/audit/testing/admin-audit.fixture';
 import { User } from '../entities/user.entity';
@@ -12,26 +13,40 @@ const ADMIN_ID = '00000000-0000-4000-8000-0000000000ff';
 const USER_ID = '00000000-0000-4000-8000-0000000000a1';
 
 const user = (id: string, roles: Role[], active = true) =>
-  Object.assign(new User(), { id, organizationId: CUSTOMER_A, name: 'Ada', roles, active });
+  Object.assign(new User(), {
+    id,
+    organizationId: CUSTOMER_A,
+    name: 'Ada',
+    roles,
+    active,
+    oidcSubject: null,
+  });
 
 describe('UpdateUserService', () => {
   let rows: User[];
   let audit: ReturnType<typeof fakeAdminAudit>;
   let emit: jest.Mock;
   let endSessions: jest.Mock;
+  let save: jest.Mock;
   let service: UpdateUserService;
   const admin = principal(CUSTOMER_A, [Role.Admin], ADMIN_ID);
 
   beforeEach(() => {
     rows = [user(ADMIN_ID, [Role.Admin]), user(USER_ID, [Role.Requester])];
     const byId = (where: { id: string }) => rows.find((row) => row.id === where.id) ?? null;
+    save = jest.fn((row: User) => {
+      rows = rows.map((r) => (r.id === row.id ? row : r));
+      return Promise.resolve(row);
+    });
     const repository = {
-      findOneBy: (where: { id: string }) => Promise.resolve(byId(where)),
+      findOneBy: (where: Partial<User>) =>
+        Promise.resolve(
+          rows.find((row) =>
+            Object.entries(where).every(([field, value]) => row[field as keyof User] === value),
+          ) ?? null,
+        ),
       findBy: () => Promise.resolve(rows.filter((row) => row.active)),
-      save: jest.fn((row: User) => {
-        rows = rows.map((r) => (r.id === row.id ? row : r));
-        return Promise.resolve(row);
-      }),
+      save,
     };
     const users = {
       visible: (viewer: typeof admin, id: string) => {
@@ -114,6 +129,38 @@ describe('UpdateUserService', () => {
       'LAST_ACTIVE_ADMIN',
     );
     expect(audit.record).not.toHaveBeenCalled();
+  });
+
+  it("sets, and with null clears, the identity provider's subject, recording both", async () => {
+    const { user: linked } = await service.update(admin, USER_ID, { oidcSubject: ' sub-ada ' });
+    expect(linked.oidcSubject).toBe('sub-ada');
+    expect(audit.record).toHaveBeenLastCalledWith(
+      expect.anything(),
+      expect.objectContaining({ changes: { oidcSubject: { from: null, to: 'sub-ada' } } }),
+    );
+    const { user: unlinked } = await service.update(admin, USER_ID, { oidcSubject: null });
+    expect(unlinked.oidcSubject).toBeNull();
+    expect(audit.record).toHaveBeenLastCalledWith(
+      expect.anything(),
+      expect.objectContaining({ changes: { oidcSubject: { from: 'sub-ada', to: null } } }),
+    );
+  });
+
+  it('refuses a subject another user signs in as, also when two changes race', async () => {
+    rows[0].oidcSubject = 'sub-admin';
+    await expect(
+      codeOf(service.update(admin, USER_ID, { oidcSubject: 'sub-admin' })),
+    ).resolves.toBe('OIDC_SUBJECT_TAKEN');
+    expect(rows[1].oidcSubject).toBeNull();
+    const duplicate = new QueryFailedError(
+      'UPDATE',
+      [],
+      Object.assign(new Error('dup'), { code: '23505' }),
+    );
+    save.mockRejectedValueOnce(duplicate);
+    await expect(codeOf(service.update(admin, USER_ID, { oidcSubject: 'sub-new' }))).resolves.toBe(
+      'OIDC_SUBJECT_TAKEN',
+    );
   });
 
   it('refuses a non-admin, another customer, and a user giving itself a role', async () => {

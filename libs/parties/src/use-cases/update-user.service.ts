@@ -2,7 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { EntityManager } from 'typeorm';
 import { AdminAction, AdminAuditService, diff } from '@app/audit';
-import { TransactionRunner, UserDeactivatedEvent, userDeactivated } from '@app/core';
+import {
+  isUniqueViolation,
+  TransactionRunner,
+  UserDeactivatedEvent,
+  userDeactivated,
+} from '@app/core';
 import { AccessPolicy } from '../access-policy';
 import { User } from '../entities/user.entity';
 import { PartiesErrorCode as Code, PartiesException } from '../parties.exception';
@@ -18,8 +23,9 @@ export interface UserUpdate {
 }
 
 /**
- * Changes a user's name, roles or active flag; who may do it is who may create the user. Never
- * leaves an organization without an active admin, and nobody gives themselves a role.
+ * Changes a user's name, roles, active flag or identity provider subject; who may do it is who may
+ * create the user. Never leaves an organization without an active admin, nobody gives themselves
+ * a role, and no two users sign in as the same subject.
  */
 @Injectable()
 export class UpdateUserService {
@@ -43,12 +49,23 @@ export class UpdateUserService {
     const update = await this.transactions.run(async (manager) => {
       await this.audit.lockChain(manager, target.organizationId);
       const before = await manager.findOneByOrFail(User, { id });
-      const changes = diff(before, { name: input.name?.trim(), roles, active: input.active });
+      const changes = diff(before, {
+        name: input.name?.trim(),
+        roles,
+        active: input.active,
+        oidcSubject: subjectOf(input.oidcSubject),
+      });
       if (Object.keys(changes).length === 0) return { user: before, deactivated: null };
       const at = new Date();
       const after = Object.assign(new User(), before, withChanges(before, changes, at));
       if (isActiveAdmin(before) && !isActiveAdmin(after)) await this.keepAnAdmin(manager, before);
-      await manager.save(User, after);
+      if (changes.oidcSubject && after.oidcSubject)
+        await this.keepSubjectUnique(manager, id, after.oidcSubject);
+      await manager.save(User, after).catch((error: unknown) => {
+        if (changes.oidcSubject && isUniqueViolation(error))
+          throw new PartiesException(Code.OidcSubjectTaken, { oidcSubject: after.oidcSubject });
+        throw error;
+      });
       await this.audit.record(manager, {
         organizationId: after.organizationId,
         actor: principal,
@@ -79,6 +96,17 @@ export class UpdateUserService {
     }
   }
 
+  /** 409 OIDC_SUBJECT_TAKEN when another user already signs in as `subject`. */
+  private async keepSubjectUnique(
+    manager: EntityManager,
+    id: string,
+    subject: string,
+  ): Promise<void> {
+    const holder = await manager.findOneBy(User, { oidcSubject: subject });
+    if (holder && holder.id !== id)
+      throw new PartiesException(Code.OidcSubjectTaken, { oidcSubject: subject });
+  }
+
   /** 409 LAST_ACTIVE_ADMIN unless another active admin remains in the user's organization. */
   private async keepAnAdmin(manager: EntityManager, user: User): Promise<void> {
     const members = await manager.findBy(User, {
@@ -88,6 +116,12 @@ export class UpdateUserService {
     if (!members.some((member) => member.id !== user.id && isActiveAdmin(member)))
       throw new PartiesException(Code.LastActiveAdmin, { id: user.id });
   }
+}
+
+/** The subject as given: trimmed, an empty one clearing it like null; undefined leaves it. */
+function subjectOf(input: string | null | undefined): string | null | undefined {
+  if (input === undefined) return undefined;
+  return input?.trim() || null;
 }
 
 function withChanges(

@@ -37,7 +37,8 @@ export class OidcDiscovery {
     const configuration = await oidc.discovery(
       issuer,
       OIDC_CLIENT_ID,
-      undefined,
+      // ID tokens of sign-ins are checked with the same clock tolerance as access tokens.
+      { [oidc.clockTolerance]: this.config.env.OIDC_CLOCK_TOLERANCE_S },
       OIDC_CLIENT_SECRET ? secretAuthentication(OIDC_CLIENT_SECRET) : oidc.None(),
       {
         // A provider on the same machine (development, tests) may speak plain http.

@@ -1,0 +1,143 @@
+import { QueryFailedError, Repository } from 'typeorm';
+import { fakeAdminAudit, inOneTransaction } from '@app/audit/testing/admin-audit.fixture';
+import { User } from '../entities/user.entity';
+import { Role } from '../parties.types';
+import { CUSTOMER_A } from '../testing/principal.fixture';
+import { ResolveSignedInPersonService } from './resolve-signed-in-person.service';
+
+const ADA = '00000000-0000-4000-8000-0000000000a1';
+const GRACE = '00000000-0000-4000-8000-0000000000a2';
+
+const user = (id: string, email: string, fields: Partial<User> = {}) =>
+  Object.assign(new User(), {
+    id,
+    organizationId: CUSTOMER_A,
+    email,
+    name: email,
+    roles: [Role.Requester],
+    active: true,
+    oidcSubject: null,
+    ...fields,
+  });
+
+describe('ResolveSignedInPersonService', () => {
+  let rows: User[];
+  let audit: ReturnType<typeof fakeAdminAudit>;
+  let save: jest.Mock;
+  let service: ResolveSignedInPersonService;
+
+  beforeEach(() => {
+    rows = [user(ADA, 'ada@globex.example'), user(GRACE, 'grace@globex.example')];
+    const findOneBy = (where: Partial<User>) =>
+      Promise.resolve(
+        rows.find((row) =>
+          Object.entries(where).every(([field, value]) => row[field as keyof User] === value),
+        ) ?? null,
+      );
+    save = jest.fn((_entity: unknown, row: User) => {
+      rows = rows.map((r) => (r.id === row.id ? row : r));
+      return Promise.resolve(row);
+    });
+    const repository = { findOneBy, save: (row: User) => save(User, row) as Promise<User> };
+    audit = fakeAdminAudit();
+    service = new ResolveSignedInPersonService(
+      repository as unknown as Repository<User>,
+      inOneTransaction(repository),
+      audit,
+    );
+  });
+
+  const codeOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'resolved',
+      (error: { code?: string }) => error.code,
+    );
+
+  it('finds a linked user by subject, whatever address the provider now gives', async () => {
+    rows[0].oidcSubject = 'sub-ada';
+    const found = await service.resolve({ sub: 'sub-ada', email: 'ada@elsewhere.example' });
+    expect(found.id).toBe(ADA);
+    expect(save).not.toHaveBeenCalled();
+    expect(audit.record).not.toHaveBeenCalled();
+  });
+
+  it('links a user found by verified address to the subject, and records it', async () => {
+    const found = await service.resolve({
+      sub: 'sub-ada',
+      email: ' Ada@Globex.example ',
+      emailVerified: true,
+    });
+    expect(found).toMatchObject({ id: ADA, oidcSubject: 'sub-ada' });
+    expect(rows[0].oidcSubject).toBe('sub-ada');
+    expect(audit.record).toHaveBeenCalledWith(
+      expect.anything(),
+      expect.objectContaining({
+        organizationId: CUSTOMER_A,
+        actor: { userId: ADA, organizationId: CUSTOMER_A },
+        action: 'user.updated',
+        subjectType: 'user',
+        subjectId: ADA,
+        changes: { oidcSubject: { from: null, to: 'sub-ada' } },
+      }),
+    );
+  });
+
+  it.each([
+    ['unverified', false],
+    ['of unknown standing', undefined],
+  ])('never trusts an address %s', async (_, emailVerified) => {
+    const resolved = service.resolve({ sub: 'sub-x', email: 'ada@globex.example', emailVerified });
+    await expect(codeOf(resolved)).resolves.toBe('NO_USER_FOR_SIGN_IN');
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it('refuses a person with no user here, and creates none', async () => {
+    const resolved = service.resolve({
+      sub: 'sub-x',
+      email: 'stranger@globex.example',
+      emailVerified: true,
+    });
+    await expect(codeOf(resolved)).resolves.toBe('NO_USER_FOR_SIGN_IN');
+    await expect(codeOf(service.resolve({ sub: 'sub-x' }))).resolves.toBe('NO_USER_FOR_SIGN_IN');
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it('never relinks by address a user already linked to another subject', async () => {
+    rows[0].oidcSubject = 'sub-ada';
+    const resolved = service.resolve({
+      sub: 'sub-impostor',
+      email: 'ada@globex.example',
+      emailVerified: true,
+    });
+    await expect(codeOf(resolved)).resolves.toBe('NO_USER_FOR_SIGN_IN');
+    expect(rows[0].oidcSubject).toBe('sub-ada');
+  });
+
+  it('refuses a deactivated user, by subject or by address', async () => {
+    rows[0].active = false;
+    rows[1] = Object.assign(rows[1], { active: false, oidcSubject: 'sub-grace' });
+    const byAddress = service.resolve({
+      sub: 'sub-ada',
+      email: 'ada@globex.example',
+      emailVerified: true,
+    });
+    await expect(codeOf(byAddress)).resolves.toBe('USER_DEACTIVATED');
+    await expect(codeOf(service.resolve({ sub: 'sub-grace' }))).resolves.toBe('USER_DEACTIVATED');
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it('signs in as whoever took the subject when two first sign-ins race', async () => {
+    save.mockImplementationOnce(() => {
+      rows[1].oidcSubject = 'sub-shared';
+      return Promise.reject(
+        new QueryFailedError('UPDATE', [], Object.assign(new Error('dup'), { code: '23505' })),
+      );
+    });
+    const found = await service.resolve({
+      sub: 'sub-shared',
+      email: 'ada@globex.example',
+      emailVerified: true,
+    });
+    expect(found.id).toBe(GRACE);
+  });
+});
