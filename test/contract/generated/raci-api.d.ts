@@ -2367,7 +2367,7 @@ export interface operations {
                 content?: never;
             };
             /**
-             * @description - `RETURN_TO_INVALID`: returnTo must be a path on this site, starting with a single "/".
+             * @description - `RETURN_TO_INVALID`: returnTo must be a path of this engine, starting with a single "/" (not "//" or "/\"), at most 512 characters.
              *     - `ACR_NOT_ALLOWED`: acr must be one of the step-up levels of OIDC_STEP_UP_ACR: {allowed}.
              *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
              */
@@ -2380,7 +2380,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 400,
                      *       "code": "RETURN_TO_INVALID",
-                     *       "message": "returnTo must be a path on this site, starting with a single \"/\".",
+                     *       "message": "returnTo must be a path of this engine, starting with a single \"/\" (not \"//\" or \"/\\\"), at most 512 characters.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6513,6 +6513,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token or session
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -6531,7 +6532,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6610,7 +6611,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6619,8 +6623,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6628,7 +6632,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6684,6 +6688,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token or session
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -6702,7 +6707,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6829,7 +6834,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6838,8 +6846,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6847,7 +6855,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7936,30 +7944,6 @@ export interface operations {
                         statusCode?: 401;
                         /** @enum {string} */
                         code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
-                    } & {
-                        [key: string]: unknown;
-                    });
-                };
-            };
-            /** @description - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "statusCode": 403,
-                     *       "code": "CSRF_TOKEN_INVALID",
-                     *       "message": "A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.",
-                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"] & ({
-                        /** @enum {integer} */
-                        statusCode?: 403;
-                        /** @enum {string} */
-                        code?: "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
