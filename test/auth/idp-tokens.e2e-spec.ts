@@ -141,7 +141,8 @@ describe('access tokens of the identity provider', () => {
     expect((await approve(strong).expect(200)).body.state).toBe('approved');
 
     const history = await api(t, approver).get(`/v1/requests/${replica.id}/history`).expect(200);
-    const [submitted, approved] = history.body.items;
+    const [submitted, commented, approved] = history.body.items;
+    expect(commented.authentication).toMatchObject({ kind: 'api_token' });
     expect(submitted.authentication).toMatchObject({ kind: 'api_token', method: 'api_token' });
     expect(approved.authentication).toEqual({
       kind: 'idp_token',

@@ -68,7 +68,7 @@ describe('operations endpoints', () => {
       ]),
     );
     expect(res.body.components.securitySchemes.bearer).toMatchObject({ scheme: 'bearer' });
-    expect(res.body.paths['/v1/me'].get.security).toEqual([{ bearer: [] }]);
+    expect(res.body.paths['/v1/me'].get.security).toEqual([{ bearer: [] }, { session: [] }]);
     expect(res.body.paths['/health'].get.security).toEqual([]);
   });
 

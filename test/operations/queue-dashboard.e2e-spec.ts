@@ -28,6 +28,7 @@ describe('the queue dashboard at /admin/queues', () => {
       'digests',
       'mail',
       'notifications',
+      'sign-in',
       'webhook-dispatch',
       'webhooks',
     ]);

@@ -65,7 +65,9 @@ export function applyDocumentConventions(document: OpenAPIObject): OpenAPIObject
 function documentOperation(operation: OperationObject): void {
   if (!operation.security?.length) operation.security = [];
   // Wherever a bearer token works, a signed-in person's session cookie works too.
-  if (operation.security.some((requirement) => BEARER_SCHEME in requirement)) {
+  const takes = (scheme: string) =>
+    operation.security!.some((requirement) => scheme in requirement);
+  if (takes(BEARER_SCHEME) && !takes(SESSION_SCHEME)) {
     operation.security.push({ [SESSION_SCHEME]: [] });
   }
   const description = OPERATION_DESCRIPTIONS[operation.operationId ?? ''];
