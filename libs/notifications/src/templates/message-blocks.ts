@@ -6,7 +6,10 @@ export type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'rows'; title?: string; rows: [string, string][] }
   | { kind: 'list'; title: string; items: string[] }
-  /** Text people wrote (a comment, a result), shown quoted under its title. */
+  /**
+   * Text people wrote (a comment, a result), shown quoted line by line under its title (who wrote
+   * it); the renderer places these after the engine's own links.
+   */
   | { kind: 'quote'; title: string; text: string }
   /** Text the catalog or the engine wrote, several lines maybe. */
   | { kind: 'paragraph'; title: string; text: string }

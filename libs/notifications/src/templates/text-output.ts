@@ -36,7 +36,7 @@ export function toText(blocks: Block[]): string {
       case 'list':
         return [`${block.title}:`, ...block.items.map((item) => `- ${inline(item)}`)];
       case 'quote':
-        return [`${block.title}:`, ...quoted(block.text)];
+        return [`${inline(block.title)}:`, ...quoted(block.text)];
       case 'paragraph':
         return [`${block.title}:`, block.text];
       case 'links':
