@@ -90,11 +90,12 @@ describe('links in mail', () => {
     expect(working.length).toBeGreaterThanOrEqual(3);
     const stored = await messagesAtRest(id);
     expect(stored.length).toBeGreaterThanOrEqual(4);
-    expect(stored.join('\n')).toContain('{{link:');
     const jobs = await jobsAtRest();
     expect(jobs.some((job) => job.includes(id))).toBe(true);
     expect(tokensIn(stored)).toEqual([]);
     expect(tokensIn(jobs)).toEqual([]);
+    // The stored messages hold their links by reference only.
+    expect(stored.join('\n')).toContain('{{link:');
     expect(stored.join('\n')).not.toContain('/v1/email-actions/');
     expect(stored.join('\n')).not.toContain('/v1/unsubscribe/');
 
