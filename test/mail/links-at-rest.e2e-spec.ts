@@ -2,6 +2,8 @@ import { Job } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { QueueName } from '@app/core';
+import { MailLinksAtRest1764000000018 } from '@app/core/database/migrations/1764000000018-mail-links-at-rest';
+import { NotificationDelivery } from '@app/notifications';
 import { Cast } from '../factories/cast.factory';
 import { Actor } from '../factories/parties.factory';
 import { submitRequest } from '../factories/request.factory';
@@ -140,6 +142,37 @@ describe('links in mail', () => {
     await settle(t);
     expect(tokensIn(await jobsAtRest())).toEqual([]);
     expect(tokensIn(await messagesAtRest(id))).toEqual([]);
+  });
+
+  it('puts the links of messages recorded before by reference, and sends them again the same', async () => {
+    const id = await submit();
+    const mail = mailTo(smtp, cast.provider.approver.email, id, 'Approval needed');
+    const deliveries = t.app.get(DataSource).getRepository(NotificationDelivery);
+    const delivery = await deliveries.findOneByOrFail({ messageId: mail.messageId });
+    // As an engine before this change recorded it: the rendered message, its links working.
+    const recorded = { ...delivery.message, text: mail.text, html: mail.html };
+    delete recorded.links;
+    await deliveries.update(delivery.id, {
+      message: recorded,
+      status: 'failed' as NotificationDelivery['status'],
+    });
+    expect(tokensIn(await messagesAtRest(id)).length).toBeGreaterThan(0);
+
+    const runner = t.app.get(DataSource).createQueryRunner();
+    try {
+      await new MailLinksAtRest1764000000018().up(runner);
+    } finally {
+      await runner.release();
+    }
+
+    expect(tokensIn(await messagesAtRest(id))).toEqual([]);
+    await api(t, cast.provider.admin).post(`/v1/notifications/${delivery.id}/retry`).expect(202);
+    const resent = await waitFor(
+      () => smtp.messages.filter((m) => m.messageId === mail.messageId)[1],
+      'the message sent again',
+    );
+    expect(resent.text).toBe(mail.text);
+    expect(resent.html).toBe(mail.html);
   });
 
   it('quotes what people wrote under their name, after the engine’s own links', async () => {
