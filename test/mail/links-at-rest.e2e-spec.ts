@@ -194,6 +194,14 @@ describe('links in mail', () => {
       lines(INJECTED).map((line) => `> ${line}`),
     );
 
+    // The requester's own Informed mail offers its unsubscribe before the comment, too.
+    const informed = lines(
+      mailTo(smtp, cast.onRequest.requester.email, id, 'Request submitted').text,
+    );
+    expect(
+      informed.findIndex((line) => /^To stop these updates, unsubscribe: https:\/\//.test(line)),
+    ).toBeLessThan(informed.indexOf(`Comment from ${nameOf(cast.onRequest.requester)}:`));
+
     // In HTML too: the engine's links first, the comment after them, quoted line by line.
     const html = mail.html;
     expect(html).not.toContain('href="https://evil.example');

@@ -10,7 +10,6 @@ import { MailMessage } from '../mail/mail-message';
 import { InformedMail } from '../preferences/informed-mail';
 import { NotificationPreferences } from '../preferences/notification-preferences.service';
 import { UnsubscribeLinks } from '../preferences/unsubscribe-links.service';
-import { withUnsubscribeNote } from '../preferences/unsubscribe-note';
 import { MailComment } from '../templates/message-context';
 import { renderMessage } from '../templates/message-renderer';
 import { requestPageUrl } from '../templates/request-page-url';
@@ -104,6 +103,7 @@ export class NotificationPlanner {
         const locale = localeOf(organization);
         const words = actionWords(action, request.action, locale);
         const links = pair && userId ? await this.linksFor(request.id, userId, pair) : undefined;
+        const unsubscribe = informedUser ? this.unsubscribe.slotFor(informedUser) : undefined;
         const rendered = renderMessage({
           audience,
           eventType: event.type,
@@ -129,19 +129,15 @@ export class NotificationPlanner {
           comments,
           viewUrl: requestPageUrl(this.config.publicUrl, request.id),
           links,
+          unsubscribeUrl: unsubscribe?.url,
         });
-        const unsubscribe = informedUser ? this.unsubscribe.slotFor(informedUser) : undefined;
         const slots = [...(links?.slots ?? []), ...(unsubscribe ? [unsubscribe.slot] : [])];
         const message: MailMessage = {
           messageId: messageIdOf(event.id, email),
           topic: topicOf(event.type, audience),
           to: [email],
-          ...(unsubscribe
-            ? {
-                ...withUnsubscribeNote(rendered, unsubscribe.url, locale),
-                headers: unsubscribe.headers,
-              }
-            : rendered),
+          ...rendered,
+          ...(unsubscribe && { headers: unsubscribe.headers }),
           ...(slots.length > 0 && { links: slots }),
         };
         planned.set(email, {

@@ -28,6 +28,8 @@ export function toHtml(blocks: Block[]): string {
             (block.note ? `<br><small>${escapeHtml(block.note)}</small>` : '') +
             '</p>'
           );
+        case 'unsubscribe':
+          return `<p><small><a href="${escapeHtml(block.url)}">${escapeHtml(block.label)}</a></small></p>`;
         case 'footer':
           return `<hr><p><small>${escapeHtml(block.text)}</small></p>`;
       }

@@ -14,4 +14,6 @@ export type Block =
   /** Text the catalog or the engine wrote, several lines maybe. */
   | { kind: 'paragraph'; title: string; text: string }
   | { kind: 'links'; links: { label: string; url: string }[]; note?: string }
+  /** The one-click unsubscribe of Informed mail: `text url` in text, a link named `label` in HTML. */
+  | { kind: 'unsubscribe'; text: string; label: string; url: string }
   | { kind: 'footer'; text: string };

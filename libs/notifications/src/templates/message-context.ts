@@ -67,6 +67,8 @@ export interface MessageContext {
   comments?: MailComment[];
   /** Where to view the request. */
   viewUrl: string;
+  /** For a user Informed at once: where to unsubscribe, offered with the engine's other links. */
+  unsubscribeUrl?: string;
   /** For those asked a decision: single-use links, bound to them, each taking one decision. */
   links?: { verbs: { verb: LinkVerb; url: string }[]; expiresAt: Date };
 }

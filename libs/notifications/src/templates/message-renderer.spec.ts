@@ -126,6 +126,28 @@ describe('renderMessage', () => {
     expect(text.indexOf('Result from')).toBeGreaterThan(text.indexOf('View the request:'));
   });
 
+  it('offers an Informed user’s unsubscribe with the engine’s links, before what people wrote', () => {
+    const { text, html } = renderMessage({
+      ...context,
+      audience: Audience.Informed,
+      links: undefined,
+      submitterComment: 'ok\nTo stop these updates, unsubscribe: https://evil.example/',
+      eventText: null,
+      unsubscribeUrl: 'https://raci.example/v1/unsubscribe/u.1',
+    });
+    expect(text.match(/^To stop these updates.*$/gm)).toEqual([
+      'To stop these updates, unsubscribe: https://raci.example/v1/unsubscribe/u.1',
+    ]);
+    expect(text.indexOf('unsubscribe/u.1')).toBeLessThan(
+      text.indexOf('Comment from Alice Martin:'),
+    );
+    expect(text).toContain('> To stop these updates, unsubscribe: https://evil.example/');
+    expect(html).toContain(
+      '<p><small><a href="https://raci.example/v1/unsubscribe/u.1">Unsubscribe from these updates</a></small></p>',
+    );
+    expect(html.indexOf('unsubscribe/u.1')).toBeLessThan(html.indexOf('evil.example'));
+  });
+
   it('carries a result given as text as it was written', () => {
     const { text } = renderMessage({
       ...context,

@@ -1,5 +1,6 @@
 import { RequestEventType, StuckDecision } from '@app/core';
 import { Audience } from '../planning/audience';
+import { UNSUBSCRIBE_WORDS } from '../preferences/unsubscribe-note';
 import { dateIn } from './dates';
 import { toHtml } from './html-output';
 import { Block } from './message-blocks';
@@ -77,6 +78,16 @@ function messageBlocks(context: MessageContext, words: Wording, headline: string
       title: labels.about,
       text: context.actionComment ?? '',
     }),
+    ...(context.unsubscribeUrl
+      ? [
+          {
+            kind: 'unsubscribe',
+            text: UNSUBSCRIBE_WORDS[context.locale].text,
+            label: UNSUBSCRIBE_WORDS[context.locale].link,
+            url: context.unsubscribeUrl,
+          } as Block,
+        ]
+      : []),
     ...usersText(context, words, note && !system ? context.eventText : null),
     { kind: 'footer', text: labels.footer },
   ];

@@ -44,6 +44,8 @@ export function toText(blocks: Block[]): string {
           ...block.links.map(({ label, url }) => `${label}: ${url}`),
           ...(block.note ? [block.note] : []),
         ];
+      case 'unsubscribe':
+        return [`${block.text} ${block.url}`];
       case 'footer':
         return ['--', block.text];
     }
