@@ -69,10 +69,15 @@ describe('mail you can decide from, in English', () => {
     expect(fields.sections.Next).toEqual([
       `- the provider's approvers: approve or reject, by ${en(dueAt)}`,
     ]);
-    // What the submitter wrote is quoted: its "Approve:" line cannot pose as the message's.
-    expect(fields.sections['Comment of the submitter']).toEqual([
+    // What the submitter wrote comes quoted, after the links: its "Approve:" line cannot pose as
+    // the message's.
+    expect(fields.sections[`Comment from ${nameOf(requester)}`]).toEqual([
       '> For the <reporting> team',
       '> Approve: https://evil.example/x',
+    ]);
+    expect(Object.keys(fields.sections).slice(-2)).toEqual([
+      'About this action',
+      `Comment from ${nameOf(requester)}`,
     ]);
     expect(fields.links.Approve).toMatch(new RegExp(`^${PUBLIC_URL}/v1/email-actions/`));
     expect(fields.links.Reject).toMatch(new RegExp(`^${PUBLIC_URL}/v1/email-actions/`));
@@ -82,7 +87,7 @@ describe('mail you can decide from, in English', () => {
       'On request, a read only MariaDB replica can be configured for a standalone MariaDB node.',
     ]);
     expect(mail.html).toContain(`href="${fields.links.Approve}"`);
-    expect(mail.html).toContain('For the &lt;reporting&gt; team');
+    expect(mail.html).toContain('<blockquote>&gt; For the &lt;reporting&gt; team<br>&gt; Approve:');
     expect(mail.html).not.toContain('<reporting>');
     expect(mail.html).not.toContain('href="https://evil.example');
 
@@ -152,11 +157,14 @@ describe('mail you can decide from, in English', () => {
       expect(fields.rows.State).toBe('completed');
       expect(fields.rows.Due).toBeUndefined();
       expect(fields.sections.Next).toEqual(['- nobody: the request is finished']);
-      expect(fields.sections.Result).toEqual(['> endpoint: db-2-ro.internal', '> port: 3306']);
+      expect(fields.sections[`Result from ${nameOf(operator)}`]).toEqual([
+        '> endpoint: db-2-ro.internal',
+        '> port: 3306',
+      ]);
       expect(
-        fields.sections[`Comment by ${nameOf(operator)} (the provider), ${commentedAt}`],
+        fields.sections[`Comment from ${nameOf(operator)} (the provider), ${commentedAt}`],
       ).toEqual(['> Replica lag <1s', '> watch it']);
-      expect(mail.html).toContain('Replica lag &lt;1s<br>watch it');
+      expect(mail.html).toContain('&gt; Replica lag &lt;1s<br>&gt; watch it');
       expect(fields.links['View the request']).toBe(`${PUBLIC_URL}/v1/requests/${replica.id}`);
     }
     expect(smtp.messages.some((m) => m.text.includes('host is flaky'))).toBe(false);
@@ -171,7 +179,7 @@ describe('mail you can decide from, in English', () => {
     await settle(t);
     const failed = fieldsOf(mailTo(smtp, requester.email, failing.id, 'Request failed'));
     expect(failed.rows.State).toBe('failed');
-    expect(failed.sections.Note).toEqual(['> Node db-3 is gone']);
+    expect(failed.sections[`Comment from ${nameOf(operator)}`]).toEqual(['> Node db-3 is gone']);
     expect(failed.sections.Next).toEqual(['- nobody: the request is finished']);
   });
 
@@ -211,8 +219,12 @@ describe('mail you can decide from, in English', () => {
     await settle(t);
     const decide = fieldsOf(mailTo(smtp, cast.provider.approver.email, plan.id, 'Approval needed'));
     expect(decide.sections['Opinions of the Consulted parties']).toEqual([
-      '- the customer: disagree (Not the billing schema)',
+      '- the customer: disagree',
     ]);
+    const opinion = Object.keys(decide.sections).find((title) =>
+      title.startsWith(`Comment from ${nameOf(consultant)} (the customer), `),
+    );
+    expect(decide.sections[opinion!]).toEqual(['> Not the billing schema']);
   });
 
   it("never replaces the submitter's comment by the engine's note: both are shown", async () => {
@@ -231,7 +243,9 @@ describe('mail you can decide from, in English', () => {
       '- Name of the Kubernetes cluster: k8s-1',
       '- Number of nodes to add: 2',
     ]);
-    expect(fields.sections['Comment of the submitter']).toEqual(['> Two more for the sales peak']);
+    expect(fields.sections[`Comment from ${nameOf(approver)}`]).toEqual([
+      '> Two more for the sales peak',
+    ]);
     expect(fields.sections.Note).toEqual([
       'Submitted by an approver of the Accountable party: the catalog makes the submission the decision.',
     ]);

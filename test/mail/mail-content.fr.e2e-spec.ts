@@ -81,7 +81,11 @@ describe('mail you can decide from, in French', () => {
     expect(fields.sections['Prochaine étape']).toEqual([
       `- les approbateurs du fournisseur: approuver ou rejeter, avant le ${fr(dueAt)}`,
     ]);
-    expect(fields.sections['Commentaire du demandeur']).toEqual(['> Pour l’équipe <reporting>']);
+    // Ce que le demandeur a écrit vient cité, sous son nom, après les liens du moteur.
+    expect(fields.sections[`Commentaire de ${nameOf(requester)}`]).toEqual([
+      '> Pour l’équipe <reporting>',
+    ]);
+    expect(Object.keys(fields.sections).pop()).toBe(`Commentaire de ${nameOf(requester)}`);
     expect(fields.sections['À propos de cette action']).toEqual([
       'Sur demande, un réplica MariaDB en lecture seule peut être configuré pour un nœud MariaDB autonome.',
     ]);
@@ -89,7 +93,7 @@ describe('mail you can decide from, in French', () => {
     expect(fields.footer[0]).toBe(
       'Vous recevez ce message en raison de votre rôle dans cette demande selon la matrice RACI.',
     );
-    expect(mail.html).toContain('Pour l’équipe &lt;reporting&gt;');
+    expect(mail.html).toContain('<blockquote>&gt; Pour l’équipe &lt;reporting&gt;</blockquote>');
     expect(mail.html).not.toContain('<reporting>');
 
     await api(t, approver).post(`/v1/requests/${id}/approve`, {}).expect(200);
@@ -109,7 +113,9 @@ describe('mail you can decide from, in French', () => {
     expect(done.rows.État).toBe('terminée');
     expect(done.rows.Échéance).toBeUndefined();
     expect(done.sections['Prochaine étape']).toEqual(['- aucune : la demande est close']);
-    expect(done.sections.Résultat).toEqual(['> endpoint: bdd-1-ro.interne']);
+    expect(done.sections[`Résultat de ${nameOf(operator)}`]).toEqual([
+      '> endpoint: bdd-1-ro.interne',
+    ]);
     expect(
       done.sections[
         `Commentaire de ${nameOf(operator)} (le fournisseur), ${fr(comment.createdAt)}`

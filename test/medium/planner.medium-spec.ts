@@ -1,5 +1,5 @@
 import { RequestEvent, RequestEventType } from '@app/core';
-import { Audience, NotificationPlanner, PlannedMessage } from '@app/notifications';
+import { Audience, LiveLinks, NotificationPlanner, PlannedMessage } from '@app/notifications';
 import { DecisionLinks, OutboxEvent, Request, SubmitRequestService } from '@app/requests';
 import { engineEvent } from '@app/requests/deadlines/engine-event';
 import { CUSTOMER_CONTACT, Person } from './medium-cast.factory';
@@ -33,11 +33,14 @@ describe('the mail planner', () => {
     return row.payload;
   };
   const whom = (planned: PlannedMessage[]) => planned.map((p) => [p.audience, p.recipient]);
-  /** The approve and reject links of a message's text. */
-  const linksOf = ({ message }: PlannedMessage) => ({
-    approve: /^Approve: (\S+)$/m.exec(message.text)?.[1],
-    reject: /^Reject: (\S+)$/m.exec(message.text)?.[1],
-  });
+  /** The approve and reject links of a message's text, as it is sent. */
+  const linksOf = async ({ message }: PlannedMessage) => {
+    const { text } = await app.get(LiveLinks).fill(message);
+    return {
+      approve: /^Approve: (\S+)$/m.exec(text)?.[1],
+      reject: /^Reject: (\S+)$/m.exec(text)?.[1],
+    };
+  };
   const tokenOf = (url: string) => url.split('/v1/email-actions/')[1];
 
   it('asks the provider’s approvers to decide and tells the Informed customer’s contacts', async () => {
@@ -83,7 +86,10 @@ describe('the mail planner', () => {
 
     const links = app.get(DecisionLinks);
     for (const planned of approvals) {
-      const { approve, reject } = linksOf(planned);
+      // The message as recorded holds slots, not links: only its sending makes them.
+      expect(planned.message.text).toMatch(/^Approve: \{\{link:[0-9a-f]{16}\}\}$/m);
+      expect(JSON.stringify(planned.message)).not.toContain('/v1/email-actions/');
+      const { approve, reject } = await linksOf(planned);
       expect(approve).toMatch(/^https:\/\/raci\.test\/v1\/email-actions\/[0-9a-f-]{36}\.[\w-]+$/);
       const summary = {
         requestId: event.requestId,
@@ -143,7 +149,7 @@ describe('the mail planner', () => {
     );
     expect(planned[2].message.subject).toBe(`Request submitted: ${DISCOVERY_TITLE} (Globex)`);
     // An opinion is not a decision: no approve or reject links.
-    expect(planned.map(linksOf)).toEqual(
+    expect(await Promise.all(planned.map(linksOf))).toEqual(
       planned.map(() => ({ approve: undefined, reject: undefined })),
     );
   });
@@ -168,7 +174,7 @@ describe('the mail planner', () => {
     expect(planned[0].message.subject).toBe(
       `Reminder: your opinion is requested: ${DISCOVERY_TITLE} (Globex)`,
     );
-    expect(planned.map(linksOf)).toEqual(
+    expect(await Promise.all(planned.map(linksOf))).toEqual(
       planned.map(() => ({ approve: undefined, reject: undefined })),
     );
   });

@@ -156,7 +156,11 @@ describe('who hears of what, by email', () => {
     expect(asks.map((m) => m.to[0]).sort()).toEqual(
       [provider.approver.email, provider.secondApprover.email].sort(),
     );
-    expect(asks[0].text).toContain('disagree (Not the billing schema)');
+    expect(asks[0].text).toMatch(/^- the customer: disagree$/m);
+    // What the consultant wrote comes quoted under their name, after the links.
+    expect(asks[0].text).toMatch(
+      /^Comment from User user-\w+ \(the customer\), [\d-]+ [\d:]+ UTC:\n> Not the billing schema$/m,
+    );
   });
 
   it('tells a French customer in French, and never mails a comment', async () => {

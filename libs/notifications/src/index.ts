@@ -7,6 +7,8 @@ export * from './digest/digest-items.service';
 export * from './digest/digest-planner.service';
 export * from './handlers/mail.handler';
 export * from './handlers/webhook.handler';
+export * from './mail/live-links.service';
+export * from './mail/mail-link-slot';
 export * from './mail/mail-message';
 export * from './mail/mail-transport';
 export * from './notifications-worker.module';

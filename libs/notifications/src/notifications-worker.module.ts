@@ -5,6 +5,7 @@ import { DigestPlanner } from './digest/digest-planner.service';
 import { DigestScheduler } from './digest/digest-scheduler.service';
 import { MailHandler } from './handlers/mail.handler';
 import { WebhookHandler } from './handlers/webhook.handler';
+import { LiveLinks } from './mail/live-links.service';
 import { MailTransport } from './mail/mail-transport';
 import { NotificationsModule } from './notifications.module';
 import { NotificationPlanner } from './planning/notification-planner.service';
@@ -28,6 +29,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     MailHandler,
     WebhookHandler,
     MailTransport,
+    LiveLinks,
     NotificationPlanner,
     RecipientDirectory,
     PlanMailProcessor,

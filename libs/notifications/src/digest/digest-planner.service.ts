@@ -75,11 +75,12 @@ export class DigestPlanner {
     const items = await this.items.claim(userId, day);
     if (items.length === 0) return { ...result, outcome: 'nothing-new' };
     const organization = await this.organizations.findById(user.organizationId);
+    const unsubscribe = this.unsubscribe.slotFor(userId);
     const rendered = renderDigest({
       locale: organization?.locale ?? Locale.En,
       day,
       items,
-      unsubscribeUrl: this.unsubscribe.url(userId),
+      unsubscribeUrl: unsubscribe.url,
     });
     const delivery = await this.ledger.recordDigest({
       digestId,
@@ -89,7 +90,8 @@ export class DigestPlanner {
         topic: 'daily-digest',
         to: [user.email],
         ...rendered,
-        headers: this.unsubscribe.headers(userId),
+        headers: unsubscribe.headers,
+        links: [unsubscribe.slot],
       },
     });
     await this.send(delivery.id);

@@ -2,15 +2,15 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Catalog, Party } from '@app/catalog';
 import { AppConfig, RequestEvent, RequestEventType } from '@app/core';
-import { Locale } from '@app/parties';
+import { UsersService } from '@app/parties';
 import { DecisionLinks, LINK_PAIRS, RequestReader, RequestView } from '@app/requests';
 import { DigestItems } from '../digest/digest-items.service';
+import { MailLinkKind, MailLinkSlot, newSlot, placeholderOf } from '../mail/mail-link-slot';
 import { MailMessage } from '../mail/mail-message';
 import { InformedMail } from '../preferences/informed-mail';
 import { NotificationPreferences } from '../preferences/notification-preferences.service';
 import { UnsubscribeLinks } from '../preferences/unsubscribe-links.service';
-import { withUnsubscribeNote } from '../preferences/unsubscribe-note';
-import { MailComment, RenderedMessage } from '../templates/message-context';
+import { MailComment } from '../templates/message-context';
 import { renderMessage } from '../templates/message-renderer';
 import { requestPageUrl } from '../templates/request-page-url';
 import { audiencesOf, Audience } from './audience';
@@ -47,6 +47,7 @@ export class NotificationPlanner {
     private readonly preferences: NotificationPreferences,
     private readonly digests: DigestItems,
     private readonly unsubscribe: UnsubscribeLinks,
+    private readonly users: UsersService,
     private readonly config: AppConfig,
   ) {}
 
@@ -65,6 +66,17 @@ export class NotificationPlanner {
           at: new Date(c.createdAt),
         }))
       : [];
+    const names = await this.namesOf([
+      ...(event.actorId ? [event.actorId] : []),
+      ...opinions.map((o) => o.userId),
+    ]);
+    const opinionsShown = opinions.map(({ party, opinion, comment, userId, createdAt }) => ({
+      party,
+      opinion,
+      comment,
+      author: names.get(userId) ?? party,
+      at: new Date(createdAt),
+    }));
     const planned = new Map<string, PlannedMessage>();
     const notNow = new Set<string>();
     for (const audience of audiences) {
@@ -90,6 +102,8 @@ export class NotificationPlanner {
               : undefined;
         const locale = localeOf(organization);
         const words = actionWords(action, request.action, locale);
+        const links = pair && userId ? await this.linksFor(request.id, userId, pair) : undefined;
+        const unsubscribe = informedUser ? this.unsubscribe.slotFor(informedUser) : undefined;
         const rendered = renderMessage({
           audience,
           eventType: event.type,
@@ -108,22 +122,23 @@ export class NotificationPlanner {
           via: action?.performer.via,
           submitterComment: request.comment,
           eventText: event.comment,
+          eventActor: event.actorId ? names.get(event.actorId) : null,
           stuck: event.stuck,
-          opinions: asked
-            ? opinions.map(({ party, opinion, comment }) => ({ party, opinion, comment }))
-            : [],
+          opinions: asked ? opinionsShown : [],
           result: answer ? request.result : undefined,
           comments,
           viewUrl: requestPageUrl(this.config.publicUrl, request.id),
-          links: pair && userId ? await this.linksFor(request.id, userId, pair) : undefined,
+          links,
+          unsubscribeUrl: unsubscribe?.url,
         });
+        const slots = [...(links?.slots ?? []), ...(unsubscribe ? [unsubscribe.slot] : [])];
         const message: MailMessage = {
           messageId: messageIdOf(event.id, email),
           topic: topicOf(event.type, audience),
           to: [email],
-          ...(informedUser
-            ? this.unsubscribable(rendered, informedUser, localeOf(organization))
-            : rendered),
+          ...rendered,
+          ...(unsubscribe && { headers: unsubscribe.headers }),
+          ...(slots.length > 0 && { links: slots }),
         };
         planned.set(email, {
           audience,
@@ -160,28 +175,33 @@ export class NotificationPlanner {
     return choice !== InformedMail.Immediate;
   }
 
-  /** An Informed message to a user, with its one-click unsubscribe: headers and a visible link. */
-  private unsubscribable(rendered: RenderedMessage, userId: string, locale: Locale) {
-    return {
-      ...withUnsubscribeNote(rendered, this.unsubscribe.url(userId), locale),
-      headers: this.unsubscribe.headers(userId),
-    };
+  /** People's names (their address where they gave none), by id. */
+  private async namesOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const people = await this.users.byIds([...new Set(ids)]);
+    return new Map(people.map((user) => [user.id, user.name || user.email]));
   }
 
-  /** The pair of decision links a message asks with, bound to its recipient. */
+  /**
+   * The pair of decision links a message asks with, bound to its recipient: issued now, each shown
+   * by its slot's placeholder, its working URL made only as the message is sent.
+   */
   private async linksFor(
     requestId: string,
     userId: string,
     pair: (typeof LINK_PAIRS)[keyof typeof LINK_PAIRS],
   ) {
     const verbs = [];
+    const slots: MailLinkSlot[] = [];
     let expiresAt = new Date();
     for (const verb of pair) {
       const link = await this.links.issue(requestId, userId, verb);
-      verbs.push({ verb, url: link.url });
+      const slot = newSlot(MailLinkKind.Decision, link.id);
+      slots.push(slot);
+      verbs.push({ verb, url: placeholderOf(slot) });
       expiresAt = link.expiresAt;
     }
-    return { verbs, expiresAt };
+    return { verbs, expiresAt, slots };
   }
 }
 

@@ -27,13 +27,25 @@ const tokenOf = (url: string) => url.split('/v1/unsubscribe/')[1];
 const refusal = expect.objectContaining({ code: NotificationsErrorCode.UnsubscribeLinkInvalid });
 
 describe('UnsubscribeLinks', () => {
-  it('makes a link for one user, under PUBLIC_URL, with the headers of a one-click unsubscribe', () => {
+  it('makes a link for one user, under PUBLIC_URL', () => {
     const url = links().url(ADA);
     expect(url).toMatch(new RegExp(`^https://raci\\.example/v1/unsubscribe/${ADA}\\.[\\w-]{43}$`));
-    expect(links().headers(ADA)).toEqual({
+  });
+
+  it('gives a stored message a slot in place of the link, with the headers of a one-click unsubscribe', () => {
+    const { slot, url, headers } = links().slotFor(ADA);
+    expect(slot).toEqual({
+      slot: expect.stringMatching(/^[0-9a-f]{16}$/),
+      kind: 'unsubscribe',
+      id: ADA,
+    });
+    expect(url).toBe(`{{link:${slot.slot}}}`);
+    expect(headers).toEqual({
       'List-Unsubscribe': `<${url}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     });
+    expect(JSON.stringify({ url, headers })).not.toContain(links().url(ADA));
+    expect(links().slotFor(ADA).slot.slot).not.toBe(slot.slot);
   });
 
   it('gives back the user a link was made for, from any process with the same secret', async () => {

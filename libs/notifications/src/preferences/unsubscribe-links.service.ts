@@ -2,7 +2,17 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@app/core';
 import { isUuid, User, UsersService } from '@app/parties';
+import { MailLinkKind, MailLinkSlot, newSlot, placeholderOf } from '../mail/mail-link-slot';
 import { NotificationsErrorCode as Code, NotificationsException } from '../notifications.exception';
+
+/** An unsubscribe link as a stored message holds it: a slot, whose URL is filled in at sending. */
+export interface UnsubscribeSlot {
+  slot: MailLinkSlot;
+  /** The slot's placeholder, where the URL goes in the message's text and HTML. */
+  url: string;
+  /** The headers of a one-click unsubscribe (RFC 2369, RFC 8058), the URL a placeholder too. */
+  headers: Record<string, string>;
+}
 
 /** What the key of these links is derived from `LINK_SECRET` for, so no other signature can pass. */
 const PURPOSE = 'raci-engine unsubscribe links v1';
@@ -11,7 +21,8 @@ const PURPOSE = 'raci-engine unsubscribe links v1';
  * One-click unsubscribe (RFC 8058) from Informed mail: a link per user, `<userId>.<signature>`, the
  * signature an HMAC-SHA256 of the user's id under a key derived from `LINK_SECRET`. Nothing is
  * stored: the link cannot be forged, nor turned into another user's, and it keeps working in every
- * message that carried it. It only ever turns that user's Informed mail off.
+ * message that carried it. It only ever turns that user's Informed mail off. Stored messages hold it
+ * as a slot (`slotFor`), and the URL is made as the message is sent.
  */
 @Injectable()
 export class UnsubscribeLinks {
@@ -35,12 +46,11 @@ export class UnsubscribeLinks {
     return `${this.base}/v1/unsubscribe/${userId}.${this.sign(userId)}`;
   }
 
-  /** The headers that let a mail program offer a one-click unsubscribe (RFC 2369, RFC 8058). */
-  headers(userId: string): Record<string, string> {
-    return {
-      'List-Unsubscribe': `<${this.url(userId)}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-    };
+  /** The link of `userId` for a message to be stored, with the headers that offer it to mail programs. */
+  slotFor(userId: string): UnsubscribeSlot {
+    const slot = newSlot(MailLinkKind.Unsubscribe, userId);
+    const url = placeholderOf(slot);
+    return { slot, url, headers: unsubscribeHeaders(url) };
   }
 
   /** The user a link was made for; a forged, altered or unknown one is refused. */
@@ -60,6 +70,11 @@ export class UnsubscribeLinks {
       .update(`unsubscribe.informed.${userId}`)
       .digest('base64url');
   }
+}
+
+/** The headers that let a mail program offer a one-click unsubscribe (RFC 2369, RFC 8058). */
+export function unsubscribeHeaders(url: string): Record<string, string> {
+  return { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
 
 function invalid(): NotificationsException {

@@ -2,7 +2,8 @@ import { Locale } from '@app/parties';
 import { RenderedMessage } from '../templates/message-context';
 import { escapeHtml } from '../templates/html';
 
-const WORDS: Record<Locale, { text: string; link: string }> = {
+/** How a message offers its unsubscribe link: a sentence before the URL in text, a link in HTML. */
+export const UNSUBSCRIBE_WORDS: Record<Locale, { text: string; link: string }> = {
   [Locale.En]: {
     text: 'To stop these updates, unsubscribe:',
     link: 'Unsubscribe from these updates',
@@ -19,7 +20,7 @@ export function withUnsubscribeNote(
   url: string,
   locale: Locale,
 ): RenderedMessage {
-  const words = WORDS[locale];
+  const words = UNSUBSCRIBE_WORDS[locale];
   return {
     subject: message.subject,
     text: `${message.text}\n${words.text} ${url}`,

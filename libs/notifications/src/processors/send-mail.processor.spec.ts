@@ -2,6 +2,7 @@ import { Job } from 'bullmq';
 import { JobData, JobName, SendMailResult } from '@app/core';
 import { DeliveryLedger } from '../deliveries/delivery-ledger.service';
 import { DeliveryStatus } from '../deliveries/notification-delivery.entity';
+import { LiveLinks } from '../mail/live-links.service';
 import { MailTransport } from '../mail/mail-transport';
 import { SendMailProcessor } from './send-mail.processor';
 
@@ -22,7 +23,12 @@ function jobOf(data: JobData<JobName.SendMail>): MailJob {
 }
 
 describe('SendMailProcessor', () => {
-  const message = { messageId: '<m-1@raci-engine>', to: ['ada@example.com'] };
+  const message = {
+    messageId: '<m-1@raci-engine>',
+    to: ['ada@example.com'],
+    text: 'Approve: {{link:00112233aabbccdd}}',
+    links: [{ slot: '00112233aabbccdd', kind: 'decision', id: 'l-1' }],
+  };
   let send: jest.Mock;
   let settle: jest.Mock;
   let processor: SendMailProcessor;
@@ -34,7 +40,24 @@ describe('SendMailProcessor', () => {
       find: jest.fn().mockResolvedValue({ status: DeliveryStatus.Queued, message }),
       settle,
     } as unknown as DeliveryLedger;
-    processor = new SendMailProcessor({ send } as unknown as MailTransport, ledger);
+    const links = {
+      fill: jest.fn(({ links: _slots, ...sent }: typeof message) =>
+        Promise.resolve({
+          ...sent,
+          text: 'Approve: https://raci.example/v1/email-actions/l-1.mac',
+        }),
+      ),
+    } as unknown as LiveLinks;
+    processor = new SendMailProcessor({ send } as unknown as MailTransport, ledger, links);
+  });
+
+  it('sends the message with its links made as it goes out', async () => {
+    await processor.process(jobOf({ deliveryId: 'd-1', retry: 0 }));
+    expect(send).toHaveBeenCalledWith({
+      messageId: '<m-1@raci-engine>',
+      to: ['ada@example.com'],
+      text: 'Approve: https://raci.example/v1/email-actions/l-1.mac',
+    });
   });
 
   it('sends, keeps the answer with the job, then records the sending', async () => {

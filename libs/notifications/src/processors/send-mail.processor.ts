@@ -4,13 +4,15 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { JobData, JobName, QueueName, SendMailResult, WORKER_LOCKS } from '@app/core';
 import { DeliveryStatus } from '../deliveries/notification-delivery.entity';
 import { DeliveryLedger } from '../deliveries/delivery-ledger.service';
+import { LiveLinks } from '../mail/live-links.service';
 import { MailMessage } from '../mail/mail-message';
 import { MailTransport } from '../mail/mail-transport';
 
 /**
  * Sends one recorded message per job and settles its delivery row. A permanent SMTP refusal (5xx)
  * fails the job at once, since retrying cannot change the answer; anything else is retried by the
- * queue's policy, and the delivery is marked failed only when the last attempt fails.
+ * queue's policy, and the delivery is marked failed only when the last attempt fails. The message's
+ * links are made only here, as it goes out: the ledger and the job hold none that works.
  */
 @Processor(QueueName.Mail, { concurrency: 8, ...WORKER_LOCKS })
 export class SendMailProcessor extends WorkerHost {
@@ -19,6 +21,7 @@ export class SendMailProcessor extends WorkerHost {
   constructor(
     private readonly transport: MailTransport,
     private readonly ledger: DeliveryLedger,
+    private readonly links: LiveLinks,
   ) {
     super();
   }
@@ -48,7 +51,7 @@ export class SendMailProcessor extends WorkerHost {
     const { deliveryId } = job.data;
     let response: string;
     try {
-      ({ response } = await this.transport.send(message));
+      ({ response } = await this.transport.send(await this.links.fill(message)));
     } catch (error) {
       const responseCode = (error as { responseCode?: number }).responseCode;
       const permanent = responseCode !== undefined && responseCode >= 500;

@@ -1,9 +1,10 @@
 import { escapeHtml } from './html';
 import { Block } from './message-blocks';
+import { quoted } from './text-output';
 
 const text = (value: string): string => escapeHtml(value).replace(/\r\n|\r|\n/g, '<br>');
 
-/** The HTML body of a message: everything escaped, what people wrote in blockquotes. */
+/** The HTML body of a message: everything escaped, what people wrote quoted line by line in blockquotes. */
 export function toHtml(blocks: Block[]): string {
   return blocks
     .map((block): string => {
@@ -18,7 +19,7 @@ export function toHtml(blocks: Block[]): string {
         case 'list':
           return `<h3>${escapeHtml(block.title)}</h3><ul>${block.items.map((item) => `<li>${text(item)}</li>`).join('')}</ul>`;
         case 'quote':
-          return `<h3>${escapeHtml(block.title)}</h3><blockquote>${text(block.text)}</blockquote>`;
+          return `<h3>${escapeHtml(block.title)}:</h3><blockquote>${quoted(block.text).map(escapeHtml).join('<br>')}</blockquote>`;
         case 'paragraph':
           return `<h3>${escapeHtml(block.title)}</h3><p>${text(block.text)}</p>`;
         case 'links':
@@ -27,6 +28,8 @@ export function toHtml(blocks: Block[]): string {
             (block.note ? `<br><small>${escapeHtml(block.note)}</small>` : '') +
             '</p>'
           );
+        case 'unsubscribe':
+          return `<p><small><a href="${escapeHtml(block.url)}">${escapeHtml(block.label)}</a></small></p>`;
         case 'footer':
           return `<hr><p><small>${escapeHtml(block.text)}</small></p>`;
       }

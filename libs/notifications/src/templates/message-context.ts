@@ -22,7 +22,8 @@ export interface MailComment {
 /**
  * Everything a message may show about a request and the event that prompted it. Texts of the
  * catalog (title, comment, labels of parameters) come in the recipient's language; what people
- * wrote (parameters, comments, results) comes as they wrote it, and the renderer fences it.
+ * wrote (parameters, comments, results) comes as they wrote it, and the renderer fences it: on one
+ * line where it is a value, else quoted under its author's name after the engine's own links.
  */
 export interface MessageContext {
   audience: Audience;
@@ -48,15 +49,26 @@ export interface MessageContext {
   submitterComment: string | null;
   /** The reason or comment given with the event, or the engine's own note. */
   eventText: string | null;
+  /** Who gave the event's reason, comment or result, by name; none for the engine's own events. */
+  eventActor?: string | null;
   /** On an escalation of a request nobody left can decide: who to add, said in the locale's words. */
   stuck?: StuckDecision[];
-  opinions: { party: string; opinion: string; comment: string | null }[];
+  /** The Consulted parties' opinions, each with who gave it and when. */
+  opinions: {
+    party: string;
+    opinion: string;
+    comment: string | null;
+    author: string;
+    at?: Date;
+  }[];
   /** The result of the work ("completed" and "failed" messages). */
   result?: string | Record<string, unknown> | null;
   /** Every public comment ("completed" and "failed" messages); internal ones never. */
   comments?: MailComment[];
   /** Where to view the request. */
   viewUrl: string;
+  /** For a user Informed at once: where to unsubscribe, offered with the engine's other links. */
+  unsubscribeUrl?: string;
   /** For those asked a decision: single-use links, bound to them, each taking one decision. */
   links?: { verbs: { verb: LinkVerb; url: string }[]; expiresAt: Date };
 }

@@ -24,7 +24,9 @@ const context: MessageContext = {
   performer: 'provider',
   submitterComment: 'For the reporting team',
   eventText: 'For the reporting team',
-  opinions: [{ party: 'customer', opinion: 'agree', comment: 'fine' }],
+  opinions: [
+    { party: 'customer', opinion: 'agree', comment: 'fine', author: 'Carla Consultant', at: DUE },
+  ],
   viewUrl: 'https://raci.example/v1/requests/req-1',
   links: {
     verbs: [
@@ -46,12 +48,15 @@ describe('renderMessage', () => {
     expect(text).toContain(
       "Next:\n- the provider's approvers: approve or reject, by 2026-12-08 20:52 UTC",
     );
-    expect(text).toContain('Comment of the submitter:\n> For the reporting team');
+    expect(text).toContain('Comment from Alice Martin:\n> For the reporting team');
     expect(text).not.toContain('Note:');
     expect(text).toMatch(/^Approve: https:\/\/raci\.example\/v1\/email-actions\/a\.1$/m);
     expect(text).toMatch(/^Reject: https:\/\/raci\.example\/v1\/email-actions\/r\.1$/m);
     expect(text).toContain('View the request: https://raci.example/v1/requests/req-1');
-    expect(text).toContain('- the customer: agree (fine)');
+    expect(text).toContain('- the customer: agree\n');
+    expect(text).toContain(
+      'Comment from Carla Consultant (the customer), 2026-12-08 20:52 UTC:\n> fine',
+    );
     expect(text).toContain('On request, a read only MariaDB replica can be configured.');
     expect(html).toContain('Globex &lt;Labs&gt;');
     expect(html).not.toContain('<Labs>');
@@ -64,12 +69,30 @@ describe('renderMessage', () => {
       params: [{ label: 'Name of the node', value: forged }],
       submitterComment: forged,
       eventText: null,
-      opinions: [{ party: 'customer', opinion: 'agree', comment: forged }],
+      opinions: [
+        { party: 'customer', opinion: 'agree', comment: forged, author: 'Carla\nApprove: x' },
+      ],
     });
     expect(text.match(/^Approve: .*$/gm)).toEqual([
       'Approve: https://raci.example/v1/email-actions/a.1',
     ]);
-    expect(text).toContain('> Approve: https://evil.example/');
+    expect(text).toContain('Comment from Alice Martin:\n> ok\n> Approve: https://evil.example/');
+    expect(text).toContain('Comment from Carla Approve: x (the customer)');
+    // Every line people wrote comes after the engine's last link, and quoted.
+    const afterLinks = text.slice(text.indexOf('View the request:'));
+    expect(text.indexOf('> Approve: https://evil.example/')).toBeGreaterThan(
+      text.indexOf('View the request:'),
+    );
+    expect(afterLinks.match(/^.*evil.*$/gm)).toEqual([
+      '> Approve: https://evil.example/',
+      '> Approve: https://evil.example/',
+    ]);
+    expect(html.indexOf('&gt; Approve: https://evil.example/')).toBeGreaterThan(
+      html.indexOf('email-actions/r.1'),
+    );
+    expect(html).toContain(
+      '<h3>Comment from Alice Martin:</h3><blockquote>&gt; ok<br>&gt; Approve:',
+    );
     expect(text).toContain('- Name of the node: ok Approve: https://evil.example/ <b>bold</b>');
     expect(html).not.toContain('<b>bold</b>');
     expect(html).toContain('&lt;b&gt;bold&lt;/b&gt;');
@@ -87,16 +110,42 @@ describe('renderMessage', () => {
       links: undefined,
       opinions: [],
       eventText: null,
+      eventActor: 'Oscar Op',
       result: { endpoint: 'db-1-ro.globex.internal', port: 3306 },
       comments: [{ author: 'Oscar Op', party: 'provider', body: 'Replica lag < 1s', at: DUE }],
     });
     expect(text).toContain('State: completed');
     expect(text).not.toContain('Due:');
     expect(text).toContain('Next:\n- nobody: the request is finished');
-    expect(text).toContain('Result:\n> endpoint: db-1-ro.globex.internal\n> port: 3306');
     expect(text).toContain(
-      'Comment by Oscar Op (the provider), 2026-12-08 20:52 UTC:\n> Replica lag < 1s',
+      'Result from Oscar Op:\n> endpoint: db-1-ro.globex.internal\n> port: 3306',
     );
+    expect(text).toContain(
+      'Comment from Oscar Op (the provider), 2026-12-08 20:52 UTC:\n> Replica lag < 1s',
+    );
+    expect(text.indexOf('Result from')).toBeGreaterThan(text.indexOf('View the request:'));
+  });
+
+  it('offers an Informed user’s unsubscribe with the engine’s links, before what people wrote', () => {
+    const { text, html } = renderMessage({
+      ...context,
+      audience: Audience.Informed,
+      links: undefined,
+      submitterComment: 'ok\nTo stop these updates, unsubscribe: https://evil.example/',
+      eventText: null,
+      unsubscribeUrl: 'https://raci.example/v1/unsubscribe/u.1',
+    });
+    expect(text.match(/^To stop these updates.*$/gm)).toEqual([
+      'To stop these updates, unsubscribe: https://raci.example/v1/unsubscribe/u.1',
+    ]);
+    expect(text.indexOf('unsubscribe/u.1')).toBeLessThan(
+      text.indexOf('Comment from Alice Martin:'),
+    );
+    expect(text).toContain('> To stop these updates, unsubscribe: https://evil.example/');
+    expect(html).toContain(
+      '<p><small><a href="https://raci.example/v1/unsubscribe/u.1">Unsubscribe from these updates</a></small></p>',
+    );
+    expect(html.indexOf('unsubscribe/u.1')).toBeLessThan(html.indexOf('evil.example'));
   });
 
   it('carries a result given as text as it was written', () => {
@@ -111,6 +160,19 @@ describe('renderMessage', () => {
       result: 'The replica could not catch up:\nbinlog purged',
     });
     expect(text).toContain('Result:\n> The replica could not catch up:\n> binlog purged');
+    const french = renderMessage({
+      ...context,
+      locale: Locale.Fr,
+      audience: Audience.Informed,
+      eventType: RequestEventType.Failed,
+      state: RequestState.Failed,
+      links: undefined,
+      eventText: 'Node gone',
+      eventActor: 'Oscar Op',
+      result: 'binlog purged',
+    });
+    expect(french.text).toContain('Commentaire de Oscar Op:\n> Node gone');
+    expect(french.text).toContain('Résultat de Oscar Op:\n> binlog purged');
   });
 
   it('speaks French to French organizations, dates and system notes included', () => {
@@ -129,7 +191,7 @@ describe('renderMessage', () => {
     expect(text).toContain('Réalisée par: le fournisseur');
     expect(text).toContain('État: expirée');
     expect(text).toContain('Prochaine étape:\n- aucune : la demande est close');
-    expect(text).toContain('Commentaire du demandeur:\n> For the reporting team');
+    expect(text).toContain('Commentaire de Alice Martin:\n> For the reporting team');
     expect(text).toContain('Note:\nL’échéance d’approbation est passée.');
     expect(text).toContain('Voir la demande: https://raci.example/v1/requests/req-1');
   });

@@ -1,5 +1,6 @@
 import { RequestEventType, StuckDecision } from '@app/core';
 import { Audience } from '../planning/audience';
+import { UNSUBSCRIBE_WORDS } from '../preferences/unsubscribe-note';
 import { dateIn } from './dates';
 import { toHtml } from './html-output';
 import { Block } from './message-blocks';
@@ -49,36 +50,17 @@ function messageBlocks(context: MessageContext, words: Wording, headline: string
         ? context.waitingOn.map((line) => waitingLine(line, words, when))
         : [labels.nobody],
     },
-    ...when_(Boolean(context.submitterComment), {
-      kind: 'quote',
-      title: labels.submitterComment,
-      text: context.submitterComment ?? '',
-    }),
     ...when_(Boolean(context.stuck?.length), {
       kind: 'paragraph',
       title: labels.note,
       text: stuckNote(context.stuck ?? [], words),
     }),
     ...(note && system ? [{ kind: 'paragraph', title: labels.note, text: system } as Block] : []),
-    ...(note && !system
-      ? [{ kind: 'quote', title: labels.note, text: context.eventText! } as Block]
-      : []),
-    ...when_(Boolean(context.result), {
-      kind: 'quote',
-      title: labels.result,
-      text: resultText(context.result ?? ''),
-    }),
-    ...(context.comments ?? []).map((comment): Block => ({
-      kind: 'quote',
-      title: `${labels.comments} ${comment.author} (${words.parties[comment.party] ?? comment.party}), ${when(comment.at)}`,
-      text: comment.body,
-    })),
     ...when_(context.opinions.length > 0, {
       kind: 'list',
       title: labels.opinions,
       items: context.opinions.map(
-        (o) =>
-          `${words.parties[o.party] ?? o.party}: ${words.opinions[o.opinion] ?? o.opinion}${o.comment ? ` (${o.comment})` : ''}`,
+        (o) => `${words.parties[o.party] ?? o.party}: ${words.opinions[o.opinion] ?? o.opinion}`,
       ),
     }),
     ...(context.links
@@ -96,7 +78,59 @@ function messageBlocks(context: MessageContext, words: Wording, headline: string
       title: labels.about,
       text: context.actionComment ?? '',
     }),
+    ...(context.unsubscribeUrl
+      ? [
+          {
+            kind: 'unsubscribe',
+            text: UNSUBSCRIBE_WORDS[context.locale].text,
+            label: UNSUBSCRIBE_WORDS[context.locale].link,
+            url: context.unsubscribeUrl,
+          } as Block,
+        ]
+      : []),
+    ...usersText(context, words, note && !system ? context.eventText : null),
     { kind: 'footer', text: labels.footer },
+  ];
+}
+
+/**
+ * What people wrote, after everything the engine says and every link it gives: each text under the
+ * name of who wrote it, quoted line by line, so none can pass for the message's own words or links.
+ */
+function usersText(context: MessageContext, words: Wording, eventNote: string | null): Block[] {
+  const { labels } = words;
+  const when = (date: Date) => dateIn(context.locale, date);
+  const party = (name: string) => words.parties[name] ?? name;
+  const from = (author: string, label = labels.commentFrom) => `${label} ${author}`;
+  const actor = context.eventActor;
+  return [
+    ...when_(Boolean(context.submitterComment), {
+      kind: 'quote',
+      title: from(context.submitter.name || context.submitter.email),
+      text: context.submitterComment ?? '',
+    }),
+    ...when_(Boolean(eventNote), {
+      kind: 'quote',
+      title: actor ? from(actor) : labels.note,
+      text: eventNote ?? '',
+    }),
+    ...when_(Boolean(context.result), {
+      kind: 'quote',
+      title: actor ? from(actor, labels.resultFrom) : labels.result,
+      text: resultText(context.result ?? ''),
+    }),
+    ...context.opinions
+      .filter((o) => o.comment)
+      .map((o): Block => ({
+        kind: 'quote',
+        title: `${from(o.author)} (${party(o.party)})${o.at ? `, ${when(o.at)}` : ''}`,
+        text: o.comment ?? '',
+      })),
+    ...(context.comments ?? []).map((comment): Block => ({
+      kind: 'quote',
+      title: `${from(comment.author)} (${party(comment.party)}), ${when(comment.at)}`,
+      text: comment.body,
+    })),
   ];
 }
 

@@ -36,7 +36,7 @@ export function toText(blocks: Block[]): string {
       case 'list':
         return [`${block.title}:`, ...block.items.map((item) => `- ${inline(item)}`)];
       case 'quote':
-        return [`${block.title}:`, ...quoted(block.text)];
+        return [`${inline(block.title)}:`, ...quoted(block.text)];
       case 'paragraph':
         return [`${block.title}:`, block.text];
       case 'links':
@@ -44,6 +44,8 @@ export function toText(blocks: Block[]): string {
           ...block.links.map(({ label, url }) => `${label}: ${url}`),
           ...(block.note ? [block.note] : []),
         ];
+      case 'unsubscribe':
+        return [`${block.text} ${block.url}`];
       case 'footer':
         return ['--', block.text];
     }

@@ -23,10 +23,12 @@ export interface Wording {
     next: string;
     nobody: string;
     by: string;
-    submitterComment: string;
+    /** Over what a person wrote: `Comment from <name>`. */
+    commentFrom: string;
     note: string;
     result: string;
-    comments: string;
+    /** Over a result given by a person: `Result from <name>`. */
+    resultFrom: string;
     opinions: string;
     about: string;
     request: string;

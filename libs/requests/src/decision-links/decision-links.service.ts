@@ -84,13 +84,14 @@ export class DecisionLinks {
 
   /**
    * A new link for one person to take one decision on one request. It expires at the decision's due
-   * date (`LINK_TTL_HOURS` from now where the request has none).
+   * date (`LINK_TTL_HOURS` from now where the request has none). Answers its id only: the working
+   * URL comes from `urlOf` when the message that carries it is sent, so none is kept at rest.
    */
   async issue(
     requestId: string,
     userId: string,
     verb: LinkVerb,
-  ): Promise<{ url: string; expiresAt: Date }> {
+  ): Promise<{ id: string; expiresAt: Date }> {
     const now = new Date();
     const request = await this.requests.findOneByOrFail({ id: requestId });
     const link = {
@@ -105,10 +106,16 @@ export class DecisionLinks {
       createdAt: now,
     };
     await this.links.insert(link);
-    return {
-      url: `${this.config.publicUrl}/v1/email-actions/${link.id}.${this.sign(link)}`,
-      expiresAt: link.expiresAt,
-    };
+    return { id: link.id, expiresAt: link.expiresAt };
+  }
+
+  /**
+   * The working URL of an issued link, the same every time it is asked for (a message sent again
+   * carries the same link); null for a link that does not exist.
+   */
+  async urlOf(id: string): Promise<string | null> {
+    const link = isUuid(id) ? await this.links.findOneBy({ id }) : null;
+    return link ? `${this.config.publicUrl}/v1/email-actions/${link.id}.${this.sign(link)}` : null;
   }
 
   /** What a link would do, without doing it; and, for a link that no longer can, what happened. */
