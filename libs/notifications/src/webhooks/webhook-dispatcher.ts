@@ -27,6 +27,8 @@ export class WebhookDispatcher {
       where: {
         organizationId: In([...new Set([event.organizationId, providerId])]),
         disabledAt: IsNull(),
+        // A paused endpoint hears nothing until an admin resumes it.
+        pausedAt: IsNull(),
       },
       order: { createdAt: 'ASC', id: 'ASC' },
     });

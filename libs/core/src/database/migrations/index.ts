@@ -10,6 +10,7 @@ import { NotificationPreferences1764000000009 } from './1764000000009-notificati
 import { AdminEvents1764000000010 } from './1764000000010-admin-events';
 import { IdempotentCalls1764000000011 } from './1764000000011-idempotent-calls';
 import { SignIn1764000000012 } from './1764000000012-sign-in';
+import { WebhookGuard1764000000014 } from './1764000000014-webhook-guard';
 
 /** Every migration, oldest first. Listed explicitly so a bundled build finds them all. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AdminEvents1764000000010,
   IdempotentCalls1764000000011,
   SignIn1764000000012,
+  WebhookGuard1764000000014,
 ];
