@@ -63,9 +63,36 @@ export class DeliverWebhookProcessor extends WorkerHost {
 
   async process(job: DeliverJob, token?: string): Promise<DeliverWebhookResult> {
     const { endpointId, event } = job.data;
+    const organizationId = job.data.organizationId ?? (await this.organizationOf(endpointId));
+    // No endpoint: it and its deliveries went with their organization.
+    if (!organizationId) {
+      return {
+        endpointId,
+        eventId: event.id,
+        responseStatus: null,
+        outcome: 'skipped',
+        reason: 'no delivery',
+      };
+    }
+    // The turn is taken before anything is read, so a job that must wait costs next to nothing.
+    const slot = { endpointId, organizationId, holder: String(job.id) };
+    if (!(await this.slots.acquire(slot))) {
+      // Its turn comes later; waiting is no attempt, and holds no worker slot meanwhile.
+      const wait = Math.round(this.timeoutMs * (0.5 + Math.random()));
+      await job.moveToDelayed(Date.now() + wait, token);
+      throw new DelayedError();
+    }
+    try {
+      return await this.deliver(job);
+    } finally {
+      await this.slots.release(slot);
+    }
+  }
+
+  private async deliver(job: DeliverJob): Promise<DeliverWebhookResult> {
+    const { endpointId, event } = job.data;
     const result = { endpointId, eventId: event.id, responseStatus: null };
     const delivery = await this.deliveries.findOneBy({ endpointId, eventId: event.id });
-    // No row: the endpoint and its deliveries went with their organization.
     if (!delivery) return { ...result, outcome: 'skipped', reason: 'no delivery' };
     if (delivery.status !== WebhookDeliveryStatus.Pending) {
       return { ...result, outcome: 'skipped', reason: `already ${delivery.status}` };
@@ -81,19 +108,7 @@ export class DeliverWebhookProcessor extends WorkerHost {
       return { ...result, outcome: 'skipped', reason: `the webhook was ${lastError}` };
     }
 
-    const slot = { endpointId, organizationId: endpoint.organizationId, holder: String(job.id) };
-    if (!(await this.slots.acquire(slot))) {
-      // Its turn comes later; waiting is no attempt, and holds no worker slot meanwhile.
-      const wait = Math.round(this.timeoutMs * (0.5 + Math.random()));
-      await job.moveToDelayed(Date.now() + wait, token);
-      throw new DelayedError();
-    }
-    let outcome: PostOutcome;
-    try {
-      outcome = await this.post(endpoint, event);
-    } finally {
-      await this.slots.release(slot);
-    }
+    const outcome = await this.post(endpoint, event);
     const attempts = delivery.attempts + 1;
     if (!outcome.failure) {
       await this.settle(delivery, {
@@ -175,6 +190,14 @@ export class DeliverWebhookProcessor extends WorkerHost {
       },
       body,
     );
+  }
+
+  private async organizationOf(endpointId: string): Promise<string | undefined> {
+    const endpoint = await this.endpoints.findOne({
+      select: { id: true, organizationId: true },
+      where: { id: endpointId },
+    });
+    return endpoint?.organizationId;
   }
 
   private async settle(delivery: WebhookDelivery, values: Partial<WebhookDelivery>): Promise<void> {

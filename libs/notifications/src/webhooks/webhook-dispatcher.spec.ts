@@ -79,9 +79,13 @@ describe('WebhookDispatcher', () => {
       ),
     );
     expect(jobs).toEqual(
-      ['customer-all', 'customer-approved', 'provider-all'].map((endpointId) => ({
+      [
+        ['customer-all', CUSTOMER],
+        ['customer-approved', CUSTOMER],
+        ['provider-all', PROVIDER],
+      ].map(([endpointId, organizationId]) => ({
         name: JobName.DeliverWebhook,
-        data: { endpointId, event },
+        data: { endpointId, organizationId, event },
       })),
     );
   });

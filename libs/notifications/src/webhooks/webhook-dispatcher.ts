@@ -36,7 +36,10 @@ export class WebhookDispatcher {
     let recorded = 0;
     for (const endpoint of candidates.filter((e) => subscribesTo(e, event.type))) {
       if (await this.record(endpoint, event)) recorded += 1;
-      jobs.push({ name: JobName.DeliverWebhook, data: { endpointId: endpoint.id, event } });
+      jobs.push({
+        name: JobName.DeliverWebhook,
+        data: { endpointId: endpoint.id, organizationId: endpoint.organizationId, event },
+      });
     }
     return { jobs, recorded };
   }
