@@ -94,6 +94,7 @@ describe('webhook fairness between tenants', () => {
     for (let i = 0; i < 8; i += 1) await submit(a.requester);
     await waitFor(() => hole.sockets.length >= 4, 'the dead endpoints to be called');
 
+    const callsBefore = hole.sockets.length;
     const measured: string[] = [];
     for (let i = 0; i < MEASURED_EVENTS; i += 1) {
       await submit(a.requester);
@@ -120,8 +121,8 @@ describe('webhook fairness between tenants', () => {
       .sort((x, y) => x - y);
     expect(latencies).toHaveLength(MEASURED_EVENTS);
     const p99 = latencies[Math.ceil(latencies.length * 0.99) - 1];
-    // Tenant A really was hanging on its endpoints the whole time.
-    expect(hole.sockets.length).toBeGreaterThan(DEAD_ENDPOINTS);
     expect(p99).toBeLessThanOrEqual(P99_LIMIT_MS);
+    // Tenant A kept its turns meanwhile: its dead endpoints were called again and again.
+    expect(hole.sockets.length).toBeGreaterThan(callsBefore);
   });
 });

@@ -780,6 +780,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send to a paused endpoint again (admins); a no-op when it is not paused
+         * @description An endpoint is paused after WEBHOOK_FAILURES_BEFORE_PAUSE failed attempts in a row. Resuming resets that count; events of the pause are not sent again.
+         */
+        post: operations["webhooksResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks/{id}/deliveries": {
         parameters: {
             query?: never;
@@ -1507,6 +1527,38 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last */
             nextCursor: string | null;
         };
+        EntryAuthenticationResponse: {
+            /**
+             * @description The credential the entry was made with
+             * @enum {string}
+             */
+            kind: "api_token" | "admin_token" | "session" | "idp_token" | "decision_link";
+            /** @description The token's, session's or link's id; the JWT's jti */
+            id: string | null;
+            /**
+             * @description How the person proved who they are
+             * @enum {string}
+             */
+            method: "api_token" | "oidc" | "email_link" | "idp_token" | "decision_link";
+            /**
+             * @description The identity provider's authentication context class
+             * @example urn:raci:loa:mfa
+             */
+            acr: string | null;
+            /**
+             * @description Authentication methods
+             * @example [
+             *       "pwd",
+             *       "otp"
+             *     ]
+             */
+            amr: string[];
+            /**
+             * Format: date-time
+             * @description When the person last authenticated, where known
+             */
+            authTime: string | null;
+        };
         HistoryEntryResponse: {
             /** Format: uuid */
             id: string;
@@ -1529,6 +1581,8 @@ export interface components {
              */
             letter: "R" | "A" | "C" | "I" | null;
             comment: string | null;
+            /** @description How the actor authenticated; null for what the engine did by itself */
+            authentication: components["schemas"]["EntryAuthenticationResponse"] | (never | null);
             /** Format: date-time */
             createdAt: string;
             /** @description SHA-256 chaining this entry to the previous one */
@@ -1725,7 +1779,7 @@ export interface components {
              * @example user.updated
              * @enum {string}
              */
-            action: "organization.created" | "organization.updated" | "organization.quota-packages-changed" | "user.created" | "user.updated" | "token.created" | "token.revoked" | "webhook.created" | "webhook.deleted";
+            action: "organization.created" | "organization.updated" | "organization.quota-packages-changed" | "user.created" | "user.updated" | "token.created" | "token.revoked" | "webhook.created" | "webhook.deleted" | "webhook.paused" | "webhook.resumed";
             /** @enum {string} */
             subjectType: "organization" | "user" | "token" | "webhook";
             /** Format: uuid */
@@ -1819,7 +1873,7 @@ export interface components {
         };
         CreateWebhookDto: {
             /**
-             * @description HTTPS; plain HTTP only to loopback (127.0.0.0/8, ::1, localhost)
+             * @description HTTPS to a public address (checked again at every delivery); plain HTTP only to loopback, which is reachable only when WEBHOOK_ALLOW_PRIVATE is on (development)
              * @example https://hooks.globex.example/raci
              */
             url: string;
@@ -1862,6 +1916,17 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /**
+             * @description paused: it failed WEBHOOK_FAILURES_BEFORE_PAUSE times in a row, and nothing is sent to it until an admin resumes it (POST /v1/webhooks/{id}/resume)
+             * @example active
+             * @enum {string}
+             */
+            state: "active" | "paused";
+            /**
+             * Format: date-time
+             * @example null
+             */
+            pausedAt: string | null;
+            /**
              * @description Verifies the Raci-Signature header of every delivery; shown only now, keep it
              * @example whsec_q3Jx0lV8m2sY1bK2QmF0c3RhcnQtc2VjcmV0LWV4YW1wbGU
              */
@@ -1890,6 +1955,17 @@ export interface components {
             organizationId: string;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * @description paused: it failed WEBHOOK_FAILURES_BEFORE_PAUSE times in a row, and nothing is sent to it until an admin resumes it (POST /v1/webhooks/{id}/resume)
+             * @example active
+             * @enum {string}
+             */
+            state: "active" | "paused";
+            /**
+             * Format: date-time
+             * @example null
+             */
+            pausedAt: string | null;
         };
         WebhookListResponse: {
             /** @description Oldest first */
@@ -1927,8 +2003,12 @@ export interface components {
              * @example 200
              */
             responseStatus: number | null;
-            /** @example null */
-            lastError: string | null;
+            /**
+             * @description Why the last attempt failed, as a category: refused (no connection), timeout, tls, http_3xx (redirects are not followed), http_4xx, http_5xx, blocked_address (the name resolved to an address that is not public), paused or deleted
+             * @example null
+             * @enum {string|null}
+             */
+            lastError: "refused" | "timeout" | "tls" | "http_3xx" | "http_4xx" | "http_5xx" | "blocked_address" | "paused" | "deleted" | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2122,6 +2202,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -2140,7 +2221,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2219,7 +2300,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2228,8 +2312,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -2237,7 +2321,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2270,6 +2354,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -2288,7 +2373,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2391,7 +2476,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2400,8 +2488,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -2409,7 +2497,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2444,6 +2532,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -2462,7 +2551,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2541,7 +2630,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2550,8 +2642,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -2559,7 +2651,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2622,6 +2714,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -2640,7 +2733,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2719,7 +2812,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2728,8 +2824,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -2737,7 +2833,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2805,6 +2901,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -2823,7 +2920,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2833,6 +2930,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -2851,7 +2949,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3033,7 +3131,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3042,8 +3143,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3051,7 +3152,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3109,6 +3210,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -3127,7 +3229,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3234,7 +3336,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3243,8 +3348,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3252,7 +3357,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3319,6 +3424,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -3337,7 +3443,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3348,6 +3454,7 @@ export interface operations {
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
              *     - `PROVIDER_ADMIN_REQUIRED`: Only a provider admin may change {what}.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -3366,7 +3473,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED" | "PROVIDER_ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "PROVIDER_ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3551,7 +3658,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3560,8 +3670,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3569,7 +3679,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3631,6 +3741,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -3649,7 +3760,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3756,7 +3867,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3765,8 +3879,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3774,7 +3888,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3839,6 +3953,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -3857,7 +3972,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3867,6 +3982,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -3885,7 +4001,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4038,7 +4154,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4047,8 +4166,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4056,7 +4175,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4122,6 +4241,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -4140,7 +4260,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4275,7 +4395,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4284,8 +4407,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4293,7 +4416,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4364,6 +4487,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -4382,7 +4506,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4392,6 +4516,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -4410,7 +4535,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4620,7 +4745,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4629,8 +4757,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4638,7 +4766,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4704,6 +4832,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -4722,7 +4851,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4733,6 +4862,7 @@ export interface operations {
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
              *     - `OWN_ROLES_ESCALATION`: Nobody may give themselves a role they do not hold ({roles}).
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -4751,7 +4881,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED" | "OWN_ROLES_ESCALATION";
+                        code?: "ADMIN_REQUIRED" | "OWN_ROLES_ESCALATION" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4936,7 +5066,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4945,8 +5078,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4954,7 +5087,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5021,6 +5154,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -5039,7 +5173,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5049,6 +5183,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -5067,7 +5202,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5272,7 +5407,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5281,8 +5419,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5290,7 +5428,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5346,6 +5484,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -5364,7 +5503,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5374,6 +5513,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -5392,7 +5532,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5499,7 +5639,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5508,8 +5651,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5517,7 +5660,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5547,6 +5690,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -5565,7 +5709,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5644,7 +5788,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5653,8 +5800,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5662,7 +5809,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5692,6 +5839,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -5710,7 +5858,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5821,7 +5969,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5830,8 +5981,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5839,7 +5990,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5902,6 +6053,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -5920,7 +6072,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5930,6 +6082,7 @@ export interface operations {
              * @description PREFERENCES_NEED_A_USER: the bootstrap admin (ADMIN_TOKEN) has no user, no mail
              *
              *     - `PREFERENCES_NEED_A_USER`: Mail preferences belong to a user; the bootstrap admin (ADMIN_TOKEN) is none and gets no mail.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -5948,7 +6101,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "PREFERENCES_NEED_A_USER";
+                        code?: "PREFERENCES_NEED_A_USER" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6089,7 +6242,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6098,8 +6254,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6107,7 +6263,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6177,7 +6333,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6195,7 +6354,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6274,7 +6433,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6283,8 +6445,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6292,7 +6454,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6366,7 +6528,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6384,13 +6549,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `ROLE_REQUIRED`: Only a requester may submit requests. */
+            /**
+             * @description - `ROLE_REQUIRED`: Only a requester may submit requests.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6408,7 +6576,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ROLE_REQUIRED";
+                        code?: "ROLE_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6622,7 +6790,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6631,8 +6802,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6640,7 +6811,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6705,7 +6876,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6723,7 +6897,31 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "CSRF_TOKEN_INVALID",
+                     *       "message": "A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6880,7 +7078,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6889,8 +7090,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6898,7 +7099,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6954,7 +7155,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6972,7 +7176,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7075,7 +7279,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7084,8 +7291,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7093,7 +7300,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7155,7 +7362,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7173,7 +7383,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7276,7 +7486,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7285,8 +7498,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7294,7 +7507,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7356,7 +7569,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7374,7 +7590,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7477,7 +7693,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7486,8 +7705,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7495,7 +7714,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7565,7 +7784,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7583,13 +7805,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `RACI_NOT_A_PARTY`: Only a party of the request (holding a letter, or performing it) may comment on it. */
+            /**
+             * @description - `RACI_NOT_A_PARTY`: Only a party of the request (holding a letter, or performing it) may comment on it.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7607,7 +7832,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_A_PARTY";
+                        code?: "RACI_NOT_A_PARTY" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7836,7 +8061,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7845,8 +8073,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7854,7 +8082,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7923,7 +8151,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7941,13 +8172,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `RACI_NOT_CONSULTED`: Only a consultant or approver of a Consulted party may give an opinion. */
+            /**
+             * @description - `RACI_NOT_CONSULTED`: Only a consultant or approver of a Consulted party may give an opinion.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7965,7 +8199,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_CONSULTED";
+                        code?: "RACI_NOT_CONSULTED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8199,7 +8433,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8208,8 +8445,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8217,7 +8454,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8286,7 +8523,11 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `STEP_UP_REQUIRED`: This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8295,8 +8536,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 401,
-                     *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "code": "STEP_UP_REQUIRED",
+                     *       "message": "This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8304,13 +8545,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "STEP_UP_REQUIRED" | "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}. */
+            /**
+             * @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8328,7 +8572,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER";
+                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8561,7 +8805,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8570,8 +8817,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8579,7 +8826,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8649,7 +8896,11 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `STEP_UP_REQUIRED`: This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8658,8 +8909,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 401,
-                     *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "code": "STEP_UP_REQUIRED",
+                     *       "message": "This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8667,7 +8918,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "STEP_UP_REQUIRED" | "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8676,6 +8927,7 @@ export interface operations {
             /**
              * @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}.
              *     - `RACI_FOUR_EYES`: Four eyes: the submitter of a request never decides on it.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -8694,7 +8946,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES";
+                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8930,7 +9182,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8939,8 +9194,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8948,7 +9203,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9017,7 +9272,11 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `STEP_UP_REQUIRED`: This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9026,8 +9285,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 401,
-                     *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "code": "STEP_UP_REQUIRED",
+                     *       "message": "This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9035,7 +9294,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "STEP_UP_REQUIRED" | "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9044,6 +9303,7 @@ export interface operations {
             /**
              * @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}.
              *     - `RACI_FOUR_EYES`: Four eyes: the submitter of a request never decides on it.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -9062,7 +9322,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES";
+                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9295,7 +9555,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9304,8 +9567,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9313,7 +9576,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9378,7 +9641,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9396,13 +9662,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}. */
+            /**
+             * @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9420,7 +9689,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_PERFORMING_OPERATOR";
+                        code?: "RACI_NOT_PERFORMING_OPERATOR" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9653,7 +9922,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9662,8 +9934,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9671,7 +9943,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9741,7 +10013,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9759,13 +10034,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}. */
+            /**
+             * @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9783,7 +10061,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_PERFORMING_OPERATOR";
+                        code?: "RACI_NOT_PERFORMING_OPERATOR" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10016,7 +10294,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10025,8 +10306,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10034,7 +10315,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10103,7 +10384,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10121,13 +10405,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}. */
+            /**
+             * @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10145,7 +10432,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_PERFORMING_OPERATOR";
+                        code?: "RACI_NOT_PERFORMING_OPERATOR" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10378,7 +10665,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10387,8 +10677,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10396,7 +10686,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10466,7 +10756,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10484,13 +10777,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `RACI_NOT_SUBMITTER_OR_ACCOUNTABLE`: Only the submitter or an approver of the Accountable party may cancel. */
+            /**
+             * @description - `RACI_NOT_SUBMITTER_OR_ACCOUNTABLE`: Only the submitter or an approver of the Accountable party may cancel.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10508,7 +10804,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_SUBMITTER_OR_ACCOUNTABLE";
+                        code?: "RACI_NOT_SUBMITTER_OR_ACCOUNTABLE" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10741,7 +11037,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10750,8 +11049,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10759,7 +11058,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10818,7 +11117,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10836,7 +11138,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10915,7 +11217,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10924,8 +11229,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10933,7 +11238,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10959,7 +11264,10 @@ export interface operations {
                     "application/json": components["schemas"]["AuditVerificationResponse"];
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10977,7 +11285,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11080,7 +11388,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11089,8 +11400,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11098,7 +11409,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11165,6 +11476,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -11183,7 +11495,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11318,7 +11630,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11327,8 +11642,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11336,7 +11651,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11398,6 +11713,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -11416,7 +11732,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11551,7 +11867,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11560,8 +11879,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11569,7 +11888,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11629,7 +11948,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11647,7 +11969,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11750,7 +12072,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11759,8 +12084,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11768,7 +12093,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11827,7 +12152,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11845,13 +12173,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this. */
+            /**
+             * @description - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11869,7 +12200,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -12073,7 +12404,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12082,8 +12416,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -12091,7 +12425,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -12119,6 +12453,15 @@ export interface operations {
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description The decision needs a multi-factor sign-in first: to `/auth/login?acr=…&returnTo=` this page, which comes back here once the link's own person has signed in with it. */
+            303: {
+                headers: {
+                    /** @description The sign-in */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description - `LINK_INVALID`: This link is not valid. (an HTML page saying so) */
             404: {
@@ -12253,6 +12596,15 @@ export interface operations {
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description The decision needs a multi-factor sign-in first: to `/auth/login?acr=…&returnTo=` this page, which comes back here once the link's own person has signed in with it. */
+            303: {
+                headers: {
+                    /** @description The sign-in */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /**
              * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
@@ -12811,6 +13163,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -12829,7 +13182,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -12936,7 +13289,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12945,8 +13301,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -12954,7 +13310,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -12992,9 +13348,10 @@ export interface operations {
                 };
             };
             /**
-             * @description WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_EVENT_TYPES_INVALID, VALIDATION_FAILED
+             * @description WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_ADDRESS_NOT_PUBLIC, WEBHOOK_EVENT_TYPES_INVALID, VALIDATION_FAILED
              *
              *     - `WEBHOOK_URL_NOT_ALLOWED`: The webhook URL {problem}.
+             *     - `WEBHOOK_ADDRESS_NOT_PUBLIC`: The webhook URL names {address}, a {kind} address: webhooks go to public addresses only.
              *     - `WEBHOOK_EVENT_TYPES_INVALID`: eventTypes must name known event types, or be left out for every event.
              *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
              *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
@@ -13016,7 +13373,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 400;
                         /** @enum {string} */
-                        code?: "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_EVENT_TYPES_INVALID" | "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_ADDRESS_NOT_PUBLIC" | "WEBHOOK_EVENT_TYPES_INVALID" | "VALIDATION_FAILED" | "MALFORMED_JSON";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13026,6 +13383,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -13044,7 +13402,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13054,6 +13412,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -13072,7 +13431,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13282,7 +13641,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13291,8 +13653,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -13300,7 +13662,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13356,6 +13718,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -13374,7 +13737,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13384,6 +13747,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -13402,7 +13766,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13509,7 +13873,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13518,8 +13885,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -13527,7 +13894,293 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    webhooksResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description ADMIN_REQUIRED
+             *
+             *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ADMIN_REQUIRED",
+                     *       "message": "Only an admin of the organization, or a provider admin, may do this.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description WEBHOOK_NOT_FOUND
+             *
+             *     - `WEBHOOK_NOT_FOUND`: No webhook has the id "{id}".
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "WEBHOOK_NOT_FOUND",
+                     *       "message": "No webhook has the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "WEBHOOK_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13593,6 +14246,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -13611,7 +14265,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13746,7 +14400,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13755,8 +14412,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -13764,7 +14421,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });

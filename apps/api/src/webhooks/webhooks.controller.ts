@@ -109,6 +109,9 @@ export class WebhooksController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Send to a paused endpoint again (admins); a no-op when it is not paused',
+    description:
+      'An endpoint is paused after WEBHOOK_FAILURES_BEFORE_PAUSE failed attempts in a row. ' +
+      'Resuming resets that count; events of the pause are not sent again.',
   })
   @ApiOkResponse({ type: WebhookResponse })
   @ApiNotFoundResponse({ description: 'WEBHOOK_NOT_FOUND' })
