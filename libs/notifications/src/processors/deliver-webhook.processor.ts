@@ -20,7 +20,7 @@ import {
 } from '../webhooks/webhook-delivery.entity';
 import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
 import { PostOutcome, WebhookPoster } from '../webhooks/webhook-poster';
-import { WebhookSecrets } from '../webhooks/webhook-secrets';
+import { WebhookSecrets, WebhookSecretUnreadableError } from '../webhooks/webhook-secrets';
 import { SIGNATURE_HEADER, signWebhook } from '../webhooks/webhook-signature';
 import { WebhookSlots } from '../webhooks/webhook-slots';
 
@@ -170,7 +170,18 @@ export class DeliverWebhookProcessor extends WorkerHost {
   }
 
   private async post(endpoint: WebhookEndpoint, event: RequestEvent): Promise<PostOutcome> {
-    const secret = this.secrets.open(endpoint.id, endpoint.secret);
+    let secret: string;
+    try {
+      secret = this.secrets.open(endpoint.id, endpoint.secret);
+    } catch (error) {
+      if (!(error instanceof WebhookSecretUnreadableError)) throw error;
+      // Another SECRETS_KEY, or a changed row: no retry can help, and nothing unsigned is sent.
+      this.logger.error(
+        { webhookId: endpoint.id, reason: error.message },
+        'webhook secret unreadable: check SECRETS_KEY, or register the endpoint again',
+      );
+      throw new UnrecoverableError('the webhook secret is unreadable');
+    }
     await this.secrets.reseal(endpoint.id, endpoint.secret);
     const body = JSON.stringify({
       id: event.id,
