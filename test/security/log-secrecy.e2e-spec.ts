@@ -71,6 +71,8 @@ describeOnPostgres('secrets in the logs', () => {
         ADMIN_TOKEN,
         LINK_SECRET,
         SECRETS_KEY,
+        // The webhook below goes to loopback, as a delivery attempt must be logged.
+        WEBHOOK_ALLOW_PRIVATE: 'true',
         LOG_LEVEL: 'trace',
         RELAY_POLL_MS: '50',
       },
