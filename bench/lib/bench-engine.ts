@@ -65,6 +65,7 @@ export class BenchEngine {
       SMTP_URL: smtp.url,
       ADMIN_TOKEN: adminToken,
       LINK_SECRET: randomBytes(32).toString('base64url'),
+      SECRETS_KEY: randomBytes(32).toString('base64'),
       BENCH_NOOP_ROUTE: 'true',
       ...options.env,
     };

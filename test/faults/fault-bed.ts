@@ -60,6 +60,7 @@ export class FaultBed {
       QUEUE_PREFIX: 'raci-faults',
       ADMIN_TOKEN: TEST_ADMIN_TOKEN,
       LINK_SECRET: 'fault-bed-link-secret-0123456789abcdef',
+      SECRETS_KEY: 'fa'.repeat(32),
       RELAY_POLL_MS: '100',
       ...this.extraEnv,
     };

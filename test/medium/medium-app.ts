@@ -49,6 +49,7 @@ export class MediumApp {
       RACI_DIR,
       ADMIN_TOKEN,
       LINK_SECRET: 'medium-link-secret-0123456789abcdef0123',
+      SECRETS_KEY: 'ed'.repeat(32),
       PUBLIC_URL: 'https://raci.test',
     });
     const module = await Test.createTestingModule({

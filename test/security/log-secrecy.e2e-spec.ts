@@ -12,6 +12,7 @@ import { deleteRedisKeys } from '../helpers/redis-keys';
 const secret = (label: string) => `${label}-${randomBytes(24).toString('hex')}`;
 const ADMIN_TOKEN = secret('admin');
 const LINK_SECRET = secret('link');
+const SECRETS_KEY = randomBytes(32).toString('hex');
 const DB_PASSWORD = secret('dbpass');
 const SMTP_USER = 'raci-mailer';
 const prefix = `raci-secrets-${randomBytes(4).toString('hex')}`;
@@ -37,6 +38,7 @@ describeOnPostgres('secrets in the logs', () => {
   const secrets: Record<string, string> = {
     ADMIN_TOKEN,
     LINK_SECRET,
+    SECRETS_KEY,
     'database password': DB_PASSWORD,
     'SMTP password': SMTP_PASSWORD,
   };
@@ -68,6 +70,9 @@ describeOnPostgres('secrets in the logs', () => {
         SMTP_URL: smtpUrl.toString(),
         ADMIN_TOKEN,
         LINK_SECRET,
+        SECRETS_KEY,
+        // The webhook below goes to loopback, as a delivery attempt must be logged.
+        WEBHOOK_ALLOW_PRIVATE: 'true',
         LOG_LEVEL: 'trace',
         RELAY_POLL_MS: '50',
       },

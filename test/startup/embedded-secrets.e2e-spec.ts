@@ -84,7 +84,7 @@ describeEmbedded('the secrets of the embedded default', () => {
       expect(secondRun.filter((line) => line.includes(secret))).toEqual([]);
     }
     expect(startupLines(secondRun)).toEqual([
-      'raci-engine: ADMIN_TOKEN and LINK_SECRET read from var/secrets',
+      'raci-engine: ADMIN_TOKEN, LINK_SECRET and SECRETS_KEY read from var/secrets',
       expect.stringMatching(/^raci-engine: API http:\/\/localhost:\d+ {2}docs /),
     ]);
     expect(keptAdminToken(dir)).toBe(token);
@@ -128,6 +128,7 @@ describeEmbedded('the secrets elsewhere', () => {
         NODE_ENV: 'development',
         DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/raci_never_created',
         LINK_SECRET: 'a-link-secret-of-the-deployment-0123456789',
+        SECRETS_KEY: 'ab'.repeat(32),
       },
       { cwd: dir },
     );
@@ -150,6 +151,9 @@ describeEmbedded('the secrets elsewhere', () => {
       ),
       expect.stringMatching(
         /^raci-engine: config: LINK_SECRET is required because NODE_ENV is production /,
+      ),
+      expect.stringMatching(
+        /^raci-engine: config: SECRETS_KEY is required because NODE_ENV is production /,
       ),
     ]);
     expect(() => statSync(join(dir, 'var'))).toThrow(/ENOENT/);

@@ -9,6 +9,8 @@ export interface ReceivedHook {
   body: string;
   eventId: string;
   answered: number;
+  /** When the request's body had arrived (epoch ms). */
+  receivedAt: number;
 }
 
 /**
@@ -45,6 +47,7 @@ export class WebhookReceiver {
           body: Buffer.concat(chunks).toString('utf8'),
           eventId,
           answered,
+          receivedAt: Date.now(),
         });
         res.writeHead(answered, { 'Content-Type': 'text/plain' }).end('thanks');
       });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { JobQueue, QueueName, RequestEvent } from '@app/core';
-import { verifyWebhook, WebhookDispatcher } from '@app/notifications';
+import { verifyWebhook, WebhookDispatcher, WebhookEndpoint } from '@app/notifications';
 import { OutboxEvent } from '@app/requests';
 import { Actor } from '../factories/parties.factory';
 import { Cast, createCast } from '../factories/cast.factory';
@@ -36,14 +36,26 @@ describe('webhooks', () => {
   let mailDir: string;
   let t: TestApp;
   let cast: Cast;
+  let breakerUp = false;
 
   beforeAll(async () => {
-    // /flaky answers 500 to the first POST of each event; /gone is gone for good.
+    // /flaky answers 500 to the first POST of each event; /gone is gone for good; so is /breaker
+    // until breakerUp (a final answer: no retry adds a failure the test did not make).
     receiver = await new WebhookReceiver((path, nth) =>
-      path === '/gone' ? 410 : path === '/flaky' && nth === 1 ? 500 : 200,
+      path === '/gone'
+        ? 410
+        : path === '/flaky' && nth === 1
+          ? 500
+          : path === '/breaker' && !breakerUp
+            ? 410
+            : 200,
     ).start();
     mailDir = mkdtempSync(join(tmpdir(), 'raci-webhooks-mail-'));
-    t = await createTestApp({ withWorker: true, env: { MAIL_DIR: mailDir } });
+    t = await createTestApp({
+      withWorker: true,
+      // The receivers listen on loopback, which only this lets webhooks reach.
+      env: { MAIL_DIR: mailDir, WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_FAILURES_BEFORE_PAUSE: '3' },
+    });
     cast = await createCast(t);
   });
   afterAll(async () => {
@@ -111,6 +123,8 @@ describe('webhooks', () => {
       organizationId: cast.onRequest.organizationId,
       secret: expect.stringMatching(/^whsec_[A-Za-z0-9_-]{43}$/),
       createdAt: expect.any(String),
+      state: 'active',
+      pausedAt: null,
     });
     expect(res.headers.location).toBe(`/v1/webhooks/${res.body.id}`);
 
@@ -123,8 +137,21 @@ describe('webhooks', () => {
       eventTypes: ['request.approved', 'request.completed'],
       organizationId: cast.onRequest.organizationId,
       createdAt: res.body.createdAt,
+      state: 'active',
+      pausedAt: null,
     });
     expect(JSON.stringify(list.body)).not.toContain(res.body.secret);
+
+    // At rest the secret is sealed: the row holds neither it nor any part of it.
+    const row = await t.app
+      .get(DataSource)
+      .getRepository(WebhookEndpoint)
+      .createQueryBuilder('endpoint')
+      .addSelect('endpoint.secret')
+      .where('endpoint.id = :id', { id: res.body.id })
+      .getOneOrFail();
+    expect(row.secret).toMatch(/^v1\./);
+    expect(row.secret).not.toContain((res.body.secret as string).slice('whsec_'.length, 20));
 
     await api(t, admin).delete(`/v1/webhooks/${res.body.id}`).expect(204);
     const after = await api(t, admin).get('/v1/webhooks').expect(200);
@@ -276,8 +303,12 @@ describe('webhooks', () => {
 
     await t.app.get(WebhookDispatcher).dispatch(event);
     const delivery = await settled(admin, created.body.id, event.id, 'failed');
-    expect(delivery).toMatchObject({ attempts: 1, responseStatus: 410, deliveredAt: null });
-    expect(delivery.lastError).toMatch(/HTTP 410/);
+    expect(delivery).toMatchObject({
+      attempts: 1,
+      responseStatus: 410,
+      deliveredAt: null,
+      lastError: 'http_4xx',
+    });
     const job = await t.queue(QueueName.Webhooks).getJob(`${event.id}.${created.body.id}`);
     expect(await job!.getState()).toBe('failed');
     expect(job!.attemptsMade).toBe(1);
@@ -285,11 +316,77 @@ describe('webhooks', () => {
     await api(t, admin).delete(`/v1/webhooks/${created.body.id}`).expect(204);
   });
 
+  it('shows a refused connection as "refused", never the raw network error', async () => {
+    const admin = cast.onRequest.admin;
+    // A port nobody listens on: take one, then let it go.
+    const closed = await new WebhookReceiver().start();
+    const url = `${closed.url}/nobody`;
+    await closed.stop();
+    const created = await register(admin, { url, eventTypes: ['request.submitted'] }).expect(201);
+    const event = await submittedEvent(cast.onRequest.requester);
+    await redispatch(event);
+    const delivery = await waitFor(async () => {
+      const found = await deliveryOf(admin, created.body.id, event.id);
+      return found && found.attempts > 0 ? found : undefined;
+    }, 'the first attempt');
+    expect(delivery).toMatchObject({ lastError: 'refused', responseStatus: null });
+    const all = await api(t, admin).get(`/v1/webhooks/${created.body.id}/deliveries`).expect(200);
+    expect(JSON.stringify(all.body)).not.toMatch(/ECONN|fetch failed|ERR_/);
+    await api(t, admin).delete(`/v1/webhooks/${created.body.id}`).expect(204);
+  });
+
+  it('pauses an endpoint that fails three times in a row, tells its admins, and resumes it', async () => {
+    const admin = cast.onRequest.admin;
+    const created = await register(admin, {
+      url: `${receiver.url}/breaker`,
+      eventTypes: ['request.submitted'],
+    }).expect(201);
+    const id = created.body.id as string;
+    const events: RequestEvent[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const event = await submittedEvent(cast.onRequest.requester);
+      events.push(event);
+      await redispatch(event);
+      await waitFor(() => receiver.of('/breaker', event.id).length > 0, 'a failed POST');
+    }
+    const paused = await waitFor(async () => {
+      const list = await api(t, admin).get('/v1/webhooks').expect(200);
+      const mine = (list.body.items as { id: string; state: string }[]).find((w) => w.id === id);
+      return mine?.state === 'paused' ? mine : undefined;
+    }, 'the endpoint to be paused');
+    expect(paused).toMatchObject({ state: 'paused', pausedAt: expect.any(String) });
+    for (const event of events) await settled(admin, id, event.id, 'failed');
+
+    const log = await api(t, admin).get('/v1/audit/admin-events').expect(200);
+    expect(log.body.items).toContainEqual(
+      expect.objectContaining({ action: 'webhook.paused', subjectId: id }),
+    );
+
+    // Paused, it hears nothing.
+    const meanwhile = await submittedEvent(cast.onRequest.requester);
+    await redispatch(meanwhile);
+    expect(await t.queue(QueueName.Webhooks).getJob(`${meanwhile.id}.${id}`)).toBeUndefined();
+
+    await api(t, cast.onRequest.requester).post(`/v1/webhooks/${id}/resume`).expect(403);
+    breakerUp = true;
+    const resumed = await api(t, admin).post(`/v1/webhooks/${id}/resume`).expect(200);
+    expect(resumed.body).toMatchObject({ id, state: 'active', pausedAt: null });
+    const after = await submittedEvent(cast.onRequest.requester);
+    await redispatch(after);
+    await settled(admin, id, after.id, 'delivered');
+    const log2 = await api(t, admin).get('/v1/audit/admin-events').expect(200);
+    expect(log2.body.items).toContainEqual(
+      expect.objectContaining({ action: 'webhook.resumed', subjectId: id }),
+    );
+    await api(t, admin).delete(`/v1/webhooks/${id}`).expect(204);
+  });
+
   it('describes the webhook routes in the OpenAPI document', async () => {
     const doc = (await request(t.http).get('/docs/openapi.json').expect(200)).body;
     expect(Object.keys(doc.paths['/v1/webhooks'])).toEqual(['post', 'get']);
     expect(doc.paths['/v1/webhooks/{id}']).toHaveProperty('delete');
     expect(doc.paths['/v1/webhooks/{id}/deliveries']).toHaveProperty('get');
+    expect(doc.paths['/v1/webhooks/{id}/resume']).toHaveProperty('post');
     expect(JSON.stringify(doc.components.schemas.CreateWebhookDto)).toContain(
       'https://hooks.globex.example/raci',
     );

@@ -41,6 +41,7 @@ export class ScaleDeployment {
         QUEUE_PREFIX: this.prefix,
         ADMIN_TOKEN: this.adminToken,
         LINK_SECRET: randomBytes(32).toString('base64url'),
+        SECRETS_KEY: randomBytes(32).toString('base64'),
         RELAY_ENABLED: 'false',
         LOG_LEVEL: 'warn',
       },

@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './config/env/digest.env';
 export * from './config/env.schema';
+export * from './config/env/webhooks.env';
 export * from './config/secret-store';
 export * from './config/startup-secrets';
 export * from './core.module';

@@ -6,6 +6,7 @@ export enum NotificationsErrorCode {
   NotFailed = 'NOTIFICATION_NOT_FAILED',
   WebhookNotFound = 'WEBHOOK_NOT_FOUND',
   WebhookUrlNotAllowed = 'WEBHOOK_URL_NOT_ALLOWED',
+  WebhookAddressNotPublic = 'WEBHOOK_ADDRESS_NOT_PUBLIC',
   WebhookEventTypesInvalid = 'WEBHOOK_EVENT_TYPES_INVALID',
   WebhookLimitReached = 'WEBHOOK_LIMIT_REACHED',
   PreferencesNeedAUser = 'PREFERENCES_NEED_A_USER',
@@ -32,6 +33,11 @@ const ERRORS: ErrorTable<NotificationsErrorCode> = {
   [NotificationsErrorCode.WebhookUrlNotAllowed]: {
     status: HttpStatus.BAD_REQUEST,
     message: 'The webhook URL {problem}.',
+  },
+  [NotificationsErrorCode.WebhookAddressNotPublic]: {
+    status: HttpStatus.BAD_REQUEST,
+    message:
+      'The webhook URL names {address}, a {kind} address: webhooks go to public addresses only.',
   },
   [NotificationsErrorCode.WebhookEventTypesInvalid]: {
     status: HttpStatus.BAD_REQUEST,

@@ -19,7 +19,9 @@ export class CreateWebhookDto implements RegisterWebhookInput {
   @ApiProperty({
     example: 'https://hooks.globex.example/raci',
     maxLength: 2048,
-    description: 'HTTPS; plain HTTP only to loopback (127.0.0.0/8, ::1, localhost)',
+    description:
+      'HTTPS to a public address (checked again at every delivery); plain HTTP only to loopback, ' +
+      'which is reachable only when WEBHOOK_ALLOW_PRIVATE is on (development)',
   })
   @Trim()
   @IsString()

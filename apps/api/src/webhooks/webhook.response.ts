@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import {
   RegisteredWebhook,
   WebhookDelivery,
+  WebhookDeliveryError,
   WebhookDeliveryStatus,
   WebhookEndpoint,
 } from '@app/notifications';
@@ -27,6 +28,18 @@ export class WebhookResponse {
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: Date;
 
+  @ApiProperty({
+    enum: ['active', 'paused'],
+    example: 'active',
+    description:
+      'paused: it failed WEBHOOK_FAILURES_BEFORE_PAUSE times in a row, and nothing is sent to ' +
+      'it until an admin resumes it (POST /v1/webhooks/{id}/resume)',
+  })
+  state!: 'active' | 'paused';
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null })
+  pausedAt!: Date | null;
+
   static from(endpoint: WebhookEndpoint): WebhookResponse {
     return {
       id: endpoint.id,
@@ -34,6 +47,8 @@ export class WebhookResponse {
       eventTypes: endpoint.eventTypes,
       organizationId: endpoint.organizationId,
       createdAt: endpoint.createdAt,
+      state: endpoint.pausedAt ? 'paused' : 'active',
+      pausedAt: endpoint.pausedAt ?? null,
     };
   }
 }
@@ -85,8 +100,16 @@ export class WebhookDeliveryResponse {
   @ApiProperty({ type: Number, nullable: true, example: 200, description: 'The last answer' })
   responseStatus!: number | null;
 
-  @ApiProperty({ type: String, nullable: true, example: null })
-  lastError!: string | null;
+  @ApiProperty({
+    enum: WebhookDeliveryError,
+    nullable: true,
+    example: null,
+    description:
+      'Why the last attempt failed, as a category: refused (no connection), timeout, tls, ' +
+      'http_3xx (redirects are not followed), http_4xx, http_5xx, blocked_address (the name ' +
+      'resolved to an address that is not public), paused or deleted',
+  })
+  lastError!: WebhookDeliveryError | null;
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: Date;

@@ -53,6 +53,7 @@ export class WebhooksController {
   @ApiErrors(
     PartiesErrorCode.AdminRequired,
     NotificationsErrorCode.WebhookUrlNotAllowed,
+    NotificationsErrorCode.WebhookAddressNotPublic,
     NotificationsErrorCode.WebhookEventTypesInvalid,
     PartiesErrorCode.OrganizationNotFound,
     NotificationsErrorCode.WebhookLimitReached,
@@ -64,7 +65,9 @@ export class WebhooksController {
   @Created('/v1/webhooks/{id}')
   @Idempotent()
   @ApiBadRequestResponse({
-    description: 'WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_EVENT_TYPES_INVALID, VALIDATION_FAILED',
+    description:
+      'WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_ADDRESS_NOT_PUBLIC, WEBHOOK_EVENT_TYPES_INVALID, ' +
+      'VALIDATION_FAILED',
   })
   @ApiNotFoundResponse({ description: 'ORGANIZATION_NOT_FOUND' })
   @ApiConflictResponse({ description: 'WEBHOOK_LIMIT_REACHED' })
@@ -99,6 +102,24 @@ export class WebhooksController {
     @Param('id', UUID_PARAM) id: string,
   ): Promise<void> {
     await this.webhooks.disable(principal, id);
+  }
+
+  @Post(':id/resume')
+  @ApiErrors(PartiesErrorCode.AdminRequired, NotificationsErrorCode.WebhookNotFound)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Send to a paused endpoint again (admins); a no-op when it is not paused',
+    description:
+      'An endpoint is paused after WEBHOOK_FAILURES_BEFORE_PAUSE failed attempts in a row. ' +
+      'Resuming resets that count; events of the pause are not sent again.',
+  })
+  @ApiOkResponse({ type: WebhookResponse })
+  @ApiNotFoundResponse({ description: 'WEBHOOK_NOT_FOUND' })
+  async resume(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UUID_PARAM) id: string,
+  ): Promise<WebhookResponse> {
+    return WebhookResponse.from(await this.webhooks.resume(principal, id));
   }
 
   @Get(':id/deliveries')

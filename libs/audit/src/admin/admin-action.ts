@@ -9,4 +9,7 @@ export enum AdminAction {
   TokenRevoked = 'token.revoked',
   WebhookCreated = 'webhook.created',
   WebhookDeleted = 'webhook.deleted',
+  /** The engine paused an endpoint that kept failing (no actor: the engine did it). */
+  WebhookPaused = 'webhook.paused',
+  WebhookResumed = 'webhook.resumed',
 }

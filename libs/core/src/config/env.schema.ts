@@ -6,6 +6,7 @@ import { QUEUE_ENV } from './env/queue.env';
 import { REQUESTS_ENV } from './env/requests.env';
 import { SERVER_ENV } from './env/server.env';
 import { SIGN_IN_ENV } from './env/sign-in.env';
+import { WEBHOOKS_ENV } from './env/webhooks.env';
 
 /**
  * Every environment variable the engine reads, validated once at boot, grouped by concern in
@@ -23,6 +24,7 @@ export const envSchema = z.object({
   ...REQUESTS_ENV,
   ...ACCESS_ENV,
   ...SIGN_IN_ENV,
+  ...WEBHOOKS_ENV,
 });
 
 export type Env = z.infer<typeof envSchema>;

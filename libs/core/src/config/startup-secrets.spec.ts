@@ -11,6 +11,7 @@ import {
 
 const GIVEN_TOKEN = 'given-admin-token-0123456789abcdef0123';
 const GIVEN_LINK_SECRET = 'given-link-secret-0123456789abcdef0123';
+const GIVEN_SECRETS_KEY = '0123456789abcdef'.repeat(4);
 
 describe('the secrets a start needs', () => {
   let root: string;
@@ -25,14 +26,18 @@ describe('the secrets a start needs', () => {
   describe('in the embedded default (no DATABASE_URL, not production)', () => {
     const embedded = AppConfig.fromEnv({ NODE_ENV: 'development' });
 
-    it('lets a start without ADMIN_TOKEN or LINK_SECRET through', () => {
+    it('lets a start without ADMIN_TOKEN, LINK_SECRET or SECRETS_KEY through', () => {
       expect(() => requireSecretsOutsideEmbeddedDefault(embedded)).not.toThrow();
     });
 
-    it('makes both at first start and shows the admin token in one line, the link secret in none', () => {
+    it('makes them at first start and shows the admin token in one line, the others in none', () => {
       const { config, lines } = keepEmbeddedSecrets(embedded, store);
       const token = config.env.ADMIN_TOKEN!;
       const linkSecret = config.env.LINK_SECRET!;
+      const secretsKey = config.env.SECRETS_KEY!;
+      expect(Buffer.from(secretsKey, 'base64')).toHaveLength(32);
+      expect(lines.join('\n')).not.toContain(secretsKey);
+      expect(statSync(join(store.dir, 'secrets-key')).mode & 0o777).toBe(0o600);
       expect(token).toMatch(/^raci_[A-Za-z0-9_-]{43}$/);
       expect(linkSecret.length).toBeGreaterThanOrEqual(32);
       expect(missingSecrets(config)).toEqual([]);
@@ -49,19 +54,25 @@ describe('the secrets a start needs', () => {
       const { config, lines } = keepEmbeddedSecrets(embedded, store);
       expect(config.env.ADMIN_TOKEN).toBe(first.env.ADMIN_TOKEN);
       expect(config.env.LINK_SECRET).toBe(first.env.LINK_SECRET);
-      expect(lines).toEqual([`ADMIN_TOKEN and LINK_SECRET read from ${store.dir}`]);
+      expect(config.env.SECRETS_KEY).toBe(first.env.SECRETS_KEY);
+      expect(lines).toEqual([`ADMIN_TOKEN, LINK_SECRET and SECRETS_KEY read from ${store.dir}`]);
     });
 
     it('keeps only what the environment does not give, and says nothing of the rest', () => {
-      const given = AppConfig.fromEnv({ ADMIN_TOKEN: GIVEN_TOKEN });
+      const given = AppConfig.fromEnv({ ADMIN_TOKEN: GIVEN_TOKEN, SECRETS_KEY: GIVEN_SECRETS_KEY });
       const { config, lines } = keepEmbeddedSecrets(given, store);
       expect(config.env.ADMIN_TOKEN).toBe(GIVEN_TOKEN);
+      expect(config.env.SECRETS_KEY).toBe(GIVEN_SECRETS_KEY);
       expect(lines).toEqual([expect.stringMatching(/^LINK_SECRET made and kept in /)]);
       expect(lines.join('\n')).not.toContain(GIVEN_TOKEN);
     });
 
-    it('touches no file when the environment gives both', () => {
-      const given = AppConfig.fromEnv({ ADMIN_TOKEN: GIVEN_TOKEN, LINK_SECRET: GIVEN_LINK_SECRET });
+    it('touches no file when the environment gives them all', () => {
+      const given = AppConfig.fromEnv({
+        ADMIN_TOKEN: GIVEN_TOKEN,
+        LINK_SECRET: GIVEN_LINK_SECRET,
+        SECRETS_KEY: GIVEN_SECRETS_KEY,
+      });
       expect(keepEmbeddedSecrets(given, store)).toEqual({ config: given, lines: [] });
       expect(() => statSync(store.dir)).toThrow(/ENOENT/);
     });
@@ -74,13 +85,18 @@ describe('the secrets a start needs', () => {
     ])('refuses a start without them, one problem per variable (%j)', (env, why) => {
       const config = AppConfig.fromEnv(env);
       const problems = refusal(config);
-      expect(problems).toHaveLength(2);
+      expect(problems).toHaveLength(3);
       expect(problems[0]).toMatch(new RegExp(`^ADMIN_TOKEN is required because ${why} `));
       expect(problems[1]).toMatch(new RegExp(`^LINK_SECRET is required because ${why} `));
+      expect(problems[2]).toMatch(new RegExp(`^SECRETS_KEY is required because ${why} `));
     });
 
     it('names only the one that is missing', () => {
-      const config = AppConfig.fromEnv({ NODE_ENV: 'production', ADMIN_TOKEN: GIVEN_TOKEN });
+      const config = AppConfig.fromEnv({
+        NODE_ENV: 'production',
+        ADMIN_TOKEN: GIVEN_TOKEN,
+        SECRETS_KEY: GIVEN_SECRETS_KEY,
+      });
       expect(refusal(config)).toEqual([expect.stringMatching(/^LINK_SECRET is required/)]);
     });
 

@@ -9,7 +9,7 @@ export const LOCAL_STATE_DIR = 'var';
 export const SECRETS_DIR = join(LOCAL_STATE_DIR, 'secrets');
 
 /** The secrets every process of a deployment shares, which the embedded default may make. */
-export type StartupSecret = 'ADMIN_TOKEN' | 'LINK_SECRET';
+export type StartupSecret = 'ADMIN_TOKEN' | 'LINK_SECRET' | 'SECRETS_KEY';
 
 const SECRETS: Record<StartupSecret, { file: string; what: string; make: () => string }> = {
   ADMIN_TOKEN: {
@@ -22,8 +22,19 @@ const SECRETS: Record<StartupSecret, { file: string; what: string; make: () => s
     what: 'signs the approve/reject links of emails; the same in every process',
     make: () => randomBytes(32).toString('base64url'),
   },
+  SECRETS_KEY: {
+    file: 'secrets-key',
+    what: 'encrypts the webhook signing secrets kept in the database; the same in every process',
+    make: () => randomBytes(32).toString('base64'),
+  },
 };
 const NAMES = Object.keys(SECRETS) as StartupSecret[];
+
+const HOW: Record<StartupSecret, string> = {
+  ADMIN_TOKEN: 'set it to 32 characters or more, e.g. the output of `openssl rand -hex 32`',
+  LINK_SECRET: 'set it to 32 characters or more, e.g. the output of `openssl rand -hex 32`',
+  SECRETS_KEY: 'set it to 32 bytes in hex or base64, e.g. the output of `openssl rand -hex 32`',
+};
 
 /** The file under `var/secrets` that keeps `name` in the embedded default. */
 export function secretFile(name: StartupSecret, dir = SECRETS_DIR): string {
@@ -46,9 +57,7 @@ export function requireSecretsOutsideEmbeddedDefault(config: AppConfig): void {
   const why = config.env.DATABASE_URL ? 'DATABASE_URL is set' : 'NODE_ENV is production';
   throw new InvalidConfigError(
     missing.map(
-      (name) =>
-        `${name} is required because ${why} (${SECRETS[name].what}): set it to 32 characters ` +
-        'or more, e.g. the output of `openssl rand -hex 32`',
+      (name) => `${name} is required because ${why} (${SECRETS[name].what}): ${HOW[name]}`,
     ),
   );
 }
@@ -86,7 +95,7 @@ export function keepEmbeddedSecrets(
       lines.push(`${name} made and kept in ${kept.path} (${SECRETS[name].what})`);
     }
   }
-  if (reused.length > 0) lines.push(`${reused.join(' and ')} read from ${store.dir}`);
+  if (reused.length > 0) lines.push(`${listed(reused)} read from ${store.dir}`);
   return { config: config.with(values), lines };
 }
 
@@ -101,4 +110,9 @@ function keep(store: SecretStore, name: StartupSecret) {
         `set ${name}, or start from a folder where var/ can be written`,
     );
   }
+}
+
+/** "A", "A and B", "A, B and C". */
+function listed(names: string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

@@ -1,9 +1,10 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Job, UnrecoverableError } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { Repository } from 'typeorm';
 import {
+  AppConfig,
   DeliverWebhookResult,
   JobData,
   JobName,
@@ -11,49 +12,87 @@ import {
   type RequestEvent,
   WORKER_LOCKS,
 } from '@app/core';
-import { WebhookDelivery, WebhookDeliveryStatus } from '../webhooks/webhook-delivery.entity';
+import { WebhookBreaker } from '../webhooks/webhook-breaker';
+import {
+  WebhookDelivery,
+  WebhookDeliveryError as Failure,
+  WebhookDeliveryStatus,
+} from '../webhooks/webhook-delivery.entity';
 import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
+import { PostOutcome, WebhookPoster } from '../webhooks/webhook-poster';
+import { WebhookSecrets, WebhookSecretUnreadableError } from '../webhooks/webhook-secrets';
 import { SIGNATURE_HEADER, signWebhook } from '../webhooks/webhook-signature';
+import { WebhookSlots } from '../webhooks/webhook-slots';
 
-/** How long a receiver has to answer; a slow one must not hold a worker slot for long. */
-export const WEBHOOK_TIMEOUT_MS = 10_000;
-
-/** What one POST came to. */
-interface Attempt {
-  ok: boolean;
-  /** Whether trying again later could change the answer. */
-  retryable: boolean;
-  responseStatus: number | null;
-  error: string | null;
-}
+type DeliverJob = Job<JobData<JobName.DeliverWebhook>, DeliverWebhookResult>;
 
 /** Timeouts, rate limits and server errors pass; any other refusal is the receiver's final word. */
-const isRetryableStatus = (status: number): boolean =>
-  status === 408 || status === 429 || status >= 500;
+const isRetryable = ({ responseStatus, failure }: PostOutcome): boolean =>
+  responseStatus === null
+    ? failure !== Failure.BlockedAddress
+    : responseStatus === 408 || responseStatus === 429 || responseStatus >= 500;
 
 /**
  * POSTs one signed event to one endpoint per job. 2xx delivers; 408, 429, 5xx and network errors
- * are retried with the queue's backoff; any other answer fails the delivery at once. Delivery is at
- * least once (a worker lost mid-POST posts again): receivers deduplicate on `Raci-Event-Id`.
+ * are retried with the queue's backoff; any other answer, and an address that is not public, fails
+ * the delivery at once. Delivery is at least once (a worker lost mid-POST posts again): receivers
+ * deduplicate on `Raci-Event-Id`.
+ *
+ * Fairness: a job whose endpoint or organization already has its share of POSTs in flight
+ * (WebhookSlots) goes back to wait without holding a worker slot, and an endpoint that keeps
+ * failing is paused (WebhookBreaker). Deliveries show a failure's category; its detail goes to the
+ * server log only.
  */
 @Processor(QueueName.Webhooks, { concurrency: 16, ...WORKER_LOCKS })
 export class DeliverWebhookProcessor extends WorkerHost {
   private readonly logger = new Logger(DeliverWebhookProcessor.name);
+  private readonly timeoutMs: number;
 
   constructor(
+    config: AppConfig,
     @InjectRepository(WebhookEndpoint) private readonly endpoints: Repository<WebhookEndpoint>,
     @InjectRepository(WebhookDelivery) private readonly deliveries: Repository<WebhookDelivery>,
+    private readonly poster: WebhookPoster,
+    private readonly slots: WebhookSlots,
+    private readonly breaker: WebhookBreaker,
+    private readonly secrets: WebhookSecrets,
   ) {
     super();
+    this.timeoutMs = config.env.WEBHOOK_TIMEOUT_MS;
   }
 
-  async process(
-    job: Job<JobData<JobName.DeliverWebhook>, DeliverWebhookResult>,
-  ): Promise<DeliverWebhookResult> {
+  async process(job: DeliverJob, token?: string): Promise<DeliverWebhookResult> {
+    const { endpointId, event } = job.data;
+    const organizationId = job.data.organizationId ?? (await this.organizationOf(endpointId));
+    // No endpoint: it and its deliveries went with their organization.
+    if (!organizationId) {
+      return {
+        endpointId,
+        eventId: event.id,
+        responseStatus: null,
+        outcome: 'skipped',
+        reason: 'no delivery',
+      };
+    }
+    // The turn is taken before anything is read, so a job that must wait costs next to nothing.
+    const slot = { endpointId, organizationId, holder: String(job.id) };
+    if (!(await this.slots.acquire(slot))) {
+      // Its turn comes later; waiting is no attempt, and holds no worker slot meanwhile.
+      const wait = Math.round(this.timeoutMs * (0.5 + Math.random()));
+      await job.moveToDelayed(Date.now() + wait, token);
+      throw new DelayedError();
+    }
+    try {
+      return await this.deliver(job);
+    } finally {
+      await this.slots.release(slot);
+    }
+  }
+
+  private async deliver(job: DeliverJob): Promise<DeliverWebhookResult> {
     const { endpointId, event } = job.data;
     const result = { endpointId, eventId: event.id, responseStatus: null };
     const delivery = await this.deliveries.findOneBy({ endpointId, eventId: event.id });
-    // No row: the endpoint and its deliveries went with their organization.
     if (!delivery) return { ...result, outcome: 'skipped', reason: 'no delivery' };
     if (delivery.status !== WebhookDeliveryStatus.Pending) {
       return { ...result, outcome: 'skipped', reason: `already ${delivery.status}` };
@@ -63,42 +102,46 @@ export class DeliverWebhookProcessor extends WorkerHost {
       .addSelect('endpoint.secret')
       .where('endpoint.id = :id', { id: endpointId })
       .getOne();
-    if (!endpoint || endpoint.disabledAt) {
-      await this.settle(delivery, { status: WebhookDeliveryStatus.Failed, lastError: 'deleted' });
-      return { ...result, outcome: 'skipped', reason: 'the webhook was deleted' };
+    if (!endpoint || endpoint.disabledAt || endpoint.pausedAt) {
+      const lastError = endpoint?.pausedAt ? Failure.Paused : Failure.Deleted;
+      await this.settle(delivery, { status: WebhookDeliveryStatus.Failed, lastError });
+      return { ...result, outcome: 'skipped', reason: `the webhook was ${lastError}` };
     }
 
-    const attempt = await this.post(endpoint, event);
+    const outcome = await this.post(endpoint, event);
     const attempts = delivery.attempts + 1;
-    if (attempt.ok) {
+    if (!outcome.failure) {
       await this.settle(delivery, {
         status: WebhookDeliveryStatus.Delivered,
         attempts,
-        responseStatus: attempt.responseStatus,
+        responseStatus: outcome.responseStatus,
         lastError: null,
         deliveredAt: new Date(),
       });
-      return { ...result, outcome: 'delivered', responseStatus: attempt.responseStatus };
+      await this.breaker.succeeded(endpoint);
+      return { ...result, outcome: 'delivered', responseStatus: outcome.responseStatus };
     }
+    const paused = await this.breaker.failed(endpoint);
+    const retryable = isRetryable(outcome) && !paused;
     // attemptsMade counts the attempts before this one.
-    const final = !attempt.retryable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const final = !retryable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     await this.settle(delivery, {
       status: final ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Pending,
       attempts,
-      responseStatus: attempt.responseStatus,
-      lastError: attempt.error,
+      responseStatus: outcome.responseStatus,
+      lastError: outcome.failure,
     });
     this.logger.warn(
-      { webhookId: endpointId, eventId: event.id, attempts, final },
-      `webhook delivery failed: ${attempt.error}`,
+      { webhookId: endpointId, eventId: event.id, attempts, final, failure: outcome.failure },
+      `webhook delivery failed: ${outcome.detail ?? outcome.failure}`,
     );
-    const message = attempt.error ?? 'delivery failed';
-    throw attempt.retryable ? new Error(message) : new UnrecoverableError(message);
+    throw retryable ? new Error(outcome.failure) : new UnrecoverableError(outcome.failure);
   }
 
   /**
    * A job can also fail without `process` settling its row (a worker lost more often than the
-   * stall limit allows, the database down at the last attempt): mark such a delivery failed.
+   * stall limit allows, the database down at the last attempt): mark such a delivery failed, with
+   * the category of its last attempt when it made one.
    */
   @OnWorkerEvent('failed')
   async onFailed(
@@ -116,7 +159,7 @@ export class DeliverWebhookProcessor extends WorkerHost {
           eventId: job.data.event.id,
           status: WebhookDeliveryStatus.Pending,
         },
-        { status: WebhookDeliveryStatus.Failed, lastError: error.message },
+        { status: WebhookDeliveryStatus.Failed },
       );
     } catch (failure) {
       this.logger.error(
@@ -126,52 +169,46 @@ export class DeliverWebhookProcessor extends WorkerHost {
     }
   }
 
-  private async post(endpoint: WebhookEndpoint, event: RequestEvent): Promise<Attempt> {
+  private async post(endpoint: WebhookEndpoint, event: RequestEvent): Promise<PostOutcome> {
+    let secret: string;
+    try {
+      secret = this.secrets.open(endpoint.id, endpoint.secret);
+    } catch (error) {
+      if (!(error instanceof WebhookSecretUnreadableError)) throw error;
+      // Another SECRETS_KEY, or a changed row: no retry can help, and nothing unsigned is sent.
+      this.logger.error(
+        { webhookId: endpoint.id, reason: error.message },
+        'webhook secret unreadable: check SECRETS_KEY, or register the endpoint again',
+      );
+      throw new UnrecoverableError('the webhook secret is unreadable');
+    }
+    await this.secrets.reseal(endpoint.id, endpoint.secret);
     const body = JSON.stringify({
       id: event.id,
       type: event.type,
       occurredAt: event.occurredAt,
       data: event,
     });
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), WEBHOOK_TIMEOUT_MS);
-    try {
-      const response = await fetch(endpoint.url, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'User-Agent': 'raci-engine-webhooks/1',
-          // Signed at each attempt, so a retry a day later is still within the receiver's tolerance.
-          [SIGNATURE_HEADER]: signWebhook(endpoint.secret, body),
-          'Raci-Event-Id': event.id,
-          'Raci-Event-Type': event.type,
-        },
-        body,
-        // A redirect would send the signed event where nobody registered it: refuse to follow.
-        redirect: 'manual',
-        signal: controller.signal,
-      });
-      // The answer's body is not used; cancelling it frees the connection at once.
-      await response.body?.cancel().catch(() => undefined);
-      const status = response.status;
-      if (status >= 200 && status < 300) {
-        return { ok: true, retryable: false, responseStatus: status, error: null };
-      }
-      const redirect = status >= 300 && status < 400 ? ' (redirects are not followed)' : '';
-      return {
-        ok: false,
-        retryable: isRetryableStatus(status),
-        responseStatus: status,
-        error: `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}${redirect}`,
-      };
-    } catch (error) {
-      const reason = controller.signal.aborted
-        ? `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`
-        : describeNetworkError(error);
-      return { ok: false, retryable: true, responseStatus: null, error: reason };
-    } finally {
-      clearTimeout(timer);
-    }
+    return this.poster.post(
+      endpoint.url,
+      {
+        'Content-Type': 'application/json',
+        'User-Agent': 'raci-engine-webhooks/1',
+        // Signed at each attempt, so a retry a day later is still within the receiver's tolerance.
+        [SIGNATURE_HEADER]: signWebhook(secret, body),
+        'Raci-Event-Id': event.id,
+        'Raci-Event-Type': event.type,
+      },
+      body,
+    );
+  }
+
+  private async organizationOf(endpointId: string): Promise<string | undefined> {
+    const endpoint = await this.endpoints.findOne({
+      select: { id: true, organizationId: true },
+      where: { id: endpointId },
+    });
+    return endpoint?.organizationId;
   }
 
   private async settle(delivery: WebhookDelivery, values: Partial<WebhookDelivery>): Promise<void> {
@@ -181,13 +218,4 @@ export class DeliverWebhookProcessor extends WorkerHost {
       values,
     );
   }
-}
-
-/** fetch says only "fetch failed"; the cause (ECONNREFUSED, a TLS error, …) is what helps. */
-function describeNetworkError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const cause =
-    error instanceof Error ? (error.cause as { code?: unknown; message?: unknown }) : null;
-  const detail = cause ? (cause.code ?? cause.message) : undefined;
-  return typeof detail === 'string' && detail !== '' ? `${message}: ${detail}` : message;
 }

@@ -54,11 +54,12 @@ describe('WebhookDispatcher', () => {
     );
   });
 
-  it('looks only at enabled endpoints of the customer and of the provider', async () => {
+  it('looks only at enabled, unpaused endpoints of the customer and of the provider', async () => {
     await dispatcher.dispatch(event);
     const [{ where }] = endpoints.find.mock.calls[0] as [{ where: Record<string, unknown> }];
     expect(where.organizationId).toMatchObject({ _type: 'in', _value: [CUSTOMER, PROVIDER] });
     expect(where.disabledAt).toMatchObject({ _type: 'isNull' });
+    expect(where.pausedAt).toMatchObject({ _type: 'isNull' });
   });
 
   it('records a pending delivery and answers one delivery job per subscribed endpoint', async () => {
@@ -78,9 +79,13 @@ describe('WebhookDispatcher', () => {
       ),
     );
     expect(jobs).toEqual(
-      ['customer-all', 'customer-approved', 'provider-all'].map((endpointId) => ({
+      [
+        ['customer-all', CUSTOMER],
+        ['customer-approved', CUSTOMER],
+        ['provider-all', PROVIDER],
+      ].map(([endpointId, organizationId]) => ({
         name: JobName.DeliverWebhook,
-        data: { endpointId, event },
+        data: { endpointId, organizationId, event },
       })),
     );
   });

@@ -27,6 +27,8 @@ export class WebhookDispatcher {
       where: {
         organizationId: In([...new Set([event.organizationId, providerId])]),
         disabledAt: IsNull(),
+        // A paused endpoint hears nothing until an admin resumes it.
+        pausedAt: IsNull(),
       },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
@@ -34,7 +36,10 @@ export class WebhookDispatcher {
     let recorded = 0;
     for (const endpoint of candidates.filter((e) => subscribesTo(e, event.type))) {
       if (await this.record(endpoint, event)) recorded += 1;
-      jobs.push({ name: JobName.DeliverWebhook, data: { endpointId: endpoint.id, event } });
+      jobs.push({
+        name: JobName.DeliverWebhook,
+        data: { endpointId: endpoint.id, organizationId: endpoint.organizationId, event },
+      });
     }
     return { jobs, recorded };
   }

@@ -16,8 +16,9 @@ export class WebhookEndpoint {
   url!: string;
 
   /**
-   * The signing secret. Not selected by default, so no list or lookup can leak it by accident:
-   * only the delivery processor asks for it explicitly.
+   * The signing secret, sealed with SECRETS_KEY (see WebhookSecrets; rows from before encryption
+   * hold it in clear until sealed). Not selected by default, so no list or lookup can leak it by
+   * accident: only the delivery processor asks for it explicitly.
    */
   @Column({ type: 'varchar', length: 128, select: false })
   secret!: string;
@@ -36,6 +37,14 @@ export class WebhookEndpoint {
   /** Set by DELETE: the row stays so deliveries already queued can see it is gone. */
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
+
+  /** Failed attempts since the last success: the circuit breaker's count. */
+  @Column({ name: 'consecutive_failures', type: 'integer', default: 0 })
+  consecutiveFailures!: number;
+
+  /** Set when the breaker opened: nothing is sent until an admin resumes the endpoint. */
+  @Column({ name: 'paused_at', type: 'timestamptz', nullable: true })
+  pausedAt!: Date | null;
 }
 
 /** Whether an endpoint wants events of this type. */

@@ -3,8 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { PartiesModule } from '@app/parties';
 import { WebhookDelivery } from './webhook-delivery.entity';
+import { WebhookBreaker } from './webhook-breaker';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
+import { WebhookPoster } from './webhook-poster';
+import { WebhookSecrets } from './webhook-secrets';
+import { WebhookSlots } from './webhook-slots';
 import { WebhooksService } from './webhooks.service';
 
 /** Managing webhook endpoints, and turning domain events into delivery jobs. */
@@ -14,7 +18,22 @@ import { WebhooksService } from './webhooks.service';
     PartiesModule,
     AuditModule,
   ],
-  providers: [WebhooksService, WebhookDispatcher],
-  exports: [TypeOrmModule, WebhooksService, WebhookDispatcher],
+  providers: [
+    WebhooksService,
+    WebhookDispatcher,
+    WebhookPoster,
+    WebhookSlots,
+    WebhookBreaker,
+    WebhookSecrets,
+  ],
+  exports: [
+    TypeOrmModule,
+    WebhooksService,
+    WebhookDispatcher,
+    WebhookPoster,
+    WebhookSlots,
+    WebhookBreaker,
+    WebhookSecrets,
+  ],
 })
 export class WebhooksModule {}

@@ -11,7 +11,17 @@ import {
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { NotificationsErrorCode as WebhooksErrorCode } from '../notifications.exception';
-import { MAX_WEBHOOKS_PER_ORGANIZATION, WebhooksService } from './webhooks.service';
+import { AppConfig } from '@app/core';
+import { WebhookSecrets } from './webhook-secrets';
+import { WebhooksService } from './webhooks.service';
+
+const LIMIT = 3;
+const config = (allowPrivate = false) =>
+  AppConfig.fromEnv({
+    WEBHOOK_MAX_PER_ORGANIZATION: String(LIMIT),
+    WEBHOOK_ALLOW_PRIVATE: String(allowPrivate),
+    SECRETS_KEY: 'ab'.repeat(32),
+  });
 
 const ENDPOINT_ID = '00000000-0000-4000-8000-0000000000e1';
 const customerAdmin = principal(CUSTOMER_A, [Role.Admin]);
@@ -49,14 +59,20 @@ describe('WebhooksService', () => {
     };
     deliveries = { find: jest.fn().mockResolvedValue([]) };
     audit = fakeAdminAudit();
-    service = new WebhooksService(
+    service = serviceWith(config());
+  });
+
+  function serviceWith(settings: AppConfig): WebhooksService {
+    return new WebhooksService(
+      settings,
       endpoints as unknown as Repository<WebhookEndpoint>,
       deliveries as unknown as Repository<WebhookDelivery>,
       { get: jest.fn().mockResolvedValue({}) } as unknown as OrganizationsService,
       inOneTransaction(endpoints),
       audit,
+      new WebhookSecrets(settings, endpoints as unknown as Repository<WebhookEndpoint>),
     );
-  });
+  }
 
   const codeOf = (promise: Promise<unknown>) =>
     promise.then(
@@ -65,7 +81,7 @@ describe('WebhooksService', () => {
     );
 
   describe('register', () => {
-    it('stores the secret and returns it beside an endpoint that does not carry it', async () => {
+    it('stores the secret sealed and returns it beside an endpoint that does not carry it', async () => {
       const { endpoint, secret } = await service.register(customerAdmin, {
         url: 'https://Hooks.Example/raci',
       });
@@ -78,7 +94,34 @@ describe('WebhooksService', () => {
         createdBy: customerAdmin.userId,
         disabledAt: null,
       });
-      expect(endpoints.insert).toHaveBeenCalledWith(expect.objectContaining({ secret }));
+      const [[row]] = endpoints.insert.mock.calls as [[{ secret: string }]];
+      expect(row.secret).not.toContain(secret.slice(6));
+      expect(row.secret).toMatch(/^v1\./);
+      const secrets = new WebhookSecrets(
+        config(),
+        endpoints as unknown as Repository<WebhookEndpoint>,
+      );
+      expect(secrets.open(endpoint.id, row.secret)).toBe(secret);
+    });
+
+    it.each([
+      'https://127.0.0.1/raci',
+      'https://10.0.0.1/',
+      'https://169.254.169.254/latest/meta-data',
+      'https://[::ffff:10.0.0.1]/',
+      'https://[fd00:ec2::254]/',
+      'http://127.0.0.1:9/raci',
+    ])('refuses %s, an address that is not public', async (url) => {
+      expect(await codeOf(service.register(customerAdmin, { url }))).toBe(
+        WebhooksErrorCode.WebhookAddressNotPublic,
+      );
+      expect(endpoints.insert).not.toHaveBeenCalled();
+    });
+
+    it('takes such addresses only with WEBHOOK_ALLOW_PRIVATE, and names always', async () => {
+      await service.register(customerAdmin, { url: 'https://localhost:8443/raci' });
+      await serviceWith(config(true)).register(customerAdmin, { url: 'http://127.0.0.1:9/raci' });
+      expect(endpoints.insert).toHaveBeenCalledTimes(2);
     });
 
     it('keeps the distinct event types asked for; "*" among them means every event', async () => {
@@ -147,8 +190,10 @@ describe('WebhooksService', () => {
       expect(endpoint.organizationId).toBe(CUSTOMER_B);
     });
 
-    it(`stops at ${MAX_WEBHOOKS_PER_ORGANIZATION} webhooks per organization`, async () => {
-      endpoints.countBy.mockResolvedValue(MAX_WEBHOOKS_PER_ORGANIZATION);
+    it('stops at WEBHOOK_MAX_PER_ORGANIZATION webhooks per organization', async () => {
+      endpoints.countBy.mockResolvedValue(LIMIT - 1);
+      await service.register(customerAdmin, { url: 'https://h.example/' });
+      endpoints.countBy.mockResolvedValue(LIMIT);
       expect(await codeOf(service.register(customerAdmin, { url: 'https://h.example/' }))).toBe(
         WebhooksErrorCode.WebhookLimitReached,
       );
@@ -202,6 +247,34 @@ describe('WebhooksService', () => {
       expect.anything(),
       expect.objectContaining({ action: 'webhook.deleted', subjectId: ENDPOINT_ID }),
     );
+  });
+
+  describe('resume', () => {
+    it('unpauses a paused endpoint, resets its count and records who did it', async () => {
+      const pausedAt = new Date('2026-11-30T06:00:00Z');
+      endpoints.findOneBy.mockResolvedValue(
+        Object.assign(stored(), { pausedAt, consecutiveFailures: 9 }),
+      );
+      const endpoint = await service.resume(customerAdmin, ENDPOINT_ID);
+      expect(endpoint).toMatchObject({ pausedAt: null, consecutiveFailures: 0 });
+      expect(endpoints.update).toHaveBeenCalledWith(expect.objectContaining({ id: ENDPOINT_ID }), {
+        pausedAt: null,
+        consecutiveFailures: 0,
+      });
+      expect(audit.record).toHaveBeenCalledWith(
+        expect.anything(),
+        expect.objectContaining({ action: 'webhook.resumed', actor: customerAdmin }),
+      );
+    });
+
+    it('changes nothing on an endpoint that is not paused, and is for admins only', async () => {
+      endpoints.findOneBy.mockResolvedValue(Object.assign(stored(), { pausedAt: null }));
+      await service.resume(customerAdmin, ENDPOINT_ID);
+      expect(endpoints.update).not.toHaveBeenCalled();
+      expect(
+        await codeOf(service.resume(principal(CUSTOMER_A, [Role.Requester]), ENDPOINT_ID)),
+      ).toBe(PartiesErrorCode.AdminRequired);
+    });
   });
 
   describe('list', () => {

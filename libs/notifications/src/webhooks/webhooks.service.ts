@@ -1,14 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { AccessPolicy, isUuid, OrganizationsService, Principal } from '@app/parties';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { ALL_EVENT_TYPES, WebhookEndpoint } from './webhook-endpoint.entity';
+import { nonPublicKind } from './webhook-address';
+import { WebhookSecrets } from './webhook-secrets';
 import { webhookUrlProblem } from './webhook-url';
 import { NotificationsErrorCode as Code, NotificationsException } from '../notifications.exception';
 import { AdminAction, AdminAuditService, created, removed } from '@app/audit';
 import {
+  AppConfig,
   keysetPage,
   oldestFirstPage,
   Page,
@@ -19,8 +23,6 @@ import {
 
 /** Every secret starts with this, so a leaked one is easy to recognise (and to scan for). */
 export const WEBHOOK_SECRET_PREFIX = 'whsec_';
-/** Each endpoint multiplies the work of every event: bound how many one organization keeps. */
-export const MAX_WEBHOOKS_PER_ORGANIZATION = 20;
 
 const EVENT_TYPES: ReadonlySet<string> = new Set(Object.values(RequestEventType));
 
@@ -45,14 +47,22 @@ export interface RegisteredWebhook {
 @Injectable()
 export class WebhooksService {
   private readonly logger = new Logger(WebhooksService.name);
+  /** Each endpoint multiplies the work of every event: bound how many one organization keeps. */
+  private readonly maxPerOrganization: number;
+  private readonly allowPrivate: boolean;
 
   constructor(
+    config: AppConfig,
     @InjectRepository(WebhookEndpoint) private readonly endpoints: Repository<WebhookEndpoint>,
     @InjectRepository(WebhookDelivery) private readonly deliveries: Repository<WebhookDelivery>,
     private readonly organizations: OrganizationsService,
     private readonly transactions: TransactionRunner,
     private readonly audit: AdminAuditService,
-  ) {}
+    private readonly secrets: WebhookSecrets,
+  ) {
+    this.maxPerOrganization = config.env.WEBHOOK_MAX_PER_ORGANIZATION;
+    this.allowPrivate = config.env.WEBHOOK_ALLOW_PRIVATE;
+  }
 
   async register(principal: Principal, input: RegisterWebhookInput): Promise<RegisteredWebhook> {
     const organizationId = input.organizationId ?? principal.organizationId;
@@ -61,11 +71,12 @@ export class WebhooksService {
     AccessPolicy.requireAdmin(principal, organizationId);
     const problem = webhookUrlProblem(input.url);
     if (problem) throw new NotificationsException(Code.WebhookUrlNotAllowed, { problem });
+    this.refuseNonPublicLiteral(new URL(input.url).hostname);
     const eventTypes = normalizeEventTypes(input.eventTypes);
     const count = await this.endpoints.countBy({ organizationId, disabledAt: IsNull() });
-    if (count >= MAX_WEBHOOKS_PER_ORGANIZATION) {
+    if (count >= this.maxPerOrganization) {
       throw new NotificationsException(Code.WebhookLimitReached, {
-        limit: MAX_WEBHOOKS_PER_ORGANIZATION,
+        limit: this.maxPerOrganization,
       });
     }
     const secret = WEBHOOK_SECRET_PREFIX + randomBytes(32).toString('base64url');
@@ -78,10 +89,15 @@ export class WebhooksService {
       createdBy: principal.userId,
       createdAt: new Date(),
       disabledAt: null,
+      consecutiveFailures: 0,
+      pausedAt: null,
     });
-    // The secret goes into the row only: the endpoint handed back never carries it.
+    // The secret goes into the row only, sealed: the endpoint handed back never carries it.
     await this.transactions.run(async (manager) => {
-      await manager.insert(WebhookEndpoint, { ...endpoint, secret });
+      await manager.insert(WebhookEndpoint, {
+        ...endpoint,
+        secret: this.secrets.seal(endpoint.id, secret),
+      });
       await this.audit.record(manager, {
         organizationId,
         actor: principal,
@@ -130,6 +146,32 @@ export class WebhooksService {
     this.logger.log({ webhookId: endpoint.id }, 'webhook deleted');
   }
 
+  /**
+   * Sends to a paused endpoint again, with its failure count reset; deliveries failed as `paused`
+   * stay failed. Resuming an endpoint that is not paused changes nothing.
+   */
+  async resume(principal: Principal, id: string): Promise<WebhookEndpoint> {
+    const endpoint = await this.findManageable(principal, id);
+    if (!endpoint.pausedAt) return endpoint;
+    await this.transactions.run(async (manager) => {
+      await manager.update(
+        WebhookEndpoint,
+        { id: endpoint.id, disabledAt: IsNull() },
+        { pausedAt: null, consecutiveFailures: 0 },
+      );
+      await this.audit.record(manager, {
+        organizationId: endpoint.organizationId,
+        actor: principal,
+        action: AdminAction.WebhookResumed,
+        subjectType: 'webhook',
+        subjectId: endpoint.id,
+        changes: { pausedAt: { from: endpoint.pausedAt?.toISOString(), to: null } },
+      });
+    });
+    this.logger.log({ webhookId: endpoint.id }, 'webhook resumed');
+    return Object.assign(endpoint, { pausedAt: null, consecutiveFailures: 0 });
+  }
+
   /** The deliveries to an endpoint, newest first, a page at a time. */
   async deliveriesOf(
     principal: Principal,
@@ -138,6 +180,19 @@ export class WebhooksService {
   ): Promise<Page<WebhookDelivery>> {
     const endpoint = await this.findManageable(principal, id);
     return keysetPage(this.deliveries, { endpointId: endpoint.id }, page, 'DESC');
+  }
+
+  /**
+   * An address given as such must be public. This is a courtesy that answers early: names are
+   * checked at each delivery, against every address they resolve to then.
+   */
+  private refuseNonPublicLiteral(hostname: string): void {
+    if (this.allowPrivate) return;
+    const host = hostname.replace(/^\[|\]$/g, '');
+    if (!isIP(host)) return;
+    const kind = nonPublicKind(host);
+    if (kind)
+      throw new NotificationsException(Code.WebhookAddressNotPublic, { address: host, kind });
   }
 
   private async findManageable(principal: Principal, id: string): Promise<WebhookEndpoint> {

@@ -10,6 +10,7 @@ import { NotificationPreferences1764000000009 } from './1764000000009-notificati
 import { AdminEvents1764000000010 } from './1764000000010-admin-events';
 import { IdempotentCalls1764000000011 } from './1764000000011-idempotent-calls';
 import { SignIn1764000000012 } from './1764000000012-sign-in';
+import { WebhookGuard1764000000014 } from './1764000000014-webhook-guard';
 import { MailLinksAtRest1764000000018 } from './1764000000018-mail-links-at-rest';
 
 /** Every migration, oldest first. Listed explicitly so a bundled build finds them all. */
@@ -25,5 +26,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AdminEvents1764000000010,
   IdempotentCalls1764000000011,
   SignIn1764000000012,
+  WebhookGuard1764000000014,
   MailLinksAtRest1764000000018,
 ];

@@ -9,6 +9,11 @@ import { JobDefinition } from './job-definition';
  */
 export interface DeliverWebhookJob {
   endpointId: string;
+  /**
+   * The endpoint's organization, whose share of POSTs in flight the job waits for before it reads
+   * anything. Absent from jobs queued by earlier versions: those read it from the endpoint.
+   */
+  organizationId?: string;
   event: RequestEvent;
 }
 
