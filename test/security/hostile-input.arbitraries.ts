@@ -1,8 +1,13 @@
 import fc from 'fast-check';
 import { Endpoint } from './route-inventory';
 
-/** Who a generated call claims to be; `bad` and `none` exercise the guard, the others validation. */
-export type Caller = 'provider-admin' | 'customer' | 'bad-token' | 'no-token';
+/**
+ * Who a generated call claims to be: every kind of principal the engine knows (the bootstrap
+ * `ADMIN_TOKEN`, which names no user; a provider user; a customer admin; a customer user without
+ * admin rights), then `bad` and `none`, which exercise the guard.
+ */
+export type Caller =
+  'provider-admin' | 'provider-user' | 'customer' | 'customer-user' | 'bad-token' | 'no-token';
 
 /** One generated call, ready to send. */
 export interface HostileCase {
@@ -115,10 +120,22 @@ function serialize(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
+/**
+ * Every documented field with a plain value, so that calls get past validation often enough to reach
+ * what the endpoint does with each kind of caller.
+ */
+function plausible(fields: string[]): fc.Arbitrary<string> {
+  const plain = fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), fc.boolean(), fc.uuid());
+  return fc
+    .tuple(...fields.map((field) => plain.map((v): [string, unknown] => [field, v])))
+    .map((e) => objectText(e).json);
+}
+
 function body(fields: string[]): fc.Arbitrary<string | undefined> {
   const entries = fc.array(fc.tuple(keyOf(fields), value(fields)), { maxLength: 6 });
   return fc.oneof(
     { weight: 8, arbitrary: entries.map((e) => objectText(e).json) },
+    { weight: 3, arbitrary: plausible(fields) },
     { weight: 2, arbitrary: value(fields).map(serialize) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 60 }) },
     { weight: 1, arbitrary: fc.integer({ min: 50, max: 20_000 }).map(deeplyNested) },
@@ -148,11 +165,33 @@ function pathSegment(realIds: string[]): fc.Arbitrary<string> {
   );
 }
 
+/**
+ * Cursors shaped like the API's own (base64url JSON of a time and an id, or of a sequence number),
+ * holding what no page returns: ids that are no uuid, times and numbers out of any column's range.
+ */
+const cursor: fc.Arbitrary<string> = fc
+  .oneof(
+    fc.tuple(
+      fc.oneof(
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        fc.constantFrom('-200000-01-01T00:00:00.000Z', '+275760-09-13T00:00:00.000Z'),
+        scalar,
+      ),
+      fc.oneof(fc.uuid(), scalar),
+    ),
+    fc.tuple(fc.oneof(fc.integer(), fc.constantFrom(2 ** 31, 2 ** 53, -1, 1e308, 0.5), scalar)),
+    value([]),
+  )
+  .map((decoded) => Buffer.from(serialize(decoded)).toString('base64url'));
+
 function queryString(names: string[]): fc.Arbitrary<string> {
-  const pair = fc.tuple(
-    fc.oneof(keyOf(names), fc.constantFrom('a[b]', 'x[]', 'limit', 'cursor')),
-    fc.oneof(scalar.map(String), fc.uuid()),
-    fc.boolean(),
+  const pair = fc.oneof(
+    fc.tuple(
+      fc.oneof(keyOf(names), fc.constantFrom('a[b]', 'x[]', 'limit', 'cursor')),
+      fc.oneof(scalar.map(String), fc.uuid()),
+      fc.boolean(),
+    ),
+    fc.tuple(fc.constant('cursor'), cursor, fc.constant(false)),
   );
   return fc.oneof(
     { weight: 6, arbitrary: fc.array(pair, { maxLength: 5 }).map(encodeQuery) },
@@ -208,9 +247,11 @@ export function hostileCase(endpoint: Endpoint, realIds: string[]): fc.Arbitrary
       'provider-admin',
       'provider-admin',
       'provider-admin',
-      'provider-admin',
+      'provider-user',
+      'provider-user',
       'customer',
       'customer',
+      'customer-user',
       'bad-token',
       'no-token',
     ] as Caller[]),
@@ -233,6 +274,59 @@ export function hostileCase(endpoint: Endpoint, realIds: string[]): fc.Arbitrary
         caller,
         path: query ? `${path}?${query}` : path,
         headers,
+        body,
+      };
+    });
+}
+
+/** Every kind of caller, each as likely as the others. */
+export const CALLERS: readonly Caller[] = [
+  'provider-admin',
+  'provider-user',
+  'customer',
+  'customer-user',
+  'bad-token',
+  'no-token',
+];
+
+/**
+ * Calls that pass validation: ids of things that exist, plain JSON bodies of the documented fields,
+ * JSON headers and, sometimes, a forged cursor. They reach what each endpoint does for each kind of
+ * caller, which hostile calls, mostly refused at the edge, seldom do.
+ */
+export function wellFormedCase(
+  endpoint: Endpoint,
+  idsByCollection: Record<string, string[]>,
+): fc.Arbitrary<HostileCase> {
+  // Each parameter takes the ids of the collection its path names just before it (`/requests/{id}`).
+  const collections = [...endpoint.path.matchAll(/\/([^/{}]+)\/\{[^}]+\}/g)].map((m) => m[1]);
+  const anyId = Object.values(idsByCollection).flat();
+  const segments = fc.tuple(
+    ...collections.map((collection) => fc.constantFrom(...(idsByCollection[collection] ?? anyId))),
+  );
+  const query = endpoint.queryParams.includes('cursor')
+    ? fc.option(
+        cursor.map((c) => `cursor=${c}`),
+        { nil: '' },
+      )
+    : fc.constant('');
+  return fc
+    .record({
+      caller: fc.constantFrom(...CALLERS),
+      segments,
+      query,
+      body:
+        endpoint.method === 'GET' || endpoint.method === 'DELETE'
+          ? fc.constant(undefined)
+          : plausible(endpoint.bodyFields),
+    })
+    .map(({ caller, segments, query, body }) => {
+      let i = 0;
+      const path = endpoint.path.replace(/\{[^}]+\}/g, () => segments[i++]);
+      return {
+        caller,
+        path: query ? `${path}?${query}` : path,
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
         body,
       };
     });

@@ -37,6 +37,7 @@ export * from './database/unique-violation';
 export * from './database/database-unavailable';
 export * from './database/as-row';
 export * from './pagination/keyset-page';
+export * from './pagination/page-cursor';
 export * from './events/request-event';
 export * from './events/request-state';
 export * from './events/event-fan-out.service';

@@ -1507,6 +1507,38 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last */
             nextCursor: string | null;
         };
+        EntryAuthenticationResponse: {
+            /**
+             * @description The credential the entry was made with
+             * @enum {string}
+             */
+            kind: "api_token" | "admin_token" | "session" | "idp_token" | "decision_link";
+            /** @description The token's, session's or link's id; the JWT's jti */
+            id: string | null;
+            /**
+             * @description How the person proved who they are
+             * @enum {string}
+             */
+            method: "api_token" | "oidc" | "email_link" | "idp_token" | "decision_link";
+            /**
+             * @description The identity provider's authentication context class
+             * @example urn:raci:loa:mfa
+             */
+            acr: string | null;
+            /**
+             * @description Authentication methods
+             * @example [
+             *       "pwd",
+             *       "otp"
+             *     ]
+             */
+            amr: string[];
+            /**
+             * Format: date-time
+             * @description When the person last authenticated, where known
+             */
+            authTime: string | null;
+        };
         HistoryEntryResponse: {
             /** Format: uuid */
             id: string;
@@ -1529,6 +1561,8 @@ export interface components {
              */
             letter: "R" | "A" | "C" | "I" | null;
             comment: string | null;
+            /** @description How the actor authenticated; null for what the engine did by itself */
+            authentication: components["schemas"]["EntryAuthenticationResponse"] | (never | null);
             /** Format: date-time */
             createdAt: string;
             /** @description SHA-256 chaining this entry to the previous one */
@@ -2122,6 +2156,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -2140,7 +2175,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2219,7 +2254,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2228,8 +2266,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -2237,7 +2275,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2270,6 +2308,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -2288,7 +2327,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2391,7 +2430,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2400,8 +2442,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -2409,7 +2451,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2444,6 +2486,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -2462,7 +2505,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2541,7 +2584,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2550,8 +2596,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -2559,7 +2605,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2622,6 +2668,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -2640,7 +2687,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2719,7 +2766,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2728,8 +2778,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -2737,7 +2787,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2805,6 +2855,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -2823,7 +2874,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2833,6 +2884,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -2851,7 +2903,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3033,7 +3085,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3042,8 +3097,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3051,7 +3106,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3109,6 +3164,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -3127,7 +3183,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3234,7 +3290,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3243,8 +3302,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3252,7 +3311,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3319,6 +3378,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -3337,7 +3397,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3348,6 +3408,7 @@ export interface operations {
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
              *     - `PROVIDER_ADMIN_REQUIRED`: Only a provider admin may change {what}.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -3366,7 +3427,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED" | "PROVIDER_ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "PROVIDER_ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3551,7 +3612,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3560,8 +3624,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3569,7 +3633,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3631,6 +3695,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -3649,7 +3714,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3756,7 +3821,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3765,8 +3833,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3774,7 +3842,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3839,6 +3907,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -3857,7 +3926,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -3867,6 +3936,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -3885,7 +3955,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4038,7 +4108,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4047,8 +4120,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4056,7 +4129,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4122,6 +4195,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -4140,7 +4214,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4275,7 +4349,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4284,8 +4361,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4293,7 +4370,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4364,6 +4441,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -4382,7 +4460,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4392,6 +4470,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -4410,7 +4489,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4620,7 +4699,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4629,8 +4711,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4638,7 +4720,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4704,6 +4786,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -4722,7 +4805,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4733,6 +4816,7 @@ export interface operations {
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
              *     - `OWN_ROLES_ESCALATION`: Nobody may give themselves a role they do not hold ({roles}).
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -4751,7 +4835,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED" | "OWN_ROLES_ESCALATION";
+                        code?: "ADMIN_REQUIRED" | "OWN_ROLES_ESCALATION" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4936,7 +5020,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4945,8 +5032,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4954,7 +5041,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5021,6 +5108,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -5039,7 +5127,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5049,6 +5137,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -5067,7 +5156,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5272,7 +5361,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5281,8 +5373,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5290,7 +5382,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5346,6 +5438,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -5364,7 +5457,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5374,6 +5467,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -5392,7 +5486,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5499,7 +5593,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5508,8 +5605,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5517,7 +5614,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5547,6 +5644,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -5565,7 +5663,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5644,7 +5742,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5653,8 +5754,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5662,7 +5763,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5692,6 +5793,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -5710,7 +5812,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5821,7 +5923,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5830,8 +5935,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5839,7 +5944,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5902,6 +6007,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -5920,7 +6026,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5930,6 +6036,7 @@ export interface operations {
              * @description PREFERENCES_NEED_A_USER: the bootstrap admin (ADMIN_TOKEN) has no user, no mail
              *
              *     - `PREFERENCES_NEED_A_USER`: Mail preferences belong to a user; the bootstrap admin (ADMIN_TOKEN) is none and gets no mail.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -5948,7 +6055,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "PREFERENCES_NEED_A_USER";
+                        code?: "PREFERENCES_NEED_A_USER" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6089,7 +6196,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6098,8 +6208,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6107,7 +6217,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6177,7 +6287,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6195,7 +6308,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6274,7 +6387,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6283,8 +6399,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6292,7 +6408,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6366,7 +6482,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6384,13 +6503,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `ROLE_REQUIRED`: Only a requester may submit requests. */
+            /**
+             * @description - `ROLE_REQUIRED`: Only a requester may submit requests.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6408,7 +6530,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ROLE_REQUIRED";
+                        code?: "ROLE_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6622,7 +6744,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6631,8 +6756,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6640,7 +6765,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6705,7 +6830,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6723,7 +6851,31 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "CSRF_TOKEN_INVALID",
+                     *       "message": "A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6880,7 +7032,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6889,8 +7044,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6898,7 +7053,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -6954,7 +7109,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6972,7 +7130,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7075,7 +7233,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7084,8 +7245,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7093,7 +7254,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7155,7 +7316,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7173,7 +7337,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7276,7 +7440,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7285,8 +7452,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7294,7 +7461,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7356,7 +7523,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7374,7 +7544,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7477,7 +7647,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7486,8 +7659,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7495,7 +7668,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7565,7 +7738,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7583,13 +7759,17 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `RACI_NOT_A_PARTY`: Only a party of the request (holding a letter, or performing it) may comment on it. */
+            /**
+             * @description - `RACI_NOT_A_PARTY`: Only a party of the request (holding a letter, or performing it) may comment on it.
+             *     - `USER_REQUIRED`: This call records its author, and ADMIN_TOKEN belongs to no user: call it with a user’s credential.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7607,7 +7787,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_A_PARTY";
+                        code?: "RACI_NOT_A_PARTY" | "USER_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7836,7 +8016,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7845,8 +8028,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7854,7 +8037,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -7923,7 +8106,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7941,13 +8127,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `RACI_NOT_CONSULTED`: Only a consultant or approver of a Consulted party may give an opinion. */
+            /**
+             * @description - `RACI_NOT_CONSULTED`: Only a consultant or approver of a Consulted party may give an opinion.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7965,7 +8154,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_CONSULTED";
+                        code?: "RACI_NOT_CONSULTED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8199,7 +8388,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8208,8 +8400,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8217,7 +8409,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8286,7 +8478,11 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `STEP_UP_REQUIRED`: This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8295,8 +8491,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 401,
-                     *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "code": "STEP_UP_REQUIRED",
+                     *       "message": "This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8304,13 +8500,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "STEP_UP_REQUIRED" | "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}. */
+            /**
+             * @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8328,7 +8527,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER";
+                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8561,7 +8760,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8570,8 +8772,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8579,7 +8781,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8649,7 +8851,11 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `STEP_UP_REQUIRED`: This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8658,8 +8864,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 401,
-                     *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "code": "STEP_UP_REQUIRED",
+                     *       "message": "This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8667,7 +8873,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "STEP_UP_REQUIRED" | "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8676,6 +8882,7 @@ export interface operations {
             /**
              * @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}.
              *     - `RACI_FOUR_EYES`: Four eyes: the submitter of a request never decides on it.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -8694,7 +8901,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES";
+                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -8930,7 +9137,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8939,8 +9149,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8948,7 +9158,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9017,7 +9227,11 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `STEP_UP_REQUIRED`: This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9026,8 +9240,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 401,
-                     *       "code": "UNAUTHENTICATED",
-                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "code": "STEP_UP_REQUIRED",
+                     *       "message": "This decision needs a multi-factor sign-in ({acrValues}): sign in at {signInUrl} and try again.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9035,7 +9249,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "STEP_UP_REQUIRED" | "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9044,6 +9258,7 @@ export interface operations {
             /**
              * @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}.
              *     - `RACI_FOUR_EYES`: Four eyes: the submitter of a request never decides on it.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -9062,7 +9277,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES";
+                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9295,7 +9510,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9304,8 +9522,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9313,7 +9531,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9378,7 +9596,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9396,13 +9617,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}. */
+            /**
+             * @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9420,7 +9644,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_PERFORMING_OPERATOR";
+                        code?: "RACI_NOT_PERFORMING_OPERATOR" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9653,7 +9877,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9662,8 +9889,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9671,7 +9898,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9741,7 +9968,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9759,13 +9989,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}. */
+            /**
+             * @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9783,7 +10016,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_PERFORMING_OPERATOR";
+                        code?: "RACI_NOT_PERFORMING_OPERATOR" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10016,7 +10249,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10025,8 +10261,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10034,7 +10270,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10103,7 +10339,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10121,13 +10360,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}. */
+            /**
+             * @description - `RACI_NOT_PERFORMING_OPERATOR`: Only an operator of the performing party ({performer}) may {verb}.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10145,7 +10387,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_PERFORMING_OPERATOR";
+                        code?: "RACI_NOT_PERFORMING_OPERATOR" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10378,7 +10620,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10387,8 +10632,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10396,7 +10641,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10466,7 +10711,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10484,13 +10732,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `RACI_NOT_SUBMITTER_OR_ACCOUNTABLE`: Only the submitter or an approver of the Accountable party may cancel. */
+            /**
+             * @description - `RACI_NOT_SUBMITTER_OR_ACCOUNTABLE`: Only the submitter or an approver of the Accountable party may cancel.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10508,7 +10759,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_SUBMITTER_OR_ACCOUNTABLE";
+                        code?: "RACI_NOT_SUBMITTER_OR_ACCOUNTABLE" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10741,7 +10992,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10750,8 +11004,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10759,7 +11013,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10818,7 +11072,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10836,7 +11093,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10915,7 +11172,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10924,8 +11184,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10933,7 +11193,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10959,7 +11219,10 @@ export interface operations {
                     "application/json": components["schemas"]["AuditVerificationResponse"];
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10977,7 +11240,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11080,7 +11343,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11089,8 +11355,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11098,7 +11364,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11165,6 +11431,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -11183,7 +11450,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11318,7 +11585,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11327,8 +11597,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11336,7 +11606,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11398,6 +11668,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -11416,7 +11687,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11551,7 +11822,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11560,8 +11834,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11569,7 +11843,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11629,7 +11903,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11647,7 +11924,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11750,7 +12027,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11759,8 +12039,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11768,7 +12048,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -11827,7 +12107,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session. */
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11845,13 +12128,16 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
                 };
             };
-            /** @description - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this. */
+            /**
+             * @description - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11869,7 +12155,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -12073,7 +12359,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12082,8 +12371,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -12091,7 +12380,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -12119,6 +12408,15 @@ export interface operations {
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description The decision needs a multi-factor sign-in first: to `/auth/login?acr=…&returnTo=` this page, which comes back here once the link's own person has signed in with it. */
+            303: {
+                headers: {
+                    /** @description The sign-in */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description - `LINK_INVALID`: This link is not valid. (an HTML page saying so) */
             404: {
@@ -12253,6 +12551,15 @@ export interface operations {
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description The decision needs a multi-factor sign-in first: to `/auth/login?acr=…&returnTo=` this page, which comes back here once the link's own person has signed in with it. */
+            303: {
+                headers: {
+                    /** @description The sign-in */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /**
              * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
@@ -12811,6 +13118,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -12829,7 +13137,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -12936,7 +13244,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12945,8 +13256,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -12954,7 +13265,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13026,6 +13337,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -13044,7 +13356,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13054,6 +13366,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -13072,7 +13385,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13282,7 +13595,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13291,8 +13607,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -13300,7 +13616,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13356,6 +13672,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -13374,7 +13691,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13384,6 +13701,7 @@ export interface operations {
              * @description ADMIN_REQUIRED
              *
              *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
                 headers: {
@@ -13402,7 +13720,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "ADMIN_REQUIRED";
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13509,7 +13827,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13518,8 +13839,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -13527,7 +13848,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13593,6 +13914,7 @@ export interface operations {
              * @description UNAUTHENTICATED: no working bearer token
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
              */
             401: {
                 headers: {
@@ -13611,7 +13933,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 401;
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13746,7 +14068,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13755,8 +14080,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 503,
-                     *       "code": "DATABASE_UNAVAILABLE",
-                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -13764,7 +14089,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 503;
                         /** @enum {string} */
-                        code?: "DATABASE_UNAVAILABLE";
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });

@@ -56,6 +56,8 @@ export class CommentOnRequestService {
   ) {}
 
   async comment(principal: Principal, id: string, input: CommentInput): Promise<CommentView> {
+    const authorId = principal.userId;
+    if (!authorId) throw new RequestsException(Code.UserRequired);
     const internal = input.internal ?? false;
     if (internal && principal.kind !== OrganizationKind.Provider) {
       throw new RequestsException(Code.InternalCommentNotAllowed);
@@ -69,7 +71,7 @@ export class CommentOnRequestService {
       const comment = Object.assign(new RequestComment(), {
         id: randomUUID(),
         requestId: request.id,
-        authorId: principal.userId!,
+        authorId,
         party: principal.party,
         body: input.body,
         internal,
