@@ -11,7 +11,8 @@ import {
 import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { E2E_DRIVER } from '../helpers/test-database';
-import { Caller, HostileCase, hostileCase, wellFormedCase } from './hostile-input.arbitraries';
+import { Caller, HostileCase, hostileCase } from './hostile-input.arbitraries';
+import { wellFormedCase } from './well-formed.arbitraries';
 import { RawHttpClient, RawResponse } from './raw-http.client';
 import { Endpoint, endpointsOf } from './route-inventory';
 import { RowCounter } from './row-counts';
