@@ -52,6 +52,8 @@ export async function createTestApp({
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: sharing?.config.env.QUEUE_PREFIX ?? `raci-test-${randomBytes(4).toString('hex')}`,
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+    // A free port of its own for each app's metrics listener.
+    METRICS_PORT: '0',
     ...database.env,
     ...env,
   });

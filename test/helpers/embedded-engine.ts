@@ -121,6 +121,7 @@ export function startToExit(
         LOG_FORMAT: 'json',
         HOST: '127.0.0.1',
         PORT: '0',
+        METRICS_PORT: '0',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -97,6 +97,7 @@ export class EngineProcess {
         LOG_FORMAT: 'json',
         HOST: '127.0.0.1',
         PORT: String(this.port),
+        METRICS_PORT: '0',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

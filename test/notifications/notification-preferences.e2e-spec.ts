@@ -33,6 +33,7 @@ describe('notification preferences', () => {
       DIGEST_TIMEZONE,
       PUBLIC_URL,
       LINK_SECRET: 'preferences-link-secret-0123456789abcdef',
+      TRUST_PROXY: 'loopback',
     });
     ({ t, smtp, cast } = bed);
     const org = await api(t, t.adminToken).get(

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
+import { MetricsServer } from '../../apps/api/src/metrics/metrics.server';
 
 const VERSION = (
   JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }
@@ -72,9 +73,9 @@ describe('operations endpoints', () => {
     expect(res.body.paths['/health'].get.security).toEqual([]);
   });
 
-  it('GET /metrics serves Prometheus metrics, HTTP latency labelled by route', async () => {
+  it('serves Prometheus metrics on the metrics listener, HTTP latency labelled by route', async () => {
     await api(t, t.adminToken).get('/v1/catalog/actions/kubernetes.add-node').expect(200);
-    const res = await request(t.http)
+    const res = await request(`http://127.0.0.1:${t.app.get(MetricsServer).address()!.port}`)
       .get('/metrics')
       .expect(200)
       .expect('Content-Type', /text\/plain/);

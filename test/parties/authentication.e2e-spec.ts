@@ -67,10 +67,14 @@ describe('authentication and tokens', () => {
     });
   });
 
-  it('keeps health, metrics and docs public', async () => {
+  it('keeps health and docs public, and serves no metrics on the API port', async () => {
     await request(t.http).get('/health').expect(200);
-    await request(t.http).get('/metrics').expect(200);
     await request(t.http).get('/docs/openapi.json').expect(200);
+    await request(t.http).get('/metrics').expect(404);
+    await request(t.http)
+      .get('/metrics')
+      .set('Authorization', `Bearer ${t.adminToken}`)
+      .expect(404);
   });
 
   it('lets a user issue itself another token, shown once and kept as SHA-256 only', async () => {

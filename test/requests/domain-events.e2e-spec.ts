@@ -6,6 +6,8 @@ import { RequestEvent } from '@app/core';
 import { Cast, createCast } from '../factories/cast.factory';
 import { submitRequest, walk } from '../factories/request.factory';
 import { api } from '../helpers/api.client';
+import { MetricsRefresher } from '../../apps/api/src/metrics/metrics-refresher';
+import { MetricsServer } from '../../apps/api/src/metrics/metrics.server';
 
 describe('domain events and their outbox rows', () => {
   let t: TestApp;
@@ -44,8 +46,10 @@ describe('domain events and their outbox rows', () => {
     expect(outbox.map((row) => row.id)).toEqual(mine.map((event) => event.id));
   });
 
-  it('counts requests by state in /metrics', async () => {
-    const res = await request(t.http).get('/metrics').expect(200);
+  it('counts requests by state in the metrics', async () => {
+    await t.app.get(MetricsRefresher).refresh();
+    const metrics = `http://127.0.0.1:${t.app.get(MetricsServer).address()!.port}`;
+    const res = await request(metrics).get('/metrics').expect(200);
     expect(res.text).toMatch(/^raci_requests\{state="completed"\} [1-9]/m);
     expect(res.text).toMatch(/^raci_requests\{state="rejected"\} 0/m);
     expect(res.text).toMatch(/^raci_mail_deliveries\{status="failed"\} 0/m);

@@ -19,7 +19,7 @@ describe('rate limiting of failed authentications while Redis is down', () => {
   beforeAll(async () => {
     redis = await ThrowawayRedis.start();
     t = await createTestApp({
-      env: { REDIS_URL: redis.url, AUTH_FAILURE_LIMIT: String(LIMIT) },
+      env: { REDIS_URL: redis.url, AUTH_FAILURE_LIMIT: String(LIMIT), TRUST_PROXY: 'loopback' },
     });
     user = await createUser(t, (await createCustomer(t)).id, [Role.Requester]);
   });

@@ -14,7 +14,7 @@ const WINDOW_S = 2;
 /**
  * Repeated failed authentications from one client are refused with 429 for the rest of the window,
  * and only those: a token that works is served whatever its address did. Clients are told apart by
- * X-Forwarded-For, which the app believes from loopback (TRUST_PROXY).
+ * X-Forwarded-For, which this app believes from loopback (TRUST_PROXY=loopback).
  */
 describe('rate limiting of failed authentications', () => {
   let t: TestApp;
@@ -25,7 +25,11 @@ describe('rate limiting of failed authentications', () => {
 
   beforeAll(async () => {
     t = await createTestApp({
-      env: { AUTH_FAILURE_LIMIT: String(LIMIT), AUTH_FAILURE_WINDOW_S: String(WINDOW_S) },
+      env: {
+        AUTH_FAILURE_LIMIT: String(LIMIT),
+        AUTH_FAILURE_WINDOW_S: String(WINDOW_S),
+        TRUST_PROXY: 'loopback',
+      },
     });
     user = await createUser(t, (await createCustomer(t)).id, [Role.Requester]);
   });
@@ -130,5 +134,32 @@ describe('rate limiting of failed authentications', () => {
     for (let failure = 1; failure <= LIMIT; failure += 1) await dashboard().expect(401);
     const refused = await dashboard().expect(429);
     expect(refused.body.code).toBe('TOO_MANY_AUTH_FAILURES');
+  });
+});
+
+describe('client address without TRUST_PROXY', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { AUTH_FAILURE_LIMIT: String(LIMIT) } });
+  });
+  afterAll(() => t.close());
+
+  it('ignores X-Forwarded-For, even from loopback, and counts the socket address', async () => {
+    const guess = (n: number) =>
+      api(t, `raci_guess${n}`)
+        .get('/v1/me')
+        .set('X-Forwarded-For', `203.0.113.${100 + n}`);
+    for (let failure = 1; failure <= LIMIT; failure += 1) await guess(failure).expect(401);
+    // A client naming yet another address is still the same client.
+    await guess(LIMIT + 1).expect(429);
+    const redis = new Redis(redisOptions(t.config.env.REDIS_URL));
+    try {
+      const keys = await redis.keys(`${t.config.env.QUEUE_PREFIX}:auth-failures:*`);
+      expect(keys).toHaveLength(1);
+      expect(keys[0]).not.toContain('203.0.113.');
+    } finally {
+      redis.disconnect();
+    }
   });
 });

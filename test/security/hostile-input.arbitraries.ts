@@ -1,8 +1,13 @@
 import fc from 'fast-check';
 import { Endpoint } from './route-inventory';
 
-/** Who a generated call claims to be; `bad` and `none` exercise the guard, the others validation. */
-export type Caller = 'provider-admin' | 'customer' | 'bad-token' | 'no-token';
+/**
+ * Who a generated call claims to be: every kind of principal the engine knows (the bootstrap
+ * `ADMIN_TOKEN`, which names no user; a provider user; a customer admin; a customer user without
+ * admin rights), then `bad` and `none`, which exercise the guard.
+ */
+export type Caller =
+  'provider-admin' | 'provider-user' | 'customer' | 'customer-user' | 'bad-token' | 'no-token';
 
 /** One generated call, ready to send. */
 export interface HostileCase {
@@ -103,7 +108,7 @@ class JsonText {
   }
 }
 
-function objectText(entries: [string, unknown][]): JsonText {
+export function objectText(entries: [string, unknown][]): JsonText {
   return new JsonText(
     `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${serialize(v)}`).join(',')}}`,
   );
@@ -148,11 +153,33 @@ function pathSegment(realIds: string[]): fc.Arbitrary<string> {
   );
 }
 
+/**
+ * Cursors shaped like the API's own (base64url JSON of a time and an id, or of a sequence number),
+ * holding what no page returns: ids that are no uuid, times and numbers out of any column's range.
+ */
+export const cursor: fc.Arbitrary<string> = fc
+  .oneof(
+    fc.tuple(
+      fc.oneof(
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        fc.constantFrom('-200000-01-01T00:00:00.000Z', '+275760-09-13T00:00:00.000Z'),
+        scalar,
+      ),
+      fc.oneof(fc.uuid(), scalar),
+    ),
+    fc.tuple(fc.oneof(fc.integer(), fc.constantFrom(2 ** 31, 2 ** 53, -1, 1e308, 0.5), scalar)),
+    value([]),
+  )
+  .map((decoded) => Buffer.from(serialize(decoded)).toString('base64url'));
+
 function queryString(names: string[]): fc.Arbitrary<string> {
-  const pair = fc.tuple(
-    fc.oneof(keyOf(names), fc.constantFrom('a[b]', 'x[]', 'limit', 'cursor')),
-    fc.oneof(scalar.map(String), fc.uuid()),
-    fc.boolean(),
+  const pair = fc.oneof(
+    fc.tuple(
+      fc.oneof(keyOf(names), fc.constantFrom('a[b]', 'x[]', 'limit', 'cursor')),
+      fc.oneof(scalar.map(String), fc.uuid()),
+      fc.boolean(),
+    ),
+    fc.tuple(fc.constant('cursor'), cursor, fc.constant(false)),
   );
   return fc.oneof(
     { weight: 6, arbitrary: fc.array(pair, { maxLength: 5 }).map(encodeQuery) },
@@ -208,9 +235,11 @@ export function hostileCase(endpoint: Endpoint, realIds: string[]): fc.Arbitrary
       'provider-admin',
       'provider-admin',
       'provider-admin',
-      'provider-admin',
+      'provider-user',
+      'provider-user',
       'customer',
       'customer',
+      'customer-user',
       'bad-token',
       'no-token',
     ] as Caller[]),

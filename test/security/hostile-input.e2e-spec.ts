@@ -2,11 +2,17 @@ import { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { Role } from '@app/parties';
-import { Actor, createCustomer, createUser } from '../factories/parties.factory';
+import {
+  Actor,
+  createCustomer,
+  createUser,
+  providerOrganizationId,
+} from '../factories/parties.factory';
 import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { E2E_DRIVER } from '../helpers/test-database';
 import { Caller, HostileCase, hostileCase } from './hostile-input.arbitraries';
+import { wellFormedCase } from './well-formed.arbitraries';
 import { RawHttpClient, RawResponse } from './raw-http.client';
 import { Endpoint, endpointsOf } from './route-inventory';
 import { RowCounter } from './row-counts';
@@ -62,8 +68,9 @@ describeOnPostgres('hostile input on every endpoint', () => {
   let t: TestApp;
   let http: RawHttpClient;
   let rows: RowCounter;
-  let customer: Actor;
+  let people: People;
   let realIds: string[];
+  let idsByCollection: Record<string, string[]>;
   let otherTenantIds: Set<string>;
   const summary: string[] = [];
 
@@ -72,7 +79,7 @@ describeOnPostgres('hostile input on every endpoint', () => {
     await new Promise<void>((resolve) => t.http.listen(0, '127.0.0.1', resolve));
     http = new RawHttpClient((t.http.address() as AddressInfo).port);
     rows = await RowCounter.of(t.app.get(DataSource));
-    ({ customer, realIds, otherTenantIds } = await existingThings(t));
+    ({ people, realIds, idsByCollection, otherTenantIds } = await existingThings(t));
   });
   afterAll(async () => {
     http?.close();
@@ -96,6 +103,28 @@ describeOnPostgres('hostile input on every endpoint', () => {
     }
   }, 600_000);
 
+  it('answers well-formed calls by every kind of caller, on every endpoint, without a 5xx', async () => {
+    for (const endpoint of await endpointsOf(t.http)) {
+      if (ONLY && `${endpoint.method} ${endpoint.path}` !== ONLY) continue;
+      const name = `${endpoint.method} ${endpoint.path}`;
+      await fc
+        .assert(
+          fc.asyncProperty(wellFormedCase(endpoint, idsByCollection), async (call) => {
+            const response = await send(endpoint, call);
+            expectWellFormed(call, response);
+            if (call.caller.startsWith('customer') && touchesOtherTenant(call)) {
+              expect(response.status).toBeGreaterThanOrEqual(400);
+            }
+          }),
+          { numRuns: Math.ceil(RUNS / 10), seed: SEED, path: PATH },
+        )
+        .catch((error: Error) => {
+          const cause = error.cause instanceof Error ? `\nGot: ${error.cause.message}` : '';
+          throw new Error(`${name}: ${shortened(error.message + cause)}`);
+        });
+    }
+  }, 600_000);
+
   async function fuzz(endpoint: Endpoint): Promise<string> {
     const name = `${endpoint.method} ${endpoint.path}`;
     const statuses = new Map<number, number>();
@@ -115,7 +144,7 @@ describeOnPostgres('hostile input on every endpoint', () => {
             const { status } = responses[i];
             statuses.set(status, (statuses.get(status) ?? 0) + 1);
             expectWellFormed(call, responses[i]);
-            if (call.caller === 'customer' && touchesOtherTenant(call) && status < 400) {
+            if (call.caller.startsWith('customer') && touchesOtherTenant(call) && status < 400) {
               throw new Error(`another tenant's thing answered ${status} to a customer`);
             }
           });
@@ -146,7 +175,9 @@ describeOnPostgres('hostile input on every endpoint', () => {
 
   function tokenOf(caller: Caller): string | undefined {
     if (caller === 'provider-admin') return t.adminToken;
-    if (caller === 'customer') return customer.token;
+    if (caller === 'provider-user') return people.providerUser.token;
+    if (caller === 'customer') return people.customer.token;
+    if (caller === 'customer-user') return people.colleague.token;
     if (caller === 'bad-token') return 'raci_' + 'A'.repeat(43);
     return undefined;
   }
@@ -188,27 +219,60 @@ function expectWellFormed(call: HostileCase, response: RawResponse): void {
   }
 }
 
+/** The users generated calls are made as, besides the bootstrap admin. */
+interface People {
+  providerUser: Actor;
+  /** The calling customer's admin. */
+  customer: Actor;
+  /** A requester of the same customer, without admin rights. */
+  colleague: Actor;
+}
+
 /**
- * Ids of things that exist, for path parameters: some of the calling customer's own, some of
- * another customer's (which that customer must never reach) and some of the provider's.
+ * Ids of things that exist, for path parameters: some of the calling customer's own (a request
+ * among them), some of another customer's (which that customer must never reach) and some of the
+ * provider's.
  */
-async function existingThings(
-  t: TestApp,
-): Promise<{ customer: Actor; realIds: string[]; otherTenantIds: Set<string> }> {
+async function existingThings(t: TestApp): Promise<{
+  people: People;
+  realIds: string[];
+  idsByCollection: Record<string, string[]>;
+  otherTenantIds: Set<string>;
+}> {
   const own = (await createCustomer(t)).id;
   const other = (await createCustomer(t)).id;
+  const providerUser = await createUser(t, await providerOrganizationId(t), [
+    Role.Requester,
+    Role.Approver,
+    Role.Operator,
+    Role.Consultant,
+  ]);
   const customer = await createUser(t, own, [Role.Requester, Role.Admin, Role.Approver]);
   const colleague = await createUser(t, own, [Role.Requester]);
+  const submitted = await api(t, colleague).post('/v1/requests', {
+    action: 'mariadb.add-read-only-replica',
+    params: { instance: 'db-1' },
+  });
   const stranger = await createUser(t, other, [Role.Requester, Role.Admin]);
   const spareToken = await api(t, stranger).post(`/v1/users/${stranger.id}/tokens`);
   const webhook = await api(t, stranger).post('/v1/webhooks', {
     url: 'https://hooks.other.example/raci',
   });
   const otherTenantIds = [other, stranger.id, spareToken.body.id, webhook.body.id] as string[];
-  if (otherTenantIds.some((id) => typeof id !== 'string')) throw new Error('setup failed');
+  const ids = [own, colleague.id, providerUser.id, submitted.body.id] as string[];
+  if ([...ids, ...otherTenantIds].some((id) => typeof id !== 'string')) {
+    throw new Error('setup failed');
+  }
   return {
-    customer,
-    realIds: [own, colleague.id, ...otherTenantIds],
+    people: { providerUser, customer, colleague },
+    realIds: [...ids, ...otherTenantIds],
+    idsByCollection: {
+      organizations: [own, other],
+      users: [colleague.id, providerUser.id, stranger.id],
+      tokens: [spareToken.body.id],
+      requests: [submitted.body.id],
+      webhooks: [webhook.body.id],
+    },
     otherTenantIds: new Set(otherTenantIds),
   };
 }

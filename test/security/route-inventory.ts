@@ -51,10 +51,14 @@ export async function endpointsOf(http: Server): Promise<Endpoint[]> {
   return [...documented, ...UNDOCUMENTED.filter((e) => !known.has(`${e.method} ${e.path}`))];
 }
 
-/** Routes served outside Nest's controllers or left out of the document (Prometheus, Bull Board). */
-const UNDOCUMENTED: Endpoint[] = ['/metrics', '/docs/openapi.json', '/admin/queues'].map(
-  (path) => ({ method: 'GET', path, pathParams: [], queryParams: [], bodyFields: [] }),
-);
+/** Routes served outside Nest's controllers or left out of the document (Bull Board). */
+const UNDOCUMENTED: Endpoint[] = ['/docs/openapi.json', '/admin/queues'].map((path) => ({
+  method: 'GET',
+  path,
+  pathParams: [],
+  queryParams: [],
+  bodyFields: [],
+}));
 
 function bodyFieldsOf(operation: OpenApiOperation, document: OpenApiDocument): string[] {
   const ref = Object.values(operation.requestBody?.content ?? {})[0]?.schema?.$ref;

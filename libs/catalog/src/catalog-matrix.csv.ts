@@ -34,7 +34,8 @@ function row(action: CatalogAction): string[] {
 }
 
 function quote(cell: string): string {
-  // A leading =, +, - or @ would run as a formula in a spreadsheet; a quote mark neutralizes it.
-  const safe = /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
+  // A leading =, +, - or @ would run as a formula in a spreadsheet, and so would one after a
+  // leading tab or carriage return, which spreadsheets skip; a quote mark neutralizes it.
+  const safe = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -19,6 +19,8 @@ export enum RequestsErrorCode {
   InvalidCursor = 'INVALID_CURSOR',
   InternalCommentNotAllowed = 'INTERNAL_COMMENT_NOT_ALLOWED',
   RoleRequired = 'ROLE_REQUIRED',
+  /** The call records who made it, and the caller is no user (the bootstrap `ADMIN_TOKEN`). */
+  UserRequired = 'USER_REQUIRED',
   /** Nobody could move the request: refused at submission, nothing stored. */
   NoEligibleApprover = 'NO_ELIGIBLE_APPROVER',
   NoEligibleConsultant = 'NO_ELIGIBLE_CONSULTANT',
@@ -103,6 +105,11 @@ const ERRORS: ErrorTable<RequestsErrorCode> = {
   [RequestsErrorCode.RoleRequired]: {
     status: HttpStatus.FORBIDDEN,
     message: 'Only a requester may submit requests.',
+  },
+  [RequestsErrorCode.UserRequired]: {
+    status: HttpStatus.FORBIDDEN,
+    message:
+      'This call records its author, and ADMIN_TOKEN belongs to no user: call it with a user’s credential.',
   },
   [RequestsErrorCode.NoEligibleApprover]: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,

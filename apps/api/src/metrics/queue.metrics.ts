@@ -7,7 +7,7 @@ import { MetricsRegistry } from './metrics.registry';
 
 const STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
 
-/** Queue depth by queue and state, read from Redis at scrape time. */
+/** Queue depth by queue and state, read from Redis by the background refresh (MetricsRefresher). */
 @Injectable()
 export class QueueMetrics {
   private readonly depth: Gauge<'queue' | 'state'>;

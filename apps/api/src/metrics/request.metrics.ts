@@ -7,8 +7,9 @@ import { DeliveryStatus } from '@app/notifications';
 import { MetricsRegistry } from './metrics.registry';
 
 /**
- * Requests by state and mail deliveries by status, counted in the database at scrape time, so the
- * figures hold whichever process (API or worker) did the work.
+ * Requests by state and mail deliveries by status, counted in the database by the background
+ * refresh (MetricsRefresher), so the figures hold whichever process (API or worker) did the work
+ * and a scrape never reaches the database. The counts are engine-wide: no tenant's own figures.
  */
 @Injectable()
 export class RequestMetrics {

@@ -266,6 +266,7 @@ export class RequestTransitionsController {
     RequestsErrorCode.RequestNotFound,
     RequestsErrorCode.NotAParty,
     RequestsErrorCode.InternalCommentNotAllowed,
+    RequestsErrorCode.UserRequired,
   )
   @ApiOperation({
     summary: 'Any party of the request comments; `internal` ones stay with the provider',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACCESS_ENV } from './env/access.env';
 import { DATABASE_ENV } from './env/database.env';
 import { MAIL_ENV } from './env/mail.env';
+import { METRICS_ENV } from './env/metrics.env';
 import { QUEUE_ENV } from './env/queue.env';
 import { REQUESTS_ENV } from './env/requests.env';
 import { SERVER_ENV } from './env/server.env';
@@ -18,6 +19,7 @@ import { WEBHOOKS_ENV } from './env/webhooks.env';
  */
 export const envSchema = z.object({
   ...SERVER_ENV,
+  ...METRICS_ENV,
   ...DATABASE_ENV,
   ...QUEUE_ENV,
   ...MAIL_ENV,

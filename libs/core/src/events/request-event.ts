@@ -37,7 +37,10 @@ export interface RequestEvent {
   actorId: string | null;
   actorOrganizationId: string;
   letter: string | null;
-  /** The comment, reason or opinion given with the transition, if any (internal comments: none). */
+  /**
+   * The comment, reason or opinion given with the transition, if any (an internal comment makes no
+   * event at all).
+   */
   comment: string | null;
   /** On an escalation of a request nobody left can decide: the decisions it lacks somebody for. */
   stuck?: StuckDecision[];

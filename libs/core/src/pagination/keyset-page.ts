@@ -1,6 +1,7 @@
 import { Equal, FindOptionsWhere, LessThan, MoreThan, ObjectLiteral, Repository } from 'typeorm';
 import { CommonErrorCode } from '../errors/error-code';
 import { CommonException } from '../errors/common.exception';
+import { PageCursor, TimeIdPosition } from './page-cursor';
 
 /** One page of a list: at most `limit` items, and the cursor of the next page, if any. */
 export interface Page<T> {
@@ -16,12 +17,7 @@ export interface PageRequest {
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-interface Keyed {
-  createdAt: Date;
-  id: string;
-}
+type Keyed = TimeIdPosition;
 
 /**
  * A page of rows ordered on (created_at, id), oldest first (`ASC`) or newest first (`DESC`),
@@ -50,7 +46,10 @@ export async function keysetPage<E extends ObjectLiteral & Keyed>(
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   const more = rows.length > limit && last !== undefined;
-  return { items, nextCursor: more ? encode(new Date(last.createdAt), last.id) : null };
+  return {
+    items,
+    nextCursor: more ? PageCursor.fromTimeId(new Date(last.createdAt), last.id) : null,
+  };
 }
 
 /** A page of rows oldest first: see `keysetPage`. */
@@ -62,23 +61,9 @@ export function oldestFirstPage<E extends ObjectLiteral & Keyed>(
   return keysetPage(repository, where, request, 'ASC');
 }
 
-function encode(createdAt: Date, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
-}
-
 /** Throws 400 INVALID_CURSOR for anything the API did not return. */
 function decode(cursor: string): Keyed {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
-      string,
-      string,
-    ];
-    const date = new Date(createdAt);
-    if (Number.isNaN(date.getTime()) || typeof id !== 'string' || !UUID.test(id)) {
-      throw new Error('bad cursor');
-    }
-    return { createdAt: date, id };
-  } catch {
-    throw new CommonException(CommonErrorCode.InvalidCursor);
-  }
+  const position = PageCursor.toTimeId(cursor);
+  if (!position) throw new CommonException(CommonErrorCode.InvalidCursor);
+  return position;
 }

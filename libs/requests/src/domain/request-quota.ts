@@ -4,7 +4,7 @@ import { CatalogAction } from '@app/catalog';
 import { Organization } from '@app/parties';
 import { Request } from '../entities/request.entity';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
-import { RequestState } from '@app/core';
+import { lockUntilCommit, RequestState } from '@app/core';
 
 /** Requests that did not happen do not use the quota. */
 const NOT_COUNTED = [RequestState.Rejected, RequestState.Cancelled];
@@ -32,12 +32,19 @@ export interface QuotaUsage {
  */
 @Injectable()
 export class RequestQuota {
+  /**
+   * Refuses a submission over the quota. Call it in the transaction that inserts the request: it
+   * holds the organization's quota for that action until the commit, so concurrent submissions
+   * count one after another and never take more than what is left.
+   */
   async assertWithin(
     manager: EntityManager,
     action: CatalogAction,
     organization: Organization,
     now: Date,
   ): Promise<void> {
+    if (!action.quota) return;
+    await lockUntilCommit(manager, `request-quota:${organization.id}:${action.key}`);
     const usage = await this.usage(manager, action, organization, now);
     if (usage && usage.used >= usage.allowed) {
       throw new RequestsException(Code.QuotaExceeded, {

@@ -7,8 +7,9 @@ import { OrganizationKind, Principal } from '@app/parties';
 import { authorize } from '../domain/raci-policy';
 import { findVisibleRequest } from '../domain/request-scope';
 import { RequestVerb } from '../domain/request-state';
+import { nextState } from '../domain/request-state-machine';
 import { RequestTransitioner } from '../domain/request-transitioner';
-import { ExpectedVersions } from '../domain/version-precondition';
+import { assertExpectedVersion, ExpectedVersions } from '../domain/version-precondition';
 import { RequestComment } from '../entities/request-comment.entity';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
 
@@ -43,8 +44,11 @@ export function toCommentView(comment: RequestComment): CommentView {
 }
 
 /**
- * Adds a comment by a party of the request. Internal comments are the provider's own: the history
- * records that one was made, never its text, so nothing of it reaches a customer.
+ * Adds a comment by a party of the request. A public comment is a change of the request: its
+ * version moves, the history records it and an event tells the parties. An internal comment is the
+ * provider's own note and no change of the request: it is stored with the comments the provider
+ * reads, and nothing else moves, so no trace of it (history entry, event, webhook, mail, version,
+ * ETag or update time) reaches a customer.
  */
 @Injectable()
 export class CommentOnRequestService {
@@ -56,6 +60,8 @@ export class CommentOnRequestService {
   ) {}
 
   async comment(principal: Principal, id: string, input: CommentInput): Promise<CommentView> {
+    const authorId = principal.userId;
+    if (!authorId) throw new RequestsException(Code.UserRequired);
     const internal = input.internal ?? false;
     if (internal && principal.kind !== OrganizationKind.Provider) {
       throw new RequestsException(Code.InternalCommentNotAllowed);
@@ -69,23 +75,30 @@ export class CommentOnRequestService {
       const comment = Object.assign(new RequestComment(), {
         id: randomUUID(),
         requestId: request.id,
-        authorId: principal.userId!,
+        authorId,
         party: principal.party,
         body: input.body,
         internal,
         createdAt: new Date(),
       });
+      if (internal) {
+        // The same checks as a public comment (the request's state, If-Match), without the change.
+        nextState(request.state, RequestVerb.Comment);
+        assertExpectedVersion(request.version, input.expectedVersions);
+        await manager.insert(RequestComment, comment);
+        return { view: toCommentView(comment), event: null };
+      }
       await manager.insert(RequestComment, comment);
       const event = await this.transitioner.apply(manager, request, {
         verb: RequestVerb.Comment,
         actor: principal,
         letter,
-        comment: internal ? null : input.body,
+        comment: input.body,
         expectedVersions: input.expectedVersions,
       });
       return { view: toCommentView(comment), event };
     });
-    this.events.emit(event.type, event);
+    if (event) this.events.emit(event.type, event);
     return view;
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { isUuid, OrganizationKind, Principal } from '@app/parties';
+import { OrganizationKind, Principal } from '@app/parties';
 import { inboxBranches } from '../domain/inbox-branches';
 import { findVisibleRequest, tenantScope } from '../domain/request-scope';
 import { RequestComment } from '../entities/request-comment.entity';
@@ -12,7 +12,14 @@ import { Wait } from '../domain/who-acts.table';
 import { RequestView } from '../request.view';
 import { RequestViews } from '../views/request-views.service';
 import { CommentView, toCommentView } from './comment-on-request.service';
-import { DEFAULT_PAGE_SIZE, oldestFirstPage, Page, PageRequest, RequestState } from '@app/core';
+import {
+  DEFAULT_PAGE_SIZE,
+  oldestFirstPage,
+  Page,
+  PageCursor,
+  PageRequest,
+  RequestState,
+} from '@app/core';
 
 export interface ListFilter {
   state?: RequestState;
@@ -199,33 +206,21 @@ export class RequestQueriesService {
 const AFTER_CURSOR = '(r.created_at, r.id) < (:createdAt, :id)';
 
 function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
+  return PageCursor.fromTimeId(createdAt, id);
 }
 
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
-      string,
-      string,
-    ];
-    const date = new Date(createdAt);
-    if (Number.isNaN(date.getTime()) || !isUuid(id)) throw new Error('bad cursor');
-    return { createdAt: date, id };
-  } catch {
-    throw new RequestsException(Code.InvalidCursor);
-  }
+  const position = PageCursor.toTimeId(cursor);
+  if (!position) throw new RequestsException(Code.InvalidCursor);
+  return position;
 }
 
 function encodeSeqCursor(seq: number): string {
-  return Buffer.from(JSON.stringify([seq])).toString('base64url');
+  return PageCursor.fromSeq(seq);
 }
 
 function decodeSeqCursor(cursor: string): number {
-  try {
-    const [seq] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown];
-    if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) throw new Error('bad');
-    return seq;
-  } catch {
-    throw new RequestsException(Code.InvalidCursor);
-  }
+  const seq = PageCursor.toSeq(cursor);
+  if (seq === null) throw new RequestsException(Code.InvalidCursor);
+  return seq;
 }

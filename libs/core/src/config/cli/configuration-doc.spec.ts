@@ -17,7 +17,7 @@ describe('the configuration reference', () => {
     expect(rows.SMTP_URL).toMatchObject({ values: 'URL: `smtp://`, `smtps://`', default: 'unset' });
     expect(rows.RELAY_ENABLED.default).toBe('`true`');
     expect(rows.HOLIDAYS.default).toBe('empty');
-    expect(rows.TRUST_PROXY.default).toBe('`loopback`');
+    expect(rows.TRUST_PROXY.default).toBe('`false`');
     expect(rows.ADMIN_TOKEN).toMatchObject({ values: 'string, 32+ characters', default: 'unset' });
     expect(rows.LOG_LEVEL.values).toContain('`trace`');
   });

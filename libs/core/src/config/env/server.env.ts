@@ -29,7 +29,7 @@ export const SERVER_ENV = {
   TRUST_PROXY: z
     .string()
     .min(1)
-    .default('loopback')
+    .default('false')
     .transform((value): boolean | number | string =>
       /^\d+$/.test(value)
         ? Number(value)
@@ -40,9 +40,10 @@ export const SERVER_ENV = {
             : value,
     )
     .describe(
-      "Whose `X-Forwarded-For` names the client IP (Express's `trust proxy`): `loopback`, a hop " +
-        'count, or comma-separated addresses/CIDRs. Behind a load balancer, name it here, or ' +
-        'every client looks like the balancer.',
+      "Whose `X-Forwarded-For` names the client IP (Express's `trust proxy`): `false` (nobody: " +
+        'the socket address is the client), `loopback`, a hop count, or comma-separated ' +
+        'addresses/CIDRs. Behind a load balancer, name it here, or every client looks like the ' +
+        'balancer.',
     ),
   CORS_ORIGINS: z
     .string()
