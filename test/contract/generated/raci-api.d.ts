@@ -24,6 +24,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in with single sign-on: to the identity provider, and back (public)
+         * @description 404 `SSO_NOT_CONFIGURED` when OIDC_ISSUER is not set; 400 `RETURN_TO_INVALID` for a returnTo that is not a path of this site; 400 `ACR_NOT_ALLOWED` for an acr outside OIDC_STEP_UP_ACR; 503 `IDENTITY_PROVIDER_UNAVAILABLE` when its discovery fails.
+         */
+        get: operations["signIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the identity provider sends the browser back to (public)
+         * @description HTML on failure. 400 `SIGN_IN_FAILED` (no or expired transaction cookie, a state that does not match, the provider refused or its answer does not check out: counted like a bad credential, 429 past AUTH_FAILURE_LIMIT); 403 `NO_USER_FOR_SIGN_IN` for a person no user here is linked to or has the verified address of (no account is created), 403 `USER_DEACTIVATED`.
+         */
+        get: operations["signInCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out: end the session of the cookie, here and at the identity provider (public)
+         * @description Needs no CSRF header: SameSite=Lax keeps other sites from sending the cookie with a POST, and without a cookie it only sends the browser home.
+         */
+        post: operations["signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/catalog/actions": {
         parameters: {
             query?: never;
@@ -210,7 +270,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a user’s name, roles or active flag (its organization’s admins, provider admins)
+         * Change a user’s name, roles, active flag or identity provider subject (its organization’s admins, provider admins)
          * @description Admins change a user’s name, roles or active flag. An admin cannot raise their own roles, and the last active admin stays.
          */
         patch: operations["updateUser"];
@@ -264,13 +324,53 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Who the bearer of this token is, and for which organization
-         * @description The caller: user, roles and organization. The bootstrap admin (ADMIN_TOKEN) has no user id.
+         * Who the caller is, for which organization, and how they signed in
+         * @description The caller: user, roles and organization, and how this request authenticated. The bootstrap admin (ADMIN_TOKEN) has no user id. Under a session cookie, also the `csrfToken` that state-changing calls with the cookie send as `X-CSRF-Token`.
          */
         get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller’s sessions that still work, newest first
+         * @description The caller’s sessions that still work (browsers signed in by SSO or emailed link), newest first; `current` marks the one of this request.
+         */
+        get: operations["listMySessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one of the caller’s sessions (sign it out)
+         * @description Signs one of the caller’s sessions out: its cookie stops working at once. Anyone else’s session is `404 SESSION_NOT_FOUND`.
+         */
+        delete: operations["endMySession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -712,6 +812,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/email-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a sign-in link to an address
+         * @description Public. Mails a single-use sign-in link, valid 15 minutes, to the active user with this address (any case), at most `SIGN_IN_LINK_LIMIT` an hour. Always the same 202, so it never tells whether the address is known.
+         */
+        post: operations["requestEmailLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/email-link/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page of a sign-in link, with its button (signs nobody in)
+         * @description Public (the signed link is the credential). An HTML page with a "Sign in" button; opening it signs nobody in, so mail scanners are harmless.
+         */
+        get: operations["showEmailLink"];
+        put?: never;
+        /**
+         * Sign in with a sign-in link, once
+         * @description Public (the signed link is the credential). Uses the link once, starts a session (`raci_session` cookie) and redirects to its `returnTo` (303). A used, expired or forged link answers an HTML page and counts as a failed authentication; a form posted from another site (`Sec-Fetch-Site`) is `403 CROSS_SITE_SIGN_IN`.
+         */
+        post: operations["signInWithEmailLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/unsubscribe/{token}": {
         parameters: {
             query?: never;
@@ -775,6 +919,26 @@ export interface paths {
          * @description Admins delete an endpoint of their organization; nothing more is sent to it.
          */
         delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send to a paused endpoint again (admins); a no-op when it is not paused
+         * @description An endpoint is paused after WEBHOOK_FAILURES_BEFORE_PAUSE failed attempts in a row. Resuming resets that count; events of the pause are not sent again.
+         */
+        post: operations["webhooksResume"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1192,6 +1356,11 @@ export interface components {
              *     ]
              */
             roles: ("requester" | "approver" | "operator" | "consultant" | "admin")[];
+            /**
+             * @description The identity provider's `sub` this user signs in as (a person), or a service client's id (a machine calling with client-credentials tokens). Unique (OIDC_SUBJECT_TAKEN). A person without one is linked at first sign-in by their verified email.
+             * @example 248289761001
+             */
+            oidcSubject?: string;
         };
         CreatedUserResponse: {
             /**
@@ -1211,6 +1380,8 @@ export interface components {
             roles: ("requester" | "approver" | "operator" | "consultant" | "admin")[];
             /** Format: uuid */
             organizationId: string;
+            /** @description The identity provider's subject (or service client id) this user signs in as */
+            oidcSubject: string | null;
             /**
              * @description The bearer token; shown only now, keep it
              * @example raci_Jx3l0kq8S2m1bYk2QmF0c3RhcnQtdG9rZW4tZXhhbXBsZQ
@@ -1235,6 +1406,8 @@ export interface components {
             roles: ("requester" | "approver" | "operator" | "consultant" | "admin")[];
             /** Format: uuid */
             organizationId: string;
+            /** @description The identity provider's subject (or service client id) this user signs in as */
+            oidcSubject: string | null;
             /** @description false once deactivated: no token works, no mail is sent */
             active: boolean;
             /** Format: date-time */
@@ -1263,6 +1436,11 @@ export interface components {
              * @example false
              */
             active?: boolean;
+            /**
+             * @description The identity provider's `sub` this user signs in as, or a service client's id; unique (OIDC_SUBJECT_TAKEN). null unlinks it: the person is linked again at their next sign-in by verified email.
+             * @example 248289761001
+             */
+            oidcSubject?: string | null;
         };
         TokenResponse: {
             /**
@@ -1304,6 +1482,28 @@ export interface components {
              */
             locale: "en" | "fr";
         };
+        AuthenticationResponse: {
+            /**
+             * @example email_link
+             * @enum {string}
+             */
+            method: "api_token" | "oidc" | "email_link" | "idp_token" | "decision_link";
+            /**
+             * @description The identity provider's `acr` of the sign-in, if one took part
+             * @example null
+             */
+            acr: string | null;
+            /**
+             * @description The identity provider's `amr` of the sign-in (`pwd`, `otp`, `mfa`…)
+             * @example []
+             */
+            amr: string[];
+            /**
+             * Format: date-time
+             * @description When the person last authenticated, as far as the engine knows
+             */
+            authTime: string | null;
+        };
         MeResponse: {
             /**
              * Format: uuid
@@ -1321,6 +1521,51 @@ export interface components {
              */
             roles: ("requester" | "approver" | "operator" | "consultant" | "admin")[];
             organization: components["schemas"]["MyOrganization"];
+            /** @description How this request authenticated */
+            authentication: components["schemas"]["AuthenticationResponse"] | (never | null);
+            /**
+             * @description Only under a session cookie: what state-changing calls made with it must send as `X-CSRF-Token`
+             * @example q0Jx4vYp9mT2bC7kR1sW8eN5aH3gL6dF0uZ2iO4yX1c
+             */
+            csrfToken?: string;
+        };
+        SessionResponse: {
+            /**
+             * Format: uuid
+             * @example 5d2c7e1a-3b4f-4a6e-9c8d-0e1f2a3b4c5d
+             */
+            id: string;
+            /**
+             * @example email_link
+             * @enum {string}
+             */
+            method: "api_token" | "oidc" | "email_link" | "idp_token" | "decision_link";
+            /** @example null */
+            acr: string | null;
+            /**
+             * Format: date-time
+             * @description The sign-in
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Last use, to the minute
+             */
+            lastSeenAt: string;
+            /**
+             * Format: date-time
+             * @description The end at the latest
+             */
+            expiresAt: string;
+            /** @example Mozilla/5.0 (X11; Linux x86_64) */
+            userAgent: string | null;
+            /** @example 203.0.113.7 */
+            ip: string | null;
+            /** @description Whether this request came with this session */
+            current: boolean;
+        };
+        SessionListResponse: {
+            items: components["schemas"]["SessionResponse"][];
         };
         NotificationPreferencesDto: {
             /**
@@ -1759,7 +2004,7 @@ export interface components {
              * @example user.updated
              * @enum {string}
              */
-            action: "organization.created" | "organization.updated" | "organization.quota-packages-changed" | "user.created" | "user.updated" | "token.created" | "token.revoked" | "webhook.created" | "webhook.deleted";
+            action: "organization.created" | "organization.updated" | "organization.quota-packages-changed" | "user.created" | "user.updated" | "token.created" | "token.revoked" | "webhook.created" | "webhook.deleted" | "webhook.paused" | "webhook.resumed";
             /** @enum {string} */
             subjectType: "organization" | "user" | "token" | "webhook";
             /** Format: uuid */
@@ -1851,9 +2096,25 @@ export interface components {
             /** @example Fine for the Saturday window. */
             reason?: string;
         };
+        EmailLinkRequestDto: {
+            /**
+             * @description Any case
+             * @example ada@globex.example
+             */
+            email: string;
+            /**
+             * @description Where to go once signed in: a path of this engine (one leading "/"); default "/". Anything else is `400 RETURN_TO_INVALID`.
+             * @example /requests/3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10
+             */
+            returnTo?: string;
+        };
+        EmailLinkRequestedResponse: {
+            /** @example If this address belongs to an active user, a sign-in link is on its way. It works once, for 15 minutes. */
+            message: string;
+        };
         CreateWebhookDto: {
             /**
-             * @description HTTPS; plain HTTP only to loopback (127.0.0.0/8, ::1, localhost)
+             * @description HTTPS to a public address (checked again at every delivery); plain HTTP only to loopback, which is reachable only when WEBHOOK_ALLOW_PRIVATE is on (development)
              * @example https://hooks.globex.example/raci
              */
             url: string;
@@ -1896,6 +2157,17 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /**
+             * @description paused: it failed WEBHOOK_FAILURES_BEFORE_PAUSE times in a row, and nothing is sent to it until an admin resumes it (POST /v1/webhooks/{id}/resume)
+             * @example active
+             * @enum {string}
+             */
+            state: "active" | "paused";
+            /**
+             * Format: date-time
+             * @example null
+             */
+            pausedAt: string | null;
+            /**
              * @description Verifies the Raci-Signature header of every delivery; shown only now, keep it
              * @example whsec_q3Jx0lV8m2sY1bK2QmF0c3RhcnQtc2VjcmV0LWV4YW1wbGU
              */
@@ -1924,6 +2196,17 @@ export interface components {
             organizationId: string;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * @description paused: it failed WEBHOOK_FAILURES_BEFORE_PAUSE times in a row, and nothing is sent to it until an admin resumes it (POST /v1/webhooks/{id}/resume)
+             * @example active
+             * @enum {string}
+             */
+            state: "active" | "paused";
+            /**
+             * Format: date-time
+             * @example null
+             */
+            pausedAt: string | null;
         };
         WebhookListResponse: {
             /** @description Oldest first */
@@ -1961,8 +2244,12 @@ export interface components {
              * @example 200
              */
             responseStatus: number | null;
-            /** @example null */
-            lastError: string | null;
+            /**
+             * @description Why the last attempt failed, as a category: refused (no connection), timeout, tls, http_3xx (redirects are not followed), http_4xx, http_5xx, blocked_address (the name resolved to an address that is not public), paused or deleted
+             * @example null
+             * @enum {string|null}
+             */
+            lastError: "refused" | "timeout" | "tls" | "http_3xx" | "http_4xx" | "http_5xx" | "blocked_address" | "paused" | "deleted" | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2095,6 +2382,483 @@ export interface operations {
                         statusCode?: 500;
                         /** @enum {string} */
                         code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: {
+                /** @description Step-up: one of OIDC_STEP_UP_ACR. The provider is asked for that level and for a fresh sign-in (`max_age=0`), whatever session it already has. */
+                acr?: string;
+                /** @description A path of this site to come back to once signed in (never another site) */
+                returnTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the identity provider's sign-in; sets the short-lived transaction cookie */
+            302: {
+                headers: {
+                    /** @description Where the browser goes next */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description - `RETURN_TO_INVALID`: returnTo must be a path of this engine, starting with a single "/" (not "//" or "/\"), at most 512 characters.
+             *     - `ACR_NOT_ALLOWED`: acr must be one of the step-up levels of OIDC_STEP_UP_ACR: {allowed}.
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "RETURN_TO_INVALID",
+                     *       "message": "returnTo must be a path of this engine, starting with a single \"/\" (not \"//\" or \"/\\\"), at most 512 characters.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "RETURN_TO_INVALID" | "ACR_NOT_ALLOWED" | "VALIDATION_FAILED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `SSO_NOT_CONFIGURED`: Single sign-on is not set up on this engine (OIDC_ISSUER is not set). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "SSO_NOT_CONFIGURED",
+                     *       "message": "Single sign-on is not set up on this engine (OIDC_ISSUER is not set).",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "SSO_NOT_CONFIGURED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    signInCallback: {
+        parameters: {
+            query?: {
+                error?: string;
+                state?: string;
+                code?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: sets the `raci_session` cookie, and back to returnTo */
+            303: {
+                headers: {
+                    /** @description Where the browser goes next */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `SIGN_IN_FAILED`: The sign-in could not be completed ({reason}). Start again from the sign-in page. (an HTML page saying so) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                        details?: components["schemas"]["ValidationDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /**
+             * @description - `NO_USER_FOR_SIGN_IN`: The identity provider signed you in, but no user here is linked to that account or has its verified email address: ask an admin of your organization to add you.
+             *     - `USER_DEACTIVATED`: Your user here has been deactivated: ask an admin of your organization. (an HTML page saying so)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `SSO_NOT_CONFIGURED`: Single sign-on is not set up on this engine (OIDC_ISSUER is not set). (an HTML page saying so) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. (an HTML page saying so) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly. (an HTML page saying so) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out: the cookie's session is ended and the cookie cleared; to the identity provider's sign-out for a single sign-on session (RP-initiated logout), else home */
+            303: {
+                headers: {
+                    /** @description Where the browser goes next */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `MALFORMED_JSON`: The body could not be read as JSON: {reason}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "MALFORMED_JSON",
+                     *       "message": "The body could not be read as JSON: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -2255,7 +3019,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -2267,7 +3031,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -2431,7 +3195,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -2443,7 +3207,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -2585,7 +3349,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -2597,7 +3361,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -2767,7 +3531,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -2779,7 +3543,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3086,7 +3850,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -3098,7 +3862,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3291,7 +4055,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -3303,7 +4067,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3613,7 +4377,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -3625,7 +4389,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -3822,7 +4586,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -3834,7 +4598,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4109,7 +4873,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -4121,7 +4885,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4350,7 +5114,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -4362,7 +5126,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4548,9 +5312,10 @@ export interface operations {
                 };
             };
             /**
-             * @description EMAIL_TAKEN
+             * @description EMAIL_TAKEN, OIDC_SUBJECT_TAKEN
              *
              *     - `EMAIL_TAKEN`: A user already has the email "{email}".
+             *     - `OIDC_SUBJECT_TAKEN`: Another user already has the identity provider subject "{oidcSubject}".
              *     - `IDEMPOTENCY_KEY_IN_FLIGHT`: The first call with this Idempotency-Key is still running; retry once it has answered.
              */
             409: {
@@ -4570,7 +5335,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 409;
                         /** @enum {string} */
-                        code?: "EMAIL_TAKEN" | "IDEMPOTENCY_KEY_IN_FLIGHT";
+                        code?: "EMAIL_TAKEN" | "OIDC_SUBJECT_TAKEN" | "IDEMPOTENCY_KEY_IN_FLIGHT";
                     } & {
                         [key: string]: unknown;
                     });
@@ -4700,7 +5465,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -4712,7 +5477,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -4894,9 +5659,10 @@ export interface operations {
                 };
             };
             /**
-             * @description LAST_ACTIVE_ADMIN
+             * @description LAST_ACTIVE_ADMIN, OIDC_SUBJECT_TAKEN
              *
              *     - `LAST_ACTIVE_ADMIN`: User "{id}" is the last active admin of its organization: make another user admin first.
+             *     - `OIDC_SUBJECT_TAKEN`: Another user already has the identity provider subject "{oidcSubject}".
              */
             409: {
                 headers: {
@@ -4915,7 +5681,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 409;
                         /** @enum {string} */
-                        code?: "LAST_ACTIVE_ADMIN";
+                        code?: "LAST_ACTIVE_ADMIN" | "OIDC_SUBJECT_TAKEN";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5021,7 +5787,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -5033,7 +5799,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5362,7 +6128,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -5374,7 +6140,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5594,7 +6360,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -5606,7 +6372,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5641,7 +6407,7 @@ export interface operations {
                 };
             };
             /**
-             * @description UNAUTHENTICATED: no working bearer token
+             * @description UNAUTHENTICATED: no working bearer token or session
              *
              *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
              *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
@@ -5743,7 +6509,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -5755,7 +6521,379 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    listMySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListResponse"];
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no working bearer token or session
+             *
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    endMySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended (or ended already) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `VALIDATION_FAILED`: The request is not valid: {fields}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                        details?: components["schemas"]["ValidationDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no working bearer token or session
+             *
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "CSRF_TOKEN_INVALID",
+                     *       "message": "A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "CSRF_TOKEN_INVALID";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `SESSION_NOT_FOUND`: You have no session with the id "{id}". */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "SESSION_NOT_FOUND",
+                     *       "message": "You have no session with the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5924,7 +7062,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -5936,7 +7074,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6197,7 +7335,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -6209,7 +7347,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6388,7 +7526,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -6400,7 +7538,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6745,7 +7883,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -6757,7 +7895,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7033,7 +8171,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -7045,7 +8183,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7234,7 +8372,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -7246,7 +8384,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7441,7 +8579,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -7453,7 +8591,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -7648,7 +8786,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -7660,7 +8798,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8017,7 +9155,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -8029,7 +9167,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8389,7 +9527,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -8401,7 +9539,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -8761,7 +9899,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -8773,7 +9911,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9138,7 +10276,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -9150,7 +10288,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9511,7 +10649,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -9523,7 +10661,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9878,7 +11016,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -9890,7 +11028,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10250,7 +11388,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -10262,7 +11400,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10621,7 +11759,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -10633,7 +11771,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10993,7 +12131,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -11005,7 +12143,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11173,7 +12311,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -11185,7 +12323,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11344,7 +12482,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -11356,7 +12494,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11586,7 +12724,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -11598,7 +12736,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -11823,7 +12961,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -11835,7 +12973,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -12028,7 +13166,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -12040,7 +13178,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -12360,7 +13498,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -12372,7 +13510,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -12626,6 +13764,525 @@ export interface operations {
              * @description - `LINK_USED`: This link was already used.
              *     - `LINK_EXPIRED`: This link has expired; use the API or ask for a new one.
              *     - `LINK_NO_LONGER_APPLIES`: This link no longer applies: the request was decided or answered meanwhile. (an HTML page saying so)
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body’s encoding or charset cannot be read. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. (an HTML page saying so) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    requestEmailLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailLinkRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailLinkRequestedResponse"];
+                };
+            };
+            /**
+             * @description - `RETURN_TO_INVALID`: returnTo must be a path of this engine, starting with a single "/" (not "//" or "/\"), at most 512 characters.
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "RETURN_TO_INVALID",
+                     *       "message": "returnTo must be a path of this engine, starting with a single \"/\" (not \"//\" or \"/\\\"), at most 512 characters.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "RETURN_TO_INVALID" | "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    showEmailLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example eyJyIjoiM2YwYzlkMmUifQ.Kq3v9Yb1 */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page with the "Sign in" button */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description - `SIGN_IN_LINK_INVALID`: This sign-in link is not valid: it may have been altered or cut short. (an HTML page saying so) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `SIGN_IN_LINK_USED`: This sign-in link was already used; each link signs in once. Ask for a new one.
+             *     - `SIGN_IN_LINK_EXPIRED`: This sign-in link has expired; links work for 15 minutes. Ask for a new one.
+             *     - `SIGN_IN_LINK_REVOKED`: This sign-in link no longer works: the account it was sent for cannot sign in. (an HTML page saying so)
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. (an HTML page saying so) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    signInWithEmailLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example eyJyIjoiM2YwYzlkMmUifQ.Kq3v9Yb1 */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: the `raci_session` cookie is set, and the browser goes to `returnTo` */
+            303: {
+                headers: {
+                    /** @description The `returnTo` of the link, or `/` */
+                    Location?: string;
+                    /** @description `raci_session`, HttpOnly, SameSite=Lax, Secure under https */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `MALFORMED_JSON`: The body could not be read as JSON: {reason}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "MALFORMED_JSON",
+                     *       "message": "The body could not be read as JSON: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `CROSS_SITE_SIGN_IN`: A sign-in link signs in from its own page only, not from another site: open the link from the mail again. (an HTML page saying so) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `SIGN_IN_LINK_INVALID`: This sign-in link is not valid: it may have been altered or cut short. (an HTML page saying so) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `SIGN_IN_LINK_USED`: This sign-in link was already used; each link signs in once. Ask for a new one.
+             *     - `SIGN_IN_LINK_EXPIRED`: This sign-in link has expired; links work for 15 minutes. Ask for a new one.
+             *     - `SIGN_IN_LINK_REVOKED`: This sign-in link no longer works: the account it was sent for cannot sign in. (an HTML page saying so)
              */
             410: {
                 headers: {
@@ -13245,7 +14902,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -13257,7 +14914,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -13303,9 +14960,10 @@ export interface operations {
                 };
             };
             /**
-             * @description WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_EVENT_TYPES_INVALID, VALIDATION_FAILED
+             * @description WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_ADDRESS_NOT_PUBLIC, WEBHOOK_EVENT_TYPES_INVALID, VALIDATION_FAILED
              *
              *     - `WEBHOOK_URL_NOT_ALLOWED`: The webhook URL {problem}.
+             *     - `WEBHOOK_ADDRESS_NOT_PUBLIC`: The webhook URL names {address}, a {kind} address: webhooks go to public addresses only.
              *     - `WEBHOOK_EVENT_TYPES_INVALID`: eventTypes must name known event types, or be left out for every event.
              *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
              *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
@@ -13327,7 +14985,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 400;
                         /** @enum {string} */
-                        code?: "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_EVENT_TYPES_INVALID" | "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "WEBHOOK_URL_NOT_ALLOWED" | "WEBHOOK_ADDRESS_NOT_PUBLIC" | "WEBHOOK_EVENT_TYPES_INVALID" | "VALIDATION_FAILED" | "MALFORMED_JSON";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13596,7 +15254,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -13608,7 +15266,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -13828,7 +15486,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -13840,7 +15498,293 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    webhooksResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 3f0c9d2e-8f1a-4c55-9d7e-2b1e0c4a6f10 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description ADMIN_REQUIRED
+             *
+             *     - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ADMIN_REQUIRED",
+                     *       "message": "Only an admin of the organization, or a provider admin, may do this.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description WEBHOOK_NOT_FOUND
+             *
+             *     - `WEBHOOK_NOT_FOUND`: No webhook has the id "{id}".
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "WEBHOOK_NOT_FOUND",
+                     *       "message": "No webhook has the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "WEBHOOK_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -14069,7 +16013,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached to check this token; try again shortly.
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
              *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
              */
             503: {
@@ -14081,7 +16025,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
-                     *       "message": "The identity provider cannot be reached to check this token; try again shortly.",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
