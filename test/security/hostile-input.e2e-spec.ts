@@ -59,8 +59,11 @@ const KNOWN_PREFIXES = [
   '/auth/email-link',
 ];
 
-/** Routes whose errors are HTML pages for people, by design (the links of emails). */
-const HTML_ROUTES = /^\/(v1\/(email-actions|unsubscribe)|auth\/email-link)\//;
+/**
+ * Routes whose errors are HTML pages for people, by design: the links of emails, and the end of a
+ * single sign-on, where the browser comes back from the identity provider.
+ */
+const HTML_ROUTES = /^\/((v1\/(email-actions|unsubscribe)|auth\/email-link)\/|auth\/callback$)/;
 
 const describeOnPostgres = E2E_DRIVER === 'postgres' ? describe : describe.skip;
 
