@@ -1,23 +1,12 @@
-import { Browser, chromium } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { QueueName } from '@app/core';
 import { Role } from '@app/parties';
 import { createCustomer, createUser } from '../factories/parties.factory';
+import { launchBrowser } from '../helpers/browser';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { SmtpListener } from '../helpers/smtp-listener';
 import { freePort } from '../helpers/throwaway-redis';
 import { waitForJobs } from '../helpers/wait-for-jobs';
-
-/** Debian's Chromium, as CI installs it; the flags keep it off the (closed) network. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 describe('signing in by emailed link, in a real browser', () => {
   jest.setTimeout(60_000);
@@ -32,7 +21,7 @@ describe('signing in by emailed link, in a real browser', () => {
     smtp = await new SmtpListener().start();
     t = await createTestApp({ withWorker: true, env: { SMTP_URL: smtp.url, PUBLIC_URL: origin } });
     await t.app.listen(port, '127.0.0.1');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -15,15 +15,7 @@ export class CreatedUserResponse extends OmitType(UserResponse, [
   token!: string;
 
   static fromCreated({ user, token }: { user: User; token: IssuedToken }): CreatedUserResponse {
-    const { id, email, name, roles, organizationId, oidcSubject } = user;
-    return {
-      id,
-      email,
-      name,
-      roles,
-      organizationId,
-      oidcSubject: oidcSubject ?? null,
-      token: token.token,
-    };
+    const { id, email, name, roles, organizationId, oidcSubject } = UserResponse.from(user);
+    return { id, email, name, roles, organizationId, oidcSubject, token: token.token };
   }
 }

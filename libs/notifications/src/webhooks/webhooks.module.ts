@@ -11,6 +11,15 @@ import { WebhookSecrets } from './webhook-secrets';
 import { WebhookSlots } from './webhook-slots';
 import { WebhooksService } from './webhooks.service';
 
+const SERVICES = [
+  WebhooksService,
+  WebhookDispatcher,
+  WebhookPoster,
+  WebhookSlots,
+  WebhookBreaker,
+  WebhookSecrets,
+];
+
 /** Managing webhook endpoints, and turning domain events into delivery jobs. */
 @Module({
   imports: [
@@ -18,22 +27,7 @@ import { WebhooksService } from './webhooks.service';
     PartiesModule,
     AuditModule,
   ],
-  providers: [
-    WebhooksService,
-    WebhookDispatcher,
-    WebhookPoster,
-    WebhookSlots,
-    WebhookBreaker,
-    WebhookSecrets,
-  ],
-  exports: [
-    TypeOrmModule,
-    WebhooksService,
-    WebhookDispatcher,
-    WebhookPoster,
-    WebhookSlots,
-    WebhookBreaker,
-    WebhookSecrets,
-  ],
+  providers: SERVICES,
+  exports: [TypeOrmModule, ...SERVICES],
 })
 export class WebhooksModule {}
