@@ -1,4 +1,5 @@
 export * from './config/app-config';
+export * from './config/link-secret';
 export * from './config/env/digest.env';
 export * from './config/env.schema';
 export * from './config/env/webhooks.env';

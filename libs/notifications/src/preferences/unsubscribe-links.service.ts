@@ -1,6 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig } from '@app/core';
+import { AppConfig, linkSecret } from '@app/core';
 import { isUuid, User, UsersService } from '@app/parties';
 import { MailLinkKind, MailLinkSlot, newSlot, placeholderOf } from '../mail/mail-link-slot';
 import { NotificationsErrorCode as Code, NotificationsException } from '../notifications.exception';
@@ -34,9 +34,7 @@ export class UnsubscribeLinks {
     config: AppConfig,
     private readonly users: UsersService,
   ) {
-    const secret = config.env.LINK_SECRET ? Buffer.from(config.env.LINK_SECRET) : randomBytes(32);
-    if (!config.env.LINK_SECRET)
-      this.logger.warn('LINK_SECRET is not set: unsubscribe links work only in this process');
+    const secret = linkSecret(config, this.logger, 'unsubscribe links work only in this process');
     this.key = createHmac('sha256', secret).update(PURPOSE).digest();
     this.base = (config.env.PUBLIC_URL ?? `http://localhost:${config.env.PORT}`).replace(/\/$/, '');
   }

@@ -1,8 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, MoreThan, Repository } from 'typeorm';
-import { AppConfig, JobName, JobQueue } from '@app/core';
+import { AppConfig, JobName, JobQueue, linkSecret } from '@app/core';
 import { User } from '../entities/user.entity';
 import { OrganizationsService } from '../organizations.service';
 import { PartiesErrorCode as Code, PartiesException } from '../parties.exception';
@@ -64,12 +64,9 @@ export class SignInLinks {
     private readonly jobs: JobQueue,
     private readonly config: AppConfig,
   ) {
-    const secret = config.env.LINK_SECRET;
-    this.mac = new SignInLinkMac(secret ? Buffer.from(secret) : randomBytes(32));
-    if (!secret)
-      this.logger.warn(
-        'LINK_SECRET is not set: sign-in links work only in the process that mails them',
-      );
+    this.mac = new SignInLinkMac(
+      linkSecret(config, this.logger, 'sign-in links work only in the process that mails them'),
+    );
   }
 
   /**

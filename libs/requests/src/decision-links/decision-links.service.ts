@@ -1,10 +1,10 @@
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Catalog } from '@app/catalog';
-import { AppConfig } from '@app/core';
+import { AppConfig, linkSecret } from '@app/core';
 import {
   AuthMethod,
   CredentialKind,
@@ -75,11 +75,11 @@ export class DecisionLinks {
     private readonly transitions: TransitionRequestService,
     private readonly config: AppConfig,
   ) {
-    this.secret = config.env.LINK_SECRET ? Buffer.from(config.env.LINK_SECRET) : randomBytes(32);
-    if (!config.env.LINK_SECRET)
-      this.logger.warn(
-        'LINK_SECRET is not set: decision links work only in the process that made them',
-      );
+    this.secret = linkSecret(
+      config,
+      this.logger,
+      'decision links work only in the process that made them',
+    );
   }
 
   /**

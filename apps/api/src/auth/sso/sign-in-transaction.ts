@@ -1,8 +1,8 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import type { Request, Response } from 'express';
-import { AppConfig } from '@app/core';
+import { AppConfig, linkSecret } from '@app/core';
 
 /** The cookie that carries a sign-in from `/auth/login` to `/auth/callback`. */
 export const TRANSACTION_COOKIE = 'raci_sign_in';
@@ -43,9 +43,11 @@ export class SignInTransactions {
   private readonly key: Buffer;
 
   constructor(private readonly config: AppConfig) {
-    const secret = config.env.LINK_SECRET ? Buffer.from(config.env.LINK_SECRET) : randomBytes(32);
-    if (!config.env.LINK_SECRET && config.env.OIDC_ISSUER)
-      this.logger.warn('LINK_SECRET is not set: a sign-in must end in the process that began it');
+    const secret = linkSecret(
+      config,
+      config.env.OIDC_ISSUER ? this.logger : undefined,
+      'a sign-in must end in the process that began it',
+    );
     this.key = createHmac('sha256', secret).update(PURPOSE).digest();
   }
 
