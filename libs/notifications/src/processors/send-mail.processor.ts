@@ -7,6 +7,7 @@ import { DeliveryLedger } from '../deliveries/delivery-ledger.service';
 import { LiveLinks } from '../mail/live-links.service';
 import { MailMessage } from '../mail/mail-message';
 import { MailTransport } from '../mail/mail-transport';
+import { smtpFailureOf } from '../mail/smtp-reply';
 
 /**
  * Sends one recorded message per job and settles its delivery row. A permanent SMTP refusal (5xx)
@@ -53,13 +54,12 @@ export class SendMailProcessor extends WorkerHost {
     try {
       ({ response } = await this.transport.send(await this.links.fill(message)));
     } catch (error) {
-      const responseCode = (error as { responseCode?: number }).responseCode;
-      const permanent = responseCode !== undefined && responseCode >= 500;
-      const text = `${responseCode ? `SMTP ${responseCode}: ` : ''}${(error as Error).message}`;
+      const { code, permanent } = smtpFailureOf(error);
+      const text = `${code ? `SMTP ${code}: ` : ''}${(error as Error).message}`;
       const final = permanent || attempts >= (job.opts.attempts ?? 1);
       await this.ledger.settle(deliveryId, { sent: false, attempts, error: text, final });
       if (permanent) {
-        this.logger.warn(`message ${message.messageId} refused for good (${responseCode})`);
+        this.logger.warn(`message ${message.messageId} refused for good (${code})`);
         throw new UnrecoverableError(text);
       }
       throw error;

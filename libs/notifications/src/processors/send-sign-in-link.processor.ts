@@ -4,6 +4,7 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { JobData, JobName, QueueName, SendSignInLinkResult, WORKER_LOCKS } from '@app/core';
 import { SIGN_IN_LINK_MINUTES, SignInLinks } from '@app/parties';
 import { MailTransport } from '../mail/mail-transport';
+import { smtpFailureOf } from '../mail/smtp-reply';
 import { renderSignInMail } from '../templates/sign-in-mail';
 
 /**
@@ -45,10 +46,10 @@ export class SendSignInLinkProcessor extends WorkerHost {
       });
       return { linkId, outcome: 'sent', response };
     } catch (error) {
-      const responseCode = (error as { responseCode?: number }).responseCode;
-      if (responseCode !== undefined && responseCode >= 500) {
-        this.logger.warn(`sign-in link ${linkId} refused for good (${responseCode})`);
-        throw new UnrecoverableError(`SMTP ${responseCode}: ${(error as Error).message}`);
+      const { code, permanent } = smtpFailureOf(error);
+      if (permanent) {
+        this.logger.warn(`sign-in link ${linkId} refused for good (${code})`);
+        throw new UnrecoverableError(`SMTP ${code}: ${(error as Error).message}`);
       }
       throw error;
     }
