@@ -15,8 +15,7 @@ import {
   TokensService,
   UsersService,
 } from '@app/parties';
-import { requireStepUp } from '../domain/step-up.policy';
-import { WHO_ACTS } from '../domain/who-acts.table';
+import { requireStepUp, stepUpApplies } from '../domain/step-up.policy';
 import { RequestOpinion } from '../entities/request-opinion.entity';
 import { Request } from '../entities/request.entity';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
@@ -134,9 +133,7 @@ export class DecisionLinks {
       requestId: request.id,
       locale,
       holderId: link.userId,
-      needsStepUp: Boolean(
-        this.stepUpAcr?.length && WHO_ACTS[LINK_DECISIONS[link.verb].verb].stepUp,
-      ),
+      needsStepUp: stepUpApplies(LINK_DECISIONS[link.verb].verb, this.config),
       actionTitle:
         (locale === Locale.Fr ? action?.i18n?.fr?.title : undefined) ??
         action?.title ??
@@ -162,17 +159,13 @@ export class DecisionLinks {
     const principal = await this.deciderOf(link, signedIn);
     const { verb, opinion } = LINK_DECISIONS[link.verb];
     // Before the link is used up: a decision refused for want of step-up leaves it usable.
-    requireStepUp(verb, principal, this.stepUpAcr, `${this.config.publicUrl}/auth/login`);
+    requireStepUp(verb, principal, this.config);
     const claimed = await this.links.update(
       { id: link.id, usedAt: IsNull() },
       { usedAt: new Date() },
     );
     if (!claimed.affected) throw new RequestsException(Code.LinkUsed);
     return this.transitions.act(principal, link.requestId, verb, { text: reason, opinion });
-  }
-
-  private get stepUpAcr(): readonly string[] | undefined {
-    return this.config.env.OIDC_STEP_UP_ACR;
   }
 
   private async deciderOf(link: DecisionLink, signedIn?: Principal): Promise<Principal> {

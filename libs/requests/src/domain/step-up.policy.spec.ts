@@ -1,3 +1,4 @@
+import { AppConfig } from '@app/core';
 import { AuthMethod, Credential, CredentialKind, Role } from '@app/parties';
 import { CUSTOMER_A, principal } from '@app/parties/testing/principal.fixture';
 import { RequestsErrorCode } from '../requests.exception';
@@ -6,6 +7,8 @@ import { requireStepUp } from './step-up.policy';
 
 const MFA = ['urn:raci:loa:mfa'];
 const SIGN_IN = 'https://raci.example/auth/login';
+const STEP_UP = AppConfig.fromEnv({ PUBLIC_URL: 'https://raci.example', OIDC_STEP_UP_ACR: MFA[0] });
+const NO_STEP_UP = AppConfig.fromEnv({ PUBLIC_URL: 'https://raci.example' });
 
 function as(credential: Partial<Credential>) {
   return {
@@ -33,16 +36,15 @@ function refusal(run: () => void): unknown {
 
 describe('requireStepUp', () => {
   it('asks nothing when no step-up is configured', () => {
-    expect(refusal(() => requireStepUp(V.Approve, as({}), undefined, SIGN_IN))).toBe('allowed');
-    expect(refusal(() => requireStepUp(V.Approve, as({}), [], SIGN_IN))).toBe('allowed');
+    expect(refusal(() => requireStepUp(V.Approve, as({}), NO_STEP_UP))).toBe('allowed');
+    const emptyList = AppConfig.fromEnv({ OIDC_STEP_UP_ACR: ' , ' });
+    expect(refusal(() => requireStepUp(V.Approve, as({}), emptyList))).toBe('allowed');
   });
 
   it.each([V.Approve, V.Reject, V.WaiveConsultation])(
     'challenges %s without MFA, with the acr values in WWW-Authenticate',
     (verb) => {
-      const error = refusal(() =>
-        requireStepUp(verb, as({ acr: 'urn:raci:loa:pwd' }), MFA, SIGN_IN),
-      );
+      const error = refusal(() => requireStepUp(verb, as({ acr: 'urn:raci:loa:pwd' }), STEP_UP));
       expect(error).toMatchObject({
         status: 401,
         code: RequestsErrorCode.StepUpRequired,
@@ -57,26 +59,24 @@ describe('requireStepUp', () => {
   );
 
   it.each([V.Start, V.Complete, V.Cancel, V.Comment, V.Opinion])('leaves %s alone', (verb) => {
-    expect(refusal(() => requireStepUp(verb, as({}), MFA, SIGN_IN))).toBe('allowed');
+    expect(refusal(() => requireStepUp(verb, as({}), STEP_UP))).toBe('allowed');
   });
 
   it('accepts an acr from the list, or mfa among the amr, of an SSO session or IdP token', () => {
-    expect(refusal(() => requireStepUp(V.Approve, as({ acr: MFA[0] }), MFA, SIGN_IN))).toBe(
-      'allowed',
-    );
+    expect(refusal(() => requireStepUp(V.Approve, as({ acr: MFA[0] }), STEP_UP))).toBe('allowed');
     const idpToken = { kind: CredentialKind.IdpToken, method: AuthMethod.IdpToken, amr: ['mfa'] };
-    expect(refusal(() => requireStepUp(V.Reject, as(idpToken), MFA, SIGN_IN))).toBe('allowed');
+    expect(refusal(() => requireStepUp(V.Reject, as(idpToken), STEP_UP))).toBe('allowed');
   });
 
   it('never counts an engine token, an emailed sign-in or a decision link, whatever they claim', () => {
     for (const method of [AuthMethod.ApiToken, AuthMethod.EmailLink, AuthMethod.DecisionLink]) {
       const claimed = as({ method, acr: MFA[0], amr: ['mfa'] });
-      expect(refusal(() => requireStepUp(V.Approve, claimed, MFA, SIGN_IN))).toMatchObject({
+      expect(refusal(() => requireStepUp(V.Approve, claimed, STEP_UP))).toMatchObject({
         code: RequestsErrorCode.StepUpRequired,
       });
     }
     const noCredential = principal(CUSTOMER_A, [Role.Approver]);
-    expect(refusal(() => requireStepUp(V.Approve, noCredential, MFA, SIGN_IN))).toMatchObject({
+    expect(refusal(() => requireStepUp(V.Approve, noCredential, STEP_UP))).toMatchObject({
       code: RequestsErrorCode.StepUpRequired,
     });
   });

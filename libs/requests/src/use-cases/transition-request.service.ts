@@ -43,10 +43,6 @@ export class TransitionRequestService {
     private readonly config: AppConfig,
   ) {}
 
-  private get signInUrl(): string {
-    return `${this.config.publicUrl}/auth/login`;
-  }
-
   async act(
     principal: Principal,
     id: string,
@@ -60,7 +56,7 @@ export class TransitionRequestService {
           ...request,
           letters: this.catalog.lettersOf(request.action),
         });
-        requireStepUp(verb, principal, this.config.env.OIDC_STEP_UP_ACR, this.signInUrl);
+        requireStepUp(verb, principal, this.config);
         assertExpectedVersion(request.version, input.expectedVersions);
         if (verb === V.Approve && request.state === RequestState.PendingConsultation) {
           throw await consultationPending(manager, request);
