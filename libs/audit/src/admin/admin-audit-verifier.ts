@@ -1,22 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { linkProblem } from '../audit-chain';
+import { AuditProblem, linkProblem, unsealedProblem } from '../audit-chain';
+import { AuditKeys } from '../keys/audit-keys';
+import { legacyAdminEventHash, legacyLinkProblem } from '../sealing/legacy-chain';
 import { AdminEvent } from './admin-event.entity';
-import { adminEventHash } from './admin-event-chain';
+import { adminEventFields } from './admin-event-chain';
 
 export interface AdminAuditVerification {
   ok: boolean;
   checked: number;
-  firstBroken?: { id: string; organizationId: string; seq: number; problem: string };
+  firstBroken?: AuditProblem & { id: string; organizationId: string; seq: number };
 }
 
 const VERIFY_BATCH = 1_000;
 
-/** Re-checks the admin audit chains (of one organization, if given), as request histories are. */
+/**
+ * Re-checks the admin audit chains (of one organization, if given), as request histories are, and
+ * names each problem by the same kinds. A deleted tail leaves no trace in the chain itself: the
+ * organization's signed checkpoints find it.
+ */
 @Injectable()
 export class AdminAuditVerifier {
-  constructor(@InjectRepository(AdminEvent) private readonly events: Repository<AdminEvent>) {}
+  constructor(
+    @InjectRepository(AdminEvent) private readonly events: Repository<AdminEvent>,
+    private readonly keys: AuditKeys,
+  ) {}
 
   async verify(organizationId?: string): Promise<AdminAuditVerification> {
     let checked = 0;
@@ -25,13 +34,13 @@ export class AdminAuditVerifier {
       const batch = await this.batchAfter(previous, organizationId);
       for (const event of batch) {
         const sameChain = previous?.organizationId === event.organizationId;
-        const problem = linkProblem(event, sameChain ? previous : undefined, adminEventHash);
+        const problem = this.problemOf(event, sameChain ? previous : undefined);
         if (problem) {
           const { id, seq } = event;
           return {
             ok: false,
             checked,
-            firstBroken: { id, organizationId: event.organizationId, seq, problem },
+            firstBroken: { id, organizationId: event.organizationId, seq, ...problem },
           };
         }
         checked++;
@@ -39,6 +48,12 @@ export class AdminAuditVerifier {
       }
       if (batch.length < VERIFY_BATCH) return { ok: true, checked };
     }
+  }
+
+  private problemOf(event: AdminEvent, previous: AdminEvent | undefined): AuditProblem | null {
+    return linkProblem(event, previous, this.keys, adminEventFields, (e, p) =>
+      unsealedProblem(legacyLinkProblem(e, p, legacyAdminEventHash)),
+    );
   }
 
   private batchAfter(
