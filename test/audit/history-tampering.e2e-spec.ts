@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AdminEvent, adminEventFields, AuditEntry, auditKeyId, entryFields } from '@app/audit';
 import { Cast, createCast } from '../factories/cast.factory';
 import { Actor } from '../factories/parties.factory';
-import { submitRequest, walk } from '../factories/request.factory';
+import { RequestView, submitRequest, walk } from '../factories/request.factory';
 import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { E2E_DRIVER } from '../helpers/test-database';
@@ -11,6 +11,13 @@ import { E2E_DRIVER } from '../helpers/test-database';
 const REPLICA = { action: 'mariadb.add-read-only-replica', params: { instance: 'db-prod-01' } };
 /** A key the engine was never given, as someone who can write to the database would use. */
 const WRONG_KEY = 'not-the-engines-audit-key-0123456789abcdef';
+
+/** What the verify endpoints answer. */
+interface Verdict {
+  ok: boolean;
+  checked: number;
+  firstBroken?: Record<string, unknown>;
+}
 
 const sha256 = (fields: unknown[]) =>
   createHash('sha256').update(JSON.stringify(fields)).digest('hex');
@@ -36,8 +43,8 @@ describe('tampering with the history (GET /v1/audit/verify)', () => {
   afterAll(() => t.close());
 
   const db = () => t.app.get(DataSource);
-  const verify = async (admin: Actor = cast.onRequest.admin) =>
-    (await api(t, admin).get('/v1/audit/verify').expect(200)).body;
+  const verify = async (admin: Actor = cast.onRequest.admin): Promise<Verdict> =>
+    (await api(t, admin).get('/v1/audit/verify').expect(200)).body as Verdict;
   const approved = async () => {
     const submitted = await submitRequest(cast.onRequest.requester, REPLICA.action, REPLICA.params);
     await walk(submitted, { verb: 'approve', body: { comment: 'looks right' } });
@@ -151,7 +158,7 @@ describe('tampering with the history (GET /v1/audit/verify)', () => {
       .patch(`/v1/organizations/${cast.onRequest.organizationId}`, { locale: 'fr' })
       .expect(200);
     const verifyEvents = async () =>
-      (await api(t, admin).get('/v1/audit/admin-events/verify').expect(200)).body;
+      (await api(t, admin).get('/v1/audit/admin-events/verify').expect(200)).body as Verdict;
     expect(await verifyEvents()).toMatchObject({ ok: true });
     const events = db().getRepository(AdminEvent);
     const last = (
@@ -172,8 +179,9 @@ describe('tampering with the history (GET /v1/audit/verify)', () => {
     });
   });
 
-  async function view(id: string) {
-    return (await api(t, cast.onRequest.requester).get(`/v1/requests/${id}`).expect(200)).body;
+  async function view(id: string): Promise<RequestView> {
+    return (await api(t, cast.onRequest.requester).get(`/v1/requests/${id}`).expect(200))
+      .body as RequestView;
   }
 
   /** The tables whose rows belong to a request (its history among them), deleted with it. */
