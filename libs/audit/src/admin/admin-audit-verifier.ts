@@ -30,30 +30,40 @@ export class AdminAuditVerifier {
   async verify(organizationId?: string): Promise<AdminAuditVerification> {
     let checked = 0;
     let previous: AdminEvent | undefined;
+    // As for request histories: an unsealed event whose plain chain holds is named only when no
+    // event is found whose chain was already broken then.
+    let unsealed: AdminAuditVerification | undefined;
     for (;;) {
       const batch = await this.batchAfter(previous, organizationId);
       for (const event of batch) {
         const sameChain = previous?.organizationId === event.organizationId;
-        const problem = this.problemOf(event, sameChain ? previous : undefined);
+        const { problem, intact } = this.problemOf(event, sameChain ? previous : undefined);
         if (problem) {
           const { id, seq } = event;
-          return {
+          const found = {
             ok: false,
             checked,
             firstBroken: { id, organizationId: event.organizationId, seq, ...problem },
           };
+          if (!intact) return found;
+          unsealed ??= found;
         }
         checked++;
         previous = event;
       }
-      if (batch.length < VERIFY_BATCH) return { ok: true, checked };
+      if (batch.length < VERIFY_BATCH) return unsealed ?? { ok: true, checked };
     }
   }
 
-  private problemOf(event: AdminEvent, previous: AdminEvent | undefined): AuditProblem | null {
-    return linkProblem(event, previous, this.keys, adminEventFields, (e, p) =>
-      unsealedProblem(legacyLinkProblem(e, p, legacyAdminEventHash)),
-    );
+  /** The event's problem, and whether it is only that of an unsealed event whose chain holds. */
+  private problemOf(event: AdminEvent, previous: AdminEvent | undefined) {
+    let intact = false;
+    const problem = linkProblem(event, previous, this.keys, adminEventFields, (e, p) => {
+      const legacy = legacyLinkProblem(e, p, legacyAdminEventHash);
+      intact = legacy === null;
+      return unsealedProblem(legacy);
+    });
+    return { problem, intact: problem !== null && intact };
   }
 
   private batchAfter(

@@ -63,6 +63,6 @@ export async function holdLog(
 }
 
 /** `$1`, `$2`… on PostgreSQL, `?` on SQLite (given in order). */
-function placeholders(manager: EntityManager): (n: number) => string {
+export function placeholders(manager: EntityManager): (n: number) => string {
   return manager.connection.options.type === 'postgres' ? (n) => `$${n}` : () => '?';
 }

@@ -3,7 +3,7 @@ import { AuditEntry } from '../audit-entry.entity';
 import { entryFields, GENESIS_HASH, linkProblem } from '../audit-chain';
 import { AuditLog } from '../audit-log.entity';
 import type { AuditKeys } from '../keys/audit-keys';
-import { holdLog } from '../log/tenant-log';
+import { holdLog, placeholders } from '../log/tenant-log';
 import { legacyEntryHash, legacyLinkProblem } from './legacy-chain';
 import { UnsealableHistoryError } from './unsealable-history.error';
 
@@ -102,13 +102,13 @@ export class EntrySealing {
       const head = heads.get(entry.requestId);
       if (!head || head.seq < entry.seq) heads.set(entry.requestId, entry);
     }
+    // Raw: the rows are the requests context's, whose entity this one does not import.
+    const p = placeholders(this.manager);
     for (const [id, head] of heads) {
-      await this.manager
-        .createQueryBuilder()
-        .update('requests')
-        .set({ audit_seq: head.seq, audit_hash: head.hash })
-        .where('id = :id', { id })
-        .execute();
+      await this.manager.query(
+        `UPDATE requests SET audit_seq = ${p(1)}, audit_hash = ${p(2)} WHERE id = ${p(3)}`,
+        [head.seq, head.hash, id],
+      );
     }
   }
 }

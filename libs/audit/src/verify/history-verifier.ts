@@ -51,12 +51,17 @@ export class HistoryVerifier {
   async verify(organizationId?: string): Promise<AuditVerification> {
     let checked = 0;
     let after: string | undefined;
+    // The first entry recorded before keys whose plain chain holds: named only if no entry of
+    // that time is found whose chain was broken then, which says why sealing left it.
+    let unsealed: BrokenHistory | undefined;
+    const pending = ({ checked: _, ...found }: BrokenHistory & { checked: number }) =>
+      (unsealed ??= found);
     for (;;) {
       const requests = await this.requestsAfter(after, organizationId);
       const chains = await this.chainsOf(requests.map((r) => r.id));
       for (const request of requests) {
         const chain = chains.get(request.id) ?? [];
-        const found = this.requestProblem(request, chain);
+        const found = this.requestProblem(request, chain, pending);
         if (found) {
           const { checked: before, ...firstBroken } = found;
           return { ok: false, checked: checked + before, firstBroken };
@@ -66,6 +71,7 @@ export class HistoryVerifier {
       if (requests.length < REQUEST_BATCH) break;
       after = requests[requests.length - 1].id;
     }
+    if (unsealed) return { ok: false, checked, firstBroken: unsealed };
     const broken = await this.logs.firstProblem(organizationId);
     return broken ? { ok: false, checked, firstBroken: broken } : { ok: true, checked };
   }
@@ -73,6 +79,7 @@ export class HistoryVerifier {
   private requestProblem(
     request: RequestHead,
     chain: AuditEntry[],
+    pending: (found: BrokenHistory & { checked: number }) => void,
   ): (BrokenHistory & { checked: number }) | null {
     const about = (problem: AuditProblem, seq: number, checked: number, id = request.id) => ({
       ...problem,
@@ -94,16 +101,25 @@ export class HistoryVerifier {
     }
     for (const [i, entry] of chain.entries()) {
       const problem = this.entryProblem(entry, chain[i - 1]);
-      if (problem) return about(problem, entry.seq, i, entry.id);
+      if (problem && 'intact' in problem) pending(about(problem.unsealed, entry.seq, i, entry.id));
+      else if (problem) return about(problem, entry.seq, i, entry.id);
     }
     const problem = headProblem(request, chain);
     return problem ? about(problem, chain[chain.length - 1].seq, chain.length) : null;
   }
 
-  private entryProblem(entry: AuditEntry, previous: AuditEntry | undefined): AuditProblem | null {
-    return linkProblem(entry, previous, this.keys, entryFields, (e, p) =>
-      unsealedProblem(legacyLinkProblem(e, p, legacyEntryHash)),
-    );
+  /** The entry's problem; one recorded before keys whose plain chain holds is only `intact`. */
+  private entryProblem(
+    entry: AuditEntry,
+    previous: AuditEntry | undefined,
+  ): AuditProblem | { intact: true; unsealed: AuditProblem } | null {
+    let intact = false;
+    const problem = linkProblem(entry, previous, this.keys, entryFields, (e, p) => {
+      const legacy = legacyLinkProblem(e, p, legacyEntryHash);
+      intact = legacy === null;
+      return unsealedProblem(legacy);
+    });
+    return problem && intact ? { intact, unsealed: problem } : problem;
   }
 
   private async requestsAfter(
