@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
-import { AuditService, ChainHead, EntryAuthentication } from '@app/audit';
-import { asRow, AWAITING_DECISION, isUniqueViolation, RequestEvent } from '@app/core';
+import { AuditEntry, AuditService, ChainHead, EntryAuthentication } from '@app/audit';
+import { asRow, AWAITING_DECISION, isUniqueViolation, RequestEvent, RequestState } from '@app/core';
 import { Principal } from '@app/parties';
 import { writeToOutbox } from '../outbox/outbox-writer';
 import { Request } from '../entities/request.entity';
@@ -43,29 +43,7 @@ export class RequestTransitioner {
     const comment = change.comment ?? null;
     const actorOrganizationId = change.actor.organizationId;
     // The history first: its entry's MAC is the head the row keeps, written with the row below.
-    const entry = await this.audit
-      .append(
-        manager,
-        {
-          requestId: request.id,
-          organizationId: request.organizationId,
-          actorId: change.actor.userId,
-          actorOrganizationId,
-          letter: change.letter,
-          event: type,
-          fromState: from,
-          toState: to,
-          comment,
-          authentication: recordedAuthentication(change.actor),
-        },
-        at,
-        previousEntry(request, from === null),
-      )
-      .catch((error: unknown) => {
-        // The place after the head read is taken: another change won the race.
-        if (from !== null && isUniqueViolation(error)) throw raceLost(change, request.version);
-        throw error;
-      });
+    const entry = await this.record(manager, request, change, { from, to, type, comment, at });
     const head = { auditSeq: entry.seq, auditHash: entry.hash };
     if (from === null) {
       await manager.insert(
@@ -122,6 +100,44 @@ export class RequestTransitioner {
     };
     await writeToOutbox(manager, event);
     return event;
+  }
+
+  /** Appends the change's history entry; a place already taken means another change won. */
+  private record(
+    manager: EntityManager,
+    request: Request,
+    change: Change,
+    step: {
+      from: RequestState | null;
+      to: RequestState;
+      type: string;
+      comment: string | null;
+      at: Date;
+    },
+  ): Promise<AuditEntry> {
+    const { from, to, type, comment, at } = step;
+    return this.audit
+      .append(
+        manager,
+        {
+          requestId: request.id,
+          organizationId: request.organizationId,
+          actorId: change.actor.userId,
+          actorOrganizationId: change.actor.organizationId,
+          letter: change.letter,
+          event: type,
+          fromState: from,
+          toState: to,
+          comment,
+          authentication: recordedAuthentication(change.actor),
+        },
+        at,
+        previousEntry(request, from === null),
+      )
+      .catch((error: unknown) => {
+        if (from !== null && isUniqueViolation(error)) throw raceLost(change, request.version);
+        throw error;
+      });
   }
 }
 
