@@ -66,6 +66,7 @@ export class BenchEngine {
       ADMIN_TOKEN: adminToken,
       LINK_SECRET: randomBytes(32).toString('base64url'),
       SECRETS_KEY: randomBytes(32).toString('base64'),
+      AUDIT_KEY: randomBytes(32).toString('base64url'),
       BENCH_NOOP_ROUTE: 'true',
       ...options.env,
     };

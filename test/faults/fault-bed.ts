@@ -61,6 +61,7 @@ export class FaultBed {
       ADMIN_TOKEN: TEST_ADMIN_TOKEN,
       LINK_SECRET: 'fault-bed-link-secret-0123456789abcdef',
       SECRETS_KEY: 'fa'.repeat(32),
+      AUDIT_KEY: 'fault-bed-audit-key-0123456789abcdef01',
       RELAY_POLL_MS: '100',
       ...this.extraEnv,
     };

@@ -13,6 +13,7 @@ const secret = (label: string) => `${label}-${randomBytes(24).toString('hex')}`;
 const ADMIN_TOKEN = secret('admin');
 const LINK_SECRET = secret('link');
 const SECRETS_KEY = randomBytes(32).toString('hex');
+const AUDIT_KEY = secret('audit');
 const DB_PASSWORD = secret('dbpass');
 const SMTP_USER = 'raci-mailer';
 const prefix = `raci-secrets-${randomBytes(4).toString('hex')}`;
@@ -39,6 +40,7 @@ describeOnPostgres('secrets in the logs', () => {
     ADMIN_TOKEN,
     LINK_SECRET,
     SECRETS_KEY,
+    AUDIT_KEY,
     'database password': DB_PASSWORD,
     'SMTP password': SMTP_PASSWORD,
   };
@@ -71,6 +73,7 @@ describeOnPostgres('secrets in the logs', () => {
         ADMIN_TOKEN,
         LINK_SECRET,
         SECRETS_KEY,
+        AUDIT_KEY,
         // The webhook below goes to loopback, as a delivery attempt must be logged.
         WEBHOOK_ALLOW_PRIVATE: 'true',
         LOG_LEVEL: 'trace',
@@ -262,5 +265,7 @@ describeEmbedded('secrets the embedded default makes, in the logs', () => {
     expect(shown[0]).toMatch(/^raci-engine: ADMIN_TOKEN .*shown this once: /);
     expect(embedded.logs.filter((line) => line.includes(token.slice(8)))).toEqual(shown);
     expect(embedded.logs.filter((line) => line.includes(linkSecret))).toEqual([]);
+    const auditKey = readFileSync(join(dir, 'var', 'secrets', 'audit-key'), 'utf8').trim();
+    expect(embedded.logs.filter((line) => line.includes(auditKey))).toEqual([]);
   }, 120_000);
 });

@@ -19,6 +19,7 @@ const PRODUCTION = {
   ADMIN_TOKEN: 'startup-admin-token-0123456789abcdef0123',
   LINK_SECRET: 'startup-link-secret-0123456789abcdef0123',
   SECRETS_KEY: '5ec2e75' + '0'.repeat(57),
+  AUDIT_KEY: 'startup-audit-key-0123456789abcdef01234',
 };
 
 /**

@@ -42,6 +42,7 @@ export class ScaleDeployment {
         ADMIN_TOKEN: this.adminToken,
         LINK_SECRET: randomBytes(32).toString('base64url'),
         SECRETS_KEY: randomBytes(32).toString('base64'),
+        AUDIT_KEY: randomBytes(32).toString('base64url'),
         RELAY_ENABLED: 'false',
         LOG_LEVEL: 'warn',
       },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACCESS_ENV } from './env/access.env';
+import { AUDIT_ENV } from './env/audit.env';
 import { DATABASE_ENV } from './env/database.env';
 import { MAIL_ENV } from './env/mail.env';
 import { METRICS_ENV } from './env/metrics.env';
@@ -25,6 +26,7 @@ export const envSchema = z.object({
   ...MAIL_ENV,
   ...REQUESTS_ENV,
   ...ACCESS_ENV,
+  ...AUDIT_ENV,
   ...SIGN_IN_ENV,
   ...WEBHOOKS_ENV,
 });
