@@ -1,12 +1,14 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * How the author of an entry authenticated: the credential's kind and id, and, where an identity
- * provider took part, its `acr`, `amr` and the time of authentication.
+ * How the author of an entry authenticated: the credential's kind, id and issuer (who minted it),
+ * and, where an identity provider took part, its `acr`, `amr` and the time of authentication.
  */
 export interface EntryAuthentication {
   kind: string;
   id: string | null;
+  /** Who issued the credential; absent from entries recorded before it was kept. */
+  issuer?: string | null;
   method: string;
   acr: string | null;
   amr: string[];

@@ -23,6 +23,7 @@ export enum PartiesErrorCode {
   ProviderAdminRequired = 'PROVIDER_ADMIN_REQUIRED',
   LastActiveAdmin = 'LAST_ACTIVE_ADMIN',
   OwnRolesEscalation = 'OWN_ROLES_ESCALATION',
+  ServiceAccountCannotDecide = 'SERVICE_ACCOUNT_CANNOT_DECIDE',
 }
 
 /**
@@ -117,6 +118,11 @@ const ERRORS: ErrorTable<PartiesErrorCode> = {
   [PartiesErrorCode.OwnRolesEscalation]: {
     status: HttpStatus.FORBIDDEN,
     message: 'Nobody may give themselves a role they do not hold ({roles}).',
+  },
+  [PartiesErrorCode.ServiceAccountCannotDecide]: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    message:
+      'A service account cannot hold a role that decides ({roles}): decisions need a person signed in.',
   },
 };
 

@@ -6,7 +6,7 @@ import { AppConfig, JobName, JobQueue, linkSecret } from '@app/core';
 import { User } from '../entities/user.entity';
 import { OrganizationsService } from '../organizations.service';
 import { PartiesErrorCode as Code, PartiesException } from '../parties.exception';
-import { Locale } from '../parties.types';
+import { Locale, UserKind } from '../parties.types';
 import { SignInLink } from './sign-in-link.entity';
 import { SignInLinkMac } from './sign-in-link-mac';
 
@@ -70,12 +70,16 @@ export class SignInLinks {
   }
 
   /**
-   * Mails a sign-in link to the active user with this address (in any case), unless they were sent
-   * `SIGN_IN_LINK_LIMIT` in the last hour. Says nothing of what it did: the caller answers the same
-   * whatever the address.
+   * Mails a sign-in link to the active person with this address (in any case), unless they were sent
+   * `SIGN_IN_LINK_LIMIT` in the last hour; a service account never signs in. Says nothing of what it
+   * did: the caller answers the same whatever the address.
    */
   async request(email: string, returnTo: string | null): Promise<void> {
-    const user = await this.users.findOneBy({ email: email.trim().toLowerCase(), active: true });
+    const user = await this.users.findOneBy({
+      email: email.trim().toLowerCase(),
+      active: true,
+      kind: UserKind.Person,
+    });
     if (!user) return;
     const now = new Date();
     const link: SignInLink = Object.assign(new SignInLink(), {

@@ -107,6 +107,6 @@ export class RequestTransitioner {
 /** How the actor authenticated, as the history keeps it; null when the engine acts by itself. */
 function recordedAuthentication({ credential }: Principal): EntryAuthentication | null {
   if (!credential) return null;
-  const { kind, id, method, acr, amr, authTime } = credential;
-  return { kind, id, method, acr, amr: [...amr], authTime };
+  const { kind, id, issuer, method, acr, amr, authTime } = credential;
+  return { kind, id, issuer, method, acr, amr: [...amr], authTime };
 }

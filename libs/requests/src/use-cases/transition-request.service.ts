@@ -7,6 +7,7 @@ import { AppConfig, isUniqueViolation, RequestState, TransactionRunner } from '@
 import { Principal } from '@app/parties';
 import { authorize } from '../domain/raci-policy';
 import { findVisibleRequest } from '../domain/request-scope';
+import { requirePersonalCredential } from '../domain/personal-credential.policy';
 import { requireStepUp } from '../domain/step-up.policy';
 import { RequestVerb as V } from '../domain/request-state';
 import { TransitionContext } from '../domain/request-state-machine';
@@ -56,6 +57,7 @@ export class TransitionRequestService {
           ...request,
           letters: this.catalog.lettersOf(request.action),
         });
+        requirePersonalCredential(verb, principal);
         requireStepUp(verb, principal, this.config);
         assertExpectedVersion(request.version, input.expectedVersions);
         if (verb === V.Approve && request.state === RequestState.PendingConsultation) {
