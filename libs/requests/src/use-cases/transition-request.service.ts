@@ -53,11 +53,12 @@ export class TransitionRequestService {
     try {
       const { request: changed, event } = await this.transactions.run(async (manager) => {
         const request = await findVisibleRequest(manager, principal, id);
+        // Whose credential it is comes first: nobody decides as someone else, whatever their roles.
+        requirePersonalCredential(verb, principal);
         const letter = authorize(verb, principal, {
           ...request,
           letters: this.catalog.lettersOf(request.action),
         });
-        requirePersonalCredential(verb, principal);
         requireStepUp(verb, principal, this.config);
         assertExpectedVersion(request.version, input.expectedVersions);
         if (verb === V.Approve && request.state === RequestState.PendingConsultation) {
