@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignInLinkMac } from '@app/parties/sign-in-links/sign-in-link-mac';
 import { Cast, createCast } from '../factories/cast.factory';
 import { api } from '../helpers/api.client';
 import { TEST_ADMIN_TOKEN, TestApp } from '../helpers/create-app';
 import { EngineProcess, EngineRole } from '../helpers/engine-process';
+import { signInLinkFromDatabase } from '../helpers/sign-in-link-of';
 import { SmtpListener } from '../helpers/smtp-listener';
 import { ThrowawayPostgres } from '../helpers/throwaway-postgres';
 import { ThrowawayRedis } from '../helpers/throwaway-redis';
@@ -78,19 +78,11 @@ export class FaultBed {
    * with the links the engine makes, read here as the worker would mail them.
    */
   castThrough(engine: EngineProcess): Promise<Cast> {
-    return createCast({ ...remote(engine), signInLink: (email) => this.signInLink(email) });
-  }
-
-  /** The path of the newest unused sign-in link of an address, signed as the engine signs it. */
-  private async signInLink(email: string): Promise<string> {
-    const [link] = await this.postgres.query<{ id: string }>(
-      `SELECT l.id FROM sign_in_links l JOIN users u ON u.id = l.user_id
-        WHERE u.email = $1 AND l.used_at IS NULL ORDER BY l.created_at DESC LIMIT 1`,
-      [email.toLowerCase()],
+    const signInLink = signInLinkFromDatabase(
+      (sql, params) => this.postgres.query<{ id: string }>(sql, params),
+      this.env.LINK_SECRET,
     );
-    if (!link) throw new Error(`no sign-in link was made for ${email}`);
-    const mac = new SignInLinkMac(Buffer.from(this.env.LINK_SECRET));
-    return `/auth/email-link/${mac.token(link.id)}`;
+    return createCast({ ...remote(engine), signInLink });
   }
 
   /** Every engine process that ended without being asked to, with its last log lines. */

@@ -11,10 +11,14 @@ export interface SignedIn {
   cookie: string;
   /** What a state-changing call with the cookie sends as `X-CSRF-Token`. */
   csrfToken: string;
+  /** The session's id, as `GET /v1/me` and `GET /v1/me/sessions` show it. */
+  sessionId: string;
 }
 
-/** The app a person signs in to: a test app, or an API process that says where its links go. */
-export type SignInTarget = Pick<TestApp, 'http'> & Partial<Pick<TestApp, 'app' | 'signInLink'>>;
+/** The app a person signs in to: a test app, or an API process (its URL) that says where its links go. */
+export interface SignInTarget extends Partial<Pick<TestApp, 'app' | 'signInLink'>> {
+  http: Parameters<typeof request>[0];
+}
 
 /**
  * Signs a person in as a person does: asks for the emailed sign-in link (`POST /auth/email-link`),
@@ -40,19 +44,24 @@ export async function signIn(t: SignInTarget, email: string): Promise<SignedIn> 
   if (!cookie) throw new Error(`signing in ${email}: no session cookie`);
   const me = await checkedByContract(t.http, request(t.http).get('/v1/me').set('Cookie', cookie));
   expectStatus(me, 200, `GET /v1/me signed in as ${email}`);
-  return { cookie, csrfToken: (me.body as { csrfToken: string }).csrfToken };
+  const { csrfToken, authentication } = me.body as {
+    csrfToken: string;
+    authentication: { id: string };
+  };
+  return { cookie, csrfToken, sessionId: authentication.id };
 }
 
 /**
  * A token the person mints for themselves, signed in (`POST /v1/users/{own id}/tokens` with the
- * session cookie and `X-CSRF-Token`): a personal token, the kind that decides.
+ * session cookie and `X-CSRF-Token`): a personal token, the kind that decides. Without a session
+ * given, the person signs in for it and then ends that session, as one signs out.
  */
 export async function personalToken(
   t: SignInTarget,
   user: { id: string; email: string },
   session?: SignedIn,
 ): Promise<string> {
-  const { cookie, csrfToken } = session ?? (await signIn(t, user.email));
+  const { cookie, csrfToken, sessionId } = session ?? (await signIn(t, user.email));
   const res = await checkedByContract(
     t.http,
     request(t.http)
@@ -61,6 +70,16 @@ export async function personalToken(
       .set('X-CSRF-Token', csrfToken),
   );
   expectStatus(res, 201, `personal token of ${user.email}`);
+  if (!session) {
+    const out = await checkedByContract(
+      t.http,
+      request(t.http)
+        .delete(`/v1/me/sessions/${sessionId}`)
+        .set('Cookie', cookie)
+        .set('X-CSRF-Token', csrfToken),
+    );
+    expectStatus(out, 204, `signing ${user.email} out`);
+  }
   return (res.body as { token: string }).token;
 }
 
