@@ -39,10 +39,10 @@ export class CreateUserDto implements CreateUserInput {
 
   @ApiPropertyOptional({
     enum: UserKind,
-    default: UserKind.Person,
+    example: UserKind.Person,
     description:
-      'A `service` account (a machine) never signs in for a session and cannot hold `approver` or ' +
-      '`consultant` (SERVICE_ACCOUNT_CANNOT_DECIDE)',
+      '`person` unless given. A `service` account (a machine) never signs in for a session and ' +
+      'cannot hold `approver` or `consultant` (SERVICE_ACCOUNT_CANNOT_DECIDE)',
   })
   @IsOptional()
   @IsEnum(UserKind)
