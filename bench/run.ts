@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const engine = await BenchEngine.start();
   let engineResults;
   try {
-    const cast = await createBenchCast(engine.url, engine.adminToken, action.plan);
+    const cast = await createBenchCast(engine, action.plan);
     const submit = await runSubmitScenario({
       engine,
       cast,

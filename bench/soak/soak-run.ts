@@ -54,7 +54,7 @@ export async function runSoak(options: {
 }): Promise<SoakRun> {
   const { engine, action, minutes, log } = options;
   const short = minutes <= 1;
-  const cast = await createBenchCast(engine.url, engine.adminToken, action.plan);
+  const cast = await createBenchCast(engine, action.plan);
   const pool = engine.database.pool(2);
   const capacity = await resolveCapacity({
     rate: options.rate,

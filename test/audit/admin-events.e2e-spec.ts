@@ -58,11 +58,14 @@ describe('the admin audit log (GET /v1/audit/admin-events)', () => {
     await as.delete(`/v1/webhooks/${hook.body.id}`).expect(204);
 
     const events = await eventsOf(customer.id, admin);
+    // Each new user comes with the token the admin minted, then mints their own, signed in.
     expect(events.map((e) => e.action).reverse()).toEqual([
       'organization.created',
       'user.created',
       'token.created',
+      'token.created',
       'user.created',
+      'token.created',
       'token.created',
       'organization.updated',
       'user.updated',
@@ -72,7 +75,15 @@ describe('the admin audit log (GET /v1/audit/admin-events)', () => {
       'webhook.created',
       'webhook.deleted',
     ]);
-    expect(events.map((e) => e.seq)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(events.map((e) => e.seq)).toEqual([14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    const minted = events.filter((e) => e.action === 'token.created').reverse();
+    expect(minted.map((e) => [e.actorId, e.changes.personal?.to])).toEqual([
+      [null, false],
+      [admin.id, true],
+      [null, false],
+      [user.id, true],
+      [admin.id, false],
+    ]);
     const byAction = (action: string) => events.find((e) => e.action === action)!;
     expect(byAction('organization.updated')).toMatchObject({
       actorId: admin.id,
@@ -141,10 +152,11 @@ describe('the admin audit log (GET /v1/audit/admin-events)', () => {
           .expect(200),
       ]),
     );
+    // Four users, each with the admin's token and their own: 1 + 4 × 3 + 3 × 2 events.
     const seqs = (await eventsOf(customer.id)).map((e) => e.seq);
-    expect(seqs).toEqual(Array.from({ length: 15 }, (_, i) => 15 - i));
+    expect(seqs).toEqual(Array.from({ length: 19 }, (_, i) => 19 - i));
     const verdict = await api(t, admin).get('/v1/audit/admin-events/verify').expect(200);
-    expect(verdict.body).toEqual({ ok: true, checked: 15 });
+    expect(verdict.body).toEqual({ ok: true, checked: 19 });
   });
 
   it('verifies the chains, and names the first edited entry', async () => {
@@ -154,7 +166,7 @@ describe('the admin audit log (GET /v1/audit/admin-events)', () => {
     const verify = (caller = cast.provider.admin, query = '') =>
       api(t, caller).get(`/v1/audit/admin-events/verify${query}`).expect(200);
     expect((await verify()).body).toMatchObject({ ok: true, checked: expect.any(Number) });
-    expect((await verify(admin)).body).toEqual({ ok: true, checked: 4 });
+    expect((await verify(admin)).body).toEqual({ ok: true, checked: 5 });
     await api(t, cast.onRequest.admin)
       .get(`/v1/audit/admin-events/verify?organizationId=${customer.id}`)
       .expect(404);

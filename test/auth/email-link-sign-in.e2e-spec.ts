@@ -34,7 +34,12 @@ describe('sign-in by emailed link', () => {
     await smtp?.stop();
   });
 
-  const person = () => createUser(t, organizationId, [Role.Requester]);
+  /** A new person, who signed in once already for their token: that link's mail has gone out. */
+  async function person(): Promise<Actor> {
+    const made = await createUser(t, organizationId, [Role.Requester]);
+    await waitForJobs(t.queue(QueueName.SignIn));
+    return made;
+  }
 
   /** Asks for a link, as anyone may, and waits until the worker has done what it owed. */
   async function askForLink(email: string, returnTo?: string): Promise<request.Response> {
@@ -91,11 +96,12 @@ describe('sign-in by emailed link', () => {
 
   it('mails a link to a known address, whatever its case, and answers an unknown one the same', async () => {
     const ada = await person();
+    const before = mailsTo(ada.email).length;
     const known = await askForLink(ada.email.toUpperCase());
     expect(known.status).toBe(202);
     expect(known.body).toEqual(REQUESTED);
-    const [mail] = mailsTo(ada.email);
-    expect(mailsTo(ada.email)).toHaveLength(1);
+    expect(mailsTo(ada.email)).toHaveLength(before + 1);
+    const mail = mailsTo(ada.email).at(-1)!;
     expect(mail.subject).toBe('Sign in to raci-engine');
     expect(mail.text).toContain('expires in 15 minutes');
     expect(mail.text).toContain('works once');
@@ -113,7 +119,7 @@ describe('sign-in by emailed link', () => {
     const french = await createCustomer(t, { locale: 'fr' });
     const jeanne = await createUser(t, french.id, [Role.Requester]);
     await askForLink(jeanne.email);
-    const [mail] = mailsTo(jeanne.email);
+    const mail = mailsTo(jeanne.email).at(-1)!;
     expect(mail.subject).toBe('Connexion à raci-engine');
     expect(mail.text).toContain('Le lien expire dans 15 minutes');
     const page = await show(linkIn(mail));
@@ -219,7 +225,8 @@ describe('sign-in by emailed link', () => {
 
   it(`sends no more than ${LIMIT} links an hour to one address, and answers the same`, async () => {
     const ada = await person();
-    for (let i = 0; i < LIMIT; i++) await linkFor(ada);
+    // The link of the sign-in for their token was the first of the hour.
+    for (let i = 1; i < LIMIT; i++) await linkFor(ada);
     const over = await askForLink(ada.email);
     expect(over.status).toBe(202);
     expect(over.body).toEqual(REQUESTED);

@@ -147,6 +147,7 @@ describe('access tokens of the identity provider', () => {
     expect(approved.authentication).toEqual({
       kind: 'idp_token',
       id: expect.any(String),
+      issuer: idp.issuer,
       method: 'idp_token',
       acr: ACR_MFA,
       amr: ['pwd', 'otp', 'mfa'],

@@ -8,15 +8,16 @@ export type RaciClient = Client<paths>;
 
 /**
  * The client `openapi-typescript` and `openapi-fetch` make from `/docs/openapi.json`, calling the
- * test app over HTTP at `baseUrl` with `token`. Its answers are checked against the document too,
- * as those of `api()` are.
+ * test app over HTTP at `baseUrl` with `token` (without one, each call brings its own credential).
+ * Its answers are checked against the document too, as those of `api()` are.
  */
 export function generatedClient(
   t: Pick<TestApp, 'http'>,
   baseUrl: string,
-  token: string,
+  token?: string,
 ): RaciClient {
-  const client = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${token}` } });
+  const headers = token ? { Authorization: `Bearer ${token}` } : {};
+  const client = createClient<paths>({ baseUrl, headers });
   client.use({
     onResponse: async ({ request, response }) => {
       await enforceContract(t.http, {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createTestApp, TestApp } from '../helpers/create-app';
+import { signIn } from '../helpers/sign-in';
 import { dataOf, generatedClient, RaciClient } from './generated-client';
 
 /**
@@ -25,16 +26,34 @@ describe('a client generated from the OpenAPI document', () => {
     await t.close();
   });
 
-  async function userOf(
-    organizationId: string,
-    who: string,
-    role: 'requester' | 'approver' | 'operator',
-  ) {
+  async function userOf(organizationId: string, who: string, role: 'requester' | 'operator') {
     const created = await as(t.adminToken).POST('/v1/organizations/{id}/users', {
       params: { path: { id: organizationId } },
       body: { email: `${who}-${unique}@journey.example`, name: who, roles: [role] },
     });
     return as(dataOf(created, `create ${who}`).token);
+  }
+
+  /**
+   * A person who decides: the token the admin got for them does not, so they sign in (the emailed
+   * link) and mint their own token with that session and its CSRF token.
+   */
+  async function deciderOf(organizationId: string, who: string) {
+    const created = dataOf(
+      await as(t.adminToken).POST('/v1/organizations/{id}/users', {
+        params: { path: { id: organizationId } },
+        body: { email: `${who}-${unique}@journey.example`, name: who, roles: ['approver'] },
+      }),
+      `create ${who}`,
+    );
+    const { cookie, csrfToken } = await signIn(t, created.email);
+    const minted = await generatedClient(t, baseUrl).POST('/v1/users/{id}/tokens', {
+      params: { path: { id: created.id } },
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken },
+    });
+    const own = dataOf(minted, `${who}'s own token`);
+    expect(own).toMatchObject({ issuedBy: created.id, personal: true });
+    return as(own.token);
   }
 
   it('walks a request from submit to approve, start and complete', async () => {
@@ -53,7 +72,7 @@ describe('a client generated from the OpenAPI document', () => {
       'create the customer',
     );
     const requester = await userOf(customer.id, 'ada', 'requester');
-    const approver = await userOf(provider.id, 'grace', 'approver');
+    const approver = await deciderOf(provider.id, 'grace');
     const operator = await userOf(provider.id, 'alan', 'operator');
 
     const submitted = dataOf(

@@ -2,9 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { Role } from '@app/parties';
 import { api } from '../helpers/api.client';
 import { TestApp } from '../helpers/create-app';
+import { personalToken } from '../helpers/sign-in';
 import { expectStatus } from '../helpers/status.assertion';
 
-/** A user of a test app, with the bearer token it calls the API with. */
+/**
+ * A user of a test app, with the bearer token it calls the API with: a personal token, minted by
+ * the person signed in, so it decides as they would.
+ */
 export interface Actor {
   id: string;
   email: string;
@@ -37,7 +41,11 @@ export async function createCustomer(
   return { id: res.body.id, name: res.body.name };
 }
 
-/** A user of an organization, created by the bootstrap admin; unique email unless one is given. */
+/**
+ * A user of an organization, created by the bootstrap admin; unique email unless one is given. The
+ * person then signs in as people do (the emailed link) and mints their own token, which they call
+ * the API with: the token the admin got at creation may not decide.
+ */
 export async function createUser(
   t: TestApp,
   organizationId: string,
@@ -53,7 +61,7 @@ export async function createUser(
   return {
     id: res.body.id,
     email: res.body.email,
-    token: res.body.token,
+    token: await personalToken(t, res.body as { id: string; email: string }),
     organizationId: res.body.organizationId,
     roles: res.body.roles,
   };

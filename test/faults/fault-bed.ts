@@ -5,6 +5,7 @@ import { Cast, createCast } from '../factories/cast.factory';
 import { api } from '../helpers/api.client';
 import { TEST_ADMIN_TOKEN, TestApp } from '../helpers/create-app';
 import { EngineProcess, EngineRole } from '../helpers/engine-process';
+import { signInLinkFromDatabase } from '../helpers/sign-in-link-of';
 import { SmtpListener } from '../helpers/smtp-listener';
 import { ThrowawayPostgres } from '../helpers/throwaway-postgres';
 import { ThrowawayRedis } from '../helpers/throwaway-redis';
@@ -73,9 +74,16 @@ export class FaultBed {
     return engine;
   }
 
-  /** The cast (organizations, users, tokens), created through an API process. */
+  /**
+   * The cast (organizations, users, tokens), created through an API process; its people sign in
+   * with the links the engine makes, read here as the worker would mail them.
+   */
   castThrough(engine: EngineProcess): Promise<Cast> {
-    return createCast(remote(engine));
+    const signInLink = signInLinkFromDatabase(
+      (sql, params) => this.postgres.query<{ id: string }>(sql, params),
+      this.env.LINK_SECRET,
+    );
+    return createCast({ ...remote(engine), signInLink });
   }
 
   /** Every engine process that ended without being asked to, with its last log lines. */

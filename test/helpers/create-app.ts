@@ -21,6 +21,11 @@ export interface TestApp {
   http: ReturnType<NestExpressApplication['getHttpServer']>;
   queue(name: QueueName): Queue;
   close(): Promise<void>;
+  /**
+   * Where the sign-in link last asked for this address can be read (its path), for an API that runs
+   * in another process; a test app's own link service makes it otherwise (see helpers/sign-in.ts).
+   */
+  signInLink?(email: string): Promise<string>;
 }
 
 export interface TestAppOptions {

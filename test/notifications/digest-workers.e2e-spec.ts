@@ -16,6 +16,7 @@ import { settle } from '../helpers/mailbox';
 import { SmtpListener } from '../helpers/smtp-listener';
 import { E2E_DRIVER } from '../helpers/test-database';
 import { waitFor } from '../helpers/wait-for';
+import { waitForJobs } from '../helpers/wait-for-jobs';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -42,6 +43,9 @@ describeOnPostgres('daily digests with two workers on one database and one Redis
     const first = await createTestApp({ withWorker: true, env });
     workers = [first, await createTestApp({ withWorker: true, env, sharing: first })];
     cast = await createCast(first);
+    // Each member signed in for their token: those sign-in mails are the cast's, not the test's.
+    await waitForJobs(first.queue(QueueName.SignIn));
+    smtp.messages.splice(0);
   });
   afterAll(async () => {
     for (const worker of [...(workers ?? [])].reverse()) await worker.close();

@@ -63,7 +63,16 @@ describe('authentication and tokens', () => {
         subscription: null,
         locale: 'en',
       },
-      authentication: { method: 'api_token', acr: null, amr: [], authTime: null },
+      authentication: {
+        kind: 'admin_token',
+        id: null,
+        issuer: null,
+        personal: false,
+        method: 'api_token',
+        acr: null,
+        amr: [],
+        authTime: null,
+      },
     });
   });
 
@@ -84,6 +93,9 @@ describe('authentication and tokens', () => {
       token: expect.stringMatching(/^raci_[A-Za-z0-9_-]{43}$/),
       prefix: res.body.token.slice(0, 12),
       createdAt: expect.any(String),
+      // Minted with a token, not signed in: it records who, and it does not decide.
+      issuedBy: owner.id,
+      personal: false,
     });
     await api(t, res.body.token).get('/v1/me').expect(200);
     await api(t, owner).get('/v1/me').expect(200);
@@ -95,6 +107,8 @@ describe('authentication and tokens', () => {
       userId: owner.id,
       tokenHash: createHash('sha256').update(res.body.token).digest('hex'),
       prefix: res.body.prefix,
+      issuedBy: owner.id,
+      issuedWith: 'api_token',
       revokedAt: null,
       lastUsedAt: expect.any(Date),
     });

@@ -31,6 +31,7 @@ describe('users API', () => {
       email: 'ada.lovelace@globex.example',
       name: 'Ada Lovelace',
       roles: ['requester', 'approver'],
+      kind: 'person',
       organizationId: customer.id,
       oidcSubject: null,
       token: expect.stringMatching(/^raci_[A-Za-z0-9_-]{43}$/),
@@ -48,7 +49,17 @@ describe('users API', () => {
         subscription: { plan: 'self-service', onDemand: true },
         locale: 'fr',
       },
-      authentication: { method: 'api_token', acr: null, amr: [], authTime: null },
+      // The bootstrap admin minted this first token: it works, but it is not the person's own.
+      authentication: {
+        kind: 'api_token',
+        id: expect.any(String),
+        issuer: 'admin_token',
+        personal: false,
+        method: 'api_token',
+        acr: null,
+        amr: [],
+        authTime: null,
+      },
     });
   });
 
@@ -73,6 +84,7 @@ describe('users API', () => {
       email: expect.any(String),
       name: expect.any(String),
       roles: expect.any(Array),
+      kind: 'person',
       organizationId: customer.id,
       oidcSubject: null,
       active: true,

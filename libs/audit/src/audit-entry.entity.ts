@@ -1,13 +1,16 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * How the author of an entry authenticated: the credential's kind and id, and, where an identity
- * provider took part, its `acr`, `amr` and the time of authentication.
+ * How the author of an entry authenticated: the credential's kind, id and issuer (who minted it),
+ * and, where an identity provider took part, its `acr`, `amr` and the time of authentication.
  */
 export interface EntryAuthentication {
   kind: string;
   id: string | null;
-  /** The identity provider that authenticated the author, where one did. */
+  /**
+   * Who issued the credential: a user's id, `admin_token`, the identity provider's issuer, `engine`
+   * (decision links) or `unknown`; absent from entries recorded before it was kept.
+   */
   issuer?: string | null;
   method: string;
   acr: string | null;

@@ -24,15 +24,35 @@ export enum AuthMethod {
   DecisionLink = 'decision_link',
 }
 
+/** The issuer of a token the bootstrap `ADMIN_TOKEN` minted. */
+export const ADMIN_TOKEN_ISSUER = 'admin_token';
+/** The issuer of a token minted before the engine recorded who mints tokens. */
+export const UNKNOWN_ISSUER = 'unknown';
+/** The issuer of a decision link: the engine made it, for the person whose mailbox it went to. */
+export const ENGINE_ISSUER = 'engine';
+
 /**
  * The credential a principal acts with, and how it was obtained: recorded with every history entry,
- * and what step-up judges. `acr`, `amr` and `authTime` come from the identity provider, when one
- * took part.
+ * and what step-up and the personal-credential rule judge. `acr`, `amr` and `authTime` come from the
+ * identity provider, when one took part.
  */
 export interface Credential {
   kind: CredentialKind;
   /** The token's, session's or link's id; the JWT's `jti` if it has one. */
   id: string | null;
+  /**
+   * Who issued it: for an engine token the id of the user who minted it (`admin_token` when the
+   * bootstrap token did, `unknown` for tokens older than this record); for a session the person's
+   * own user id; for an identity provider's token its `iss`; `engine` for a decision link; null for
+   * the bootstrap `ADMIN_TOKEN` itself.
+   */
+  issuer: string | null;
+  /**
+   * Whether the person obtained it themselves, and so may decide with it: a session of their own
+   * sign-in, a token they minted while signed in, the identity provider's token for their subject,
+   * or a decision link mailed to them. A token someone else minted, and `ADMIN_TOKEN`, are not.
+   */
+  personal: boolean;
   method: AuthMethod;
   acr: string | null;
   amr: readonly string[];

@@ -27,6 +27,7 @@ export enum PartiesErrorCode {
   AccountChoiceUsed = 'ACCOUNT_CHOICE_USED',
   AccountChoiceExpired = 'ACCOUNT_CHOICE_EXPIRED',
   AccountNotOffered = 'ACCOUNT_NOT_OFFERED',
+  ServiceAccountCannotDecide = 'SERVICE_ACCOUNT_CANNOT_DECIDE',
 }
 
 /**
@@ -139,6 +140,11 @@ const ERRORS: ErrorTable<PartiesErrorCode> = {
   [PartiesErrorCode.AccountNotOffered]: {
     status: HttpStatus.FORBIDDEN,
     message: 'That account is not one this sign-in offered: choose one of the page.',
+  },
+  [PartiesErrorCode.ServiceAccountCannotDecide]: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    message:
+      'A service account cannot hold a role that decides ({roles}): decisions need a person signed in.',
   },
 };
 

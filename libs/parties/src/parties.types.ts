@@ -11,6 +11,12 @@ export enum Role {
 }
 export const ROLES: readonly Role[] = Object.values(Role);
 
+/** Whether a user is a person or a service account (a machine calling with tokens). */
+export enum UserKind {
+  Person = 'person',
+  Service = 'service',
+}
+
 export enum OrganizationKind {
   Provider = 'provider',
   Customer = 'customer',
@@ -57,6 +63,8 @@ export interface CreateUserInput {
   email: string;
   name: string;
   roles: Role[];
+  /** `person` unless given; a `service` account cannot hold a role that decides. */
+  kind?: UserKind;
   /** The identity provider's subject the user signs in as (or a service client's id). */
   oidcSubject?: string;
 }
@@ -84,4 +92,8 @@ export interface IssuedToken {
   token: string;
   prefix: string;
   createdAt: Date;
+  /** The user who minted it; null when the bootstrap `ADMIN_TOKEN` did. */
+  issuedBy: string | null;
+  /** Its owner minted it while signed in: it may decide. */
+  personal: boolean;
 }

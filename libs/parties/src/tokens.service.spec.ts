@@ -29,10 +29,13 @@ const user = (organizationId = CUSTOMER_A) =>
     roles: [Role.Requester],
     active: true,
   });
+const ADMIN_ID = '7d1e8a2b-4c3f-4e5d-8a9b-0c1d2e3f4a5b';
 const token = (fields: Partial<ApiToken> = {}) =>
   Object.assign(new ApiToken(), {
     id: TOKEN_ID,
     userId: USER_ID,
+    issuedBy: null,
+    issuedWith: null,
     revokedAt: null,
     lastUsedAt: null,
     ...fields,
@@ -94,6 +97,8 @@ describe('TokensService', () => {
         credential: {
           kind: CredentialKind.ApiToken,
           id: TOKEN_ID,
+          issuer: 'unknown',
+          personal: false,
           method: AuthMethod.ApiToken,
           acr: null,
           amr: [],
@@ -148,6 +153,57 @@ describe('TokensService', () => {
         prefix: issued.prefix,
       }),
     );
+  });
+
+  it('records who minted a token and with what; only its owner signed in makes it personal', async () => {
+    const session = (userId: string | null, kind = CredentialKind.Session) => ({
+      ...principal(CUSTOMER_A, [Role.Admin], userId),
+      credential: {
+        kind,
+        id: 'c1',
+        issuer: userId,
+        personal: kind !== CredentialKind.AdminToken,
+        method: AuthMethod.EmailLink,
+        acr: null,
+        amr: [],
+        authTime: null,
+      },
+    });
+    const owner = { id: USER_ID, organizationId: CUSTOMER_A };
+    const own = await service.issueFor(owner, fakeManager(tokens), session(USER_ID));
+    expect(own).toMatchObject({ issuedBy: USER_ID, personal: true });
+    expect(tokens.insert).toHaveBeenLastCalledWith(
+      expect.objectContaining({ issuedBy: USER_ID, issuedWith: CredentialKind.Session }),
+    );
+    const byAdmin = await service.issueFor(owner, fakeManager(tokens), session(ADMIN_ID));
+    expect(byAdmin).toMatchObject({ issuedBy: ADMIN_ID, personal: false });
+    const withToken = session(USER_ID, CredentialKind.ApiToken);
+    expect(await service.issueFor(owner, fakeManager(tokens), withToken)).toMatchObject({
+      personal: false,
+    });
+    const bootstrap = session(null, CredentialKind.AdminToken);
+    expect(await service.issueFor(owner, fakeManager(tokens), bootstrap)).toMatchObject({
+      issuedBy: null,
+      personal: false,
+    });
+    expect(tokens.insert).toHaveBeenLastCalledWith(
+      expect.objectContaining({ issuedBy: null, issuedWith: CredentialKind.AdminToken }),
+    );
+  });
+
+  it('tells, when a token authenticates, who minted it and whether it is personal', async () => {
+    tokens.findOneBy.mockResolvedValue(
+      token({ issuedBy: USER_ID, issuedWith: CredentialKind.Session }),
+    );
+    expect(await service.authenticate(`${TOKEN_PREFIX}own`)).toMatchObject({
+      credential: { issuer: USER_ID, personal: true },
+    });
+    tokens.findOneBy.mockResolvedValue(
+      token({ issuedBy: ADMIN_ID, issuedWith: CredentialKind.Session }),
+    );
+    expect(await service.authenticate(`${TOKEN_PREFIX}minted`)).toMatchObject({
+      credential: { issuer: ADMIN_ID, personal: false },
+    });
   });
 
   describe('issue', () => {

@@ -9,6 +9,7 @@ import { AuthMethod, CredentialKind } from './credential';
 import { ApiToken } from './entities/api-token.entity';
 import { User } from './entities/user.entity';
 import { isUuid } from './is-uuid';
+import { isPersonalToken, issuerOf } from './token-issuer';
 import { OrganizationsService } from './organizations.service';
 import { PartiesErrorCode, PartiesException } from './parties.exception';
 import { IssuedToken, OrganizationKind, partyOfKind, Principal, Role } from './parties.types';
@@ -59,6 +60,8 @@ export class TokensService implements OnApplicationBootstrap {
     const credential = {
       kind: CredentialKind.ApiToken,
       id: token.id,
+      issuer: issuerOf(token),
+      personal: isPersonalToken(token),
       method: AuthMethod.ApiToken,
       acr: null,
       amr: [],
@@ -110,7 +113,10 @@ export class TokensService implements OnApplicationBootstrap {
     return this.transactions.run((manager) => this.issueFor(user, manager, principal));
   }
 
-  /** Issues a token without any check, in the caller's transaction, and records who did it. */
+  /**
+   * Issues a token without any check, in the caller's transaction, and records who did it and with
+   * what credential: only a token its owner minted while signed in is personal (may decide).
+   */
   async issueFor(
     user: Pick<User, 'id' | 'organizationId'>,
     manager: EntityManager,
@@ -122,6 +128,8 @@ export class TokensService implements OnApplicationBootstrap {
       userId: user.id,
       tokenHash: sha256(token).toString('hex'),
       prefix: token.slice(0, SHOWN_PREFIX_LENGTH),
+      issuedBy: actor.userId,
+      issuedWith: actor.credential?.kind ?? null,
       createdAt: new Date(),
       revokedAt: null,
       lastUsedAt: null,
@@ -133,9 +141,21 @@ export class TokensService implements OnApplicationBootstrap {
       action: AdminAction.TokenCreated,
       subjectType: 'token',
       subjectId: row.id,
-      changes: created({ userId: user.id, prefix: row.prefix, tokenHash: row.tokenHash }),
+      changes: created({
+        userId: user.id,
+        prefix: row.prefix,
+        tokenHash: row.tokenHash,
+        personal: isPersonalToken(row),
+      }),
     });
-    return { id: row.id, token, prefix: row.prefix, createdAt: row.createdAt };
+    return {
+      id: row.id,
+      token,
+      prefix: row.prefix,
+      createdAt: row.createdAt,
+      issuedBy: row.issuedBy,
+      personal: isPersonalToken(row),
+    };
   }
 
   /** Revokes a token: its owner, an admin of the owner's organization or a provider admin. */
@@ -177,6 +197,8 @@ export class TokensService implements OnApplicationBootstrap {
       credential: {
         kind: CredentialKind.AdminToken,
         id: null,
+        issuer: null,
+        personal: false,
         method: AuthMethod.ApiToken,
         acr: null,
         amr: [],

@@ -5,7 +5,7 @@ import { Organization } from './entities/organization.entity';
 import { User } from './entities/user.entity';
 import { OrganizationsService } from './organizations.service';
 import { PartiesErrorCode, PartiesException } from './parties.exception';
-import { OrganizationKind, Role } from './parties.types';
+import { OrganizationKind, Role, UserKind } from './parties.types';
 import { CUSTOMER_A, CUSTOMER_B, principal, PROVIDER_ORG } from './testing/principal.fixture';
 import { TokensService } from './tokens.service';
 import { UsersService } from './users.service';
@@ -15,6 +15,8 @@ const ISSUED = {
   token: 'raci_secret',
   prefix: 'raci_secret',
   createdAt: new Date(),
+  issuedBy: null,
+  personal: false,
 };
 
 describe('UsersService', () => {
@@ -151,6 +153,24 @@ describe('UsersService', () => {
       await expect(service.create(admin, CUSTOMER_A, withSubject)).rejects.toMatchObject({
         code: PartiesErrorCode.OidcSubjectTaken,
       });
+    });
+
+    it('makes a person unless told, and a service account that holds no role that decides', async () => {
+      const admin = principal(PROVIDER_ORG, [Role.Admin]);
+      expect((await service.create(admin, CUSTOMER_A, input)).user.kind).toBe(UserKind.Person);
+      const service_ = { ...input, kind: UserKind.Service, roles: [Role.Requester, Role.Operator] };
+      expect((await service.create(admin, CUSTOMER_A, service_)).user.kind).toBe(UserKind.Service);
+      users.insert.mockClear();
+      for (const role of [Role.Approver, Role.Consultant]) {
+        await expect(
+          service.create(admin, CUSTOMER_A, { ...service_, roles: [Role.Requester, role] }),
+        ).rejects.toMatchObject({
+          code: PartiesErrorCode.ServiceAccountCannotDecide,
+          status: 422,
+          details: { roles: role },
+        });
+      }
+      expect(users.insert).not.toHaveBeenCalled();
     });
 
     it('refuses an empty or unknown role', async () => {

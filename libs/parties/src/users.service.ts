@@ -16,8 +16,8 @@ import { User } from './entities/user.entity';
 import { OrganizationsService } from './organizations.service';
 import { isUuid } from './is-uuid';
 import { PartiesErrorCode, PartiesException } from './parties.exception';
-import { CreateUserInput, IssuedToken, Principal } from './parties.types';
-import { normalizeRoles } from './roles';
+import { CreateUserInput, IssuedToken, Principal, UserKind } from './parties.types';
+import { normalizeRoles, refuseDecidingService } from './roles';
 import { TokensService } from './tokens.service';
 
 /** The caller as `GET /v1/me` shows it; `user` is null for the bootstrap admin. */
@@ -51,14 +51,21 @@ export class UsersService {
     try {
       return await this.transactions.run(async (manager) => {
         await manager.getRepository(User).insert(user);
-        const { email, name, roles, active, oidcSubject } = user;
+        const { email, name, roles, kind, active, oidcSubject } = user;
         await this.audit.record(manager, {
           organizationId: user.organizationId,
           actor: principal,
           action: AdminAction.UserCreated,
           subjectType: 'user',
           subjectId: user.id,
-          changes: created({ email, name, roles, active, ...(oidcSubject ? { oidcSubject } : {}) }),
+          changes: created({
+            email,
+            name,
+            roles,
+            kind,
+            active,
+            ...(oidcSubject ? { oidcSubject } : {}),
+          }),
         });
         return { user, token: await this.tokens.issueFor(user, manager, principal) };
       });
@@ -127,6 +134,8 @@ export class UsersService {
 
 function newUser(organizationId: string, input: CreateUserInput): User {
   const roles = normalizeRoles(input.roles);
+  const kind = input.kind ?? UserKind.Person;
+  refuseDecidingService(kind, roles);
   const now = new Date();
   return Object.assign(new User(), {
     id: randomUUID(),
@@ -134,6 +143,7 @@ function newUser(organizationId: string, input: CreateUserInput): User {
     email: input.email.trim().toLowerCase(),
     name: input.name.trim(),
     roles,
+    kind,
     oidcSubject: input.oidcSubject?.trim() || null,
     active: true,
     deactivatedAt: null,

@@ -35,6 +35,8 @@ export enum RequestsErrorCode {
   NotAParty = 'RACI_NOT_A_PARTY',
   /** A decision needs a multi-factor sign-in (RFC 9470). */
   StepUpRequired = 'STEP_UP_REQUIRED',
+  /** A decision with a token someone else minted, or ADMIN_TOKEN. */
+  CredentialNotPersonal = 'CREDENTIAL_NOT_PERSONAL',
   /** Decision links of emails. */
   LinkInvalid = 'LINK_INVALID',
   LinkExpired = 'LINK_EXPIRED',
@@ -163,6 +165,11 @@ const ERRORS: ErrorTable<RequestsErrorCode> = {
         'error_description="A multi-factor sign-in is required", ' +
         `acr_values="${([] as unknown[]).concat(acrValues).join(' ')}"`,
     }),
+  },
+  [RequestsErrorCode.CredentialNotPersonal]: {
+    status: HttpStatus.FORBIDDEN,
+    message:
+      'A decision needs a credential of your own: sign in, or use a token you minted while signed in. A token someone else minted, or ADMIN_TOKEN, may read, submit, comment and work, but not decide.',
   },
   [RequestsErrorCode.LinkInvalid]: {
     status: HttpStatus.NOT_FOUND,

@@ -247,7 +247,7 @@ export interface paths {
         put?: never;
         /**
          * Add a user to an organization, with its first token (its admins, provider admins)
-         * @description Admins add a user with roles (requester, approver, operator, consultant, admin). The answer carries the user’s first token, shown once.
+         * @description Admins add a user with roles (requester, approver, operator, consultant, admin), a `person` by default or a `service` account (which never signs in for a session and cannot be approver or consultant). The answer carries the user’s first token, shown once: an admin minted it, so it reads, submits, comments and works, but does not decide.
          */
         post: operations["createUser"];
         delete?: never;
@@ -287,7 +287,7 @@ export interface paths {
         put?: never;
         /**
          * Issue a new token for a user (the user, its organization’s admins, provider admins)
-         * @description A new `raci_…` token for the user, shown once; earlier tokens keep working until revoked.
+         * @description A new `raci_…` token for the user, shown once; earlier tokens keep working until revoked. It records who minted it (`issuedBy`). A token the user mints for themselves while signed in (session cookie with `X-CSRF-Token`, or the identity provider’s token) is `personal`: it decides. One an admin mints for them, or one minted with another token, reads, submits, comments and works, but a decision with it is `403 CREDENTIAL_NOT_PERSONAL`.
          */
         post: operations["issueToken"];
         delete?: never;
@@ -1397,6 +1397,12 @@ export interface components {
              */
             roles: ("requester" | "approver" | "operator" | "consultant" | "admin")[];
             /**
+             * @description `person` unless given. A `service` account (a machine) never signs in for a session and cannot hold `approver` or `consultant` (SERVICE_ACCOUNT_CANNOT_DECIDE)
+             * @example person
+             * @enum {string}
+             */
+            kind?: "person" | "service";
+            /**
              * @description The identity provider's `sub` this user signs in as (a person), or a service client's id (a machine calling with client-credentials tokens). Unique (OIDC_SUBJECT_TAKEN). A person without one is linked at first sign-in by their verified email.
              * @example 248289761001
              */
@@ -1418,12 +1424,18 @@ export interface components {
              *     ]
              */
             roles: ("requester" | "approver" | "operator" | "consultant" | "admin")[];
+            /**
+             * @description A `person`, or a `service` account: it never signs in for a session and holds no role that decides
+             * @example person
+             * @enum {string}
+             */
+            kind: "person" | "service";
             /** Format: uuid */
             organizationId: string;
             /** @description The identity provider's subject (or service client id) this user signs in as */
             oidcSubject: string | null;
             /**
-             * @description The bearer token; shown only now, keep it
+             * @description The bearer token; shown only now, keep it. An admin minted it: it reads, submits, comments and works, but does not decide (CREDENTIAL_NOT_PERSONAL); the person decides signed in
              * @example raci_Jx3l0kq8S2m1bYk2QmF0c3RhcnQtdG9rZW4tZXhhbXBsZQ
              */
             token: string;
@@ -1444,6 +1456,12 @@ export interface components {
              *     ]
              */
             roles: ("requester" | "approver" | "operator" | "consultant" | "admin")[];
+            /**
+             * @description A `person`, or a `service` account: it never signs in for a session and holds no role that decides
+             * @example person
+             * @enum {string}
+             */
+            kind: "person" | "service";
             /** Format: uuid */
             organizationId: string;
             /** @description The identity provider's subject (or service client id) this user signs in as */
@@ -1465,7 +1483,7 @@ export interface components {
             /** @example Ada Lovelace */
             name?: string;
             /**
-             * @description Replaces the roles; nobody adds a role to themselves (OWN_ROLES_ESCALATION)
+             * @description Replaces the roles; nobody adds a role to themselves (OWN_ROLES_ESCALATION), and a service account holds no role that decides (SERVICE_ACCOUNT_CANNOT_DECIDE)
              * @example [
              *       "requester"
              *     ]
@@ -1500,6 +1518,16 @@ export interface components {
             prefix: string;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: uuid
+             * @description The user who minted it; null when the bootstrap ADMIN_TOKEN did
+             */
+            issuedBy: string | null;
+            /**
+             * @description Its owner minted it while signed in (a session or the identity provider’s token): it may decide. A token an admin minted for someone, or one minted with another token, may read, submit, comment and work, but not decide (CREDENTIAL_NOT_PERSONAL)
+             * @example true
+             */
+            personal: boolean;
         };
         MyOrganization: {
             /**
@@ -1523,6 +1551,23 @@ export interface components {
             locale: "en" | "fr";
         };
         AuthenticationResponse: {
+            /**
+             * @example session
+             * @enum {string}
+             */
+            kind: "api_token" | "admin_token" | "session" | "idp_token" | "decision_link";
+            /** @description The token's or session's id; the JWT's `jti` */
+            id: string | null;
+            /**
+             * @description Who issued the credential: for an engine token the id of the user who minted it (`admin_token` when the bootstrap token did, `unknown` for tokens older than this record); for a session the person's own user id; for an identity provider's token its `iss`; null for ADMIN_TOKEN itself
+             * @example 5c0e2a8e-8f0c-4a55-9b1e-7d6a3c2b1f00
+             */
+            issuer: string | null;
+            /**
+             * @description Whether you obtained it yourself (your sign-in, a token you minted signed in, the identity provider's token): only such a credential decides (CREDENTIAL_NOT_PERSONAL otherwise)
+             * @example true
+             */
+            personal: boolean;
             /**
              * @example email_link
              * @enum {string}
@@ -1800,6 +1845,11 @@ export interface components {
             kind: "api_token" | "admin_token" | "session" | "idp_token" | "decision_link";
             /** @description The token's, session's or link's id; the JWT's jti */
             id: string | null;
+            /**
+             * @description Who issued the credential: for an engine token the id of the user who minted it (`admin_token` when the bootstrap token did, `unknown` for tokens older than this record); for a session the person's own user id; for an identity provider's token its `iss`; `engine` for a decision link. Absent from entries recorded before it was kept
+             * @example 5c0e2a8e-8f0c-4a55-9b1e-7d6a3c2b1f00
+             */
+            issuer?: string | null;
             /**
              * @description How the person proved who they are
              * @enum {string}
@@ -5449,7 +5499,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request. */
+            /**
+             * @description - `SERVICE_ACCOUNT_CANNOT_DECIDE`: A service account cannot hold a role that decides ({roles}): decisions need a person signed in.
+             *     - `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request.
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5458,8 +5511,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 422,
-                     *       "code": "IDEMPOTENCY_KEY_REUSED",
-                     *       "message": "This Idempotency-Key was already used for a different request.",
+                     *       "code": "SERVICE_ACCOUNT_CANNOT_DECIDE",
+                     *       "message": "A service account cannot hold a role that decides ({roles}): decisions need a person signed in.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5467,7 +5520,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 422;
                         /** @enum {string} */
-                        code?: "IDEMPOTENCY_KEY_REUSED";
+                        code?: "SERVICE_ACCOUNT_CANNOT_DECIDE" | "IDEMPOTENCY_KEY_REUSED";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5790,6 +5843,30 @@ export interface operations {
                         /** @enum {string} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
                         details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `SERVICE_ACCOUNT_CANNOT_DECIDE`: A service account cannot hold a role that decides ({roles}): decisions need a person signed in. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "SERVICE_ACCOUNT_CANNOT_DECIDE",
+                     *       "message": "A service account cannot hold a role that decides ({roles}): decisions need a person signed in.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "SERVICE_ACCOUNT_CANNOT_DECIDE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9331,6 +9408,7 @@ export interface operations {
             };
             /**
              * @description - `RACI_NOT_CONSULTED`: Only a consultant or approver of a Consulted party may give an opinion.
+             *     - `CREDENTIAL_NOT_PERSONAL`: A decision needs a credential of your own: sign in, or use a token you minted while signed in. A token someone else minted, or ADMIN_TOKEN, may read, submit, comment and work, but not decide.
              *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
@@ -9350,7 +9428,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_CONSULTED" | "CSRF_TOKEN_INVALID";
+                        code?: "RACI_NOT_CONSULTED" | "CREDENTIAL_NOT_PERSONAL" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9704,6 +9782,7 @@ export interface operations {
             };
             /**
              * @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}.
+             *     - `CREDENTIAL_NOT_PERSONAL`: A decision needs a credential of your own: sign in, or use a token you minted while signed in. A token someone else minted, or ADMIN_TOKEN, may read, submit, comment and work, but not decide.
              *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
@@ -9723,7 +9802,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "CSRF_TOKEN_INVALID";
+                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "CREDENTIAL_NOT_PERSONAL" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10077,6 +10156,7 @@ export interface operations {
             };
             /**
              * @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}.
+             *     - `CREDENTIAL_NOT_PERSONAL`: A decision needs a credential of your own: sign in, or use a token you minted while signed in. A token someone else minted, or ADMIN_TOKEN, may read, submit, comment and work, but not decide.
              *     - `RACI_FOUR_EYES`: Four eyes: the submitter of a request never decides on it.
              *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
@@ -10097,7 +10177,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES" | "CSRF_TOKEN_INVALID";
+                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "CREDENTIAL_NOT_PERSONAL" | "RACI_FOUR_EYES" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10453,6 +10533,7 @@ export interface operations {
             };
             /**
              * @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}.
+             *     - `CREDENTIAL_NOT_PERSONAL`: A decision needs a credential of your own: sign in, or use a token you minted while signed in. A token someone else minted, or ADMIN_TOKEN, may read, submit, comment and work, but not decide.
              *     - `RACI_FOUR_EYES`: Four eyes: the submitter of a request never decides on it.
              *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
@@ -10473,7 +10554,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES" | "CSRF_TOKEN_INVALID";
+                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "CREDENTIAL_NOT_PERSONAL" | "RACI_FOUR_EYES" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });

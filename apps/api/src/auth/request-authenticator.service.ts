@@ -67,6 +67,9 @@ export class RequestAuthenticator {
     const credential = {
       kind: CredentialKind.IdpToken,
       id: typeof claims.jti === 'string' ? claims.jti : null,
+      // The provider's token for the subject: the person (or service) got it from the provider.
+      issuer: typeof claims.iss === 'string' ? claims.iss : null,
+      personal: true,
       method: AuthMethod.IdpToken,
       acr: typeof claims.acr === 'string' ? claims.acr : null,
       amr: Array.isArray(claims.amr) ? claims.amr.filter((v) => typeof v === 'string') : [],

@@ -1,13 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { secretFile } from '@app/core/config/startup-secrets';
+import { DemoProblem, DemoSignIn } from './demo-sign-in';
 
 /**
  * `npm run demo`: through the running engine's API, as its bootstrap admin, a customer
  * organization (Globex, on the on-request plan) and one user per role on both sides, provider and
- * customer; then their tokens as `export NAME=...` lines, which `eval "$(npm run --silent demo)"`
- * sets in a shell. Run again, it finds the organization and the users it made and issues each a new
- * token (the earlier ones keep working). Everything else it prints is a `#` comment, so its whole
- * output can be evaluated.
+ * customer. Then each person signs in as people do, by the link the engine mails them (read from
+ * `var/mail`), and mints their own token: personal tokens, which decide, unlike the one the admin
+ * got at creation. They are printed as `export NAME=...` lines, which
+ * `eval "$(npm run --silent demo)"` sets in a shell. Run again, it finds the organization and the
+ * users it made and signs each in again for a new token (the earlier ones keep working).
+ * Everything else it prints is a `#` comment, so its whole output can be evaluated.
  */
 
 const ROLES = ['requester', 'approver', 'operator', 'consultant', 'admin'] as const;
@@ -49,9 +52,6 @@ interface User {
   roles: string[];
 }
 
-/** A stop with one line for the person who ran it. */
-class DemoProblem extends Error {}
-
 async function main(): Promise<void> {
   const url = engineUrl();
   const call = client(url, adminToken());
@@ -63,6 +63,7 @@ async function main(): Promise<void> {
   );
   const customer = existing ?? (await call<Organization>('POST', '/v1/organizations', CUSTOMER));
 
+  const signIn = new DemoSignIn(url);
   const lines: string[] = [];
   const reused: string[] = [];
   for (const [side, organizationId] of [
@@ -72,27 +73,28 @@ async function main(): Promise<void> {
     const users = await call<{ items: User[] }>('GET', `/v1/organizations/${organizationId}/users`);
     for (const role of ROLES) {
       const [name, email] = PEOPLE[side][role];
-      const user = users.items.find((u) => u.email.toLowerCase() === email);
-      let token: string;
+      let user = users.items.find((u) => u.email.toLowerCase() === email);
       if (user) {
         if (!user.roles.includes(role)) {
           throw new DemoProblem(`${email} exists without the ${role} role: remove it or use it`);
         }
-        token = (await call<{ token: string }>('POST', `/v1/users/${user.id}/tokens`)).token;
         reused.push(email);
       } else {
         const body = { email, name, roles: [role] };
-        const path = `/v1/organizations/${organizationId}/users`;
-        token = (await call<{ token: string }>('POST', path, body)).token;
+        user = await call<User>('POST', `/v1/organizations/${organizationId}/users`, body);
       }
+      const token = await signIn.personalToken(user);
       lines.push(`export ${side.toUpperCase()}_${role.toUpperCase()}_TOKEN=${token}   # ${email}`);
     }
   }
 
-  const made = reused.length === 0 ? 'made' : 'already there: each was issued a new token';
+  const made = reused.length === 0 ? 'made' : 'already there';
   print([
     `# raci-engine at ${url}: the provider and the customer ${CUSTOMER.name} (on-request plan),`,
     `# one user per role on each side (${made}).`,
+    '# Each signed in as a person does, by the sign-in link the engine mailed them (read from',
+    '# var/mail), and minted their own token with that session: personal tokens, which decide.',
+    '# A token an admin mints for someone reads, submits and works, but never decides.',
     ...(existing ? [`# ${CUSTOMER.name} already existed: reused.`] : []),
     `export RACI_URL=${url}`,
     `export PROVIDER_ID=${providerId}`,

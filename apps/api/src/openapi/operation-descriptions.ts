@@ -25,12 +25,12 @@ export const OPERATION_DESCRIPTIONS: Record<string, string> = {
   setQuotaPackages:
     'Provider admins set how many extra packages of a quota unit the customer bought, which adds to the quota of the current period.',
   createUser:
-    'Admins add a user with roles (requester, approver, operator, consultant, admin). The answer carries the user’s first token, shown once.',
+    'Admins add a user with roles (requester, approver, operator, consultant, admin), a `person` by default or a `service` account (which never signs in for a session and cannot be approver or consultant). The answer carries the user’s first token, shown once: an admin minted it, so it reads, submits, comments and works, but does not decide.',
   listUsers: 'Admins of the organization and provider admins list its users.',
   updateUser:
     'Admins change a user’s name, roles or active flag. An admin cannot raise their own roles, and the last active admin stays.',
   issueToken:
-    'A new `raci_…` token for the user, shown once; earlier tokens keep working until revoked.',
+    'A new `raci_…` token for the user, shown once; earlier tokens keep working until revoked. It records who minted it (`issuedBy`). A token the user mints for themselves while signed in (session cookie with `X-CSRF-Token`, or the identity provider’s token) is `personal`: it decides. One an admin mints for them, or one minted with another token, reads, submits, comments and works, but a decision with it is `403 CREDENTIAL_NOT_PERSONAL`.',
   revokeToken: 'The token stops working at once. Revoking a revoked token is not an error.',
   getMe:
     'The caller: user, roles and organization, and how this request authenticated. The bootstrap admin (ADMIN_TOKEN) has no user id. Under a session cookie, also the `csrfToken` that state-changing calls with the cookie send as `X-CSRF-Token`.',

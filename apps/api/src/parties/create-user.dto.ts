@@ -9,7 +9,7 @@ import {
   Length,
   MaxLength,
 } from 'class-validator';
-import { CreateUserInput, Role } from '@app/parties';
+import { CreateUserInput, Role, UserKind } from '@app/parties';
 import { Trim } from './trim.transform';
 
 /** Body of `POST /v1/organizations/:id/users`. */
@@ -36,6 +36,17 @@ export class CreateUserDto implements CreateUserInput {
   @ArrayMinSize(1)
   @IsEnum(Role, { each: true })
   roles!: Role[];
+
+  @ApiPropertyOptional({
+    enum: UserKind,
+    example: UserKind.Person,
+    description:
+      '`person` unless given. A `service` account (a machine) never signs in for a session and ' +
+      'cannot hold `approver` or `consultant` (SERVICE_ACCOUNT_CANNOT_DECIDE)',
+  })
+  @IsOptional()
+  @IsEnum(UserKind)
+  kind?: UserKind;
 
   @ApiPropertyOptional({
     example: '248289761001',

@@ -18,7 +18,24 @@ export class TokenResponse {
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: Date;
 
-  static from({ id, token, prefix, createdAt }: IssuedToken): TokenResponse {
-    return { id, token, prefix, createdAt };
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The user who minted it; null when the bootstrap ADMIN_TOKEN did',
+  })
+  issuedBy!: string | null;
+
+  @ApiProperty({
+    example: true,
+    description:
+      'Its owner minted it while signed in (a session or the identity provider’s token): it may ' +
+      'decide. A token an admin minted for someone, or one minted with another token, may read, ' +
+      'submit, comment and work, but not decide (CREDENTIAL_NOT_PERSONAL)',
+  })
+  personal!: boolean;
+
+  static from({ id, token, prefix, createdAt, issuedBy, personal }: IssuedToken): TokenResponse {
+    return { id, token, prefix, createdAt, issuedBy, personal };
   }
 }

@@ -25,7 +25,9 @@ export class UpdateUserDto implements UpdateUserInput {
     enum: Role,
     isArray: true,
     example: [Role.Requester],
-    description: 'Replaces the roles; nobody adds a role to themselves (OWN_ROLES_ESCALATION)',
+    description:
+      'Replaces the roles; nobody adds a role to themselves (OWN_ROLES_ESCALATION), and a service ' +
+      'account holds no role that decides (SERVICE_ACCOUNT_CANNOT_DECIDE)',
   })
   @IsOptional()
   @IsArray()

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Role, User } from '@app/parties';
+import { Role, User, UserKind } from '@app/parties';
 
 /** A user as the API shows it. */
 export class UserResponse {
@@ -14,6 +14,14 @@ export class UserResponse {
 
   @ApiProperty({ enum: Role, isArray: true, example: [Role.Requester] })
   roles!: Role[];
+
+  @ApiProperty({
+    enum: UserKind,
+    example: UserKind.Person,
+    description:
+      'A `person`, or a `service` account: it never signs in for a session and holds no role that decides',
+  })
+  kind!: UserKind;
 
   @ApiProperty({ format: 'uuid' })
   organizationId!: string;
@@ -40,6 +48,7 @@ export class UserResponse {
       email,
       name,
       roles,
+      kind,
       organizationId,
       oidcSubject,
       active,
@@ -51,6 +60,7 @@ export class UserResponse {
       email,
       name,
       roles,
+      kind: kind ?? UserKind.Person,
       organizationId,
       oidcSubject: oidcSubject ?? null,
       active,

@@ -49,6 +49,7 @@ export class UsersController {
     PartiesErrorCode.OrganizationNotFound,
     PartiesErrorCode.EmailTaken,
     PartiesErrorCode.OidcSubjectTaken,
+    PartiesErrorCode.ServiceAccountCannotDecide,
   )
   @ApiOperation({
     summary: 'Add a user to an organization, with its first token (its admins, provider admins)',
@@ -92,6 +93,7 @@ export class UsersController {
     PartiesErrorCode.UserNotFound,
     PartiesErrorCode.LastActiveAdmin,
     PartiesErrorCode.OidcSubjectTaken,
+    PartiesErrorCode.ServiceAccountCannotDecide,
   )
   @ApiOperation({
     summary:

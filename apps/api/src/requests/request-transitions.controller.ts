@@ -60,6 +60,7 @@ export class RequestTransitionsController {
   @ApiErrors(
     RequestsErrorCode.RequestNotFound,
     RequestsErrorCode.NotConsulted,
+    RequestsErrorCode.CredentialNotPersonal,
     RequestsErrorCode.OpinionAlreadyGiven,
     RequestsErrorCode.InvalidTransition,
     RequestsErrorCode.VersionConflict,
@@ -85,6 +86,7 @@ export class RequestTransitionsController {
   @ApiErrors(
     RequestsErrorCode.RequestNotFound,
     RequestsErrorCode.NotAccountableApprover,
+    RequestsErrorCode.CredentialNotPersonal,
     RequestsErrorCode.StepUpRequired,
     RequestsErrorCode.InvalidTransition,
     RequestsErrorCode.VersionConflict,
@@ -116,6 +118,7 @@ export class RequestTransitionsController {
   @ApiErrors(
     RequestsErrorCode.RequestNotFound,
     RequestsErrorCode.NotAccountableApprover,
+    RequestsErrorCode.CredentialNotPersonal,
     RequestsErrorCode.StepUpRequired,
     RequestsErrorCode.FourEyes,
     RequestsErrorCode.ConsultationPending,
@@ -148,6 +151,7 @@ export class RequestTransitionsController {
   @ApiErrors(
     RequestsErrorCode.RequestNotFound,
     RequestsErrorCode.NotAccountableApprover,
+    RequestsErrorCode.CredentialNotPersonal,
     RequestsErrorCode.StepUpRequired,
     RequestsErrorCode.FourEyes,
     RequestsErrorCode.InvalidTransition,

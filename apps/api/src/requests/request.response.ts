@@ -149,6 +149,17 @@ export class EntryAuthenticationResponse {
     description: "The token's, session's or link's id; the JWT's jti",
   })
   id!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '5c0e2a8e-8f0c-4a55-9b1e-7d6a3c2b1f00',
+    description:
+      'Who issued the credential: for an engine token the id of the user who minted it ' +
+      '(`admin_token` when the bootstrap token did, `unknown` for tokens older than this record); ' +
+      "for a session the person's own user id; for an identity provider's token its `iss`; " +
+      '`engine` for a decision link. Absent from entries recorded before it was kept',
+  })
+  issuer?: string | null;
   @ApiProperty({
     enum: ['api_token', 'oidc', 'email_link', 'idp_token', 'decision_link'],
     description: 'How the person proved who they are',

@@ -16,6 +16,17 @@ export class ApiToken {
   @Column({ type: 'varchar', length: 16 })
   prefix!: string;
 
+  /**
+   * The user who minted it: the owner themselves, or an admin. null when the bootstrap
+   * `ADMIN_TOKEN` did, and for tokens minted before this was recorded.
+   */
+  @Column({ name: 'issued_by', type: 'uuid', nullable: true })
+  issuedBy!: string | null;
+
+  /** The kind of credential it was minted with (`session`, `api_token`…); null before it was recorded. */
+  @Column({ name: 'issued_with', type: 'varchar', length: 16, nullable: true })
+  issuedWith!: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

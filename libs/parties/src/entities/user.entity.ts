@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Role } from '../parties.types';
+import { Role, UserKind } from '../parties.types';
 
 @Entity({ name: 'users' })
 export class User {
@@ -21,6 +21,13 @@ export class User {
 
   @Column({ type: 'jsonb' })
   roles!: Role[];
+
+  /**
+   * A person, or a service account (a machine): a service account never signs in for a session,
+   * its tokens are minted by admins, and so it holds no role that decides.
+   */
+  @Column({ type: 'varchar', length: 16, default: UserKind.Person })
+  kind!: UserKind;
 
   /**
    * The identity provider's `sub` for this user: set by an admin (a service account's client id), or

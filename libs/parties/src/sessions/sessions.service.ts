@@ -80,6 +80,8 @@ export class SessionsService {
       credential: {
         kind: CredentialKind.Session,
         id: session.id,
+        issuer: session.userId,
+        personal: true,
         method: session.method as AuthMethod,
         acr: session.acr,
         amr: session.amr ?? [],

@@ -4,7 +4,7 @@ import { AppConfig, JobName, JobQueue } from '@app/core';
 import { User } from '../entities/user.entity';
 import { OrganizationsService } from '../organizations.service';
 import { PartiesErrorCode } from '../parties.exception';
-import { Locale, Role } from '../parties.types';
+import { Locale, Role, UserKind } from '../parties.types';
 import { SignInLink } from './sign-in-link.entity';
 import { SignInLinks } from './sign-in-links.service';
 
@@ -59,6 +59,7 @@ const ada = (fields: Partial<User> = {}): User =>
     email: 'ada@globex.example',
     name: 'Ada',
     roles: [Role.Requester],
+    kind: UserKind.Person,
     active: true,
     createdAt: new Date('2026-01-01T00:00:00Z'),
     ...fields,
@@ -130,6 +131,13 @@ describe('SignInLinks', () => {
     for (let i = 0; i < 4; i++) await service.request('ada@globex.example', null);
     expect(links.all).toHaveLength(2);
     expect(jobs.enqueue).toHaveBeenCalledTimes(2);
+  });
+
+  it('sends a service account nothing: it never signs in, and its address tells nothing', async () => {
+    build(ada({ kind: UserKind.Service }));
+    await service.request('ada@globex.example', null);
+    expect(links.all).toHaveLength(0);
+    expect(jobs.enqueue).not.toHaveBeenCalled();
   });
 
   it('answers as for any address when the queue is down, and keeps no link it could not mail', async () => {

@@ -6,7 +6,7 @@ import { AppConfig, JobName, JobQueue, linkSecret } from '@app/core';
 import { User } from '../entities/user.entity';
 import { OrganizationsService } from '../organizations.service';
 import { PartiesErrorCode as Code, PartiesException } from '../parties.exception';
-import { Locale } from '../parties.types';
+import { Locale, UserKind } from '../parties.types';
 import { SignInLink } from './sign-in-link.entity';
 import { SignInLinkMac } from './sign-in-link-mac';
 
@@ -74,7 +74,7 @@ export class SignInLinks {
   }
 
   /**
-   * Mails one sign-in link to this address (in any case) when an active user has it, unless the
+   * Mails one sign-in link to this address (in any case) when an active person has it, unless the
    * address was sent `SIGN_IN_LINK_LIMIT` in the last hour, whatever the accounts it has. Says
    * nothing of what it did: the caller answers the same whatever the address.
    */
@@ -164,9 +164,12 @@ export class SignInLinks {
     return { users, returnTo: link.returnTo };
   }
 
-  /** Every account with this (lower-case) address, in any organization, active or not, oldest first. */
+  /**
+   * Every person's account with this (lower-case) address, in any organization, active or not,
+   * oldest first. A service account never signs in: it is never among them.
+   */
   private async accountsOf(email: string): Promise<User[]> {
-    const accounts = await this.users.findBy({ email });
+    const accounts = await this.users.findBy({ email, kind: UserKind.Person });
     return accounts.sort(
       (a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime(),
     );

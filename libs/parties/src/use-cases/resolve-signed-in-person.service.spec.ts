@@ -1,7 +1,7 @@
 import { QueryFailedError, Repository } from 'typeorm';
 import { fakeAdminAudit, inOneTransaction } from '@app/audit/testing/admin-audit.fixture';
 import { User } from '../entities/user.entity';
-import { Role } from '../parties.types';
+import { Role, UserKind } from '../parties.types';
 import { CUSTOMER_A } from '../testing/principal.fixture';
 import { ResolveSignedInPersonService } from './resolve-signed-in-person.service';
 
@@ -111,6 +111,21 @@ describe('ResolveSignedInPersonService', () => {
     });
     await expect(codeOf(resolved)).resolves.toBe('NO_USER_FOR_SIGN_IN');
     expect(rows[0].oidcSubject).toBe('sub-ada');
+  });
+
+  it('refuses a service account as it refuses a stranger, by subject or by address', async () => {
+    rows[0].kind = UserKind.Service;
+    rows[1] = Object.assign(rows[1], { kind: UserKind.Service, oidcSubject: 'svc-grace' });
+    const byAddress = service.resolve({
+      sub: 'sub-ada',
+      email: 'ada@globex.example',
+      emailVerified: true,
+    });
+    await expect(codeOf(byAddress)).resolves.toBe('NO_USER_FOR_SIGN_IN');
+    await expect(codeOf(service.resolve({ sub: 'svc-grace' }))).resolves.toBe(
+      'NO_USER_FOR_SIGN_IN',
+    );
+    expect(save).not.toHaveBeenCalled();
   });
 
   it('refuses a deactivated user, by subject or by address', async () => {

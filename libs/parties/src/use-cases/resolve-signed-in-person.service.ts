@@ -5,6 +5,7 @@ import { AdminAction, AdminAuditService } from '@app/audit';
 import { isUniqueViolation, TransactionRunner } from '@app/core';
 import { User } from '../entities/user.entity';
 import { PartiesErrorCode as Code, PartiesException } from '../parties.exception';
+import { UserKind } from '../parties.types';
 
 /** Who the identity provider says signed in: its subject, and the address it vouches for, if any. */
 export interface SignedInIdentity {
@@ -39,10 +40,14 @@ export class ResolveSignedInPersonService {
   /** One user, or several (oldest first) for the person to choose from. */
   async resolve(identity: SignedInIdentity): Promise<User[]> {
     const linked = await this.users.findOneBy({ oidcSubject: identity.sub });
+    // A service account never signs in for a session: refused as for a person nobody knows.
+    if (linked?.kind === UserKind.Service) throw new PartiesException(Code.NoUserForSignIn);
     if (linked) return [active(linked)];
     const email = identity.emailVerified === true ? identity.email?.trim().toLowerCase() : '';
     if (!email) throw new PartiesException(Code.NoUserForSignIn);
-    const unlinked = (await this.users.findBy({ email })).filter((user) => !user.oidcSubject);
+    const unlinked = (await this.users.findBy({ email, kind: UserKind.Person })).filter(
+      (user) => !user.oidcSubject,
+    );
     if (unlinked.length === 0) throw new PartiesException(Code.NoUserForSignIn);
     const open = unlinked.filter((user) => user.active);
     if (open.length === 0) throw new PartiesException(Code.UserDeactivated);

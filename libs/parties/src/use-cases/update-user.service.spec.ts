@@ -3,7 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { fakeAdminAudit, inOneTransaction } from '@app/audit/testing/admin-audit.fixture';
 import { User } from '../entities/user.entity';
 import { PartiesErrorCode, PartiesException } from '../parties.exception';
-import { Role } from '../parties.types';
+import { Role, UserKind } from '../parties.types';
 import { CUSTOMER_A, CUSTOMER_B, principal, PROVIDER_ORG } from '../testing/principal.fixture';
 import { UsersService } from '../users.service';
 import { SessionsService } from '../sessions/sessions.service';
@@ -12,12 +12,13 @@ import { UpdateUserService } from './update-user.service';
 const ADMIN_ID = '00000000-0000-4000-8000-0000000000ff';
 const USER_ID = '00000000-0000-4000-8000-0000000000a1';
 
-const user = (id: string, roles: Role[], active = true) =>
+const user = (id: string, roles: Role[], active = true, kind = UserKind.Person) =>
   Object.assign(new User(), {
     id,
     organizationId: CUSTOMER_A,
     name: 'Ada',
     roles,
+    kind,
     active,
     oidcSubject: null,
   });
@@ -93,6 +94,21 @@ describe('UpdateUserService', () => {
         },
       }),
     );
+  });
+
+  it('never gives a service account a role that decides, and stores nothing then', async () => {
+    const SERVICE_ID = '00000000-0000-4000-8000-0000000000b1';
+    rows.push(user(SERVICE_ID, [Role.Requester], true, UserKind.Service));
+    for (const role of [Role.Approver, Role.Consultant]) {
+      await expect(codeOf(service.update(admin, SERVICE_ID, { roles: [role] }))).resolves.toBe(
+        PartiesErrorCode.ServiceAccountCannotDecide,
+      );
+    }
+    expect(save).not.toHaveBeenCalled();
+    const { user: changed } = await service.update(admin, SERVICE_ID, { roles: [Role.Operator] });
+    expect(changed.roles).toEqual([Role.Operator]);
+    await service.update(admin, USER_ID, { roles: [Role.Approver] });
+    expect(rows.find((row) => row.id === USER_ID)!.roles).toEqual([Role.Approver]);
   });
 
   it('announces a deactivation once committed, and records nothing for no change', async () => {

@@ -12,7 +12,7 @@ import { AccessPolicy } from '../access-policy';
 import { User } from '../entities/user.entity';
 import { PartiesErrorCode as Code, PartiesException } from '../parties.exception';
 import { Principal, UpdateUserInput } from '../parties.types';
-import { isActiveAdmin, normalizeRoles } from '../roles';
+import { isActiveAdmin, normalizeRoles, refuseDecidingService } from '../roles';
 import { SessionsService } from '../sessions/sessions.service';
 import { UsersService } from '../users.service';
 
@@ -43,6 +43,7 @@ export class UpdateUserService {
     const target = await this.users.visible(principal, id);
     AccessPolicy.requireAdmin(principal, target.organizationId);
     const roles = input.roles && normalizeRoles(input.roles);
+    if (roles) refuseDecidingService(target.kind, roles);
     const gained = roles?.filter((role) => !target.roles.includes(role)) ?? [];
     if (principal.userId === target.id && gained.length > 0)
       throw new PartiesException(Code.OwnRolesEscalation, { roles: gained.join(', ') });

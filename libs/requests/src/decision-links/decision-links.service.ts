@@ -8,6 +8,7 @@ import { AppConfig, linkSecret } from '@app/core';
 import {
   AuthMethod,
   CredentialKind,
+  ENGINE_ISSUER,
   isUuid,
   Locale,
   OrganizationsService,
@@ -15,6 +16,7 @@ import {
   TokensService,
   UsersService,
 } from '@app/parties';
+import { requirePersonalCredential } from '../domain/personal-credential.policy';
 import { requireStepUp, stepUpApplies } from '../domain/step-up.policy';
 import { RequestOpinion } from '../entities/request-opinion.entity';
 import { Request } from '../entities/request.entity';
@@ -159,6 +161,7 @@ export class DecisionLinks {
     const principal = await this.deciderOf(link, signedIn);
     const { verb, opinion } = LINK_DECISIONS[link.verb];
     // Before the link is used up: a decision refused for want of step-up leaves it usable.
+    requirePersonalCredential(verb, principal);
     requireStepUp(verb, principal, this.config);
     const claimed = await this.links.update(
       { id: link.id, usedAt: IsNull() },
@@ -175,6 +178,9 @@ export class DecisionLinks {
     const credential = {
       kind: CredentialKind.DecisionLink,
       id: link.id,
+      // Made by the engine and mailed to the person's own mailbox, like a sign-in link.
+      issuer: ENGINE_ISSUER,
+      personal: true,
       method: AuthMethod.DecisionLink,
       acr: null,
       amr: [],

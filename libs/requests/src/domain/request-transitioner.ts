@@ -161,8 +161,6 @@ function previousEntry(request: Request, created: boolean): ChainHead | null | '
 /** How the actor authenticated, as the history keeps it; null when the engine acts by itself. */
 function recordedAuthentication({ credential }: Principal): EntryAuthentication | null {
   if (!credential) return null;
-  const { kind, id, method, acr, amr, authTime } = credential;
-  // Kept only where the credential names one, as the MAC reads a missing issuer as null.
-  const { issuer } = credential as { issuer?: string | null };
-  return { kind, id, ...(issuer ? { issuer } : {}), method, acr, amr: [...amr], authTime };
+  const { kind, id, issuer, method, acr, amr, authTime } = credential;
+  return { kind, id, issuer, method, acr, amr: [...amr], authTime };
 }

@@ -16,6 +16,8 @@ function as(credential: Partial<Credential>) {
     credential: {
       kind: CredentialKind.Session,
       id: 's1',
+      issuer: '00000000-0000-4000-8000-0000000000ff',
+      personal: true,
       method: AuthMethod.Oidc,
       acr: null,
       amr: [],

@@ -28,6 +28,13 @@ export interface VerbRule {
   /** Four eyes: the submitter never does it, whatever else they are. */
   fourEyes: boolean;
   /**
+   * A decision: it needs a credential the person obtained themselves (a session of their own
+   * sign-in, a token they minted while signed in, the identity provider's token, their emailed
+   * decision link). A token someone else minted, or ADMIN_TOKEN, is refused: nobody decides as
+   * someone else.
+   */
+  personal?: true;
+  /**
    * A decision of the Accountable party: with OIDC_STEP_UP_ACR set, it needs a multi-factor
    * sign-in, whichever way it comes (API, console or email link).
    */
@@ -57,6 +64,7 @@ export const WHO_ACTS: Readonly<Record<V, VerbRule>> = {
   },
   [V.Opinion]: {
     actors: [{ standing: 'consulted', roles: [Role.Consultant, Role.Approver] }],
+    personal: true,
     fourEyes: false,
     from: [S.PendingConsultation],
     waits: 'opinion',
@@ -64,6 +72,7 @@ export const WHO_ACTS: Readonly<Record<V, VerbRule>> = {
   },
   [V.WaiveConsultation]: {
     actors: [APPROVER],
+    personal: true,
     stepUp: true,
     fourEyes: false,
     from: [S.PendingConsultation],
@@ -71,6 +80,7 @@ export const WHO_ACTS: Readonly<Record<V, VerbRule>> = {
   },
   [V.Approve]: {
     actors: [APPROVER],
+    personal: true,
     stepUp: true,
     fourEyes: true,
     from: [S.PendingApproval],
@@ -79,6 +89,7 @@ export const WHO_ACTS: Readonly<Record<V, VerbRule>> = {
   },
   [V.Reject]: {
     actors: [APPROVER],
+    personal: true,
     stepUp: true,
     fourEyes: true,
     from: [S.PendingConsultation, S.PendingApproval],

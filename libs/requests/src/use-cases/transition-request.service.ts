@@ -7,6 +7,7 @@ import { AppConfig, isUniqueViolation, RequestState, TransactionRunner } from '@
 import { Principal } from '@app/parties';
 import { authorize } from '../domain/raci-policy';
 import { findVisibleRequest } from '../domain/request-scope';
+import { requirePersonalCredential } from '../domain/personal-credential.policy';
 import { requireStepUp } from '../domain/step-up.policy';
 import { RequestVerb as V } from '../domain/request-state';
 import { TransitionContext } from '../domain/request-state-machine';
@@ -52,6 +53,8 @@ export class TransitionRequestService {
     try {
       const { request: changed, event } = await this.transactions.run(async (manager) => {
         const request = await findVisibleRequest(manager, principal, id);
+        // Whose credential it is comes first: nobody decides as someone else, whatever their roles.
+        requirePersonalCredential(verb, principal);
         const letter = authorize(verb, principal, {
           ...request,
           letters: this.catalog.lettersOf(request.action),

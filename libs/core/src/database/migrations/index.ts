@@ -12,6 +12,7 @@ import { IdempotentCalls1764000000011 } from './1764000000011-idempotent-calls';
 import { SignIn1764000000012 } from './1764000000012-sign-in';
 import { WebhookGuard1764000000014 } from './1764000000014-webhook-guard';
 import { MailLinksAtRest1764000000018 } from './1764000000018-mail-links-at-rest';
+import { PersonalCredentials1764000000019 } from './1764000000019-personal-credentials';
 import { EmailPerOrganization1764000000020 } from './1764000000020-email-per-organization';
 import { KeyedHistory1764000000021 } from './1764000000021-keyed-history';
 
@@ -30,6 +31,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SignIn1764000000012,
   WebhookGuard1764000000014,
   MailLinksAtRest1764000000018,
+  PersonalCredentials1764000000019,
   EmailPerOrganization1764000000020,
   KeyedHistory1764000000021,
 ];
