@@ -8,6 +8,7 @@ import { EngineProcess, EngineRole } from '../helpers/engine-process';
 import { SmtpListener } from '../helpers/smtp-listener';
 import { ThrowawayPostgres } from '../helpers/throwaway-postgres';
 import { ThrowawayRedis } from '../helpers/throwaway-redis';
+import { makeSigningKey } from '@app/core';
 
 /** A request whose every event owes mail: provider approvers, the customer's contact, the submitter. */
 export const REPLICA = { action: 'mariadb.add-read-only-replica', params: { instance: 'db-1' } };
@@ -26,6 +27,8 @@ export interface FaultBedOptions {
  */
 export class FaultBed {
   readonly processes: EngineProcess[] = [];
+  /** The checkpoint signing key every process of the bed shares. */
+  private readonly auditSigningKey = makeSigningKey();
 
   private constructor(
     readonly postgres: ThrowawayPostgres,
@@ -61,6 +64,7 @@ export class FaultBed {
       ADMIN_TOKEN: TEST_ADMIN_TOKEN,
       LINK_SECRET: 'fault-bed-link-secret-0123456789abcdef',
       SECRETS_KEY: 'fa'.repeat(32),
+      AUDIT_SIGNING_KEY: this.auditSigningKey,
       RELAY_POLL_MS: '100',
       ...this.extraEnv,
     };

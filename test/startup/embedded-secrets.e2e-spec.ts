@@ -10,6 +10,7 @@ import {
   startupLines,
 } from '../helpers/embedded-engine';
 import { EngineProcess } from '../helpers/engine-process';
+import { makeSigningKey } from '@app/core';
 
 const REPLICA = { action: 'mariadb.add-read-only-replica', params: { instance: 'db-1' } };
 const mode = (path: string) => statSync(path).mode & 0o777;
@@ -84,7 +85,7 @@ describeEmbedded('the secrets of the embedded default', () => {
       expect(secondRun.filter((line) => line.includes(secret))).toEqual([]);
     }
     expect(startupLines(secondRun)).toEqual([
-      'raci-engine: ADMIN_TOKEN, LINK_SECRET and SECRETS_KEY read from var/secrets',
+      'raci-engine: ADMIN_TOKEN, LINK_SECRET, SECRETS_KEY and AUDIT_SIGNING_KEY read from var/secrets',
       expect.stringMatching(/^raci-engine: API http:\/\/localhost:\d+ {2}docs /),
     ]);
     expect(keptAdminToken(dir)).toBe(token);
@@ -129,6 +130,7 @@ describeEmbedded('the secrets elsewhere', () => {
         DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/raci_never_created',
         LINK_SECRET: 'a-link-secret-of-the-deployment-0123456789',
         SECRETS_KEY: 'ab'.repeat(32),
+        AUDIT_SIGNING_KEY: makeSigningKey(),
       },
       { cwd: dir },
     );
@@ -154,6 +156,9 @@ describeEmbedded('the secrets elsewhere', () => {
       ),
       expect.stringMatching(
         /^raci-engine: config: SECRETS_KEY is required because NODE_ENV is production /,
+      ),
+      expect.stringMatching(
+        /^raci-engine: config: AUDIT_SIGNING_KEY is required because NODE_ENV is production /,
       ),
     ]);
     expect(() => statSync(join(dir, 'var'))).toThrow(/ENOENT/);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig, InvalidConfigError } from './app-config';
+import { makeSigningKey, parseSigningKey } from './audit-signing-key';
 import { SecretStore } from './secret-store';
 import {
   keepEmbeddedSecrets,
@@ -12,6 +13,7 @@ import {
 const GIVEN_TOKEN = 'given-admin-token-0123456789abcdef0123';
 const GIVEN_LINK_SECRET = 'given-link-secret-0123456789abcdef0123';
 const GIVEN_SECRETS_KEY = '0123456789abcdef'.repeat(4);
+const GIVEN_SIGNING_KEY = makeSigningKey();
 
 describe('the secrets a start needs', () => {
   let root: string;
@@ -26,7 +28,7 @@ describe('the secrets a start needs', () => {
   describe('in the embedded default (no DATABASE_URL, not production)', () => {
     const embedded = AppConfig.fromEnv({ NODE_ENV: 'development' });
 
-    it('lets a start without ADMIN_TOKEN, LINK_SECRET or SECRETS_KEY through', () => {
+    it('lets a start without ADMIN_TOKEN, LINK_SECRET, SECRETS_KEY or AUDIT_SIGNING_KEY through', () => {
       expect(() => requireSecretsOutsideEmbeddedDefault(embedded)).not.toThrow();
     });
 
@@ -47,6 +49,10 @@ describe('the secrets a start needs', () => {
       );
       expect(lines.join('\n')).not.toContain(linkSecret);
       expect(statSync(join(store.dir, 'link-secret')).mode & 0o777).toBe(0o600);
+      const signingKey = config.env.AUDIT_SIGNING_KEY!;
+      expect(parseSigningKey(signingKey)?.asymmetricKeyType).toBe('ed25519');
+      expect(lines.join('\n')).not.toContain(signingKey);
+      expect(statSync(join(store.dir, 'audit-signing-key')).mode & 0o777).toBe(0o600);
     });
 
     it('reuses them at later starts and says only where they are kept', () => {
@@ -55,11 +61,18 @@ describe('the secrets a start needs', () => {
       expect(config.env.ADMIN_TOKEN).toBe(first.env.ADMIN_TOKEN);
       expect(config.env.LINK_SECRET).toBe(first.env.LINK_SECRET);
       expect(config.env.SECRETS_KEY).toBe(first.env.SECRETS_KEY);
-      expect(lines).toEqual([`ADMIN_TOKEN, LINK_SECRET and SECRETS_KEY read from ${store.dir}`]);
+      expect(config.env.AUDIT_SIGNING_KEY).toBe(first.env.AUDIT_SIGNING_KEY);
+      expect(lines).toEqual([
+        `ADMIN_TOKEN, LINK_SECRET, SECRETS_KEY and AUDIT_SIGNING_KEY read from ${store.dir}`,
+      ]);
     });
 
     it('keeps only what the environment does not give, and says nothing of the rest', () => {
-      const given = AppConfig.fromEnv({ ADMIN_TOKEN: GIVEN_TOKEN, SECRETS_KEY: GIVEN_SECRETS_KEY });
+      const given = AppConfig.fromEnv({
+        ADMIN_TOKEN: GIVEN_TOKEN,
+        SECRETS_KEY: GIVEN_SECRETS_KEY,
+        AUDIT_SIGNING_KEY: GIVEN_SIGNING_KEY,
+      });
       const { config, lines } = keepEmbeddedSecrets(given, store);
       expect(config.env.ADMIN_TOKEN).toBe(GIVEN_TOKEN);
       expect(config.env.SECRETS_KEY).toBe(GIVEN_SECRETS_KEY);
@@ -72,6 +85,7 @@ describe('the secrets a start needs', () => {
         ADMIN_TOKEN: GIVEN_TOKEN,
         LINK_SECRET: GIVEN_LINK_SECRET,
         SECRETS_KEY: GIVEN_SECRETS_KEY,
+        AUDIT_SIGNING_KEY: GIVEN_SIGNING_KEY,
       });
       expect(keepEmbeddedSecrets(given, store)).toEqual({ config: given, lines: [] });
       expect(() => statSync(store.dir)).toThrow(/ENOENT/);
@@ -85,10 +99,11 @@ describe('the secrets a start needs', () => {
     ])('refuses a start without them, one problem per variable (%j)', (env, why) => {
       const config = AppConfig.fromEnv(env);
       const problems = refusal(config);
-      expect(problems).toHaveLength(3);
+      expect(problems).toHaveLength(4);
       expect(problems[0]).toMatch(new RegExp(`^ADMIN_TOKEN is required because ${why} `));
       expect(problems[1]).toMatch(new RegExp(`^LINK_SECRET is required because ${why} `));
       expect(problems[2]).toMatch(new RegExp(`^SECRETS_KEY is required because ${why} `));
+      expect(problems[3]).toMatch(new RegExp(`^AUDIT_SIGNING_KEY is required because ${why} `));
     });
 
     it('names only the one that is missing', () => {
@@ -96,6 +111,7 @@ describe('the secrets a start needs', () => {
         NODE_ENV: 'production',
         ADMIN_TOKEN: GIVEN_TOKEN,
         SECRETS_KEY: GIVEN_SECRETS_KEY,
+        AUDIT_SIGNING_KEY: GIVEN_SIGNING_KEY,
       });
       expect(refusal(config)).toEqual([expect.stringMatching(/^LINK_SECRET is required/)]);
     });

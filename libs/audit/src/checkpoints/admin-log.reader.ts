@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AdminEvent } from '../admin/admin-event.entity';
+import { adminEventHash } from '../admin/admin-event-chain';
+import { CheckpointLogReader, LogHead, LogLink } from './checkpoint-log';
+
+/** The admin audit log of each organization, as checkpoints seal it: its chain by `seq`. */
+@Injectable()
+export class AdminLogReader implements CheckpointLogReader {
+  readonly log = 'admin' as const;
+
+  constructor(@InjectRepository(AdminEvent) private readonly events: Repository<AdminEvent>) {}
+
+  async movedHeads(): Promise<LogHead[]> {
+    // The last event of each organization, where it is past the organization's last checkpoint.
+    const rows: { organizationId: string; seq: number | string; root: string }[] = await this.events
+      .query(`
+      SELECT e.organization_id AS "organizationId", e.seq AS "seq", e.hash AS "root"
+      FROM admin_events e
+      JOIN (SELECT organization_id, MAX(seq) AS seq FROM admin_events GROUP BY organization_id) h
+        ON h.organization_id = e.organization_id AND h.seq = e.seq
+      WHERE e.seq > COALESCE((
+        SELECT MAX(c.seq) FROM audit_checkpoints c
+        WHERE c.organization_id = e.organization_id AND c.log = 'admin'), 0)`);
+    return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
+  }
+
+  async links(organizationId: string, after: number, upTo: number, limit: number) {
+    const events = await this.events
+      .createQueryBuilder('e')
+      .where('e.organization_id = :organizationId', { organizationId })
+      .andWhere('e.seq > :after AND e.seq <= :upTo', { after, upTo })
+      .orderBy('e.seq', 'ASC')
+      .take(limit)
+      .getMany();
+    return events.map((e): LogLink => ({
+      seq: e.seq,
+      prevHash: e.prevHash,
+      hash: e.hash,
+      intact: adminEventHash(e) === e.hash,
+    }));
+  }
+}
