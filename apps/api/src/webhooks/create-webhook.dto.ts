@@ -10,13 +10,9 @@ import {
 } from 'class-validator';
 import { ALL_EVENT_TYPES, RegisterWebhookInput } from '@app/notifications';
 import { Trim } from '../parties/trim.transform';
-import { AUDIT_CHECKPOINT_EVENT, RequestEventType } from '@app/core';
+import { RequestEventType, WEBHOOK_EVENT_TYPES } from '@app/core';
 
-const EVENT_TYPE_CHOICES = [
-  ...Object.values(RequestEventType),
-  AUDIT_CHECKPOINT_EVENT,
-  ALL_EVENT_TYPES,
-];
+const EVENT_TYPE_CHOICES = [...WEBHOOK_EVENT_TYPES, ALL_EVENT_TYPES];
 
 /** Body of `POST /v1/webhooks`. */
 export class CreateWebhookDto implements RegisterWebhookInput {

@@ -6,9 +6,7 @@ import {
   WebhookDeliveryStatus,
   WebhookEndpoint,
 } from '@app/notifications';
-import { AUDIT_CHECKPOINT_EVENT, RequestEventType } from '@app/core';
-
-const WEBHOOK_EVENT_TYPES = [...Object.values(RequestEventType), AUDIT_CHECKPOINT_EVENT];
+import { RequestEventType, WEBHOOK_EVENT_TYPES } from '@app/core';
 
 /** A webhook endpoint as the API shows it: never with its secret. */
 export class WebhookResponse {

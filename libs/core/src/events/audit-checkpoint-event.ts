@@ -1,4 +1,4 @@
-import type { RequestEvent } from './request-event';
+import { REQUEST_EVENT_TYPES, type RequestEvent } from './request-event';
 
 /** The webhook event type of a new signed checkpoint of an audit log. */
 export const AUDIT_CHECKPOINT_EVENT = 'audit.checkpoint';
@@ -40,3 +40,9 @@ export interface AuditCheckpointEvent {
 
 /** Every event a webhook can be sent: a request's, or a checkpoint of an audit log. */
 export type WebhookEvent = RequestEvent | AuditCheckpointEvent;
+
+/** Every event type a webhook can subscribe to. */
+export const WEBHOOK_EVENT_TYPES: readonly string[] = [
+  ...REQUEST_EVENT_TYPES,
+  AUDIT_CHECKPOINT_EVENT,
+];
