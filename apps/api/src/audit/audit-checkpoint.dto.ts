@@ -59,7 +59,7 @@ export class VerifyCheckpointDto implements CheckpointClaim {
   @Max(2 ** 31 - 1)
   seq!: number;
 
-  @ApiProperty({ example: 'a3f…', pattern: '^[0-9a-f]{64}$' })
+  @ApiProperty({ example: '3f'.repeat(32), pattern: '^[0-9a-f]{64}$' })
   @Matches(/^[0-9a-f]{64}$/)
   root!: string;
 

@@ -51,7 +51,13 @@ export class AuditCheckpointsController {
     PartiesErrorCode.OrganizationNotFound,
     AuditErrorCode.InvalidCursor,
   )
-  @ApiOperation({ summary: 'Admins: the signed checkpoints of the audit logs, newest first' })
+  @ApiOperation({
+    summary: 'Admins: the signed checkpoints of the audit logs, newest first',
+    description:
+      'Every AUDIT_CHECKPOINT_MINUTES the engine signs, for each organization whose request ' +
+      'history or admin audit log grew, its sequence and the hash of its last entry (Ed25519). ' +
+      'Keep them outside the engine; each item is complete for checking offline.',
+  })
   @ApiOkResponse({ type: AuditCheckpointPageResponse })
   @ApiResponseHeaders(200, 'Link')
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, INVALID_CURSOR' })
@@ -69,6 +75,9 @@ export class AuditCheckpointsController {
   @Get('checkpoint-keys')
   @ApiOperation({
     summary: 'The public keys that check checkpoint signatures (JWK), the current one first',
+    description:
+      'A checkpoint names its key by keyId, the RFC 7638 thumbprint (kid) of one of these. Keys ' +
+      'replaced by a rotation stay here, as previous, while AUDIT_PREVIOUS_SIGNING_KEYS lists them.',
   })
   @ApiOkResponse({ type: CheckpointKeySetResponse })
   publicKeys(): CheckpointKeySetResponse {
@@ -86,6 +95,12 @@ export class AuditCheckpointsController {
   @ApiOperation({
     summary:
       'Admins: does the log still hold all an exported checkpoint sealed? Names what is missing',
+    description:
+      'Send a checkpoint as it was exported. Its signature is checked first (422 for a forged one ' +
+      'or an unknown key); then every entry of its log up to its seq must be there, numbered ' +
+      'without a gap, linked to the one before, intact, the last one hashing to its root. The ' +
+      'first that is not is named: deleted_before_checkpoint, log_link_broken, entry_altered or ' +
+      'root_mismatch.',
   })
   @ApiOkResponse({ type: CheckpointVerificationResponse })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
