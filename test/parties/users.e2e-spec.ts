@@ -108,17 +108,42 @@ describe('users API', () => {
     }
   });
 
-  it('answers 409 EMAIL_TAKEN for an email already used, whatever its case or organization', async () => {
-    await createUser(t, customer.id, [Role.Requester], 'taken@globex.example');
-    const other = await createCustomer(t);
-    const res = await admin
-      .post(`/v1/organizations/${other.id}/users`, {
-        email: 'TAKEN@globex.example',
-        name: 'Twin',
-        roles: ['requester'],
-      })
+  it('keeps an address unique within an organization only, and never tells of another', async () => {
+    const globex = await createCustomer(t);
+    const initech = await createCustomer(t);
+    const globexAdmin = api(t, (await createUser(t, globex.id, [Role.Admin])).token);
+    const initechAdmin = api(t, (await createUser(t, initech.id, [Role.Admin])).token);
+    const person = (email: string) => ({ email, name: 'Shared Person', roles: ['requester'] });
+    const atGlobex = await globexAdmin
+      .post(`/v1/organizations/${globex.id}/users`, person('shared@both.example'))
+      .expect(201);
+    const atInitech = await initechAdmin
+      .post(`/v1/organizations/${initech.id}/users`, person('Shared@Both.EXAMPLE'))
+      .expect(201);
+    expect(atInitech.body).toMatchObject({
+      email: 'shared@both.example',
+      organizationId: initech.id,
+    });
+    expect(atInitech.body.id).not.toBe(atGlobex.body.id);
+
+    const twice = await globexAdmin
+      .post(`/v1/organizations/${globex.id}/users`, person('SHARED@both.example'))
       .expect(409);
-    expect(res.body).toMatchObject({ statusCode: 409, code: 'EMAIL_TAKEN' });
+    expect(twice.body).toMatchObject({ statusCode: 409, code: 'EMAIL_TAKEN' });
+    expect(twice.body.message).toBe(
+      'A user of this organization already has the email "shared@both.example".',
+    );
+    expect(JSON.stringify(twice.body)).not.toContain(initech.id);
+    expect(JSON.stringify(twice.body)).not.toContain(initech.name);
+    const listed = await initechAdmin.get(`/v1/organizations/${initech.id}/users`).expect(200);
+    expect(listed.body.items.map((user: { email: string }) => user.email)).toContain(
+      'shared@both.example',
+    );
+    expect(
+      listed.body.items.every(
+        (user: { organizationId: string }) => user.organizationId === initech.id,
+      ),
+    ).toBe(true);
   });
 
   it.each([

@@ -57,13 +57,16 @@ const KNOWN_PREFIXES = [
   '/v1/unsubscribe',
   '/v1/webhooks',
   '/auth/email-link',
+  '/auth/choose',
 ];
 
 /**
- * Routes whose errors are HTML pages for people, by design: the links of emails, and the end of a
- * single sign-on, where the browser comes back from the identity provider.
+ * Routes whose errors are HTML pages for people, by design: the links of emails, the end of a
+ * single sign-on, where the browser comes back from the identity provider, and the choice of
+ * organization that may follow either.
  */
-const HTML_ROUTES = /^\/((v1\/(email-actions|unsubscribe)|auth\/email-link)\/|auth\/callback$)/;
+const HTML_ROUTES =
+  /^\/((v1\/(email-actions|unsubscribe)|auth\/(email-link|choose))\/|auth\/(callback|choose)$)/;
 
 const describeOnPostgres = E2E_DRIVER === 'postgres' ? describe : describe.skip;
 

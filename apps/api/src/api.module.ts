@@ -16,6 +16,7 @@ import { SsoController } from './auth/sso/sso.controller';
 import { CatalogController } from './catalog/catalog.controller';
 import { EmailActionsController } from './email-actions/email-actions.controller';
 import { EmailLinkController } from './auth/email-link/email-link.controller';
+import { AccountChoiceController } from './auth/account-choice/account-choice.controller';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { LinkHeaderInterceptor } from './http/link-header.interceptor';
@@ -82,6 +83,7 @@ export class ApiModule implements NestModule {
         NotificationsController,
         EmailActionsController,
         EmailLinkController,
+        AccountChoiceController,
         UnsubscribeController,
         WebhooksController,
         ...(config.env.BENCH_NOOP_ROUTE ? [BenchNoopController] : []),

@@ -4,6 +4,8 @@ export * from './entities/session.entity';
 export * from './sessions/sessions.service';
 export * from './sign-in-links/sign-in-link.entity';
 export * from './sign-in-links/sign-in-links.service';
+export * from './sign-in-choices/sign-in-choice.entity';
+export * from './sign-in-choices/sign-in-choices.service';
 export * from './entities/api-token.entity';
 export * from './entities/organization.entity';
 export * from './entities/user.entity';

@@ -23,6 +23,10 @@ export enum PartiesErrorCode {
   ProviderAdminRequired = 'PROVIDER_ADMIN_REQUIRED',
   LastActiveAdmin = 'LAST_ACTIVE_ADMIN',
   OwnRolesEscalation = 'OWN_ROLES_ESCALATION',
+  AccountChoiceMissing = 'ACCOUNT_CHOICE_MISSING',
+  AccountChoiceUsed = 'ACCOUNT_CHOICE_USED',
+  AccountChoiceExpired = 'ACCOUNT_CHOICE_EXPIRED',
+  AccountNotOffered = 'ACCOUNT_NOT_OFFERED',
 }
 
 /**
@@ -61,7 +65,7 @@ const ERRORS: ErrorTable<PartiesErrorCode> = {
   },
   [PartiesErrorCode.EmailTaken]: {
     status: HttpStatus.CONFLICT,
-    message: 'A user already has the email "{email}".',
+    message: 'A user of this organization already has the email "{email}".',
   },
   [PartiesErrorCode.TokenNotFound]: {
     status: HttpStatus.NOT_FOUND,
@@ -117,6 +121,24 @@ const ERRORS: ErrorTable<PartiesErrorCode> = {
   [PartiesErrorCode.OwnRolesEscalation]: {
     status: HttpStatus.FORBIDDEN,
     message: 'Nobody may give themselves a role they do not hold ({roles}).',
+  },
+  [PartiesErrorCode.AccountChoiceMissing]: {
+    status: HttpStatus.BAD_REQUEST,
+    message:
+      'No sign-in is waiting here for a choice of account: it may have begun in another browser. Sign in again.',
+  },
+  [PartiesErrorCode.AccountChoiceUsed]: {
+    status: HttpStatus.GONE,
+    message:
+      'An account was already chosen for this sign-in; each sign-in chooses once. Sign in again.',
+  },
+  [PartiesErrorCode.AccountChoiceExpired]: {
+    status: HttpStatus.GONE,
+    message: 'This sign-in waited too long for a choice of account (10 minutes). Sign in again.',
+  },
+  [PartiesErrorCode.AccountNotOffered]: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'That account is not one this sign-in offered: choose one of the page.',
   },
 };
 

@@ -14,6 +14,8 @@ import { Session } from './entities/session.entity';
 import { SessionsService } from './sessions/sessions.service';
 import { SignInLink } from './sign-in-links/sign-in-link.entity';
 import { SignInLinks } from './sign-in-links/sign-in-links.service';
+import { SignInChoice } from './sign-in-choices/sign-in-choice.entity';
+import { SignInChoices } from './sign-in-choices/sign-in-choices.service';
 
 const SERVICES = [
   OrganizationsService,
@@ -24,12 +26,13 @@ const SERVICES = [
   ResolveSignedInPersonService,
   SessionsService,
   SignInLinks,
+  SignInChoices,
 ];
 
 /** Organizations, users and tokens: who is calling, and on whose behalf; every change audited. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Organization, User, ApiToken, Session, SignInLink]),
+    TypeOrmModule.forFeature([Organization, User, ApiToken, Session, SignInLink, SignInChoice]),
     AuditModule,
   ],
   providers: SERVICES,

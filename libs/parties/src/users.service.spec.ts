@@ -89,7 +89,15 @@ describe('UsersService', () => {
       expect(users.insert).not.toHaveBeenCalled();
     });
 
-    it('refuses an email already taken, also when two requests race', async () => {
+    it('looks for the address within the organization only', async () => {
+      await service.create(principal(PROVIDER_ORG, [Role.Admin]), CUSTOMER_A, input);
+      expect(users.existsBy).toHaveBeenCalledWith({
+        organizationId: CUSTOMER_A,
+        email: input.email.trim().toLowerCase(),
+      });
+    });
+
+    it('refuses an email already taken in the organization, also when two requests race', async () => {
       const admin = principal(PROVIDER_ORG, [Role.Admin]);
       users.existsBy.mockResolvedValueOnce(true);
       await expect(service.create(admin, CUSTOMER_A, input)).rejects.toMatchObject({

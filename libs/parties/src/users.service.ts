@@ -70,9 +70,12 @@ export class UsersService {
     }
   }
 
-  /** 409 EMAIL_TAKEN or OIDC_SUBJECT_TAKEN when another user already has the new user's. */
+  /**
+   * 409 EMAIL_TAKEN when another user of the same organization has the new user's address (another
+   * organization's never counts, nor shows), or OIDC_SUBJECT_TAKEN for its subject.
+   */
   private async refuseTaken(user: User): Promise<void> {
-    if (await this.users.existsBy({ email: user.email }))
+    if (await this.users.existsBy({ organizationId: user.organizationId, email: user.email }))
       throw new PartiesException(PartiesErrorCode.EmailTaken, { email: user.email });
     if (user.oidcSubject && (await this.users.existsBy({ oidcSubject: user.oidcSubject })))
       throw new PartiesException(PartiesErrorCode.OidcSubjectTaken, {

@@ -916,6 +916,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/choose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page of the organizations a sign-in may continue in, one button each (public)
+         * @description Reads the `raci_choice` cookie a sign-in set when the proven address has active accounts in several organizations. 400 `ACCOUNT_CHOICE_MISSING` without a valid one, 410 `ACCOUNT_CHOICE_USED` or `ACCOUNT_CHOICE_EXPIRED` (ten minutes), as pages.
+         */
+        get: operations["showAccountChoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/choose/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Continue the sign-in in one organization: starts the session of that account, once
+         * @description 403 `ACCOUNT_NOT_OFFERED` for an account the choice does not name (the choice stays open), 403 `CROSS_SITE_ACCOUNT_CHOICE` for a form of another site, 403 `USER_DEACTIVATED`; forged cookies and accounts not offered count like bad credentials.
+         */
+        post: operations["chooseAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/unsubscribe/{token}": {
         parameters: {
             query?: never;
@@ -2722,7 +2762,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Signed in: sets the `raci_session` cookie, and back to returnTo */
+            /** @description Signed in: sets the `raci_session` cookie, and back to returnTo. When the verified address has active accounts in several organizations (none linked to the subject), sets the `raci_choice` cookie instead, and on to `/auth/choose` to choose one */
             303: {
                 headers: {
                     /** @description Where the browser goes next */
@@ -5482,7 +5522,7 @@ export interface operations {
             /**
              * @description EMAIL_TAKEN, OIDC_SUBJECT_TAKEN
              *
-             *     - `EMAIL_TAKEN`: A user already has the email "{email}".
+             *     - `EMAIL_TAKEN`: A user of this organization already has the email "{email}".
              *     - `OIDC_SUBJECT_TAKEN`: Another user already has the identity provider subject "{oidcSubject}".
              *     - `IDEMPOTENCY_KEY_IN_FLIGHT`: The first call with this Idempotency-Key is still running; retry once it has answered.
              */
@@ -5495,7 +5535,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 409,
                      *       "code": "EMAIL_TAKEN",
-                     *       "message": "A user already has the email \"{email}\".",
+                     *       "message": "A user of this organization already has the email \"{email}\".",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -15056,12 +15096,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Signed in: the `raci_session` cookie is set, and the browser goes to `returnTo` */
+            /** @description Signed in: the `raci_session` cookie is set, and the browser goes to `returnTo`. When the address has active accounts in several organizations, the `raci_choice` cookie is set instead, and the browser goes to `/auth/choose` to choose one */
             303: {
                 headers: {
-                    /** @description The `returnTo` of the link, or `/` */
+                    /** @description The `returnTo` of the link, or `/`; or `/auth/choose` */
                     Location?: string;
-                    /** @description `raci_session`, HttpOnly, SameSite=Lax, Secure under https */
+                    /** @description `raci_session` (or `raci_choice`, `/auth/choose` only), HttpOnly, SameSite=Lax, Secure under https */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -15176,6 +15216,352 @@ export interface operations {
                 };
             };
             /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body’s encoding or charset cannot be read. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. (an HTML page saying so) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    showAccountChoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page with one button per organization */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description - `ACCOUNT_CHOICE_MISSING`: No sign-in is waiting here for a choice of account: it may have begun in another browser. Sign in again. (an HTML page saying so) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `USER_DEACTIVATED`: Your user here has been deactivated: ask an admin of your organization. (an HTML page saying so) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `ACCOUNT_CHOICE_USED`: An account was already chosen for this sign-in; each sign-in chooses once. Sign in again.
+             *     - `ACCOUNT_CHOICE_EXPIRED`: This sign-in waited too long for a choice of account (10 minutes). Sign in again. (an HTML page saying so)
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. (an HTML page saying so) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    chooseAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account chosen: one the page offers */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: the `raci_session` cookie is set, `raci_choice` cleared */
+            303: {
+                headers: {
+                    /** @description The `returnTo` of the sign-in, or `/` */
+                    Location?: string;
+                    /** @description `raci_session`, HttpOnly, SameSite=Lax, Secure under https */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `ACCOUNT_CHOICE_MISSING`: No sign-in is waiting here for a choice of account: it may have begun in another browser. Sign in again. (an HTML page saying so) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "MALFORMED_JSON",
+                     *       "message": "The body could not be read as JSON: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /**
+             * @description - `USER_DEACTIVATED`: Your user here has been deactivated: ask an admin of your organization.
+             *     - `ACCOUNT_NOT_OFFERED`: That account is not one this sign-in offered: choose one of the page.
+             *     - `CROSS_SITE_ACCOUNT_CHOICE`: An organization is chosen from the page that offers it only, not from another site: sign in again. (an HTML page saying so)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `ACCOUNT_CHOICE_USED`: An account was already chosen for this sign-in; each sign-in chooses once. Sign in again.
+             *     - `ACCOUNT_CHOICE_EXPIRED`: This sign-in waited too long for a choice of account (10 minutes). Sign in again. (an HTML page saying so)
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`. */
             415: {
                 headers: {
                     [name: string]: unknown;

@@ -10,6 +10,7 @@ export enum AuthErrorCode {
   AcrNotAllowed = 'ACR_NOT_ALLOWED',
   SignInFailed = 'SIGN_IN_FAILED',
   CrossSiteSignIn = 'CROSS_SITE_SIGN_IN',
+  CrossSiteAccountChoice = 'CROSS_SITE_ACCOUNT_CHOICE',
 }
 
 /** Errors of the HTTP authentication layer itself, before any principal exists. */
@@ -49,6 +50,11 @@ const ERRORS: ErrorTable<AuthErrorCode> = {
     status: HttpStatus.FORBIDDEN,
     message:
       'A sign-in link signs in from its own page only, not from another site: open the link from the mail again.',
+  },
+  [AuthErrorCode.CrossSiteAccountChoice]: {
+    status: HttpStatus.FORBIDDEN,
+    message:
+      'An organization is chosen from the page that offers it only, not from another site: sign in again.',
   },
 };
 

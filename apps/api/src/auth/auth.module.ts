@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PartiesModule } from '@app/parties';
+import { AccountChooser } from './account-choice/account-chooser.service';
 import { AuthFailureCounter } from './auth-failure-counter';
 import { AuthFailureLimiter } from './auth-failure-limiter.service';
 import { RequestAuthenticator } from './request-authenticator.service';
@@ -11,7 +12,7 @@ import { SsoSignIn } from './sso/sso-sign-in.service';
 
 /**
  * What every authentication point of the API shares: the bearer check, the failure limiter and
- * single sign-on with the identity provider.
+ * single sign-on with the identity provider, and the choice of account a proven address may need.
  */
 @Module({
   imports: [PartiesModule],
@@ -22,8 +23,16 @@ import { SsoSignIn } from './sso/sso-sign-in.service';
     IdpTokenVerifier,
     SsoSignIn,
     SignInTransactions,
+    AccountChooser,
     { provide: AuthFailureCounter, useClass: RedisFailureCounter },
   ],
-  exports: [AuthFailureLimiter, RequestAuthenticator, OidcDiscovery, SsoSignIn, SignInTransactions],
+  exports: [
+    AuthFailureLimiter,
+    RequestAuthenticator,
+    OidcDiscovery,
+    SsoSignIn,
+    SignInTransactions,
+    AccountChooser,
+  ],
 })
 export class AuthModule {}

@@ -29,6 +29,7 @@ const OPERATION_IDS: Record<string, Record<string, string>> = {
     show: 'showEmailLink',
     signIn: 'signInWithEmailLink',
   },
+  AccountChoiceController: { show: 'showAccountChoice', choose: 'chooseAccount' },
   NotificationPreferencesController: {
     get: 'getNotificationPreferences',
     put: 'setNotificationPreferences',

@@ -9,7 +9,10 @@ export class User {
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId!: string;
 
-  /** Stored lower-case; unique across the engine. */
+  /**
+   * Stored lower-case; unique within the organization (`users_organization_id_email_key`). The
+   * same person may have an account in several organizations, and chooses one at sign-in.
+   */
   @Column({ type: 'varchar', length: 320 })
   email!: string;
 

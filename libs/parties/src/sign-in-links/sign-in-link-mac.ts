@@ -9,13 +9,14 @@ const PURPOSE = 'raci-engine sign-in links v1';
 
 /**
  * The token of a sign-in link, `<id>.<mac>`: an HMAC-SHA256 of the link's id under a key derived
- * from `LINK_SECRET`. Only the id is stored, so the database alone signs nobody in.
+ * from `LINK_SECRET`. Only the id is stored, so the database alone signs nobody in. Another
+ * `purpose` (a pending choice of account) derives another key, so neither token passes as the other.
  */
 export class SignInLinkMac {
   private readonly key: Buffer;
 
-  constructor(secret: Buffer) {
-    this.key = createHmac('sha256', secret).update(PURPOSE).digest();
+  constructor(secret: Buffer, purpose: string = PURPOSE) {
+    this.key = createHmac('sha256', secret).update(purpose).digest();
   }
 
   /** The token of the link with this id. */

@@ -12,10 +12,11 @@ const ORG = '00000000-0000-4000-8000-000000000001';
 const ADA = '00000000-0000-4000-8000-000000000101';
 const MINUTE = 60_000;
 
-/** Whether a stored value meets a `where` value: equality, `IsNull()` or `MoreThan(x)`. */
+/** Whether a stored value meets a `where` value: equality, `IsNull()`, `In(x)` or `MoreThan(x)`. */
 function meets(value: unknown, wanted: unknown): boolean {
   if (!(wanted instanceof FindOperator)) return value === wanted;
   if (wanted.type === 'isNull') return value === null;
+  if (wanted.type === 'in') return (wanted.value as unknown as unknown[]).includes(value);
   if (wanted.type === 'moreThan') return (value as Date) > (wanted.value as Date);
   throw new Error(`operator ${wanted.type} is not faked`);
 }
@@ -31,6 +32,9 @@ function rows<T extends object>(initial: T[] = []) {
     all,
     findOneBy: jest.fn((where: Partial<Record<keyof T, unknown>>) =>
       Promise.resolve(matching(where)[0] ?? null),
+    ),
+    findBy: jest.fn((where: Partial<Record<keyof T, unknown>>) =>
+      Promise.resolve(matching(where).map((row) => ({ ...row }))),
     ),
     countBy: jest.fn((where: Partial<Record<keyof T, unknown>>) =>
       Promise.resolve(matching(where).length),
@@ -56,6 +60,16 @@ const ada = (fields: Partial<User> = {}): User =>
     name: 'Ada',
     roles: [Role.Requester],
     active: true,
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+    ...fields,
+  });
+
+/** Ada's account in another organization, created after her first. */
+const adaElsewhere = (fields: Partial<User> = {}): User =>
+  ada({
+    id: '00000000-0000-4000-8000-000000000102',
+    organizationId: '00000000-0000-4000-8000-000000000002',
+    createdAt: new Date('2026-02-01T00:00:00Z'),
     ...fields,
   });
 
@@ -65,9 +79,9 @@ describe('SignInLinks', () => {
   let jobs: { enqueue: jest.Mock };
   let service: SignInLinks;
 
-  const build = (user: User = ada()) => {
+  const build = (...accounts: User[]) => {
     links = rows<SignInLink>();
-    users = rows<User>([user]);
+    users = rows<User>(accounts.length ? accounts : [ada()]);
     jobs = { enqueue: jest.fn().mockResolvedValue(undefined) };
     service = new SignInLinks(
       links as unknown as Repository<SignInLink>,
@@ -152,7 +166,7 @@ describe('SignInLinks', () => {
     const token = await mailedToken();
     expect(await service.inspect(token)).toMatchObject({ status: 'usable', locale: Locale.Fr });
     const used = await service.use(token);
-    expect(used).toMatchObject({ user: { id: ADA }, returnTo: '/inbox' });
+    expect(used).toMatchObject({ users: [{ id: ADA }], returnTo: '/inbox' });
     await expect(service.use(token)).rejects.toMatchObject({
       code: PartiesErrorCode.SignInLinkUsed,
     });
@@ -183,5 +197,35 @@ describe('SignInLinks', () => {
       code: PartiesErrorCode.SignInLinkRevoked,
     });
     expect(links.all[0].usedAt).toBeInstanceOf(Date);
+  });
+
+  describe('an address with accounts in several organizations', () => {
+    beforeEach(() => build(adaElsewhere(), ada()));
+
+    it('mails one link, and its use offers every active account, oldest first', async () => {
+      await service.request('ada@globex.example', '/inbox');
+      expect(links.all).toHaveLength(1);
+      expect(jobs.enqueue).toHaveBeenCalledTimes(1);
+      const used = await service.use(await mailedToken());
+      expect(used.users.map((user) => user.id)).toEqual([ADA, adaElsewhere().id]);
+      expect(used.returnTo).toBe('/inbox');
+    });
+
+    it('offers no deactivated account, and the link still works while one account is active', async () => {
+      await service.request('ada@globex.example', null);
+      const token = await mailedToken();
+      users.all.find((user) => user.id === ADA)!.active = false;
+      expect((await service.inspect(token)).status).toBe('usable');
+      const used = await service.use(token);
+      expect(used.users.map((user) => user.id)).toEqual([adaElsewhere().id]);
+    });
+
+    it('counts SIGN_IN_LINK_LIMIT for the address, whichever account a link was made for', async () => {
+      await service.request('ada@globex.example', null);
+      users.all.find((user) => user.id === ADA)!.active = false;
+      for (let i = 0; i < 3; i++) await service.request('ada@globex.example', null);
+      expect(links.all).toHaveLength(2);
+      expect(links.all.map((link) => link.userId)).toEqual([ADA, adaElsewhere().id]);
+    });
   });
 });

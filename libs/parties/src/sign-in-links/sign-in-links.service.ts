@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, MoreThan, Repository } from 'typeorm';
+import { In, IsNull, MoreThan, Repository } from 'typeorm';
 import { AppConfig, JobName, JobQueue, linkSecret } from '@app/core';
 import { User } from '../entities/user.entity';
 import { OrganizationsService } from '../organizations.service';
@@ -34,9 +34,12 @@ export interface SignInMail {
   expiresAt: Date;
 }
 
-/** A link just used: whom it signs in, and where they go next. */
+/**
+ * A link just used: the active accounts of the address it proved (one, or several in different
+ * organizations, for the person to choose from), oldest first, and where they go next.
+ */
 export interface UsedSignInLink {
-  user: User;
+  users: User[];
   returnTo: string | null;
 }
 
@@ -48,9 +51,10 @@ const REFUSAL: Record<Exclude<SignInLinkStatus, 'usable'>, Code> = {
 
 /**
  * Sign-in by emailed link: single-use links that work for fifteen minutes, at most
- * `SIGN_IN_LINK_LIMIT` an hour for one person. Asking for one never says whether the address is
+ * `SIGN_IN_LINK_LIMIT` an hour for one address. Asking for one never says whether the address is
  * known. Following a link only shows a page (mail scanners open links); the POST from that page
- * uses it, once, whatever happens at the same time.
+ * uses it, once, whatever happens at the same time. A link proves the address: it signs in to any
+ * active account that has it, whichever organization's (the person chooses when there are several).
  */
 @Injectable()
 export class SignInLinks {
@@ -70,12 +74,13 @@ export class SignInLinks {
   }
 
   /**
-   * Mails a sign-in link to the active user with this address (in any case), unless they were sent
-   * `SIGN_IN_LINK_LIMIT` in the last hour. Says nothing of what it did: the caller answers the same
-   * whatever the address.
+   * Mails one sign-in link to this address (in any case) when an active user has it, unless the
+   * address was sent `SIGN_IN_LINK_LIMIT` in the last hour, whatever the accounts it has. Says
+   * nothing of what it did: the caller answers the same whatever the address.
    */
   async request(email: string, returnTo: string | null): Promise<void> {
-    const user = await this.users.findOneBy({ email: email.trim().toLowerCase(), active: true });
+    const accounts = await this.accountsOf(email.trim().toLowerCase());
+    const user = accounts.find((account) => account.active);
     if (!user) return;
     const now = new Date();
     const link: SignInLink = Object.assign(new SignInLink(), {
@@ -89,12 +94,14 @@ export class SignInLinks {
     await this.links.insert(link);
     // Counted after the insert, so requests at the same moment cannot all slip under the limit.
     const lastHour = await this.links.countBy({
-      userId: user.id,
+      userId: In(accounts.map((account) => account.id)),
       createdAt: MoreThan(new Date(now.getTime() - HOUR_MS)),
     });
     if (lastHour > this.config.env.SIGN_IN_LINK_LIMIT) {
       await this.links.delete({ id: link.id });
-      this.logger.log(`sign-in link limit reached for user ${user.id}: nothing sent`);
+      this.logger.log(
+        `sign-in link limit reached for the address of user ${user.id}: nothing sent`,
+      );
       return;
     }
     try {
@@ -113,7 +120,9 @@ export class SignInLinks {
   async mailOf(linkId: string): Promise<SignInMail | null> {
     const link = await this.links.findOneBy({ id: linkId });
     const user = link ? await this.users.findOneBy({ id: link.userId }) : null;
-    if (!link || !user || statusOf(link, user, new Date()) !== 'usable') return null;
+    if (!link || !user) return null;
+    const open = (await this.accountsOf(user.email)).some((account) => account.active);
+    if (statusOf(link, open, new Date()) !== 'usable') return null;
     return {
       linkId,
       to: user.email,
@@ -126,8 +135,9 @@ export class SignInLinks {
   /** What a link can still do, without using it; a forged or unknown one is refused. */
   async inspect(token: string): Promise<SignInLinkView> {
     const { link, user } = await this.verified(token);
+    const open = (await this.accountsOf(user.email)).some((account) => account.active);
     return {
-      status: statusOf(link, user, new Date()),
+      status: statusOf(link, open, new Date()),
       locale: await this.localeOf(user),
       expiresAt: link.expiresAt,
     };
@@ -135,7 +145,8 @@ export class SignInLinks {
 
   /**
    * Uses a link, once: the first caller to mark it used wins; any other (the same link posted twice,
-   * or after its fifteen minutes) is refused with why. A deactivated person is refused too.
+   * or after its fifteen minutes) is refused with why. An address whose accounts are all
+   * deactivated is refused too.
    */
   async use(token: string): Promise<UsedSignInLink> {
     const { link, user } = await this.verified(token);
@@ -148,8 +159,17 @@ export class SignInLinks {
       const status = link.usedAt || link.expiresAt > now ? 'used' : 'expired';
       throw new PartiesException(REFUSAL[status]);
     }
-    if (!user.active) throw new PartiesException(Code.SignInLinkRevoked);
-    return { user, returnTo: link.returnTo };
+    const users = (await this.accountsOf(user.email)).filter((account) => account.active);
+    if (users.length === 0) throw new PartiesException(Code.SignInLinkRevoked);
+    return { users, returnTo: link.returnTo };
+  }
+
+  /** Every account with this (lower-case) address, in any organization, active or not, oldest first. */
+  private async accountsOf(email: string): Promise<User[]> {
+    const accounts = await this.users.findBy({ email });
+    return accounts.sort(
+      (a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime(),
+    );
   }
 
   private async verified(token: string): Promise<{ link: SignInLink; user: User }> {
@@ -173,8 +193,9 @@ export class SignInLinks {
   }
 }
 
-function statusOf(link: SignInLink, user: User, now: Date): SignInLinkStatus {
+/** `open`: whether the address still has an active account. */
+function statusOf(link: SignInLink, open: boolean, now: Date): SignInLinkStatus {
   if (link.usedAt) return 'used';
   if (new Date(link.expiresAt) <= now) return 'expired';
-  return user.active ? 'usable' : 'revoked';
+  return open ? 'usable' : 'revoked';
 }

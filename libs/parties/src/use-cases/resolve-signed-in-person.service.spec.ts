@@ -28,17 +28,17 @@ describe('ResolveSignedInPersonService', () => {
 
   beforeEach(() => {
     rows = [user(ADA, 'ada@globex.example'), user(GRACE, 'grace@globex.example')];
-    const findOneBy = (where: Partial<User>) =>
-      Promise.resolve(
-        rows.find((row) =>
-          Object.entries(where).every(([field, value]) => row[field as keyof User] === value),
-        ) ?? null,
+    const matching = (where: Partial<User>) =>
+      rows.filter((row) =>
+        Object.entries(where).every(([field, value]) => row[field as keyof User] === value),
       );
+    const findOneBy = (where: Partial<User>) => Promise.resolve(matching(where)[0] ?? null);
+    const findBy = (where: Partial<User>) => Promise.resolve(matching(where));
     save = jest.fn((_entity: unknown, row: User) => {
       rows = rows.map((r) => (r.id === row.id ? row : r));
       return Promise.resolve(row);
     });
-    const repository = { findOneBy, save: (row: User) => save(User, row) as Promise<User> };
+    const repository = { findOneBy, findBy, save: (row: User) => save(User, row) as Promise<User> };
     audit = fakeAdminAudit();
     service = new ResolveSignedInPersonService(
       repository as unknown as Repository<User>,
@@ -56,7 +56,7 @@ describe('ResolveSignedInPersonService', () => {
   it('finds a linked user by subject, whatever address the provider now gives', async () => {
     rows[0].oidcSubject = 'sub-ada';
     const found = await service.resolve({ sub: 'sub-ada', email: 'ada@elsewhere.example' });
-    expect(found.id).toBe(ADA);
+    expect(found.map((one) => one.id)).toEqual([ADA]);
     expect(save).not.toHaveBeenCalled();
     expect(audit.record).not.toHaveBeenCalled();
   });
@@ -67,7 +67,7 @@ describe('ResolveSignedInPersonService', () => {
       email: ' Ada@Globex.example ',
       emailVerified: true,
     });
-    expect(found).toMatchObject({ id: ADA, oidcSubject: 'sub-ada' });
+    expect(found).toMatchObject([{ id: ADA, oidcSubject: 'sub-ada' }]);
     expect(rows[0].oidcSubject).toBe('sub-ada');
     expect(audit.record).toHaveBeenCalledWith(
       expect.anything(),
@@ -138,6 +138,41 @@ describe('ResolveSignedInPersonService', () => {
       email: 'ada@globex.example',
       emailVerified: true,
     });
-    expect(found.id).toBe(GRACE);
+    expect(found.map((one) => one.id)).toEqual([GRACE]);
+  });
+
+  describe('an address with users in several organizations', () => {
+    const ELSEWHERE = '00000000-0000-4000-8000-0000000000a3';
+    const identity = { sub: 'sub-ada', email: 'ada@globex.example', emailVerified: true };
+
+    beforeEach(() => {
+      rows[0].createdAt = new Date('2026-01-01T00:00:00Z');
+      rows.unshift(
+        user(ELSEWHERE, 'ada@globex.example', {
+          organizationId: '00000000-0000-4000-8000-00000000000b',
+          createdAt: new Date('2026-03-01T00:00:00Z'),
+        }),
+      );
+    });
+
+    it('offers every active one, oldest first, and links the subject to none', async () => {
+      const found = await service.resolve(identity);
+      expect(found.map((one) => one.id)).toEqual([ADA, ELSEWHERE]);
+      expect(save).not.toHaveBeenCalled();
+      expect(rows.every((row) => row.oidcSubject === null)).toBe(true);
+    });
+
+    it('offers no deactivated one: the one left is linked as ever', async () => {
+      rows[0].active = false;
+      const found = await service.resolve(identity);
+      expect(found).toMatchObject([{ id: ADA, oidcSubject: 'sub-ada' }]);
+    });
+
+    it('offers none linked to another subject, and keeps matching by subject exact', async () => {
+      rows[0].oidcSubject = 'sub-other';
+      expect((await service.resolve(identity)).map((one) => one.id)).toEqual([ADA]);
+      const bySubject = await service.resolve({ ...identity, sub: 'sub-other' });
+      expect(bySubject.map((one) => one.id)).toEqual([ELSEWHERE]);
+    });
   });
 });

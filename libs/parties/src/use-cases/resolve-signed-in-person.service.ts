@@ -15,12 +15,16 @@ export interface SignedInIdentity {
 }
 
 /**
- * The user a person who signed in at the identity provider is. First by subject (`oidcSubject`);
- * a person not linked yet, by the address the provider has verified, and then the subject is
- * linked to that user for good (recorded in the admin audit log, by the person themselves), so a
- * later change of address at either side keeps them the same user. Nobody gets a new account here:
- * an unknown person is refused (403 NO_USER_FOR_SIGN_IN), a deactivated user too (403
- * USER_DEACTIVATED), and a user already linked to another subject is never relinked by address.
+ * The users a person who signed in at the identity provider may be. First by subject
+ * (`oidcSubject`), exactly: one user. A person not linked yet, by the address the provider has
+ * verified: when one active user has it, the subject is linked to that user for good (recorded in
+ * the admin audit log, by the person themselves), so a later change of address at either side keeps
+ * them the same user. When active users of several organizations have it, all of them, for the
+ * person to choose from, and nothing is linked: a subject stands for one user, and linking the
+ * first choice would close the other organizations to this person for good. Nobody gets a new
+ * account here: an unknown person is refused (403 NO_USER_FOR_SIGN_IN), a deactivated user too
+ * (403 USER_DEACTIVATED), and a user already linked to another subject is never relinked by
+ * address, nor offered.
  */
 @Injectable()
 export class ResolveSignedInPersonService {
@@ -32,14 +36,19 @@ export class ResolveSignedInPersonService {
     private readonly audit: AdminAuditService,
   ) {}
 
-  async resolve(identity: SignedInIdentity): Promise<User> {
+  /** One user, or several (oldest first) for the person to choose from. */
+  async resolve(identity: SignedInIdentity): Promise<User[]> {
     const linked = await this.users.findOneBy({ oidcSubject: identity.sub });
-    if (linked) return active(linked);
+    if (linked) return [active(linked)];
     const email = identity.emailVerified === true ? identity.email?.trim().toLowerCase() : '';
     if (!email) throw new PartiesException(Code.NoUserForSignIn);
-    const user = await this.users.findOneBy({ email });
-    if (!user || user.oidcSubject) throw new PartiesException(Code.NoUserForSignIn);
-    return this.link(active(user), identity.sub);
+    const unlinked = (await this.users.findBy({ email })).filter((user) => !user.oidcSubject);
+    if (unlinked.length === 0) throw new PartiesException(Code.NoUserForSignIn);
+    const open = unlinked.filter((user) => user.active);
+    if (open.length === 0) throw new PartiesException(Code.UserDeactivated);
+    if (open.length > 1)
+      return open.sort((a, b) => +new Date(a.createdAt) - +new Date(b.createdAt));
+    return [await this.link(open[0], identity.sub)];
   }
 
   /** Links `sub` to the user, unless it has been linked meanwhile (to it, or to anyone). */

@@ -18,6 +18,7 @@ import {
   SignInLinkStatus,
 } from '@app/parties';
 import { ApiErrors, ApiHtmlErrors } from '../../openapi/api-errors.decorator';
+import { AccountChooser } from '../account-choice/account-chooser.service';
 import { AuthFailureLimiter } from '../auth-failure-limiter.service';
 import { AuthErrorCode, AuthException } from '../auth.exception';
 import { Public } from '../public.decorator';
@@ -70,6 +71,7 @@ export class EmailLinkController {
     private readonly links: SignInLinks,
     private readonly sessions: SessionsService,
     private readonly limiter: AuthFailureLimiter,
+    private readonly chooser: AccountChooser,
     private readonly config: AppConfig,
   ) {}
 
@@ -108,11 +110,18 @@ export class EmailLinkController {
   @ApiOperation({ summary: 'Sign in with a sign-in link, once' })
   @ApiResponse({
     status: 303,
-    description: 'Signed in: the `raci_session` cookie is set, and the browser goes to `returnTo`',
+    description:
+      'Signed in: the `raci_session` cookie is set, and the browser goes to `returnTo`. When the ' +
+      'address has active accounts in several organizations, the `raci_choice` cookie is set ' +
+      'instead, and the browser goes to `/auth/choose` to choose one',
     headers: {
-      Location: { description: 'The `returnTo` of the link, or `/`', schema: { type: 'string' } },
+      Location: {
+        description: 'The `returnTo` of the link, or `/`; or `/auth/choose`',
+        schema: { type: 'string' },
+      },
       'Set-Cookie': {
-        description: '`raci_session`, HttpOnly, SameSite=Lax, Secure under https',
+        description:
+          '`raci_session` (or `raci_choice`, `/auth/choose` only), HttpOnly, SameSite=Lax, Secure under https',
         schema: { type: 'string' },
       },
     },
@@ -128,7 +137,12 @@ export class EmailLinkController {
         throw new AuthException(AuthErrorCode.CrossSiteSignIn);
       }
       shown.locale = (await this.links.inspect(token)).locale;
-      const { user, returnTo } = await this.links.use(token);
+      const { users, returnTo } = await this.links.use(token);
+      if (users.length > 1) {
+        await this.chooser.offer(res, users, { method: AuthMethod.EmailLink }, returnTo);
+        return;
+      }
+      const [user] = users;
       const previous = sessionCookieOf(req);
       if (previous) await this.sessions.endByToken(previous);
       const { session, token: cookie } = await this.sessions.start(user, {

@@ -9,6 +9,7 @@ import {
   SessionsService,
 } from '@app/parties';
 import { ApiErrors, ApiHtmlErrors } from '../../openapi/api-errors.decorator';
+import { AccountChooser } from '../account-choice/account-chooser.service';
 import { AuthFailureLimiter } from '../auth-failure-limiter.service';
 import { AuthErrorCode, AuthException } from '../auth.exception';
 import { Public } from '../public.decorator';
@@ -42,6 +43,7 @@ export class SsoController {
     private readonly people: ResolveSignedInPersonService,
     private readonly sessions: SessionsService,
     private readonly limiter: AuthFailureLimiter,
+    private readonly chooser: AccountChooser,
     private readonly config: AppConfig,
   ) {}
 
@@ -99,7 +101,10 @@ export class SsoController {
   @ApiQuery({ name: 'error', required: false, schema: { type: 'string' } })
   @ApiResponse({
     status: 303,
-    description: 'Signed in: sets the `raci_session` cookie, and back to returnTo',
+    description:
+      'Signed in: sets the `raci_session` cookie, and back to returnTo. When the verified address ' +
+      'has active accounts in several organizations (none linked to the subject), sets the ' +
+      '`raci_choice` cookie instead, and on to `/auth/choose` to choose one',
     headers: LOCATION,
   })
   @ApiHtmlErrors(
@@ -132,12 +137,19 @@ export class SsoController {
         });
       const query = new URL(req.originalUrl, 'http://callback.invalid').search;
       const signIn = await this.sso.complete(new URL(this.sso.redirectUri + query), transaction);
-      const user = await this.people.resolve(signIn);
-      const { session, token } = await this.sessions.start(user, {
-        method: AuthMethod.Oidc,
+      const users = await this.people.resolve(signIn);
+      const proven = {
+        method: AuthMethod.Oidc as const,
         acr: signIn.acr,
         amr: signIn.amr,
         authenticatedAt: signIn.authenticatedAt,
+      };
+      if (users.length > 1) {
+        await this.chooser.offer(res, users, proven, transaction.returnTo);
+        return;
+      }
+      const { session, token } = await this.sessions.start(users[0], {
+        ...proven,
         ip: req.ip,
         userAgent: req.headers['user-agent'],
       });

@@ -12,6 +12,7 @@ import { IdempotentCalls1764000000011 } from './1764000000011-idempotent-calls';
 import { SignIn1764000000012 } from './1764000000012-sign-in';
 import { WebhookGuard1764000000014 } from './1764000000014-webhook-guard';
 import { MailLinksAtRest1764000000018 } from './1764000000018-mail-links-at-rest';
+import { EmailPerOrganization1764000000020 } from './1764000000020-email-per-organization';
 import { AuditCheckpoints1764000000022 } from './1764000000022-audit-checkpoints';
 
 /** Every migration, oldest first. Listed explicitly so a bundled build finds them all. */
@@ -29,5 +30,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SignIn1764000000012,
   WebhookGuard1764000000014,
   MailLinksAtRest1764000000018,
+  EmailPerOrganization1764000000020,
   AuditCheckpoints1764000000022,
 ];
