@@ -68,6 +68,7 @@ export class BenchEngine {
       LINK_SECRET: randomBytes(32).toString('base64url'),
       SECRETS_KEY: randomBytes(32).toString('base64'),
       AUDIT_SIGNING_KEY: makeSigningKey(),
+      AUDIT_KEY: randomBytes(32).toString('base64url'),
       BENCH_NOOP_ROUTE: 'true',
       ...options.env,
     };

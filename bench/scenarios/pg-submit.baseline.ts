@@ -76,6 +76,8 @@ async function writeOne(connection: Queryable, templates: RowTemplates): Promise
       id: randomUUID(),
       request_id: requestId,
       created_at: now,
+      // A copy takes no place in its organization's log (places are unique there).
+      log_seq: null,
     });
     await insert(connection, 'outbox_events', {
       ...templates.outbox,

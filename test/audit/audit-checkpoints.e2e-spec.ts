@@ -1,6 +1,6 @@
 import { createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AdminEvent } from '@app/audit';
+import { AdminEvent, AuditEntry } from '@app/audit';
 import {
   ExportedCheckpoint,
   JobName,
@@ -12,10 +12,13 @@ import { verifyWebhook } from '@app/notifications';
 import { Role } from '@app/parties';
 import { createCast, Cast } from '../factories/cast.factory';
 import { Actor, createCustomer, createUser } from '../factories/parties.factory';
+import { submitRequest } from '../factories/request.factory';
 import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
 import { waitFor } from '../helpers/wait-for';
 import { WebhookReceiver } from '../webhooks/webhook-receiver';
+
+const REPLICA = { action: 'mariadb.add-read-only-replica', params: { instance: 'db-1' } };
 
 interface Verification {
   ok: boolean;
@@ -58,8 +61,12 @@ describe('signed checkpoints of the audit logs (/v1/audit/checkpoints)', () => {
     );
   };
 
-  const checkpointsOf = async (organizationId: string, caller: Actor | string = t.adminToken) => {
-    const path = `/v1/audit/checkpoints?organizationId=${organizationId}&log=admin&limit=200`;
+  const checkpointsOf = async (
+    organizationId: string,
+    caller: Actor | string = t.adminToken,
+    log = 'admin',
+  ) => {
+    const path = `/v1/audit/checkpoints?organizationId=${organizationId}&log=${log}&limit=200`;
     const page = await api(t, caller).get(path).expect(200);
     return page.body.items as ExportedCheckpoint[];
   };
@@ -308,5 +315,64 @@ describe('signed checkpoints of the audit logs (/v1/audit/checkpoints)', () => {
       requestId: null,
     });
     expect(receiver.received.filter((hook) => hook.path === '/approvals')).toEqual([]);
+  });
+
+  describe('of the request history', () => {
+    const data = () => t.app.get(DataSource);
+    /** The places in its organization's log of a request's entries. */
+    const placesOf = async (requestId: string) =>
+      (
+        await data()
+          .getRepository(AuditEntry)
+          .find({ where: { requestId }, order: { logSeq: 'ASC' } })
+      ).map((entry) => entry.logSeq!);
+    const deleteEntries = (where: string, parameters: Record<string, unknown>) =>
+      data().createQueryBuilder().delete().from(AuditEntry).where(where, parameters).execute();
+    const historySealed = async (organizationId: string) => {
+      await signNow();
+      const [checkpoint] = await checkpointsOf(organizationId, t.adminToken, 'history');
+      return checkpoint;
+    };
+
+    it('seals every entry of the organization’s requests, and names a whole request deleted', async () => {
+      const { requester, organizationId } = cast.onRequest;
+      const first = await submitRequest(requester, REPLICA.action, REPLICA.params);
+      await submitRequest(requester, REPLICA.action, REPLICA.params);
+      const checkpoint = await historySealed(organizationId);
+      expect(checkpoint).toMatchObject({ organizationId, log: 'history' });
+      expect(await verifyAgainst(checkpoint, cast.onRequest.admin)).toEqual({
+        ok: true,
+        checked: checkpoint.seq,
+      });
+
+      const [firstPlace] = await placesOf(first.id);
+      await deleteEntries('request_id = :id', { id: first.id });
+      const verdict = await verifyAgainst(checkpoint, cast.onRequest.admin);
+      expect(verdict).toMatchObject({ ok: false, checked: firstPlace - 1 });
+      expect(verdict.firstBroken).toMatchObject({
+        kind: 'deleted_before_checkpoint',
+        seq: firstPlace,
+      });
+    });
+
+    it('names one entry deleted before the checkpoint', async () => {
+      // Another cast: the first test left a gap in this one's log.
+      const { onRequest: staff } = await createCast(t);
+      const { requester, organizationId } = staff;
+      const first = await submitRequest(requester, REPLICA.action, REPLICA.params);
+      await submitRequest(requester, REPLICA.action, REPLICA.params);
+      const checkpoint = await historySealed(organizationId);
+      const [place] = await placesOf(first.id);
+      expect(place).toBeLessThan(checkpoint.seq);
+      await deleteEntries('organization_id = :organizationId AND log_seq = :place', {
+        organizationId,
+        place,
+      });
+      expect((await verifyAgainst(checkpoint, staff.admin)).firstBroken).toEqual({
+        kind: 'deleted_before_checkpoint',
+        seq: place,
+        problem: `entry ${place} is missing: the log goes on at ${place + 1}`,
+      });
+    });
   });
 });

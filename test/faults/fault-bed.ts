@@ -65,6 +65,7 @@ export class FaultBed {
       LINK_SECRET: 'fault-bed-link-secret-0123456789abcdef',
       SECRETS_KEY: 'fa'.repeat(32),
       AUDIT_SIGNING_KEY: this.auditSigningKey,
+      AUDIT_KEY: 'fault-bed-audit-key-0123456789abcdef01',
       RELAY_POLL_MS: '100',
       ...this.extraEnv,
     };

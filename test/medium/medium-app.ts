@@ -50,6 +50,7 @@ export class MediumApp {
       ADMIN_TOKEN,
       LINK_SECRET: 'medium-link-secret-0123456789abcdef0123',
       SECRETS_KEY: 'ed'.repeat(32),
+      AUDIT_KEY: 'medium-audit-key-0123456789abcdef012345',
       PUBLIC_URL: 'https://raci.test',
     });
     const module = await Test.createTestingModule({

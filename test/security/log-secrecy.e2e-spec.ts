@@ -15,6 +15,7 @@ const ADMIN_TOKEN = secret('admin');
 const LINK_SECRET = secret('link');
 const SECRETS_KEY = randomBytes(32).toString('hex');
 const AUDIT_SIGNING_KEY = makeSigningKey();
+const AUDIT_KEY = secret('audit');
 const DB_PASSWORD = secret('dbpass');
 const SMTP_USER = 'raci-mailer';
 const prefix = `raci-secrets-${randomBytes(4).toString('hex')}`;
@@ -42,6 +43,7 @@ describeOnPostgres('secrets in the logs', () => {
     LINK_SECRET,
     SECRETS_KEY,
     AUDIT_SIGNING_KEY,
+    AUDIT_KEY,
     'database password': DB_PASSWORD,
     'SMTP password': SMTP_PASSWORD,
   };
@@ -75,6 +77,7 @@ describeOnPostgres('secrets in the logs', () => {
         LINK_SECRET,
         SECRETS_KEY,
         AUDIT_SIGNING_KEY,
+        AUDIT_KEY,
         // The webhook below goes to loopback, as a delivery attempt must be logged.
         WEBHOOK_ALLOW_PRIVATE: 'true',
         LOG_LEVEL: 'trace',
@@ -266,5 +269,7 @@ describeEmbedded('secrets the embedded default makes, in the logs', () => {
     expect(shown[0]).toMatch(/^raci-engine: ADMIN_TOKEN .*shown this once: /);
     expect(embedded.logs.filter((line) => line.includes(token.slice(8)))).toEqual(shown);
     expect(embedded.logs.filter((line) => line.includes(linkSecret))).toEqual([]);
+    const auditKey = readFileSync(join(dir, 'var', 'secrets', 'audit-key'), 'utf8').trim();
+    expect(embedded.logs.filter((line) => line.includes(auditKey))).toEqual([]);
   }, 120_000);
 });

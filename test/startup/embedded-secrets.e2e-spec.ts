@@ -40,6 +40,7 @@ describeEmbedded('the secrets of the embedded default', () => {
     expect(mode(secrets)).toBe(0o700);
     expect(mode(join(secrets, 'admin-token'))).toBe(0o600);
     expect(mode(join(secrets, 'link-secret'))).toBe(0o600);
+    expect(mode(join(secrets, 'audit-key'))).toBe(0o600);
     const token = keptAdminToken(dir);
     expect(token.length).toBeGreaterThanOrEqual(32);
 
@@ -52,6 +53,14 @@ describeEmbedded('the secrets of the embedded default', () => {
     expect(lines).toContain(
       'raci-engine: LINK_SECRET made and kept in var/secrets/link-secret ' +
         '(signs the approve/reject links of emails; the same in every process)',
+    );
+    expect(lines).toContain(
+      'raci-engine: AUDIT_KEY made and kept in var/secrets/audit-key (keys the MACs that chain ' +
+        'the history and the admin audit log; the same in every process)',
+    );
+    expect(lines).toContain(
+      'raci-engine: AUDIT_SIGNING_KEY made and kept in var/secrets/audit-signing-key (signs the ' +
+        'checkpoints of the audit logs; the same in every process)',
     );
     expect(lines.at(-1)).toBe(
       `raci-engine: API http://localhost:${engine.port}  docs http://localhost:${engine.port}/docs  ` +
@@ -85,7 +94,7 @@ describeEmbedded('the secrets of the embedded default', () => {
       expect(secondRun.filter((line) => line.includes(secret))).toEqual([]);
     }
     expect(startupLines(secondRun)).toEqual([
-      'raci-engine: ADMIN_TOKEN, LINK_SECRET, SECRETS_KEY and AUDIT_SIGNING_KEY read from var/secrets',
+      'raci-engine: ADMIN_TOKEN, LINK_SECRET, SECRETS_KEY, AUDIT_KEY and AUDIT_SIGNING_KEY read from var/secrets',
       expect.stringMatching(/^raci-engine: API http:\/\/localhost:\d+ {2}docs /),
     ]);
     expect(keptAdminToken(dir)).toBe(token);
@@ -130,6 +139,7 @@ describeEmbedded('the secrets elsewhere', () => {
         DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/raci_never_created',
         LINK_SECRET: 'a-link-secret-of-the-deployment-0123456789',
         SECRETS_KEY: 'ab'.repeat(32),
+        AUDIT_KEY: 'an-audit-key-of-the-deployment-0123456789',
         AUDIT_SIGNING_KEY: makeSigningKey(),
       },
       { cwd: dir },
@@ -156,6 +166,9 @@ describeEmbedded('the secrets elsewhere', () => {
       ),
       expect.stringMatching(
         /^raci-engine: config: SECRETS_KEY is required because NODE_ENV is production /,
+      ),
+      expect.stringMatching(
+        /^raci-engine: config: AUDIT_KEY is required because NODE_ENV is production /,
       ),
       expect.stringMatching(
         /^raci-engine: config: AUDIT_SIGNING_KEY is required because NODE_ENV is production /,

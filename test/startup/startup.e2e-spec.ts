@@ -21,6 +21,7 @@ const PRODUCTION = {
   LINK_SECRET: 'startup-link-secret-0123456789abcdef0123',
   SECRETS_KEY: '5ec2e75' + '0'.repeat(57),
   AUDIT_SIGNING_KEY: makeSigningKey(),
+  AUDIT_KEY: 'startup-audit-key-0123456789abcdef01234',
 };
 
 /**

@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs
 import { Catalog, CatalogModule } from '@app/catalog';
 import { AllExceptionsFilter, AppConfig, CoreModule } from '@app/core';
 import { NotificationsModule, NotificationsWorkerModule, WebhooksModule } from '@app/notifications';
-import { AuditModule, AuditWorkerModule } from '@app/audit';
+import { AuditModule, AuditSealingModule, AuditWorkerModule } from '@app/audit';
 import { PartiesModule } from '@app/parties';
 import { RequestsModule, RequestsWorkerModule } from '@app/requests';
 import { AdminEventsController } from './audit/admin-events.controller';
@@ -58,6 +58,7 @@ export class ApiModule implements NestModule {
         PartiesModule,
         RequestsModule,
         AuditModule,
+        AuditSealingModule,
         AuthModule,
         DiscoveryModule,
         HealthModule,

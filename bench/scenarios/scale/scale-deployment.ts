@@ -44,6 +44,7 @@ export class ScaleDeployment {
         LINK_SECRET: randomBytes(32).toString('base64url'),
         SECRETS_KEY: randomBytes(32).toString('base64'),
         AUDIT_SIGNING_KEY: makeSigningKey(),
+        AUDIT_KEY: randomBytes(32).toString('base64url'),
         RELAY_ENABLED: 'false',
         LOG_LEVEL: 'warn',
       },

@@ -7,6 +7,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 export interface EntryAuthentication {
   kind: string;
   id: string | null;
+  /** The identity provider that authenticated the author, where one did. */
+  issuer?: string | null;
   method: string;
   acr: string | null;
   amr: string[];
@@ -14,8 +16,10 @@ export interface EntryAuthentication {
 }
 
 /**
- * One append-only history entry of a request. Entries of a request form a hash chain: each one's
- * `hash` covers its own fields and the previous entry's hash, so editing any row breaks the chain.
+ * One append-only history entry of a request. Entries of a request form a chain: each one's `hash`
+ * is an HMAC, under the key `keyId` names, of its own fields and the previous entry's hash, so
+ * editing any row breaks the chain. Every entry of an organization's requests also takes the next
+ * place in the organization's log (`logSeq`, `logPrevHash`), whose head `audit_logs` keeps.
  */
 @Entity({ name: 'audit_entries' })
 export class AuditEntry {
@@ -64,6 +68,19 @@ export class AuditEntry {
   @Column({ name: 'prev_hash', type: 'varchar', length: 64 })
   prevHash!: string;
 
+  /** The HMAC-SHA-256 of every field above and below, in a fixed order, under the key `keyId`. */
   @Column({ type: 'varchar', length: 64 })
   hash!: string;
+
+  /** The key of `hash` (see AuditKeys); null for an entry recorded before keys, not yet sealed. */
+  @Column({ name: 'key_id', type: 'varchar', length: 16, nullable: true })
+  keyId!: string | null;
+
+  /** Place in the organization's log, from 1; null as for `keyId`. */
+  @Column({ name: 'log_seq', type: 'integer', nullable: true })
+  logSeq!: number | null;
+
+  /** The hash of the entry before it in the organization's log (genesis for the first). */
+  @Column({ name: 'log_prev_hash', type: 'varchar', length: 64, nullable: true })
+  logPrevHash!: string | null;
 }

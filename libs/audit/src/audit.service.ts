@@ -3,7 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, MoreThan, Repository } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity';
-import { chainProblem, GENESIS_HASH, hashOf } from './audit-chain';
+import { ChainHead, entryFields, GENESIS_HASH } from './audit-chain';
+import { AuditKeys } from './keys/audit-keys';
+import { advanceLog, takeLogPlace } from './log/tenant-log';
+import { AuditVerification, HistoryVerifier } from './verify/history-verifier';
 
 export type NewAuditEntry = Pick<
   AuditEntry,
@@ -19,45 +22,51 @@ export type NewAuditEntry = Pick<
   | 'authentication'
 >;
 
-export interface AuditVerification {
-  ok: boolean;
-  checked: number;
-  firstBroken?: { id: string; requestId: string; seq: number; problem: string };
-}
-
-const VERIFY_BATCH = 1_000;
-
-/** Appends to and checks the hash-chained history of requests. */
+/** Appends to and checks the keyed history of requests. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+  constructor(
+    @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
+    private readonly keys: AuditKeys,
+    private readonly verifier: HistoryVerifier,
+  ) {}
 
   /**
-   * Appends an entry inside the caller's transaction, chained to the request's last one. `first`
-   * says the request was created in this transaction, so there is no last entry to look up.
+   * Appends an entry inside the caller's transaction, after `previous`: the head the request row
+   * keeps, null for a request created in this transaction, or `'read'` for a request whose row has
+   * no head yet (recorded before it had one, not sealed yet), whose last entry is then read. The
+   * entry also takes the next place in its organization's log, held until the caller commits. The
+   * caller writes the returned entry's `seq` and `hash` as the request row's head.
    */
   async append(
     manager: EntityManager,
     input: NewAuditEntry,
     at: Date,
-    { first = false } = {},
+    previous: ChainHead | null | 'read',
   ): Promise<AuditEntry> {
-    const last = first
-      ? null
-      : await manager.findOne(AuditEntry, {
-          where: { requestId: input.requestId },
-          order: { seq: 'DESC' },
-        });
+    const head =
+      previous === 'read'
+        ? await manager.findOne(AuditEntry, {
+            where: { requestId: input.requestId },
+            order: { seq: 'DESC' },
+          })
+        : previous;
+    const place = await takeLogPlace(manager, input.organizationId, at);
     const entry = {
       ...input,
       id: randomUUID(),
-      seq: (last?.seq ?? 0) + 1,
+      seq: (head?.seq ?? 0) + 1,
       createdAt: at,
-      prevHash: last?.hash ?? GENESIS_HASH,
+      prevHash: head?.hash ?? GENESIS_HASH,
+      keyId: this.keys.currentId,
+      ...place,
     };
-    const row = Object.assign(new AuditEntry(), entry, { hash: hashOf(entry) });
+    const row = Object.assign(new AuditEntry(), entry, {
+      hash: this.keys.mac(entryFields(entry)),
+    });
     // insert, not save: save would first look the new id up, one more round trip per change.
     await manager.insert(AuditEntry, row);
+    await advanceLog(manager, input.organizationId, row.hash, at);
     return row;
   }
 
@@ -73,41 +82,11 @@ export class AuditService {
     });
   }
 
-  /** Walks every chain (of one organization, if given) and names the first entry that breaks. */
-  async verify(organizationId?: string): Promise<AuditVerification> {
-    let checked = 0;
-    let previous: AuditEntry | undefined;
-    let after: { requestId: string; seq: number } | undefined;
-    for (;;) {
-      const query = this.entries
-        .createQueryBuilder('e')
-        .orderBy('e.request_id', 'ASC')
-        .addOrderBy('e.seq', 'ASC')
-        .take(VERIFY_BATCH);
-      if (organizationId) query.andWhere('e.organization_id = :organizationId', { organizationId });
-      if (after) {
-        query.andWhere('(e.request_id > :rid OR (e.request_id = :rid AND e.seq > :seq))', {
-          rid: after.requestId,
-          seq: after.seq,
-        });
-      }
-      const batch = await query.getMany();
-      for (const entry of batch) {
-        const problem = chainProblem(
-          entry,
-          previous?.requestId === entry.requestId ? previous : undefined,
-        );
-        if (problem)
-          return {
-            ok: false,
-            checked,
-            firstBroken: { id: entry.id, requestId: entry.requestId, seq: entry.seq, problem },
-          };
-        checked++;
-        previous = entry;
-      }
-      if (batch.length < VERIFY_BATCH) return { ok: true, checked };
-      after = { requestId: previous!.requestId, seq: previous!.seq };
-    }
+  /**
+   * Checks every request's history against its row, and every organization's log (of one
+   * organization, if given); names the first problem found.
+   */
+  verify(organizationId?: string): Promise<AuditVerification> {
+    return this.verifier.verify(organizationId);
   }
 }

@@ -696,7 +696,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Admins: re-check every history chain (the provider's: all; a customer's: its own)
+         * Admins: re-check every request's history against its row, and each organization's log (the provider's: all; a customer's: its own)
          * @description Provider admins re-check every request history chain; the first broken entry is named.
          */
         get: operations["verifyRequestHistories"];
@@ -1910,7 +1910,7 @@ export interface components {
             authentication: components["schemas"]["EntryAuthenticationResponse"] | (never | null);
             /** Format: date-time */
             createdAt: string;
-            /** @description SHA-256 chaining this entry to the previous one */
+            /** @description HMAC-SHA-256, under the engine’s audit key, of the entry and the previous one’s (see docs/audit.md) */
             hash: string;
         };
         HistoryPageResponse: {
@@ -2065,18 +2065,31 @@ export interface components {
             nextCursor: string | null;
         };
         BrokenEntryResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The entry; the request where none is left to name; the organization for a log without entries
+             */
             id: string;
             /** Format: uuid */
-            requestId: string;
-            /** @example 3 */
+            requestId: string | null;
+            /** Format: uuid */
+            organizationId: string;
+            /**
+             * @description Place in the request’s history; in the organization’s log for `log_*` kinds
+             * @example 3
+             */
             seq: number;
-            /** @example its content does not match its hash (the entry was edited) */
+            /**
+             * @description What is wrong, stable for programs: `entry_missing` (a place in the history is empty, or its last entries were deleted), `history_deleted` (a request has no history left), `link_broken` (an entry does not point to the one before), `head_mismatch` (the head the request row keeps is not its last entry), `state_mismatch` (the row’s state or version is not what its history ends with), `mac_mismatch` (edited, or re-hashed without the key), `unknown_key` (keyed under a key the engine does not have), `log_gap` (a place in the organization’s log is empty: a request was deleted whole), `log_link_broken` (the log does not link up to its head), `unsealed` (recorded before the history was keyed and not sealed: its old chain was broken).
+             * @enum {string}
+             */
+            kind: "entry_missing" | "history_deleted" | "link_broken" | "head_mismatch" | "state_mismatch" | "mac_mismatch" | "unknown_key" | "log_gap" | "log_link_broken" | "unsealed";
+            /** @example its content does not match its MAC (the entry was edited) */
             problem: string;
         };
         AuditVerificationResponse: {
             ok: boolean;
-            /** @description Entries checked before the first broken one */
+            /** @description Entries checked before the first problem */
             checked: number;
             firstBroken?: components["schemas"]["BrokenEntryResponse"];
         };
@@ -2127,7 +2140,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /**
-             * @description SHA-256 of the entry and the previous hash
+             * @description HMAC-SHA-256, under the engine’s audit key, of the entry and the previous hash
              * @example a3f…
              */
             hash: string;
@@ -2145,7 +2158,12 @@ export interface components {
             organizationId: string;
             /** @example 3 */
             seq: number;
-            /** @example its content does not match its hash (the entry was edited) */
+            /**
+             * @description What is wrong, stable for programs: `entry_missing` (a place in the history is empty, or its last entries were deleted), `history_deleted` (a request has no history left), `link_broken` (an entry does not point to the one before), `head_mismatch` (the head the request row keeps is not its last entry), `state_mismatch` (the row’s state or version is not what its history ends with), `mac_mismatch` (edited, or re-hashed without the key), `unknown_key` (keyed under a key the engine does not have), `log_gap` (a place in the organization’s log is empty: a request was deleted whole), `log_link_broken` (the log does not link up to its head), `unsealed` (recorded before the history was keyed and not sealed: its old chain was broken).
+             * @enum {string}
+             */
+            kind: "entry_missing" | "history_deleted" | "link_broken" | "head_mismatch" | "state_mismatch" | "mac_mismatch" | "unknown_key" | "log_gap" | "log_link_broken" | "unsealed";
+            /** @example its content does not match its MAC (the entry was edited) */
             problem: string;
         };
         AdminAuditVerificationResponse: {

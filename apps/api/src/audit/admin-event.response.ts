@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AdminAction, AdminEvent, AdminEventPage } from '@app/audit';
+import {
+  AdminAction,
+  AdminEvent,
+  AdminEventPage,
+  AUDIT_PROBLEM_KINDS,
+  type AuditProblemKind,
+} from '@app/audit';
+import { AUDIT_PROBLEM_KIND_DESCRIPTION } from './audit-problem-kind.description';
 
 /** One entry of the admin audit log. */
 export class AdminEventResponse {
@@ -28,11 +35,14 @@ export class AdminEventResponse {
   })
   changes!: Record<string, { from: unknown; to: unknown }>;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ example: 'a3f…', description: 'SHA-256 of the entry and the previous hash' })
+  @ApiProperty({
+    example: 'a3f…',
+    description: 'HMAC-SHA-256, under the engine’s audit key, of the entry and the previous hash',
+  })
   hash!: string;
   @ApiProperty() prevHash!: string;
 
-  static from(event: AdminEvent): AdminEventResponse {
+  static from({ keyId: _key, ...event }: AdminEvent): AdminEventResponse {
     return {
       ...event,
       changes: JSON.parse(event.changes) as AdminEventResponse['changes'],
@@ -62,7 +72,9 @@ class BrokenAdminEventResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) organizationId!: string;
   @ApiProperty({ example: 3 }) seq!: number;
-  @ApiProperty({ example: 'its content does not match its hash (the entry was edited)' })
+  @ApiProperty({ enum: AUDIT_PROBLEM_KINDS, description: AUDIT_PROBLEM_KIND_DESCRIPTION })
+  kind!: AuditProblemKind;
+  @ApiProperty({ example: 'its content does not match its MAC (the entry was edited)' })
   problem!: string;
 }
 

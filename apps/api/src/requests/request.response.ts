@@ -197,7 +197,11 @@ export class HistoryEntryResponse {
   })
   authentication!: EntryAuthenticationResponse | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ description: 'SHA-256 chaining this entry to the previous one' }) hash!: string;
+  @ApiProperty({
+    description:
+      'HMAC-SHA-256, under the engine’s audit key, of the entry and the previous one’s (see docs/audit.md)',
+  })
+  hash!: string;
 }
 
 export class CommentResponse {

@@ -4,8 +4,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { GENESIS_HASH } from '../audit-chain';
 import { AdminAction } from './admin-action';
+import { AuditKeys } from '../keys/audit-keys';
 import { AdminEvent } from './admin-event.entity';
-import { adminEventHash, Changes, redact } from './admin-event-chain';
+import { adminEventFields, Changes, redact } from './admin-event-chain';
 import { AdminEventCursor } from './admin-event-cursor';
 
 /** One change to record: who made it (a principal), to what, in which organization, from and to. */
@@ -23,10 +24,13 @@ export interface AdminEventPage {
   nextCursor: string | null;
 }
 
-/** Records admin changes in the hash-chained admin audit log, and reads it back a page at a time. */
+/** Records admin changes in the keyed admin audit log, and reads it back a page at a time. */
 @Injectable()
 export class AdminAuditService {
-  constructor(@InjectRepository(AdminEvent) private readonly events: Repository<AdminEvent>) {}
+  constructor(
+    @InjectRepository(AdminEvent) private readonly events: Repository<AdminEvent>,
+    private readonly keys: AuditKeys,
+  ) {}
 
   /**
    * Holds the organization's chain until the caller's transaction ends, so two changes never take
@@ -60,8 +64,11 @@ export class AdminAuditService {
       // Never before its predecessor, so newest-first pages list a chain in its order.
       createdAt: last && at <= last.createdAt ? new Date(last.createdAt.getTime() + 1) : at,
       prevHash: last?.hash ?? GENESIS_HASH,
+      keyId: this.keys.currentId,
     };
-    const row = Object.assign(new AdminEvent(), event, { hash: adminEventHash(event) });
+    const row = Object.assign(new AdminEvent(), event, {
+      hash: this.keys.mac(adminEventFields(event)),
+    });
     await manager.insert(AdminEvent, row);
     return row;
   }

@@ -1,6 +1,14 @@
+import { AppConfig } from '@app/core';
 import { GENESIS_HASH, linkProblem } from '../audit-chain';
-import { adminEventHash, created, diff, REDACTED, redact } from './admin-event-chain';
+import { AuditKeys } from '../keys/audit-keys';
+import { adminEventFields, created, diff, REDACTED, redact } from './admin-event-chain';
 import { AdminEvent } from './admin-event.entity';
+
+const keys = new AuditKeys(
+  AppConfig.fromEnv({ AUDIT_KEY: 'admin-event-spec-key-0123456789abcdef012' }),
+);
+const check = (e: AdminEvent, previous?: AdminEvent) =>
+  linkProblem(e, previous, keys, adminEventFields, () => 'unsealed');
 
 const event = (seq: number, previous?: AdminEvent): AdminEvent => {
   const fields = {
@@ -15,18 +23,19 @@ const event = (seq: number, previous?: AdminEvent): AdminEvent => {
     changes: '{"active":{"from":true,"to":false}}',
     createdAt: new Date('2026-01-01T00:00:00Z'),
     prevHash: previous?.hash ?? GENESIS_HASH,
+    keyId: keys.currentId,
   };
-  return Object.assign(new AdminEvent(), fields, { hash: adminEventHash(fields) });
+  return Object.assign(new AdminEvent(), fields, { hash: keys.mac(adminEventFields(fields)) });
 };
 
 describe('admin event chain', () => {
   it('accepts a well-formed chain and names an edited entry', () => {
     const first = event(1);
     const second = event(2, first);
-    expect(linkProblem(second, first, adminEventHash)).toBeNull();
+    expect(check(second, first)).toBeNull();
     const edited = { ...second, changes: '{"active":{"from":true,"to":true}}' };
-    expect(linkProblem(edited, first, adminEventHash)).toMatch(/edited/);
-    expect(linkProblem(event(3, second), first, adminEventHash)).toMatch(/missing/);
+    expect(check(edited, first)).toMatchObject({ kind: 'mac_mismatch', problem: /edited/ });
+    expect(check(event(3, second), first)).toMatchObject({ kind: 'entry_missing' });
   });
 
   it('redacts secrets, token hashes and the query string of a URL', () => {

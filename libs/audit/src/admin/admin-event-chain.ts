@@ -1,4 +1,3 @@
-import { chainHash } from '../audit-chain';
 import { AdminEvent } from './admin-event.entity';
 
 /** A field's value before and after a change; null where it did not exist. */
@@ -13,9 +12,9 @@ export const REDACTED = '[redacted]';
 /** Fields whose values are never recorded: token values and hashes, webhook secrets, passwords. */
 const SECRET_FIELD = /secret|hash|password|^token$/i;
 
-/** The hash of an admin event: every recorded field, then the previous entry's hash. */
-export function adminEventHash(event: Omit<AdminEvent, 'hash'>): string {
-  return chainHash([
+/** The fields an admin event's MAC covers, in a fixed order: every recorded field, its link, its key. */
+export function adminEventFields(event: Omit<AdminEvent, 'hash'>): unknown[] {
+  return [
     event.id,
     event.organizationId,
     event.seq,
@@ -27,7 +26,8 @@ export function adminEventHash(event: Omit<AdminEvent, 'hash'>): string {
     event.changes,
     event.createdAt.toISOString(),
     event.prevHash,
-  ]);
+    event.keyId,
+  ];
 }
 
 /** The changes as recorded: secret fields redacted, a URL's query string (which may hold a key) too. */

@@ -2,8 +2,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * One append-only entry of the admin audit log: a change to an organization, its users, roles,
- * tokens, quota packages or webhooks. The entries of an organization form one hash chain, checked
- * as request histories are.
+ * tokens, quota packages or webhooks. The entries of an organization form one chain, keyed under
+ * AUDIT_KEY and checked as request histories are; the chain is the organization's admin log.
  */
 @Entity({ name: 'admin_events' })
 export class AdminEvent {
@@ -49,6 +49,11 @@ export class AdminEvent {
   @Column({ name: 'prev_hash', type: 'varchar', length: 64 })
   prevHash!: string;
 
+  /** The HMAC-SHA-256 of every field, in a fixed order, under the key `keyId`. */
   @Column({ type: 'varchar', length: 64 })
   hash!: string;
+
+  /** The key of `hash` (see AuditKeys); null for an event recorded before keys, not yet sealed. */
+  @Column({ name: 'key_id', type: 'varchar', length: 16, nullable: true })
+  keyId!: string | null;
 }

@@ -2,18 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AdminEvent } from '../admin/admin-event.entity';
-import { adminEventHash } from '../admin/admin-event-chain';
+import { adminEventFields } from '../admin/admin-event-chain';
+import { AuditKeys } from '../keys/audit-keys';
 import { CheckpointLogReader, LogHead, LogLink } from './checkpoint-log';
+import { macHolds } from './mac-holds';
 
 /** The admin audit log of each organization, as checkpoints seal it: its chain by `seq`. */
 @Injectable()
 export class AdminLogReader implements CheckpointLogReader {
   readonly log = 'admin' as const;
 
-  constructor(@InjectRepository(AdminEvent) private readonly events: Repository<AdminEvent>) {}
+  constructor(
+    @InjectRepository(AdminEvent) private readonly events: Repository<AdminEvent>,
+    private readonly keys: AuditKeys,
+  ) {}
 
   async movedHeads(): Promise<LogHead[]> {
-    // The last event of each organization, where it is past the organization's last checkpoint.
+    // The last event of each organization, where it is past the organization's last checkpoint and
+    // every event is keyed: sealing re-keys older events, which would change what it sealed.
     const rows: { organizationId: string; seq: number | string; root: string }[] = await this.events
       .query(`
       SELECT e.organization_id AS "organizationId", e.seq AS "seq", e.hash AS "root"
@@ -22,7 +28,10 @@ export class AdminLogReader implements CheckpointLogReader {
         ON h.organization_id = e.organization_id AND h.seq = e.seq
       WHERE e.seq > COALESCE((
         SELECT MAX(c.seq) FROM audit_checkpoints c
-        WHERE c.organization_id = e.organization_id AND c.log = 'admin'), 0)`);
+        WHERE c.organization_id = e.organization_id AND c.log = 'admin'), 0)
+      AND NOT EXISTS (
+        SELECT 1 FROM admin_events u
+        WHERE u.organization_id = e.organization_id AND u.key_id IS NULL)`);
     return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
   }
 
@@ -38,7 +47,7 @@ export class AdminLogReader implements CheckpointLogReader {
       seq: e.seq,
       prevHash: e.prevHash,
       hash: e.hash,
-      intact: adminEventHash(e) === e.hash,
+      intact: macHolds(e, this.keys, adminEventFields),
     }));
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { AppConfig } from '@app/core';
 import { GENESIS_HASH } from '../audit-chain';
 import { AdminLogReader } from './admin-log.reader';
+import { HistoryLogReader } from './history-log.reader';
 import { CheckpointKeys } from './checkpoint-keys';
 import { LogLink } from './checkpoint-log';
 import { checkpointStatement } from './checkpoint-statement';
@@ -28,7 +29,8 @@ describe('CheckpointVerifier', () => {
     links: (_org: string, after: number, upTo: number, limit: number) =>
       Promise.resolve(log.filter((l) => l.seq > after && l.seq <= upTo).slice(0, limit)),
   } as unknown as AdminLogReader;
-  const verifier = new CheckpointVerifier(keys, reader);
+  const unused = {} as HistoryLogReader;
+  const verifier = new CheckpointVerifier(keys, unused, reader);
 
   /** A checkpoint of the log's entry `seq`, signed by the engine's key. */
   const sealed = (seq: number): CheckpointClaim => {

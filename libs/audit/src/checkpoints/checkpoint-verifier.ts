@@ -3,6 +3,7 @@ import type { CheckpointLog } from '@app/core';
 import { AuditErrorCode, AuditException } from '../admin/admin-audit.exception';
 import { GENESIS_HASH } from '../audit-chain';
 import { AdminLogReader } from './admin-log.reader';
+import { HistoryLogReader } from './history-log.reader';
 import { CheckpointKeys } from './checkpoint-keys';
 import { CheckpointLogReader, LogLink } from './checkpoint-log';
 import { checkpointStatement } from './checkpoint-statement';
@@ -50,9 +51,13 @@ export class CheckpointVerifier {
 
   constructor(
     private readonly keys: CheckpointKeys,
+    history: HistoryLogReader,
     admin: AdminLogReader,
   ) {
-    this.readers = new Map([[admin.log, admin]]);
+    this.readers = new Map<CheckpointLog, CheckpointLogReader>([
+      [history.log, history],
+      [admin.log, admin],
+    ]);
   }
 
   async verify(claim: CheckpointClaim): Promise<CheckpointVerification> {
@@ -108,7 +113,7 @@ function breakOf(link: LogLink, previous: LogLink | undefined) {
     return { kind: CheckpointBreak.LogLinkBroken, seq: link.seq, problem };
   }
   if (!link.intact) {
-    const problem = `entry ${link.seq}: its content does not match its hash (the entry was edited)`;
+    const problem = `entry ${link.seq}: its content does not match its MAC (edited, or re-hashed without the key)`;
     return { kind: CheckpointBreak.EntryAltered, seq: link.seq, problem };
   }
   return undefined;

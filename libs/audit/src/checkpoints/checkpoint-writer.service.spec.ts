@@ -1,6 +1,7 @@
 import { Repository } from 'typeorm';
 import { AppConfig, JobName } from '@app/core';
 import { AdminLogReader } from './admin-log.reader';
+import { HistoryLogReader } from './history-log.reader';
 import { AuditCheckpoint } from './audit-checkpoint.entity';
 import { CheckpointKeys } from './checkpoint-keys';
 import { LogHead } from './checkpoint-log';
@@ -52,7 +53,12 @@ describe('CheckpointWriter', () => {
     heads = [{ organizationId: ORG, seq: 7, root: 'ab'.repeat(32) }];
     table = new FakeCheckpoints();
     const reader = { log: 'admin', movedHeads: () => Promise.resolve(heads) } as AdminLogReader;
-    writer = new CheckpointWriter(table as unknown as Repository<AuditCheckpoint>, keys, reader);
+    const history = {
+      log: 'history',
+      movedHeads: () => Promise.resolve([]),
+    } as unknown as HistoryLogReader;
+    const checkpoints = table as unknown as Repository<AuditCheckpoint>;
+    writer = new CheckpointWriter(checkpoints, keys, history, reader);
   });
 
   it('signs each moved head with the current key, over the canonical statement', async () => {

@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
 import { asRow, type CheckpointLog, JobItem, JobName } from '@app/core';
 import { AdminLogReader } from './admin-log.reader';
+import { HistoryLogReader } from './history-log.reader';
 import { AuditCheckpoint } from './audit-checkpoint.entity';
 import { checkpointEvent } from './checkpoint-export';
 import { CheckpointKeys } from './checkpoint-keys';
@@ -25,9 +26,10 @@ export class CheckpointWriter {
   constructor(
     @InjectRepository(AuditCheckpoint) private readonly checkpoints: Repository<AuditCheckpoint>,
     private readonly keys: CheckpointKeys,
+    history: HistoryLogReader,
     admin: AdminLogReader,
   ) {
-    this.readers = [admin];
+    this.readers = [history, admin];
   }
 
   /** Signs a checkpoint of every log whose head moved since its last; answers how many it signed. */

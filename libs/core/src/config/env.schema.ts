@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACCESS_ENV } from './env/access.env';
 import { AUDIT_CHECKPOINTS_ENV } from './env/audit-checkpoints.env';
+import { AUDIT_ENV } from './env/audit.env';
 import { DATABASE_ENV } from './env/database.env';
 import { MAIL_ENV } from './env/mail.env';
 import { METRICS_ENV } from './env/metrics.env';
@@ -26,6 +27,7 @@ export const envSchema = z.object({
   ...MAIL_ENV,
   ...REQUESTS_ENV,
   ...ACCESS_ENV,
+  ...AUDIT_ENV,
   ...SIGN_IN_ENV,
   ...WEBHOOKS_ENV,
   ...AUDIT_CHECKPOINTS_ENV,

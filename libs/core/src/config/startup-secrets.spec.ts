@@ -13,6 +13,7 @@ import {
 const GIVEN_TOKEN = 'given-admin-token-0123456789abcdef0123';
 const GIVEN_LINK_SECRET = 'given-link-secret-0123456789abcdef0123';
 const GIVEN_SECRETS_KEY = '0123456789abcdef'.repeat(4);
+const GIVEN_AUDIT_KEY = 'given-audit-key-0123456789abcdef012345';
 const GIVEN_SIGNING_KEY = makeSigningKey();
 
 describe('the secrets a start needs', () => {
@@ -28,7 +29,7 @@ describe('the secrets a start needs', () => {
   describe('in the embedded default (no DATABASE_URL, not production)', () => {
     const embedded = AppConfig.fromEnv({ NODE_ENV: 'development' });
 
-    it('lets a start without ADMIN_TOKEN, LINK_SECRET, SECRETS_KEY or AUDIT_SIGNING_KEY through', () => {
+    it('lets a start without ADMIN_TOKEN, LINK_SECRET, SECRETS_KEY, AUDIT_KEY or AUDIT_SIGNING_KEY through', () => {
       expect(() => requireSecretsOutsideEmbeddedDefault(embedded)).not.toThrow();
     });
 
@@ -37,6 +38,11 @@ describe('the secrets a start needs', () => {
       const token = config.env.ADMIN_TOKEN!;
       const linkSecret = config.env.LINK_SECRET!;
       const secretsKey = config.env.SECRETS_KEY!;
+      const auditKey = config.env.AUDIT_KEY!;
+      expect(auditKey.length).toBeGreaterThanOrEqual(32);
+      expect(auditKey).not.toBe(linkSecret);
+      expect(lines.join('\n')).not.toContain(auditKey);
+      expect(statSync(join(store.dir, 'audit-key')).mode & 0o777).toBe(0o600);
       expect(Buffer.from(secretsKey, 'base64')).toHaveLength(32);
       expect(lines.join('\n')).not.toContain(secretsKey);
       expect(statSync(join(store.dir, 'secrets-key')).mode & 0o777).toBe(0o600);
@@ -61,9 +67,10 @@ describe('the secrets a start needs', () => {
       expect(config.env.ADMIN_TOKEN).toBe(first.env.ADMIN_TOKEN);
       expect(config.env.LINK_SECRET).toBe(first.env.LINK_SECRET);
       expect(config.env.SECRETS_KEY).toBe(first.env.SECRETS_KEY);
+      expect(config.env.AUDIT_KEY).toBe(first.env.AUDIT_KEY);
       expect(config.env.AUDIT_SIGNING_KEY).toBe(first.env.AUDIT_SIGNING_KEY);
       expect(lines).toEqual([
-        `ADMIN_TOKEN, LINK_SECRET, SECRETS_KEY and AUDIT_SIGNING_KEY read from ${store.dir}`,
+        `ADMIN_TOKEN, LINK_SECRET, SECRETS_KEY, AUDIT_KEY and AUDIT_SIGNING_KEY read from ${store.dir}`,
       ]);
     });
 
@@ -71,6 +78,7 @@ describe('the secrets a start needs', () => {
       const given = AppConfig.fromEnv({
         ADMIN_TOKEN: GIVEN_TOKEN,
         SECRETS_KEY: GIVEN_SECRETS_KEY,
+        AUDIT_KEY: GIVEN_AUDIT_KEY,
         AUDIT_SIGNING_KEY: GIVEN_SIGNING_KEY,
       });
       const { config, lines } = keepEmbeddedSecrets(given, store);
@@ -85,6 +93,7 @@ describe('the secrets a start needs', () => {
         ADMIN_TOKEN: GIVEN_TOKEN,
         LINK_SECRET: GIVEN_LINK_SECRET,
         SECRETS_KEY: GIVEN_SECRETS_KEY,
+        AUDIT_KEY: GIVEN_AUDIT_KEY,
         AUDIT_SIGNING_KEY: GIVEN_SIGNING_KEY,
       });
       expect(keepEmbeddedSecrets(given, store)).toEqual({ config: given, lines: [] });
@@ -99,11 +108,12 @@ describe('the secrets a start needs', () => {
     ])('refuses a start without them, one problem per variable (%j)', (env, why) => {
       const config = AppConfig.fromEnv(env);
       const problems = refusal(config);
-      expect(problems).toHaveLength(4);
+      expect(problems).toHaveLength(5);
       expect(problems[0]).toMatch(new RegExp(`^ADMIN_TOKEN is required because ${why} `));
       expect(problems[1]).toMatch(new RegExp(`^LINK_SECRET is required because ${why} `));
       expect(problems[2]).toMatch(new RegExp(`^SECRETS_KEY is required because ${why} `));
-      expect(problems[3]).toMatch(new RegExp(`^AUDIT_SIGNING_KEY is required because ${why} `));
+      expect(problems[3]).toMatch(new RegExp(`^AUDIT_KEY is required because ${why} `));
+      expect(problems[4]).toMatch(new RegExp(`^AUDIT_SIGNING_KEY is required because ${why} `));
     });
 
     it('names only the one that is missing', () => {
@@ -111,6 +121,7 @@ describe('the secrets a start needs', () => {
         NODE_ENV: 'production',
         ADMIN_TOKEN: GIVEN_TOKEN,
         SECRETS_KEY: GIVEN_SECRETS_KEY,
+        AUDIT_KEY: GIVEN_AUDIT_KEY,
         AUDIT_SIGNING_KEY: GIVEN_SIGNING_KEY,
       });
       expect(refusal(config)).toEqual([expect.stringMatching(/^LINK_SECRET is required/)]);

@@ -10,7 +10,8 @@ export const LOCAL_STATE_DIR = 'var';
 export const SECRETS_DIR = join(LOCAL_STATE_DIR, 'secrets');
 
 /** The secrets every process of a deployment shares, which the embedded default may make. */
-export type StartupSecret = 'ADMIN_TOKEN' | 'LINK_SECRET' | 'SECRETS_KEY' | 'AUDIT_SIGNING_KEY';
+export type StartupSecret =
+  'ADMIN_TOKEN' | 'LINK_SECRET' | 'SECRETS_KEY' | 'AUDIT_KEY' | 'AUDIT_SIGNING_KEY';
 
 const SECRETS: Record<StartupSecret, { file: string; what: string; make: () => string }> = {
   ADMIN_TOKEN: {
@@ -28,6 +29,11 @@ const SECRETS: Record<StartupSecret, { file: string; what: string; make: () => s
     what: 'encrypts the webhook signing secrets kept in the database; the same in every process',
     make: () => randomBytes(32).toString('base64'),
   },
+  AUDIT_KEY: {
+    file: 'audit-key',
+    what: 'keys the MACs that chain the history and the admin audit log; the same in every process',
+    make: () => randomBytes(32).toString('base64url'),
+  },
   AUDIT_SIGNING_KEY: {
     file: 'audit-signing-key',
     what: 'signs the checkpoints of the audit logs; the same in every process',
@@ -40,6 +46,7 @@ const HOW: Record<StartupSecret, string> = {
   ADMIN_TOKEN: 'set it to 32 characters or more, e.g. the output of `openssl rand -hex 32`',
   LINK_SECRET: 'set it to 32 characters or more, e.g. the output of `openssl rand -hex 32`',
   SECRETS_KEY: 'set it to 32 bytes in hex or base64, e.g. the output of `openssl rand -hex 32`',
+  AUDIT_KEY: 'set it to 32 characters or more, e.g. the output of `openssl rand -hex 32`',
   AUDIT_SIGNING_KEY: 'set it to an Ed25519 private key, e.g. `openssl genpkey -algorithm ed25519`',
 };
 

@@ -22,6 +22,7 @@ function meets(value: unknown, wanted: unknown): boolean {
   if (wanted.type === 'in') return (wanted.value as unknown as unknown[]).includes(value);
   if (wanted.type === 'isNull') return value === null;
   if (wanted.type === 'moreThan') return (value as Date) > (wanted.value as Date);
+  if (wanted.type === 'lessThan') return (value as Date) < (wanted.value as Date);
   throw new Error(`operator ${wanted.type} is not faked`);
 }
 
@@ -38,6 +39,11 @@ function rows<T extends object>(initial: T[] = []) {
     ),
     findBy: jest.fn((where: Partial<Record<keyof T, unknown>>) => Promise.resolve(matching(where))),
     insert: jest.fn((row: T) => Promise.resolve(void all.push({ ...row }))),
+    delete: jest.fn((where: Partial<Record<keyof T, unknown>>) => {
+      const hit = matching(where);
+      for (const row of hit) all.splice(all.indexOf(row), 1);
+      return Promise.resolve({ affected: hit.length });
+    }),
     update: jest.fn((where: Partial<Record<keyof T, unknown>>, changes: Partial<T>) => {
       const hit = matching(where);
       for (const row of hit) Object.assign(row, changes);
@@ -112,6 +118,16 @@ describe('SignInChoices', () => {
     expect(expiresAt.getTime() - choice.createdAt.getTime()).toBe(10 * 60_000);
     expect(token.startsWith(`${choice.id}.`)).toBe(true);
     expect(JSON.stringify(choice)).not.toContain(token.split('.')[1]);
+  });
+
+  it('forgets choices ended more than a day ago when a new one opens, and keeps the rest', async () => {
+    await open();
+    await open();
+    choices.all[0].expiresAt = new Date(Date.now() - 25 * 60 * 60_000);
+    choices.all[1].expiresAt = new Date(Date.now() - 23 * 60 * 60_000);
+    const kept = choices.all[1].id;
+    await open();
+    expect(choices.all.map((choice) => choice.id)).toEqual([kept, expect.any(String)]);
   });
 
   it('offers the active accounts by organization name', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, MoreThan, Repository } from 'typeorm';
+import { In, IsNull, LessThan, MoreThan, Repository } from 'typeorm';
 import { AppConfig, linkSecret } from '@app/core';
 import { AuthMethod } from '../credential';
 import { User } from '../entities/user.entity';
@@ -14,6 +14,8 @@ import { SignInChoice } from './sign-in-choice.entity';
 /** How long a person has to choose an account once the address is proven. */
 export const SIGN_IN_CHOICE_MINUTES = 10;
 const MINUTE_MS = 60_000;
+/** How long a choice that ended is kept (to tell used from unknown), before a new one sweeps it. */
+const KEPT_MS = 24 * 60 * MINUTE_MS;
 /** The key of choice tokens is derived from `LINK_SECRET` for this, and nothing else. */
 const PURPOSE = 'raci-engine sign-in choices v1';
 
@@ -64,7 +66,7 @@ export class SignInChoices {
     this.mac = new SignInLinkMac(secret, PURPOSE);
   }
 
-  /** Opens a choice among these accounts for a sign-in just made. */
+  /** Opens a choice among these accounts for a sign-in just made; forgets those ended a day ago. */
   async open(
     users: readonly User[],
     signIn: ProvenSignIn,
@@ -84,6 +86,7 @@ export class SignInChoices {
       usedAt: null,
     });
     await this.choices.insert(choice);
+    await this.choices.delete({ expiresAt: LessThan(new Date(now.getTime() - KEPT_MS)) });
     return { token: this.mac.token(choice.id), expiresAt: choice.expiresAt };
   }
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { AuditService, EntryAuthentication } from '@app/audit';
-import { asRow, AWAITING_DECISION, RequestEvent } from '@app/core';
+import { EntityManager, IsNull } from 'typeorm';
+import { AuditEntry, AuditService, ChainHead, EntryAuthentication } from '@app/audit';
+import { asRow, AWAITING_DECISION, isUniqueViolation, RequestEvent, RequestState } from '@app/core';
 import { Principal } from '@app/parties';
 import { writeToOutbox } from '../outbox/outbox-writer';
 import { Request } from '../entities/request.entity';
@@ -26,8 +26,10 @@ export interface Change {
 
 /**
  * The one path by which a request changes: the state machine decides the next state, then, in the
- * caller's transaction, the row is written (refused if another change won the race), the history
- * entry appended and the outbox row added. The caller emits the returned event after commit.
+ * caller's transaction, the history entry is appended, the row written with its new head (refused
+ * if another change won the race) and the outbox row added. So every change bumps `version` and
+ * appends one entry: the history's last `seq` is the row's `version` and `audit_seq`. The caller
+ * emits the returned event after commit.
  */
 @Injectable()
 export class RequestTransitioner {
@@ -36,50 +38,47 @@ export class RequestTransitioner {
   async apply(manager: EntityManager, request: Request, change: Change): Promise<RequestEvent> {
     const from = change.verb === RequestVerb.Submit ? null : request.state;
     const { to, event: type } = nextState(from, change.verb, change.context);
+    if (from !== null) assertExpectedVersion(request.version, change.expectedVersions);
     const at = new Date();
+    const comment = change.comment ?? null;
+    const actorOrganizationId = change.actor.organizationId;
+    // The history first: its entry's MAC is the head the row keeps, written with the row below.
+    const entry = await this.record(manager, request, change, { from, to, type, comment, at });
+    const head = { auditSeq: entry.seq, auditHash: entry.hash };
     if (from === null) {
       await manager.insert(
         Request,
-        asRow<Request>({ ...request, state: to, version: 1, createdAt: at, updatedAt: at }),
+        asRow<Request>({
+          ...request,
+          ...head,
+          state: to,
+          version: 1,
+          createdAt: at,
+          updatedAt: at,
+        }),
       );
     } else {
-      assertExpectedVersion(request.version, change.expectedVersions);
+      // Refused if another change won the race, or the history was sealed since the row was read.
       const updated = await manager.update(
         Request,
-        { id: request.id, version: request.version },
-        asRow<Request>({ ...change.patch, state: to, version: request.version + 1, updatedAt: at }),
+        { id: request.id, version: request.version, auditHash: request.auditHash ?? IsNull() },
+        asRow<Request>({
+          ...change.patch,
+          ...head,
+          state: to,
+          version: request.version + 1,
+          updatedAt: at,
+        }),
       );
-      if (!updated.affected) {
-        throw change.expectedVersions
-          ? new RequestsException(Code.PreconditionFailed, { version: request.version + 1 })
-          : new RequestsException(Code.VersionConflict);
-      }
+      if (!updated.affected) throw raceLost(change, request.version);
     }
     const version = from === null ? 1 : request.version + 1;
     Object.assign(
       request,
       change.patch,
+      head,
       { state: to, version, updatedAt: at },
       from === null ? { createdAt: at } : {},
-    );
-    const comment = change.comment ?? null;
-    const actorOrganizationId = change.actor.organizationId;
-    await this.audit.append(
-      manager,
-      {
-        requestId: request.id,
-        organizationId: request.organizationId,
-        actorId: change.actor.userId,
-        actorOrganizationId,
-        letter: change.letter,
-        event: type,
-        fromState: from,
-        toState: to,
-        comment,
-        authentication: recordedAuthentication(change.actor),
-      },
-      at,
-      { first: from === null },
     );
     const event: RequestEvent = {
       id: randomUUID(),
@@ -102,11 +101,68 @@ export class RequestTransitioner {
     await writeToOutbox(manager, event);
     return event;
   }
+
+  /** Appends the change's history entry; a place already taken means another change won. */
+  private record(
+    manager: EntityManager,
+    request: Request,
+    change: Change,
+    step: {
+      from: RequestState | null;
+      to: RequestState;
+      type: string;
+      comment: string | null;
+      at: Date;
+    },
+  ): Promise<AuditEntry> {
+    const { from, to, type, comment, at } = step;
+    return this.audit
+      .append(
+        manager,
+        {
+          requestId: request.id,
+          organizationId: request.organizationId,
+          actorId: change.actor.userId,
+          actorOrganizationId: change.actor.organizationId,
+          letter: change.letter,
+          event: type,
+          fromState: from,
+          toState: to,
+          comment,
+          authentication: recordedAuthentication(change.actor),
+        },
+        at,
+        previousEntry(request, from === null),
+      )
+      .catch((error: unknown) => {
+        if (from !== null && isUniqueViolation(error)) throw raceLost(change, request.version);
+        throw error;
+      });
+  }
+}
+
+/** What a change that lost the race to another answers: 412 where If-Match named a version. */
+function raceLost(change: Change, version: number): RequestsException {
+  return change.expectedVersions
+    ? new RequestsException(Code.PreconditionFailed, { version: version + 1 })
+    : new RequestsException(Code.VersionConflict);
+}
+
+/**
+ * The entry a change's entry follows: none for a new request, the head its row keeps, or, for a
+ * request recorded before rows kept heads and not sealed yet, its last entry, read.
+ */
+function previousEntry(request: Request, created: boolean): ChainHead | null | 'read' {
+  if (created) return null;
+  if (!request.auditSeq || !request.auditHash) return 'read';
+  return { seq: request.auditSeq, hash: request.auditHash };
 }
 
 /** How the actor authenticated, as the history keeps it; null when the engine acts by itself. */
 function recordedAuthentication({ credential }: Principal): EntryAuthentication | null {
   if (!credential) return null;
   const { kind, id, method, acr, amr, authTime } = credential;
-  return { kind, id, method, acr, amr: [...amr], authTime };
+  // Kept only where the credential names one, as the MAC reads a missing issuer as null.
+  const { issuer } = credential as { issuer?: string | null };
+  return { kind, id, ...(issuer ? { issuer } : {}), method, acr, amr: [...amr], authTime };
 }

@@ -62,6 +62,16 @@ export class Request {
   @Column({ type: 'integer' })
   version!: number;
 
+  /**
+   * The head of the request's history: its last entry's place and MAC, written with every change.
+   * It always equals `version`; null only for a request recorded before heads, not sealed yet.
+   */
+  @Column({ name: 'audit_seq', type: 'integer', nullable: true })
+  auditSeq!: number | null;
+
+  @Column({ name: 'audit_hash', type: 'varchar', length: 64, nullable: true })
+  auditHash!: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

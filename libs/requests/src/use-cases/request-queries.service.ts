@@ -148,6 +148,9 @@ export class RequestQueriesService {
           requestId: _request,
           organizationId: _organization,
           prevHash: _previous,
+          keyId: _key,
+          logSeq: _logSeq,
+          logPrevHash: _logPrevious,
           ...entry
         }) => ({
           ...entry,

@@ -13,6 +13,7 @@ import { SignIn1764000000012 } from './1764000000012-sign-in';
 import { WebhookGuard1764000000014 } from './1764000000014-webhook-guard';
 import { MailLinksAtRest1764000000018 } from './1764000000018-mail-links-at-rest';
 import { EmailPerOrganization1764000000020 } from './1764000000020-email-per-organization';
+import { KeyedHistory1764000000021 } from './1764000000021-keyed-history';
 import { AuditCheckpoints1764000000022 } from './1764000000022-audit-checkpoints';
 
 /** Every migration, oldest first. Listed explicitly so a bundled build finds them all. */
@@ -31,5 +32,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   WebhookGuard1764000000014,
   MailLinksAtRest1764000000018,
   EmailPerOrganization1764000000020,
+  KeyedHistory1764000000021,
   AuditCheckpoints1764000000022,
 ];
