@@ -6,6 +6,7 @@ import { deleteRedisKeys } from '../../test/helpers/redis-keys';
 import { waitFor } from '../../test/helpers/wait-for';
 import { BenchDatabase, createBenchDatabase } from './bench-database';
 import { BenchSmtpListener } from './bench-smtp-listener';
+import { makeSigningKey } from '@app/core';
 
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -66,6 +67,7 @@ export class BenchEngine {
       ADMIN_TOKEN: adminToken,
       LINK_SECRET: randomBytes(32).toString('base64url'),
       SECRETS_KEY: randomBytes(32).toString('base64'),
+      AUDIT_SIGNING_KEY: makeSigningKey(),
       AUDIT_KEY: randomBytes(32).toString('base64url'),
       BENCH_NOOP_ROUTE: 'true',
       ...options.env,

@@ -9,6 +9,7 @@ import { signInLinkFromDatabase } from '../helpers/sign-in-link-of';
 import { SmtpListener } from '../helpers/smtp-listener';
 import { ThrowawayPostgres } from '../helpers/throwaway-postgres';
 import { ThrowawayRedis } from '../helpers/throwaway-redis';
+import { makeSigningKey } from '@app/core';
 
 /** A request whose every event owes mail: provider approvers, the customer's contact, the submitter. */
 export const REPLICA = { action: 'mariadb.add-read-only-replica', params: { instance: 'db-1' } };
@@ -27,6 +28,8 @@ export interface FaultBedOptions {
  */
 export class FaultBed {
   readonly processes: EngineProcess[] = [];
+  /** The checkpoint signing key every process of the bed shares. */
+  private readonly auditSigningKey = makeSigningKey();
 
   private constructor(
     readonly postgres: ThrowawayPostgres,
@@ -62,6 +65,7 @@ export class FaultBed {
       ADMIN_TOKEN: TEST_ADMIN_TOKEN,
       LINK_SECRET: 'fault-bed-link-secret-0123456789abcdef',
       SECRETS_KEY: 'fa'.repeat(32),
+      AUDIT_SIGNING_KEY: this.auditSigningKey,
       AUDIT_KEY: 'fault-bed-audit-key-0123456789abcdef01',
       RELAY_POLL_MS: '100',
       ...this.extraEnv,

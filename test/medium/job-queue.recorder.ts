@@ -11,7 +11,7 @@ export class JobRecorder implements Pick<JobQueue, 'enqueue' | 'schedule'> {
   /** The job schedulers the engine set up at start, by id. */
   readonly schedulers = new Map<
     string,
-    { every: { pattern: string; tz: string }; item: JobItem }
+    { every: { pattern: string; tz: string } | { every: number }; item: JobItem }
   >();
 
   enqueue(items: readonly JobItem[]): Promise<void> {
@@ -19,7 +19,11 @@ export class JobRecorder implements Pick<JobQueue, 'enqueue' | 'schedule'> {
     return Promise.resolve();
   }
 
-  schedule(schedulerId: string, every: { pattern: string; tz: string }, item: JobItem) {
+  schedule(
+    schedulerId: string,
+    every: { pattern: string; tz: string } | { every: number },
+    item: JobItem,
+  ) {
     this.schedulers.set(schedulerId, { every, item });
     return Promise.resolve();
   }

@@ -69,6 +69,7 @@ describe('cursors and principals without a user', () => {
         '/v1/inbox',
         '/v1/requests/{id}/history',
         '/v1/audit/admin-events',
+        '/v1/audit/checkpoints',
       ]),
     );
   });

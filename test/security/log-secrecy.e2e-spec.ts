@@ -8,11 +8,13 @@ import { createTestDatabase, E2E_DRIVER, TestDatabase } from '../helpers/test-da
 import { SmtpListener } from '../helpers/smtp-listener';
 import { waitFor } from '../helpers/wait-for';
 import { deleteRedisKeys } from '../helpers/redis-keys';
+import { makeSigningKey } from '@app/core';
 
 const secret = (label: string) => `${label}-${randomBytes(24).toString('hex')}`;
 const ADMIN_TOKEN = secret('admin');
 const LINK_SECRET = secret('link');
 const SECRETS_KEY = randomBytes(32).toString('hex');
+const AUDIT_SIGNING_KEY = makeSigningKey();
 const AUDIT_KEY = secret('audit');
 const DB_PASSWORD = secret('dbpass');
 const SMTP_USER = 'raci-mailer';
@@ -40,6 +42,7 @@ describeOnPostgres('secrets in the logs', () => {
     ADMIN_TOKEN,
     LINK_SECRET,
     SECRETS_KEY,
+    AUDIT_SIGNING_KEY,
     AUDIT_KEY,
     'database password': DB_PASSWORD,
     'SMTP password': SMTP_PASSWORD,
@@ -73,6 +76,7 @@ describeOnPostgres('secrets in the logs', () => {
         ADMIN_TOKEN,
         LINK_SECRET,
         SECRETS_KEY,
+        AUDIT_SIGNING_KEY,
         AUDIT_KEY,
         // The webhook below goes to loopback, as a delivery attempt must be logged.
         WEBHOOK_ALLOW_PRIVATE: 'true',

@@ -10,6 +10,7 @@ import {
   startupLines,
 } from '../helpers/embedded-engine';
 import { EngineProcess } from '../helpers/engine-process';
+import { makeSigningKey } from '@app/core';
 
 const REPLICA = { action: 'mariadb.add-read-only-replica', params: { instance: 'db-1' } };
 const mode = (path: string) => statSync(path).mode & 0o777;
@@ -57,6 +58,10 @@ describeEmbedded('the secrets of the embedded default', () => {
       'raci-engine: AUDIT_KEY made and kept in var/secrets/audit-key (keys the MACs that chain ' +
         'the history and the admin audit log; the same in every process)',
     );
+    expect(lines).toContain(
+      'raci-engine: AUDIT_SIGNING_KEY made and kept in var/secrets/audit-signing-key (signs the ' +
+        'checkpoints of the audit logs; the same in every process)',
+    );
     expect(lines.at(-1)).toBe(
       `raci-engine: API http://localhost:${engine.port}  docs http://localhost:${engine.port}/docs  ` +
         `console http://localhost:${engine.port}/`,
@@ -89,7 +94,7 @@ describeEmbedded('the secrets of the embedded default', () => {
       expect(secondRun.filter((line) => line.includes(secret))).toEqual([]);
     }
     expect(startupLines(secondRun)).toEqual([
-      'raci-engine: ADMIN_TOKEN, LINK_SECRET, SECRETS_KEY and AUDIT_KEY read from var/secrets',
+      'raci-engine: ADMIN_TOKEN, LINK_SECRET, SECRETS_KEY, AUDIT_KEY and AUDIT_SIGNING_KEY read from var/secrets',
       expect.stringMatching(/^raci-engine: API http:\/\/localhost:\d+ {2}docs /),
     ]);
     expect(keptAdminToken(dir)).toBe(token);
@@ -135,6 +140,7 @@ describeEmbedded('the secrets elsewhere', () => {
         LINK_SECRET: 'a-link-secret-of-the-deployment-0123456789',
         SECRETS_KEY: 'ab'.repeat(32),
         AUDIT_KEY: 'an-audit-key-of-the-deployment-0123456789',
+        AUDIT_SIGNING_KEY: makeSigningKey(),
       },
       { cwd: dir },
     );
@@ -163,6 +169,9 @@ describeEmbedded('the secrets elsewhere', () => {
       ),
       expect.stringMatching(
         /^raci-engine: config: AUDIT_KEY is required because NODE_ENV is production /,
+      ),
+      expect.stringMatching(
+        /^raci-engine: config: AUDIT_SIGNING_KEY is required because NODE_ENV is production /,
       ),
     ]);
     expect(() => statSync(join(dir, 'var'))).toThrow(/ENOENT/);

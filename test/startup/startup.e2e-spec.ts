@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENGINE_ENTRY } from '../helpers/engine-process';
+import { makeSigningKey } from '@app/core';
 
 interface Exit {
   code: number | null;
@@ -19,6 +20,7 @@ const PRODUCTION = {
   ADMIN_TOKEN: 'startup-admin-token-0123456789abcdef0123',
   LINK_SECRET: 'startup-link-secret-0123456789abcdef0123',
   SECRETS_KEY: '5ec2e75' + '0'.repeat(57),
+  AUDIT_SIGNING_KEY: makeSigningKey(),
   AUDIT_KEY: 'startup-audit-key-0123456789abcdef01234',
 };
 

@@ -3,10 +3,11 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs
 import { Catalog, CatalogModule } from '@app/catalog';
 import { AllExceptionsFilter, AppConfig, CoreModule } from '@app/core';
 import { NotificationsModule, NotificationsWorkerModule, WebhooksModule } from '@app/notifications';
-import { AuditModule, AuditSealingModule } from '@app/audit';
+import { AuditModule, AuditSealingModule, AuditWorkerModule } from '@app/audit';
 import { PartiesModule } from '@app/parties';
 import { RequestsModule, RequestsWorkerModule } from '@app/requests';
 import { AdminEventsController } from './audit/admin-events.controller';
+import { AuditCheckpointsController } from './audit/audit-checkpoints.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { BenchNoopController } from './bench/bench-noop.controller';
@@ -63,7 +64,7 @@ export class ApiModule implements NestModule {
         HealthModule,
         MetricsModule,
         WebhooksModule,
-        ...(withWorker ? [RequestsWorkerModule, NotificationsWorkerModule] : []),
+        ...(withWorker ? [RequestsWorkerModule, NotificationsWorkerModule, AuditWorkerModule] : []),
       ],
       controllers: [
         HomeController,
@@ -79,6 +80,7 @@ export class ApiModule implements NestModule {
         InboxController,
         AuditController,
         AdminEventsController,
+        AuditCheckpointsController,
         NotificationsController,
         EmailActionsController,
         EmailLinkController,

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditWorkerModule } from '@app/audit';
 import { Catalog, CatalogModule } from '@app/catalog';
 import { AppConfig, CoreModule } from '@app/core';
 import { NotificationsWorkerModule } from '@app/notifications';
@@ -15,6 +16,7 @@ export class WorkerModule {
         CatalogModule.forRoot(catalog),
         RequestsWorkerModule,
         NotificationsWorkerModule,
+        AuditWorkerModule,
       ],
     };
   }

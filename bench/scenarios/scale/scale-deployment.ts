@@ -7,6 +7,7 @@ import { deleteRedisKeys } from '../../../test/helpers/redis-keys';
 import { REDIS_URL } from '../../lib/bench-engine';
 import { createScaleCast, ScaleCast } from './scale-cast';
 import { ScalePreload } from './scale-preload';
+import { makeSigningKey } from '@app/core';
 
 /**
  * One size of the scenario: its own database (schema by the engine's migrations), its own built
@@ -42,6 +43,7 @@ export class ScaleDeployment {
         ADMIN_TOKEN: this.adminToken,
         LINK_SECRET: randomBytes(32).toString('base64url'),
         SECRETS_KEY: randomBytes(32).toString('base64'),
+        AUDIT_SIGNING_KEY: makeSigningKey(),
         AUDIT_KEY: randomBytes(32).toString('base64url'),
         RELAY_ENABLED: 'false',
         LOG_LEVEL: 'warn',

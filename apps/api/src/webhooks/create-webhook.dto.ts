@@ -10,9 +10,9 @@ import {
 } from 'class-validator';
 import { ALL_EVENT_TYPES, RegisterWebhookInput } from '@app/notifications';
 import { Trim } from '../parties/trim.transform';
-import { RequestEventType } from '@app/core';
+import { RequestEventType, WEBHOOK_EVENT_TYPES } from '@app/core';
 
-const EVENT_TYPE_CHOICES = [...Object.values(RequestEventType), ALL_EVENT_TYPES];
+const EVENT_TYPE_CHOICES = [...WEBHOOK_EVENT_TYPES, ALL_EVENT_TYPES];
 
 /** Body of `POST /v1/webhooks`. */
 export class CreateWebhookDto implements RegisterWebhookInput {
@@ -31,7 +31,9 @@ export class CreateWebhookDto implements RegisterWebhookInput {
     enum: EVENT_TYPE_CHOICES,
     isArray: true,
     example: [RequestEventType.Approved, RequestEventType.Completed],
-    description: 'The events to receive; every event when left out (or with "*")',
+    description:
+      'The events to receive; every event when left out (or with "*"). `audit.checkpoint` ' +
+      'brings each signed checkpoint of the organization’s audit logs, as exported',
   })
   @IsOptional()
   @IsArray()

@@ -6,7 +6,7 @@ import {
   WebhookDeliveryStatus,
   WebhookEndpoint,
 } from '@app/notifications';
-import { RequestEventType } from '@app/core';
+import { RequestEventType, WEBHOOK_EVENT_TYPES } from '@app/core';
 
 /** A webhook endpoint as the API shows it: never with its secret. */
 export class WebhookResponse {
@@ -85,11 +85,16 @@ export class WebhookDeliveryResponse {
   @ApiProperty({ format: 'uuid', description: 'Also sent as the Raci-Event-Id header' })
   eventId!: string;
 
-  @ApiProperty({ enum: RequestEventType, example: RequestEventType.Approved })
+  @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, example: RequestEventType.Approved })
   eventType!: string;
 
-  @ApiProperty({ format: 'uuid' })
-  requestId!: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The request the event is of; null for an audit.checkpoint',
+  })
+  requestId!: string | null;
 
   @ApiProperty({ enum: WebhookDeliveryStatus, example: WebhookDeliveryStatus.Delivered })
   status!: WebhookDeliveryStatus;

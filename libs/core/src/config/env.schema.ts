@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACCESS_ENV } from './env/access.env';
+import { AUDIT_CHECKPOINTS_ENV } from './env/audit-checkpoints.env';
 import { AUDIT_ENV } from './env/audit.env';
 import { DATABASE_ENV } from './env/database.env';
 import { MAIL_ENV } from './env/mail.env';
@@ -29,6 +30,7 @@ export const envSchema = z.object({
   ...AUDIT_ENV,
   ...SIGN_IN_ENV,
   ...WEBHOOKS_ENV,
+  ...AUDIT_CHECKPOINTS_ENV,
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig, InvalidConfigError } from './app-config';
+import { makeSigningKey, parseSigningKey } from './audit-signing-key';
 import { SecretStore } from './secret-store';
 import {
   keepEmbeddedSecrets,
@@ -13,6 +14,7 @@ const GIVEN_TOKEN = 'given-admin-token-0123456789abcdef0123';
 const GIVEN_LINK_SECRET = 'given-link-secret-0123456789abcdef0123';
 const GIVEN_SECRETS_KEY = '0123456789abcdef'.repeat(4);
 const GIVEN_AUDIT_KEY = 'given-audit-key-0123456789abcdef012345';
+const GIVEN_SIGNING_KEY = makeSigningKey();
 
 describe('the secrets a start needs', () => {
   let root: string;
@@ -27,7 +29,7 @@ describe('the secrets a start needs', () => {
   describe('in the embedded default (no DATABASE_URL, not production)', () => {
     const embedded = AppConfig.fromEnv({ NODE_ENV: 'development' });
 
-    it('lets a start without ADMIN_TOKEN, LINK_SECRET, SECRETS_KEY or AUDIT_KEY through', () => {
+    it('lets a start without ADMIN_TOKEN, LINK_SECRET, SECRETS_KEY, AUDIT_KEY or AUDIT_SIGNING_KEY through', () => {
       expect(() => requireSecretsOutsideEmbeddedDefault(embedded)).not.toThrow();
     });
 
@@ -53,6 +55,10 @@ describe('the secrets a start needs', () => {
       );
       expect(lines.join('\n')).not.toContain(linkSecret);
       expect(statSync(join(store.dir, 'link-secret')).mode & 0o777).toBe(0o600);
+      const signingKey = config.env.AUDIT_SIGNING_KEY!;
+      expect(parseSigningKey(signingKey)?.asymmetricKeyType).toBe('ed25519');
+      expect(lines.join('\n')).not.toContain(signingKey);
+      expect(statSync(join(store.dir, 'audit-signing-key')).mode & 0o777).toBe(0o600);
     });
 
     it('reuses them at later starts and says only where they are kept', () => {
@@ -62,8 +68,9 @@ describe('the secrets a start needs', () => {
       expect(config.env.LINK_SECRET).toBe(first.env.LINK_SECRET);
       expect(config.env.SECRETS_KEY).toBe(first.env.SECRETS_KEY);
       expect(config.env.AUDIT_KEY).toBe(first.env.AUDIT_KEY);
+      expect(config.env.AUDIT_SIGNING_KEY).toBe(first.env.AUDIT_SIGNING_KEY);
       expect(lines).toEqual([
-        `ADMIN_TOKEN, LINK_SECRET, SECRETS_KEY and AUDIT_KEY read from ${store.dir}`,
+        `ADMIN_TOKEN, LINK_SECRET, SECRETS_KEY, AUDIT_KEY and AUDIT_SIGNING_KEY read from ${store.dir}`,
       ]);
     });
 
@@ -72,6 +79,7 @@ describe('the secrets a start needs', () => {
         ADMIN_TOKEN: GIVEN_TOKEN,
         SECRETS_KEY: GIVEN_SECRETS_KEY,
         AUDIT_KEY: GIVEN_AUDIT_KEY,
+        AUDIT_SIGNING_KEY: GIVEN_SIGNING_KEY,
       });
       const { config, lines } = keepEmbeddedSecrets(given, store);
       expect(config.env.ADMIN_TOKEN).toBe(GIVEN_TOKEN);
@@ -86,6 +94,7 @@ describe('the secrets a start needs', () => {
         LINK_SECRET: GIVEN_LINK_SECRET,
         SECRETS_KEY: GIVEN_SECRETS_KEY,
         AUDIT_KEY: GIVEN_AUDIT_KEY,
+        AUDIT_SIGNING_KEY: GIVEN_SIGNING_KEY,
       });
       expect(keepEmbeddedSecrets(given, store)).toEqual({ config: given, lines: [] });
       expect(() => statSync(store.dir)).toThrow(/ENOENT/);
@@ -99,11 +108,12 @@ describe('the secrets a start needs', () => {
     ])('refuses a start without them, one problem per variable (%j)', (env, why) => {
       const config = AppConfig.fromEnv(env);
       const problems = refusal(config);
-      expect(problems).toHaveLength(4);
+      expect(problems).toHaveLength(5);
       expect(problems[0]).toMatch(new RegExp(`^ADMIN_TOKEN is required because ${why} `));
       expect(problems[1]).toMatch(new RegExp(`^LINK_SECRET is required because ${why} `));
       expect(problems[2]).toMatch(new RegExp(`^SECRETS_KEY is required because ${why} `));
       expect(problems[3]).toMatch(new RegExp(`^AUDIT_KEY is required because ${why} `));
+      expect(problems[4]).toMatch(new RegExp(`^AUDIT_SIGNING_KEY is required because ${why} `));
     });
 
     it('names only the one that is missing', () => {
@@ -112,6 +122,7 @@ describe('the secrets a start needs', () => {
         ADMIN_TOKEN: GIVEN_TOKEN,
         SECRETS_KEY: GIVEN_SECRETS_KEY,
         AUDIT_KEY: GIVEN_AUDIT_KEY,
+        AUDIT_SIGNING_KEY: GIVEN_SIGNING_KEY,
       });
       expect(refusal(config)).toEqual([expect.stringMatching(/^LINK_SECRET is required/)]);
     });

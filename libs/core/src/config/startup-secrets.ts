@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { AppConfig, InvalidConfigError } from './app-config';
+import { makeSigningKey } from './audit-signing-key';
 import { SecretStore, SecretStoreError } from './secret-store';
 
 /** Where the embedded default keeps what it makes for itself, relative to the working directory. */
@@ -9,7 +10,8 @@ export const LOCAL_STATE_DIR = 'var';
 export const SECRETS_DIR = join(LOCAL_STATE_DIR, 'secrets');
 
 /** The secrets every process of a deployment shares, which the embedded default may make. */
-export type StartupSecret = 'ADMIN_TOKEN' | 'LINK_SECRET' | 'SECRETS_KEY' | 'AUDIT_KEY';
+export type StartupSecret =
+  'ADMIN_TOKEN' | 'LINK_SECRET' | 'SECRETS_KEY' | 'AUDIT_KEY' | 'AUDIT_SIGNING_KEY';
 
 const SECRETS: Record<StartupSecret, { file: string; what: string; make: () => string }> = {
   ADMIN_TOKEN: {
@@ -32,6 +34,11 @@ const SECRETS: Record<StartupSecret, { file: string; what: string; make: () => s
     what: 'keys the MACs that chain the history and the admin audit log; the same in every process',
     make: () => randomBytes(32).toString('base64url'),
   },
+  AUDIT_SIGNING_KEY: {
+    file: 'audit-signing-key',
+    what: 'signs the checkpoints of the audit logs; the same in every process',
+    make: makeSigningKey,
+  },
 };
 const NAMES = Object.keys(SECRETS) as StartupSecret[];
 
@@ -40,6 +47,7 @@ const HOW: Record<StartupSecret, string> = {
   LINK_SECRET: 'set it to 32 characters or more, e.g. the output of `openssl rand -hex 32`',
   SECRETS_KEY: 'set it to 32 bytes in hex or base64, e.g. the output of `openssl rand -hex 32`',
   AUDIT_KEY: 'set it to 32 characters or more, e.g. the output of `openssl rand -hex 32`',
+  AUDIT_SIGNING_KEY: 'set it to an Ed25519 private key, e.g. `openssl genpkey -algorithm ed25519`',
 };
 
 /** The file under `var/secrets` that keeps `name` in the embedded default. */

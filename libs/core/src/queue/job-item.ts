@@ -24,6 +24,11 @@ import {
   SendSignInLinkJob,
   SendSignInLinkResult,
 } from './jobs/send-sign-in-link.job';
+import {
+  SIGN_AUDIT_CHECKPOINTS,
+  SignAuditCheckpointsJob,
+  SignAuditCheckpointsResult,
+} from './jobs/sign-audit-checkpoints.job';
 import { JobName } from './queue-names';
 
 /** Every job the engine runs: its name, its payload, and what its processor answers. */
@@ -37,6 +42,10 @@ interface JobTypes {
   [JobName.DigestTick]: { data: DigestTickJob; result: DigestTickResult };
   [JobName.PlanDigest]: { data: PlanDigestJob; result: PlanDigestResult };
   [JobName.SendSignInLink]: { data: SendSignInLinkJob; result: SendSignInLinkResult };
+  [JobName.SignAuditCheckpoints]: {
+    data: SignAuditCheckpointsJob;
+    result: SignAuditCheckpointsResult;
+  };
 }
 
 export type JobData<Name extends JobName> = JobTypes[Name]['data'];
@@ -58,4 +67,5 @@ export const JOBS: { [Name in JobName]: JobDefinition<JobData<Name>> } = {
   [JobName.DigestTick]: DIGEST_TICK,
   [JobName.PlanDigest]: PLAN_DIGEST,
   [JobName.SendSignInLink]: SEND_SIGN_IN_LINK,
+  [JobName.SignAuditCheckpoints]: SIGN_AUDIT_CHECKPOINTS,
 };

@@ -39,13 +39,13 @@ export class JobQueue {
 
   /**
    * Creates, or updates, a BullMQ job scheduler that adds `item` (to its queue, with its policy) at
-   * every time `every` gives, a cron pattern in a time zone. Every process may call it at start: the
+   * every time `every` gives: a cron pattern in a time zone, or a period in milliseconds. Every process may call it at start: the
    * scheduler's id makes one of them, and BullMQ adds one job per time however many processes run.
    * The jobs' ids are BullMQ's (one per time); `item.runAt` means nothing here.
    */
   async schedule(
     schedulerId: string,
-    every: { pattern: string; tz: string },
+    every: { pattern: string; tz: string } | { every: number },
     item: JobItem,
   ): Promise<void> {
     const definition = JOBS[item.name] as JobDefinition<typeof item.data>;

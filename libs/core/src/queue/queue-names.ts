@@ -17,6 +17,8 @@ export enum QueueName {
    * waits behind a burst of notifications.
    */
   SignIn = 'sign-in',
+  /** The periodic run that signs the checkpoints of the audit logs. */
+  AuditCheckpoints = 'audit-checkpoints',
 }
 
 /** Every job of the engine; `jobs/` holds one file per job with its payload, result and id rule. */
@@ -30,4 +32,5 @@ export enum JobName {
   DigestTick = 'digest-tick',
   PlanDigest = 'plan-digest',
   SendSignInLink = 'send-sign-in-link',
+  SignAuditCheckpoints = 'sign-audit-checkpoints',
 }

@@ -5,12 +5,13 @@ import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { Repository } from 'typeorm';
 import {
   AppConfig,
+  AUDIT_CHECKPOINT_EVENT,
   DeliverWebhookResult,
   JobData,
   JobName,
   QueueName,
-  type RequestEvent,
   WORKER_LOCKS,
+  type WebhookEvent,
 } from '@app/core';
 import { WebhookBreaker } from '../webhooks/webhook-breaker';
 import {
@@ -169,7 +170,7 @@ export class DeliverWebhookProcessor extends WorkerHost {
     }
   }
 
-  private async post(endpoint: WebhookEndpoint, event: RequestEvent): Promise<PostOutcome> {
+  private async post(endpoint: WebhookEndpoint, event: WebhookEvent): Promise<PostOutcome> {
     let secret: string;
     try {
       secret = this.secrets.open(endpoint.id, endpoint.secret);
@@ -187,7 +188,8 @@ export class DeliverWebhookProcessor extends WorkerHost {
       id: event.id,
       type: event.type,
       occurredAt: event.occurredAt,
-      data: event,
+      // A checkpoint is sent as it is exported, ready to be kept and verified.
+      data: event.type === AUDIT_CHECKPOINT_EVENT ? event.checkpoint : event,
     });
     return this.poster.post(
       endpoint.url,

@@ -45,8 +45,9 @@ export class WebhookDelivery {
   @Column({ name: 'event_type', type: 'varchar', length: 64 })
   eventType!: string;
 
-  @Column({ name: 'request_id', type: 'uuid' })
-  requestId!: string;
+  /** The request the event is of; null for an event of no request (`audit.checkpoint`). */
+  @Column({ name: 'request_id', type: 'uuid', nullable: true })
+  requestId!: string | null;
 
   @Column({ type: 'varchar', length: 16 })
   status!: WebhookDeliveryStatus;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
-import { isUniqueViolation, JobItem, JobName, type RequestEvent } from '@app/core';
+import { isUniqueViolation, JobItem, JobName, type WebhookEvent } from '@app/core';
 import { OrganizationsService } from '@app/parties';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { subscribesTo, WebhookEndpoint } from './webhook-endpoint.entity';
@@ -20,8 +20,8 @@ export class WebhookDispatcher {
    * Records the deliveries of `event`, and answers their jobs and how many rows were new. An event
    * dispatched again (a job run again after a crash) records nothing new: each endpoint gets it once.
    */
-  async dispatch(event: RequestEvent): Promise<{ jobs: JobItem[]; recorded: number }> {
-    // The customer the request is for hears of it, and so does the provider, who serves them all.
+  async dispatch(event: WebhookEvent): Promise<{ jobs: JobItem[]; recorded: number }> {
+    // The customer the event is of hears of it, and so does the provider, who serves them all.
     const providerId = await this.organizations.providerOrganizationId();
     const candidates = await this.endpoints.find({
       where: {
@@ -45,14 +45,15 @@ export class WebhookDispatcher {
   }
 
   /** Writes the pending delivery row; false when the event was already dispatched to it. */
-  private async record(endpoint: WebhookEndpoint, event: RequestEvent): Promise<boolean> {
+  private async record(endpoint: WebhookEndpoint, event: WebhookEvent): Promise<boolean> {
     try {
       await this.deliveries.insert({
         id: randomUUID(),
         endpointId: endpoint.id,
         eventId: event.id,
         eventType: event.type,
-        requestId: event.requestId,
+        // A checkpoint of an audit log is of no one request.
+        requestId: 'requestId' in event ? event.requestId : null,
         status: WebhookDeliveryStatus.Pending,
         attempts: 0,
         responseStatus: null,

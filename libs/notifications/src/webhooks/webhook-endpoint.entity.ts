@@ -23,7 +23,7 @@ export class WebhookEndpoint {
   @Column({ type: 'varchar', length: 128, select: false })
   secret!: string;
 
-  /** RequestEventType values, or `["*"]` for every event. */
+  /** WEBHOOK_EVENT_TYPES values (request events, `audit.checkpoint`), or `["*"]` for every event. */
   @Column({ name: 'event_types', type: 'jsonb' })
   eventTypes!: string[];
 

@@ -17,18 +17,18 @@ import {
   oldestFirstPage,
   Page,
   PageRequest,
-  RequestEventType,
   TransactionRunner,
+  WEBHOOK_EVENT_TYPES,
 } from '@app/core';
 
 /** Every secret starts with this, so a leaked one is easy to recognise (and to scan for). */
 export const WEBHOOK_SECRET_PREFIX = 'whsec_';
 
-const EVENT_TYPES: ReadonlySet<string> = new Set(Object.values(RequestEventType));
+const EVENT_TYPES: ReadonlySet<string> = new Set(WEBHOOK_EVENT_TYPES);
 
 export interface RegisterWebhookInput {
   url: string;
-  /** RequestEventType values; omitted (or containing `*`) means every event. */
+  /** WEBHOOK_EVENT_TYPES values; omitted (or containing `*`) means every event. */
   eventTypes?: string[];
   /** The organization whose requests it hears of; the caller's own when omitted. */
   organizationId?: string;

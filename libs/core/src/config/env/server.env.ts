@@ -8,8 +8,8 @@ export const SERVER_ENV = {
     .default('development')
     .describe(
       'Picks the default `LOG_FORMAT` (`pretty` in `development`, else `json`); `production` ' +
-        'also leaves the embedded default: `ADMIN_TOKEN`, `LINK_SECRET`, `SECRETS_KEY` and `AUDIT_KEY` are ' +
-        'required and no ' +
+        'also leaves the embedded default: `ADMIN_TOKEN`, `LINK_SECRET`, `SECRETS_KEY`, `AUDIT_KEY` and ' +
+        '`AUDIT_SIGNING_KEY` are required and no ' +
         'local Redis is started.',
     ),
   HOST: z.string().min(1).default('0.0.0.0').describe('Address the API listens on.'),

@@ -15,6 +15,7 @@ import { MailLinksAtRest1764000000018 } from './1764000000018-mail-links-at-rest
 import { PersonalCredentials1764000000019 } from './1764000000019-personal-credentials';
 import { EmailPerOrganization1764000000020 } from './1764000000020-email-per-organization';
 import { KeyedHistory1764000000021 } from './1764000000021-keyed-history';
+import { AuditCheckpoints1764000000022 } from './1764000000022-audit-checkpoints';
 
 /** Every migration, oldest first. Listed explicitly so a bundled build finds them all. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PersonalCredentials1764000000019,
   EmailPerOrganization1764000000020,
   KeyedHistory1764000000021,
+  AuditCheckpoints1764000000022,
 ];

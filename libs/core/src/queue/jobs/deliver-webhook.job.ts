@@ -1,4 +1,4 @@
-import { RequestEvent } from '../../events/request-event';
+import { WebhookEvent } from '../../events/audit-checkpoint-event';
 import { WEBHOOK_JOB_POLICY } from '../job-policies';
 import { QueueName } from '../queue-names';
 import { JobDefinition } from './job-definition';
@@ -14,7 +14,7 @@ export interface DeliverWebhookJob {
    * anything. Absent from jobs queued by earlier versions: those read it from the endpoint.
    */
   organizationId?: string;
-  event: RequestEvent;
+  event: WebhookEvent;
 }
 
 export interface DeliverWebhookResult {

@@ -1,11 +1,11 @@
-import { RequestEvent } from '../../events/request-event';
+import { WebhookEvent } from '../../events/audit-checkpoint-event';
 import { PLAN_JOB_POLICY } from '../job-policies';
 import { QueueName } from '../queue-names';
 import { JobDefinition } from './job-definition';
 
 /** Record a delivery of an event for each webhook endpoint that subscribed to it. */
 export interface DispatchWebhooksJob {
-  event: RequestEvent;
+  event: WebhookEvent;
 }
 
 export interface DispatchWebhooksResult {
