@@ -231,3 +231,21 @@ export class CommentPageResponse {
   })
   nextCursor!: string | null;
 }
+
+export class ViewerActionResponse {
+  @ApiProperty({ enum: RequestVerb, example: RequestVerb.Approve }) verb!: RequestVerb;
+  @ApiProperty({
+    description:
+      'The present sign-in is not enough: the verb needs a multi-factor one first (step-up)',
+  })
+  stepUp!: boolean;
+}
+
+export class ViewerActionsResponse {
+  @ApiProperty({
+    type: [ViewerActionResponse],
+    description:
+      'What the caller may do to the request now, from the table the checks read; empty when nothing',
+  })
+  items!: ViewerActionResponse[];
+}
