@@ -3,6 +3,7 @@ import { Party } from '@app/catalog';
 import { RequestState } from '@app/core';
 import { Role } from '@app/parties';
 import { Opinion, RequestVerb } from '@app/requests';
+import type { PersonVerb } from '@app/requests';
 import type { RequestResult } from '@app/requests';
 import { RESULT_SCHEMA } from './transition.dto';
 
@@ -232,8 +233,14 @@ export class CommentPageResponse {
   nextCursor!: string | null;
 }
 
+/** The verbs a person does to an existing request. */
+const PERSON_VERBS = Object.values(RequestVerb).filter(
+  (verb) => verb !== RequestVerb.Submit && verb !== RequestVerb.Expire,
+);
+
 export class ViewerActionResponse {
-  @ApiProperty({ enum: RequestVerb, example: RequestVerb.Approve }) verb!: RequestVerb;
+  @ApiProperty({ enum: PERSON_VERBS, example: RequestVerb.Approve })
+  verb!: PersonVerb;
   @ApiProperty({
     description:
       'The present sign-in is not enough: the verb needs a multi-factor one first (step-up)',
