@@ -35,12 +35,13 @@ function NotFound() {
 }
 
 /**
- * The console. Mantine's theme variables come from its stylesheet (`withCssVariables={false}`):
- * the page's Content-Security-Policy allows no inline style element.
+ * The console. Mantine's theme variables come from its stylesheet and app.css, and it adds no
+ * global classes (`withCssVariables={false}`, `withGlobalClasses={false}`): the page's
+ * Content-Security-Policy allows no inline style element.
  */
 export function App() {
   return (
-    <MantineProvider withCssVariables={false} deduplicateCssVariables={false}>
+    <MantineProvider withCssVariables={false} withGlobalClasses={false}>
       <QueryClientProvider client={queryClient}>
         <I18nProvider>
           <BrowserRouter>

@@ -1,8 +1,9 @@
-import { Anchor, Button, Group, Modal, Radio, Stack, Textarea } from '@mantine/core';
+import { Anchor, Button, Group, Radio, Stack, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, type Verb } from '../../api/api-client';
 import { ErrorAlert } from '../../components/error-alert';
+import { ModalDialog } from '../../components/modal-dialog';
 import { useI18n } from '../../i18n/i18n';
 import { fieldOf, performVerb, type VerbInput } from './perform-verb';
 
@@ -35,12 +36,7 @@ export function ActionDialog({ requestId, verb, onClose, onDone, onRefused }: Pr
     act.mutate();
   };
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={t(`verb.${verb}`)}
-      closeButtonProps={{ 'aria-label': t('dialog.close') }}
-    >
+    <ModalDialog title={t(`verb.${verb}`)} closeLabel={t('dialog.close')} onClose={onClose}>
       <form onSubmit={submit}>
         <Stack>
           {verb === 'opinion' ? (
@@ -62,12 +58,11 @@ export function ActionDialog({ requestId, verb, onClose, onDone, onRefused }: Pr
             <Textarea
               label={t(`dialog.${field.label}`)}
               required={field.required}
-              autosize
-              minRows={3}
+              rows={4}
               maxLength={2000}
               value={input.text}
               onChange={(event) => setInput({ ...input, text: event.currentTarget.value })}
-              data-autofocus
+              autoFocus
             />
           )}
           {act.isError ? <ErrorAlert error={act.error} /> : null}
@@ -81,7 +76,7 @@ export function ActionDialog({ requestId, verb, onClose, onDone, onRefused }: Pr
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </ModalDialog>
   );
 }
 
