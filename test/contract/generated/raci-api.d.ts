@@ -471,8 +471,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What the caller may do to the request now (the verbs the API would accept) */
-        get: operations["requestsActions"];
+        /**
+         * What the caller may do to the request now (the verbs the API would accept)
+         * @description Read from the same table of who acts as the checks of every verb, with the request’s state and its opinions: a client offers these and only these. `stepUp` marks a decision the caller’s present sign-in is not enough for (OIDC_STEP_UP_ACR). The verbs still check all.
+         */
+        get: operations["listMyRequestActions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8443,7 +8446,7 @@ export interface operations {
             };
         };
     };
-    requestsActions: {
+    listMyRequestActions: {
         parameters: {
             query?: never;
             header?: never;

@@ -143,6 +143,10 @@ export class RequestsController {
   @ApiErrors(RequestsErrorCode.RequestNotFound)
   @ApiOperation({
     summary: 'What the caller may do to the request now (the verbs the API would accept)',
+    description:
+      'Read from the same table of who acts as the checks of every verb, with the request’s state ' +
+      'and its opinions: a client offers these and only these. `stepUp` marks a decision the ' +
+      'caller’s present sign-in is not enough for (OIDC_STEP_UP_ACR). The verbs still check all.',
   })
   @ApiOkResponse({ type: ViewerActionsResponse })
   async actions(
