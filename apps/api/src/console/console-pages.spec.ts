@@ -9,9 +9,7 @@ import { CONSOLE_CSP, consolePages } from './console-pages';
 const HTML = 'text/html,application/xhtml+xml,*/*;q=0.8';
 /** The API's own paths, as the route table knows them. */
 const routes = {
-  match: (_method: string, path: string) => ({
-    allow: path === '/' || path.startsWith('/v1/') ? ['GET'] : [],
-  }),
+  claims: (path: string) => path.startsWith('/v1/'),
 } as unknown as RouteTable;
 
 function appWith(dir: string | null) {
@@ -49,6 +47,7 @@ describe('consolePages', () => {
     await request(app).get('/').set('Accept', 'application/json').expect(404);
     await request(app).get('/').set('Accept', '*/*').expect(404);
     await request(app).get('/v1/requests').set('Accept', HTML).expect(404);
+    await request(app).get('/v1/requests/a/b/c/d').set('Accept', HTML).expect(404);
     await request(app).post('/requests/1').set('Accept', HTML).expect(404);
     await request(app).get('/assets/missing.js').expect(404);
   });

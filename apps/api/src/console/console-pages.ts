@@ -34,8 +34,8 @@ export function consoleBuildDir(from = __dirname): string | null {
 
 /**
  * Serves the web console to browsers: its built files, and its page (`index.html`) for any other
- * page a browser asks for (`/`, `/requests/:id`, …) so that deep links work. Every path of the
- * API's controllers stays theirs, except `/` when the browser prefers HTML to JSON: `GET /` with
+ * page a browser asks for (`/`, `/requests/:id`, …) so that deep links work. Every path under the
+ * first segment of an API route (`/v1/…`, `/auth/…`) stays the API's, matched or not, except `/` when the browser prefers HTML to JSON: `GET /` with
  * `Accept: application/json` (or `*\/*`) keeps answering the links document. Without a build (a
  * development checkout), the engine starts anyway and says how to build the console.
  */
@@ -80,12 +80,12 @@ function notBuilt(routes: RouteTable): RequestHandler {
 }
 
 /**
- * A request for a console page or file: a GET or HEAD that no controller route answers (or `/`), from
- * a client that prefers HTML to JSON, or a file of the build's `assets/`.
+ * A request for a console page or file: a GET or HEAD outside the API's namespace (or `/`), from a
+ * client that prefers HTML to JSON, or a file of the build's `assets/`.
  */
 function isPageRequest(req: Request, routes: RouteTable): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   if (req.path.startsWith('/assets/')) return true;
-  if (req.path !== '/' && routes.match(req.method, req.path).allow.length > 0) return false;
+  if (req.path !== '/' && routes.claims(req.path)) return false;
   return req.accepts(['application/json', 'text/html']) === 'text/html';
 }
