@@ -17,6 +17,7 @@ export default tseslint.config(
       'coverage/**',
       'eslint.config.mjs',
       'test/contract/generated/**',
+      'apps/console/src/api/raci-api.d.ts',
     ],
   },
   eslint.configs.recommended,

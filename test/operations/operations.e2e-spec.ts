@@ -42,6 +42,7 @@ describe('operations endpoints', () => {
           health: `${base}/health`,
           console: `${base}/`,
         },
+        signIn: { emailLink: `${base}/auth/email-link`, sso: null },
       });
     }
     const doc = await request(t.http).get('/docs/openapi.json').expect(200);

@@ -14,6 +14,8 @@ import { mountQueueDashboard } from './admin/queue-dashboard';
 import { openApiDocument } from './openapi/openapi-document';
 import { answerClientErrorsInJson } from './client-error.handler';
 import { corsFor } from './http-edge/cors';
+import { RouteTable } from './http-edge/route-table';
+import { consolePages } from './console/console-pages';
 
 /**
  * Everything an HTTP application needs besides its modules, shared by `main.ts` and the e2e tests
@@ -44,6 +46,8 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
   const document = openApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   mountQueueDashboard(app);
+  // Last of the plain Express handlers: the docs and the dashboard keep their paths.
+  app.use(consolePages(app.get(RouteTable)));
   return app;
 }
 

@@ -27,5 +27,6 @@ export * from './use-cases/preview-request.service';
 export * from './use-cases/request-queries.service';
 export * from './use-cases/submit-request.service';
 export * from './use-cases/transition-request.service';
+export * from './use-cases/viewer-actions.service';
 export * from './views/request-reader';
 export * from './views/request-views.service';

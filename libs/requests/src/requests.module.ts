@@ -24,6 +24,7 @@ import { SubmitRequestService } from './use-cases/submit-request.service';
 import { TransitionRequestService } from './use-cases/transition-request.service';
 import { RequestReader } from './views/request-reader';
 import { RequestViews } from './views/request-views.service';
+import { ViewerActionsService } from './use-cases/viewer-actions.service';
 
 const USE_CASES = [
   SubmitRequestService,
@@ -32,6 +33,7 @@ const USE_CASES = [
   CommentOnRequestService,
   RequestQueriesService,
   EscalateOrphanedRequestsService,
+  ViewerActionsService,
 ];
 
 /** Requests: the lifecycle, its use cases, decisions by email link, and what others may read. */

@@ -7,9 +7,10 @@ import { Public } from '../auth/public.decorator';
 import { HomeResponse } from './home.response';
 
 /**
- * `GET /`: the engine's name and version and links to its docs, its health and its console, so the
- * root answers something useful instead of a 404. JSON for now; a later change serves the web
- * console here to browsers and keeps this answer for `Accept: application/json`.
+ * `GET /`: the engine's name and version, links to its docs, its health and its console, and the
+ * ways to sign in, so the root answers something useful instead of a 404. Browsers that prefer
+ * HTML get the web console here instead (see console/console-pages.ts); `Accept: application/json`
+ * and `*\/*` get this.
  */
 @ApiTags('operations')
 @Public()
@@ -28,11 +29,17 @@ export class HomeController {
         health: `${base}/health`,
         console: `${base}/`,
       },
+      signIn: {
+        emailLink: `${base}/auth/email-link`,
+        sso: config.env.OIDC_ISSUER ? `${base}/auth/login` : null,
+      },
     };
   }
 
   @Get()
-  @ApiOperation({ summary: 'Name, version and links to the docs, health and console (public)' })
+  @ApiOperation({
+    summary: 'Name, version, links to the docs, health and console, and how to sign in (public)',
+  })
   @ApiProduces('application/json')
   @ApiOkResponse({ type: HomeResponse })
   get(): HomeResponse {

@@ -15,6 +15,23 @@ export class HomeLinks {
   console!: string;
 }
 
+/** How people sign in to the console here. */
+export class HomeSignIn {
+  @ApiProperty({
+    example: 'http://localhost:3000/auth/email-link',
+    description: 'POST an email address here to receive a sign-in link',
+  })
+  emailLink!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'http://localhost:3000/auth/login',
+    description: 'Single sign-on (add `?returnTo=/path`); null when OIDC_ISSUER is not set',
+  })
+  sso!: string | null;
+}
+
 /** `GET /`: what answers here and where to go next. */
 export class HomeResponse {
   @ApiProperty({ example: 'raci-engine' })
@@ -25,4 +42,7 @@ export class HomeResponse {
 
   @ApiProperty({ type: HomeLinks })
   links!: HomeLinks;
+
+  @ApiProperty({ type: HomeSignIn })
+  signIn!: HomeSignIn;
 }

@@ -38,6 +38,14 @@ describe('RouteTable', () => {
     expect(table.match('GET', '/v1/things//')).toEqual({ route: undefined, allow: ['POST'] });
   });
 
+  it('claims every path under a route’s first segment, matched or not, and nothing else', () => {
+    expect(table.claims('/v1/things/42/parts/7')).toBe(true);
+    expect(table.claims('/V1/anything')).toBe(true);
+    expect(table.claims('/metrics')).toBe(true);
+    expect(table.claims('/requests/42')).toBe(false);
+    expect(table.claims('/')).toBe(false);
+  });
+
   it('reads what a route serves from @ApiProduces, else its Content-Type, else JSON', () => {
     expect(table.match('GET', '/v1/things/export').route?.produces).toEqual([
       'application/json',

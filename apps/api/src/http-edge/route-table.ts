@@ -47,6 +47,17 @@ export class RouteTable {
     return { route: candidates.find((route) => route.method === wanted), allow };
   }
 
+  /**
+   * Whether the path lies under the first segment of a route (`/v1/…`, `/auth/…`): the API's
+   * namespace, where a path no route matches is the API's 404, never a page of the console.
+   */
+  claims(path: string): boolean {
+    const first = segmentsOf(path)[0]?.toLowerCase();
+    return (
+      first !== undefined && this.all().some((route) => route.segments[0]?.toLowerCase() === first)
+    );
+  }
+
   private all(): (Route & { segments: string[] })[] {
     this.routes ??= this.discovery
       .getControllers()

@@ -39,6 +39,7 @@ const OPERATION_IDS: Record<string, Record<string, string>> = {
     list: 'listRequests',
     preview: 'previewRequest',
     get: 'getRequest',
+    actions: 'listMyRequestActions',
     history: 'getRequestHistory',
     comments: 'listComments',
   },

@@ -3,6 +3,7 @@ import { Party } from '@app/catalog';
 import { RequestState } from '@app/core';
 import { Role } from '@app/parties';
 import { Opinion, RequestVerb } from '@app/requests';
+import type { PersonVerb } from '@app/requests';
 import type { RequestResult } from '@app/requests';
 import { RESULT_SCHEMA } from './transition.dto';
 
@@ -245,4 +246,28 @@ export class CommentPageResponse {
     description: 'Pass as `cursor` for the next page; null on the last',
   })
   nextCursor!: string | null;
+}
+
+/** The verbs a person does to an existing request. */
+const PERSON_VERBS = Object.values(RequestVerb).filter(
+  (verb) => verb !== RequestVerb.Submit && verb !== RequestVerb.Expire,
+);
+
+export class ViewerActionResponse {
+  @ApiProperty({ enum: PERSON_VERBS, example: RequestVerb.Approve })
+  verb!: PersonVerb;
+  @ApiProperty({
+    description:
+      'The present sign-in is not enough: the verb needs a multi-factor one first (step-up)',
+  })
+  stepUp!: boolean;
+}
+
+export class ViewerActionsResponse {
+  @ApiProperty({
+    type: [ViewerActionResponse],
+    description:
+      'What the caller may do to the request now, from the table the checks read; empty when nothing',
+  })
+  items!: ViewerActionResponse[];
 }

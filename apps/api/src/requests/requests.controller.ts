@@ -25,6 +25,7 @@ import {
   RequestQueriesService,
   SubmitRequestService,
   RequestsErrorCode,
+  ViewerActionsService,
 } from '@app/requests';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiResponseHeaders } from '../http/api-response-headers.decorator';
@@ -38,6 +39,7 @@ import {
   RequestPageResponse,
   RequestPreviewResponse,
   RequestResponse,
+  ViewerActionsResponse,
 } from './request.response';
 import { SubmitRequestDto } from './submit-request.dto';
 import { ApiErrors } from '../openapi/api-errors.decorator';
@@ -60,6 +62,7 @@ export class RequestsController {
     private readonly submitting: SubmitRequestService,
     private readonly previewing: PreviewRequestService,
     private readonly queries: RequestQueriesService,
+    private readonly viewerActions: ViewerActionsService,
   ) {}
 
   @Post()
@@ -134,6 +137,23 @@ export class RequestsController {
   @UseInterceptors(RequestEtagInterceptor)
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return this.queries.get(principal, id);
+  }
+
+  @Get(':id/actions')
+  @ApiErrors(RequestsErrorCode.RequestNotFound)
+  @ApiOperation({
+    summary: 'What the caller may do to the request now (the verbs the API would accept)',
+    description:
+      'Read from the same table of who acts as the checks of every verb, with the request’s state ' +
+      'and its opinions: a client offers these and only these. `stepUp` marks a decision the ' +
+      'caller’s present sign-in is not enough for (OIDC_STEP_UP_ACR). The verbs still check all.',
+  })
+  @ApiOkResponse({ type: ViewerActionsResponse })
+  async actions(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+  ): Promise<ViewerActionsResponse> {
+    return { items: await this.viewerActions.of(principal, id) };
   }
 
   @Get(':id/history')

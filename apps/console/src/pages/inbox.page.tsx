@@ -1,0 +1,77 @@
+import { Anchor, Badge, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api, type InboxItem, unwrap } from '../api/api-client';
+import { DueDate } from '../components/due-date';
+import { ErrorAlert } from '../components/error-alert';
+import { useI18n } from '../i18n/i18n';
+import { useOrganizations } from '../session/use-organizations';
+import { groupInbox } from './inbox-groups';
+
+/** The home page: what waits on the person, grouped by why, oldest due first. */
+export function InboxPage() {
+  const { t } = useI18n();
+  const inbox = useQuery({
+    queryKey: ['inbox'],
+    queryFn: () => unwrap(api.GET('/v1/inbox', { params: { query: { limit: 200 } } })),
+    refetchInterval: 30_000,
+  });
+  return (
+    <Stack>
+      <Title order={1}>{t('inbox.heading')}</Title>
+      {inbox.isPending ? <Loader aria-label={t('status.loading')} /> : null}
+      {inbox.isError ? <ErrorAlert error={inbox.error} /> : null}
+      {inbox.data && inbox.data.items.length === 0 ? <Text>{t('inbox.empty')}</Text> : null}
+      {inbox.data
+        ? groupInbox(inbox.data.items).map((group) => (
+            <section key={group.reason} aria-labelledby={`inbox-${group.reason}`}>
+              <Title order={2} size="h3" id={`inbox-${group.reason}`} mb="xs">
+                {t(`inbox.reason.${group.reason}`)}{' '}
+                <Badge variant="light" component="span">
+                  {group.items.length}
+                </Badge>
+              </Title>
+              <Stack component="ul" gap="xs" p={0} style={{ listStyle: 'none' }}>
+                {group.items.map((item) => (
+                  <InboxEntry key={item.id} item={item} />
+                ))}
+              </Stack>
+            </section>
+          ))
+        : null}
+    </Stack>
+  );
+}
+
+function InboxEntry({ item }: { item: InboxItem }) {
+  const { t } = useI18n();
+  const organizations = useOrganizations();
+  const organization = organizations.data?.get(item.organizationId)?.name ?? '';
+  return (
+    <Card component="li" withBorder padding="sm">
+      <Group justify="space-between" wrap="wrap">
+        <Stack gap={2}>
+          <Anchor component={Link} to={`/requests/${item.id}`} fw={600}>
+            {item.title}
+          </Anchor>
+          <Text size="sm" c="dimmed">
+            {organization}
+          </Text>
+        </Stack>
+        <DueDate dueAt={item.dueAt} />
+      </Group>
+      {item.reason === 'approve' && item.opinions.length > 0 ? (
+        <Text size="sm">
+          {t('inbox.opinions', {
+            list: item.opinions
+              .map(
+                (o) =>
+                  `${t(`party.${o.party}`)}: ${t(o.opinion === 'agree' ? 'dialog.agree' : 'dialog.disagree')}`,
+              )
+              .join('; '),
+          })}
+        </Text>
+      ) : null}
+    </Card>
+  );
+}

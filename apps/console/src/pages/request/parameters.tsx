@@ -1,0 +1,56 @@
+import { Card, Table, Text, Title } from '@mantine/core';
+import type { RequestView } from '../../api/api-client';
+import { useI18n } from '../../i18n/i18n';
+
+/** `replicaCount` or `replica_count` as "Replica count". */
+export function labelOf(key: string): string {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A value as text: strings as they are, everything else as JSON. */
+function show(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The request's parameters as labelled fields, and the performer's result once there is one. */
+export function Parameters({
+  params,
+  result,
+}: {
+  params: RequestView['params'];
+  result: RequestView['result'];
+}) {
+  const { t } = useI18n();
+  const entries = Object.entries(params);
+  return (
+    <Card withBorder component="section" aria-labelledby="parameters-heading">
+      <Title order={2} size="h3" id="parameters-heading" mb="xs">
+        {t('request.parameters')}
+      </Title>
+      {entries.length === 0 ? <Text size="sm">{t('request.noParameters')}</Text> : null}
+      <Table variant="vertical" layout="fixed" withTableBorder={false}>
+        <Table.Tbody>
+          {entries.map(([key, value]) => (
+            <Table.Tr key={key}>
+              <Table.Th w="40%" scope="row">
+                {labelOf(key)}
+              </Table.Th>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{show(value)}</Table.Td>
+            </Table.Tr>
+          ))}
+          {result !== null ? (
+            <Table.Tr>
+              <Table.Th scope="row">{t('request.result')}</Table.Th>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{show(result)}</Table.Td>
+            </Table.Tr>
+          ) : null}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+}
