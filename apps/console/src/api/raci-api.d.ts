@@ -247,7 +247,7 @@ export interface paths {
         put?: never;
         /**
          * Add a user to an organization, with its first token (its admins, provider admins)
-         * @description Admins add a user with roles (requester, approver, operator, consultant, admin). The answer carries the user’s first token, shown once.
+         * @description Admins add a user with roles (requester, approver, operator, consultant, admin), a `person` by default or a `service` account (which never signs in for a session and cannot be approver or consultant). The answer carries the user’s first token, shown once: an admin minted it, so it reads, submits, comments and works, but does not decide.
          */
         post: operations["createUser"];
         delete?: never;
@@ -287,7 +287,7 @@ export interface paths {
         put?: never;
         /**
          * Issue a new token for a user (the user, its organization’s admins, provider admins)
-         * @description A new `raci_…` token for the user, shown once; earlier tokens keep working until revoked.
+         * @description A new `raci_…` token for the user, shown once; earlier tokens keep working until revoked. It records who minted it (`issuedBy`). A token the user mints for themselves while signed in (session cookie with `X-CSRF-Token`, or the identity provider’s token) is `personal`: it decides. One an admin mints for them, or one minted with another token, reads, submits, comments and works, but a decision with it is `403 CREDENTIAL_NOT_PERSONAL`.
          */
         post: operations["issueToken"];
         delete?: never;
@@ -716,7 +716,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Admins: re-check every history chain (the provider's: all; a customer's: its own)
+         * Admins: re-check every request's history against its row, and each organization's log (the provider's: all; a customer's: its own)
          * @description Provider admins re-check every request history chain; the first broken entry is named.
          */
         get: operations["verifyRequestHistories"];
@@ -762,6 +762,66 @@ export interface paths {
         get: operations["verifyAdminEvents"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Admins: the signed checkpoints of the audit logs, newest first
+         * @description Every AUDIT_CHECKPOINT_MINUTES the engine signs, for each organization whose request history or admin audit log grew, its sequence and the hash of its last entry (Ed25519). Keep them outside the engine; each item is complete for checking offline.
+         */
+        get: operations["auditCheckpointsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/checkpoint-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public keys that check checkpoint signatures (JWK), the current one first
+         * @description A checkpoint names its key by keyId, the RFC 7638 thumbprint (kid) of one of these. Keys replaced by a rotation stay here, as previous, while AUDIT_PREVIOUS_SIGNING_KEYS lists them.
+         */
+        get: operations["auditCheckpointsPublicKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/checkpoints/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Admins: does the log still hold all an exported checkpoint sealed? Names what is missing
+         * @description Send a checkpoint as it was exported. Its signature is checked first (422 for a forged one or an unknown key); then every entry of its log up to its seq must be there, numbered without a gap, linked to the one before, intact, the last one hashing to its root. The first that is not is named: deleted_before_checkpoint, log_link_broken, entry_altered or root_mismatch.
+         */
+        post: operations["auditCheckpointsVerify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -870,6 +930,46 @@ export interface paths {
          * @description Public (the signed link is the credential). Uses the link once, starts a session (`raci_session` cookie) and redirects to its `returnTo` (303). A used, expired or forged link answers an HTML page and counts as a failed authentication; a form posted from another site (`Sec-Fetch-Site`) is `403 CROSS_SITE_SIGN_IN`.
          */
         post: operations["signInWithEmailLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/choose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page of the organizations a sign-in may continue in, one button each (public)
+         * @description Reads the `raci_choice` cookie a sign-in set when the proven address has active accounts in several organizations. 400 `ACCOUNT_CHOICE_MISSING` without a valid one, 410 `ACCOUNT_CHOICE_USED` or `ACCOUNT_CHOICE_EXPIRED` (ten minutes), as pages.
+         */
+        get: operations["showAccountChoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/choose/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Continue the sign-in in one organization: starts the session of that account, once
+         * @description 403 `ACCOUNT_NOT_OFFERED` for an account the choice does not name (the choice stays open), 403 `CROSS_SITE_ACCOUNT_CHOICE` for a form of another site, 403 `USER_DEACTIVATED`; forged cookies and accounts not offered count like bad credentials.
+         */
+        post: operations["chooseAccount"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1390,6 +1490,12 @@ export interface components {
              */
             roles: ("requester" | "approver" | "operator" | "consultant" | "admin")[];
             /**
+             * @description `person` unless given. A `service` account (a machine) never signs in for a session and cannot hold `approver` or `consultant` (SERVICE_ACCOUNT_CANNOT_DECIDE)
+             * @example person
+             * @enum {string}
+             */
+            kind?: "person" | "service";
+            /**
              * @description The identity provider's `sub` this user signs in as (a person), or a service client's id (a machine calling with client-credentials tokens). Unique (OIDC_SUBJECT_TAKEN). A person without one is linked at first sign-in by their verified email.
              * @example 248289761001
              */
@@ -1411,12 +1517,18 @@ export interface components {
              *     ]
              */
             roles: ("requester" | "approver" | "operator" | "consultant" | "admin")[];
+            /**
+             * @description A `person`, or a `service` account: it never signs in for a session and holds no role that decides
+             * @example person
+             * @enum {string}
+             */
+            kind: "person" | "service";
             /** Format: uuid */
             organizationId: string;
             /** @description The identity provider's subject (or service client id) this user signs in as */
             oidcSubject: string | null;
             /**
-             * @description The bearer token; shown only now, keep it
+             * @description The bearer token; shown only now, keep it. An admin minted it: it reads, submits, comments and works, but does not decide (CREDENTIAL_NOT_PERSONAL); the person decides signed in
              * @example raci_Jx3l0kq8S2m1bYk2QmF0c3RhcnQtdG9rZW4tZXhhbXBsZQ
              */
             token: string;
@@ -1437,6 +1549,12 @@ export interface components {
              *     ]
              */
             roles: ("requester" | "approver" | "operator" | "consultant" | "admin")[];
+            /**
+             * @description A `person`, or a `service` account: it never signs in for a session and holds no role that decides
+             * @example person
+             * @enum {string}
+             */
+            kind: "person" | "service";
             /** Format: uuid */
             organizationId: string;
             /** @description The identity provider's subject (or service client id) this user signs in as */
@@ -1458,7 +1576,7 @@ export interface components {
             /** @example Ada Lovelace */
             name?: string;
             /**
-             * @description Replaces the roles; nobody adds a role to themselves (OWN_ROLES_ESCALATION)
+             * @description Replaces the roles; nobody adds a role to themselves (OWN_ROLES_ESCALATION), and a service account holds no role that decides (SERVICE_ACCOUNT_CANNOT_DECIDE)
              * @example [
              *       "requester"
              *     ]
@@ -1493,6 +1611,16 @@ export interface components {
             prefix: string;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: uuid
+             * @description The user who minted it; null when the bootstrap ADMIN_TOKEN did
+             */
+            issuedBy: string | null;
+            /**
+             * @description Its owner minted it while signed in (a session or the identity provider’s token): it may decide. A token an admin minted for someone, or one minted with another token, may read, submit, comment and work, but not decide (CREDENTIAL_NOT_PERSONAL)
+             * @example true
+             */
+            personal: boolean;
         };
         MyOrganization: {
             /**
@@ -1516,6 +1644,23 @@ export interface components {
             locale: "en" | "fr";
         };
         AuthenticationResponse: {
+            /**
+             * @example session
+             * @enum {string}
+             */
+            kind: "api_token" | "admin_token" | "session" | "idp_token" | "decision_link";
+            /** @description The token's or session's id; the JWT's `jti` */
+            id: string | null;
+            /**
+             * @description Who issued the credential: for an engine token the id of the user who minted it (`admin_token` when the bootstrap token did, `unknown` for tokens older than this record); for a session the person's own user id; for an identity provider's token its `iss`; null for ADMIN_TOKEN itself
+             * @example 5c0e2a8e-8f0c-4a55-9b1e-7d6a3c2b1f00
+             */
+            issuer: string | null;
+            /**
+             * @description Whether you obtained it yourself (your sign-in, a token you minted signed in, the identity provider's token): only such a credential decides (CREDENTIAL_NOT_PERSONAL otherwise)
+             * @example true
+             */
+            personal: boolean;
             /**
              * @example email_link
              * @enum {string}
@@ -1807,6 +1952,11 @@ export interface components {
             /** @description The token's, session's or link's id; the JWT's jti */
             id: string | null;
             /**
+             * @description Who issued the credential: for an engine token the id of the user who minted it (`admin_token` when the bootstrap token did, `unknown` for tokens older than this record); for a session the person's own user id; for an identity provider's token its `iss`; `engine` for a decision link. Absent from entries recorded before it was kept
+             * @example 5c0e2a8e-8f0c-4a55-9b1e-7d6a3c2b1f00
+             */
+            issuer?: string | null;
+            /**
              * @description How the person proved who they are
              * @enum {string}
              */
@@ -1856,7 +2006,7 @@ export interface components {
             authentication: components["schemas"]["EntryAuthenticationResponse"] | (never | null);
             /** Format: date-time */
             createdAt: string;
-            /** @description SHA-256 chaining this entry to the previous one */
+            /** @description HMAC-SHA-256, under the engine’s audit key, of the entry and the previous one’s (see docs/audit.md) */
             hash: string;
         };
         HistoryPageResponse: {
@@ -2011,18 +2161,31 @@ export interface components {
             nextCursor: string | null;
         };
         BrokenEntryResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The entry; the request where none is left to name; the organization for a log without entries
+             */
             id: string;
             /** Format: uuid */
-            requestId: string;
-            /** @example 3 */
+            requestId: string | null;
+            /** Format: uuid */
+            organizationId: string;
+            /**
+             * @description Place in the request’s history; in the organization’s log for `log_*` kinds
+             * @example 3
+             */
             seq: number;
-            /** @example its content does not match its hash (the entry was edited) */
+            /**
+             * @description What is wrong, stable for programs: `entry_missing` (a place in the history is empty, or its last entries were deleted), `history_deleted` (a request has no history left), `link_broken` (an entry does not point to the one before), `head_mismatch` (the head the request row keeps is not its last entry), `state_mismatch` (the row’s state or version is not what its history ends with), `mac_mismatch` (edited, or re-hashed without the key), `unknown_key` (keyed under a key the engine does not have), `log_gap` (a place in the organization’s log is empty: a request was deleted whole), `log_link_broken` (the log does not link up to its head), `unsealed` (recorded before the history was keyed and not sealed: its old chain was broken).
+             * @enum {string}
+             */
+            kind: "entry_missing" | "history_deleted" | "link_broken" | "head_mismatch" | "state_mismatch" | "mac_mismatch" | "unknown_key" | "log_gap" | "log_link_broken" | "unsealed";
+            /** @example its content does not match its MAC (the entry was edited) */
             problem: string;
         };
         AuditVerificationResponse: {
             ok: boolean;
-            /** @description Entries checked before the first broken one */
+            /** @description Entries checked before the first problem */
             checked: number;
             firstBroken?: components["schemas"]["BrokenEntryResponse"];
         };
@@ -2073,7 +2236,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /**
-             * @description SHA-256 of the entry and the previous hash
+             * @description HMAC-SHA-256, under the engine’s audit key, of the entry and the previous hash
              * @example a3f…
              */
             hash: string;
@@ -2091,7 +2254,12 @@ export interface components {
             organizationId: string;
             /** @example 3 */
             seq: number;
-            /** @example its content does not match its hash (the entry was edited) */
+            /**
+             * @description What is wrong, stable for programs: `entry_missing` (a place in the history is empty, or its last entries were deleted), `history_deleted` (a request has no history left), `link_broken` (an entry does not point to the one before), `head_mismatch` (the head the request row keeps is not its last entry), `state_mismatch` (the row’s state or version is not what its history ends with), `mac_mismatch` (edited, or re-hashed without the key), `unknown_key` (keyed under a key the engine does not have), `log_gap` (a place in the organization’s log is empty: a request was deleted whole), `log_link_broken` (the log does not link up to its head), `unsealed` (recorded before the history was keyed and not sealed: its old chain was broken).
+             * @enum {string}
+             */
+            kind: "entry_missing" | "history_deleted" | "link_broken" | "head_mismatch" | "state_mismatch" | "mac_mismatch" | "unknown_key" | "log_gap" | "log_link_broken" | "unsealed";
+            /** @example its content does not match its MAC (the entry was edited) */
             problem: string;
         };
         AdminAuditVerificationResponse: {
@@ -2099,6 +2267,111 @@ export interface components {
             /** @description Entries checked before the first broken one */
             checked: number;
             firstBroken?: components["schemas"]["BrokenAdminEventResponse"];
+        };
+        AuditCheckpointResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            /**
+             * @description history: every entry of the organization’s requests; admin: its admin changes
+             * @enum {string}
+             */
+            log: "history" | "admin";
+            /**
+             * @description The last entry of the log the checkpoint covers
+             * @example 42
+             */
+            seq: number;
+            /**
+             * @description The hash of that entry
+             * @example a3f…
+             */
+            root: string;
+            /** Format: date-time */
+            signedAt: string;
+            /** @description RFC 7638 thumbprint of the key (GET /v1/audit/checkpoint-keys) */
+            keyId: string;
+            /** @description Ed25519 over the UTF-8 bytes of statement, base64url */
+            signature: string;
+            /**
+             * @description The signed text: JSON of v, organizationId, log, seq, root, signedAt in order
+             * @example {"v":1,"organizationId":"…","log":"admin","seq":42,"root":"a3f…","signedAt":"2026-…Z"}
+             */
+            statement: string;
+        };
+        AuditCheckpointPageResponse: {
+            /** @description Newest first */
+            items: components["schemas"]["AuditCheckpointResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        CheckpointKeyResponse: {
+            /** @enum {string} */
+            kty: "OKP";
+            /** @enum {string} */
+            crv: "Ed25519";
+            /** @description The public key, base64url */
+            x: string;
+            /** @description Its RFC 7638 thumbprint: the keyId of what it signed */
+            kid: string;
+            /** @enum {string} */
+            alg: "EdDSA";
+            /** @enum {string} */
+            use: "sig";
+            /**
+             * @description current signs new checkpoints; previous only checks older ones
+             * @enum {string}
+             */
+            status: "current" | "previous";
+        };
+        CheckpointKeySetResponse: {
+            /** @description The current key first */
+            keys: components["schemas"]["CheckpointKeyResponse"][];
+        };
+        VerifyCheckpointDto: {
+            /**
+             * Format: uuid
+             * @description Not checked: the signature covers the rest
+             */
+            id?: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @enum {string} */
+            log: "history" | "admin";
+            /** @example 12 */
+            seq: number;
+            /** @example 3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f */
+            root: string;
+            /** Format: date-time */
+            signedAt: string;
+            /** @example kZ3… */
+            keyId: string;
+            /** @example Mx0… */
+            signature: string;
+            /** @description Not needed: rebuilt from the fields above, which the signature covers */
+            statement?: string;
+        };
+        CheckpointBreakResponse: {
+            /**
+             * @example deleted_before_checkpoint
+             * @enum {string}
+             */
+            kind: "deleted_before_checkpoint" | "log_link_broken" | "entry_altered" | "root_mismatch";
+            /**
+             * @description The place in the log where it breaks
+             * @example 7
+             */
+            seq: number;
+            /** @example entry 7 is missing: the log goes on at 8 */
+            problem: string;
+        };
+        CheckpointVerificationResponse: {
+            /** @description The log still holds, intact, all the checkpoint sealed */
+            ok: boolean;
+            /** @description Entries that held, before the first that did not */
+            checked: number;
+            firstBroken?: components["schemas"]["CheckpointBreakResponse"];
         };
         DeliveryResponse: {
             /** Format: uuid */
@@ -2165,13 +2438,13 @@ export interface components {
              */
             url: string;
             /**
-             * @description The events to receive; every event when left out (or with "*")
+             * @description The events to receive; every event when left out (or with "*"). `audit.checkpoint` brings each signed checkpoint of the organization’s audit logs, as exported
              * @example [
              *       "request.approved",
              *       "request.completed"
              *     ]
              */
-            eventTypes?: ("request.submitted" | "request.opinion_given" | "request.consultation_waived" | "request.approved" | "request.rejected" | "request.started" | "request.completed" | "request.failed" | "request.cancelled" | "request.commented" | "request.expired" | "request.approval_reminder" | "request.escalated" | "*")[];
+            eventTypes?: ("request.submitted" | "request.opinion_given" | "request.consultation_waived" | "request.approved" | "request.rejected" | "request.started" | "request.completed" | "request.failed" | "request.cancelled" | "request.commented" | "request.expired" | "request.approval_reminder" | "request.escalated" | "audit.checkpoint" | "*")[];
             /**
              * Format: uuid
              * @description Provider admins: the organization it is for (default: the caller’s own)
@@ -2272,9 +2545,12 @@ export interface components {
              * @example request.approved
              * @enum {string}
              */
-            eventType: "request.submitted" | "request.opinion_given" | "request.consultation_waived" | "request.approved" | "request.rejected" | "request.started" | "request.completed" | "request.failed" | "request.cancelled" | "request.commented" | "request.expired" | "request.approval_reminder" | "request.escalated";
-            /** Format: uuid */
-            requestId: string;
+            eventType: "request.submitted" | "request.opinion_given" | "request.consultation_waived" | "request.approved" | "request.rejected" | "request.started" | "request.completed" | "request.failed" | "request.cancelled" | "request.commented" | "request.expired" | "request.approval_reminder" | "request.escalated" | "audit.checkpoint";
+            /**
+             * Format: uuid
+             * @description The request the event is of; null for an audit.checkpoint
+             */
+            requestId: string | null;
             /**
              * @example delivered
              * @enum {string}
@@ -2600,7 +2876,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Signed in: sets the `raci_session` cookie, and back to returnTo */
+            /** @description Signed in: sets the `raci_session` cookie, and back to returnTo. When the verified address has active accounts in several organizations (none linked to the subject), sets the `raci_choice` cookie instead, and on to `/auth/choose` to choose one */
             303: {
                 headers: {
                     /** @description Where the browser goes next */
@@ -5360,7 +5636,7 @@ export interface operations {
             /**
              * @description EMAIL_TAKEN, OIDC_SUBJECT_TAKEN
              *
-             *     - `EMAIL_TAKEN`: A user already has the email "{email}".
+             *     - `EMAIL_TAKEN`: A user of this organization already has the email "{email}".
              *     - `OIDC_SUBJECT_TAKEN`: Another user already has the identity provider subject "{oidcSubject}".
              *     - `IDEMPOTENCY_KEY_IN_FLIGHT`: The first call with this Idempotency-Key is still running; retry once it has answered.
              */
@@ -5373,7 +5649,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 409,
                      *       "code": "EMAIL_TAKEN",
-                     *       "message": "A user already has the email \"{email}\".",
+                     *       "message": "A user of this organization already has the email \"{email}\".",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5437,7 +5713,10 @@ export interface operations {
                     });
                 };
             };
-            /** @description - `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request. */
+            /**
+             * @description - `SERVICE_ACCOUNT_CANNOT_DECIDE`: A service account cannot hold a role that decides ({roles}): decisions need a person signed in.
+             *     - `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request.
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5446,8 +5725,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 422,
-                     *       "code": "IDEMPOTENCY_KEY_REUSED",
-                     *       "message": "This Idempotency-Key was already used for a different request.",
+                     *       "code": "SERVICE_ACCOUNT_CANNOT_DECIDE",
+                     *       "message": "A service account cannot hold a role that decides ({roles}): decisions need a person signed in.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -5455,7 +5734,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 422;
                         /** @enum {string} */
-                        code?: "IDEMPOTENCY_KEY_REUSED";
+                        code?: "SERVICE_ACCOUNT_CANNOT_DECIDE" | "IDEMPOTENCY_KEY_REUSED";
                     } & {
                         [key: string]: unknown;
                     });
@@ -5778,6 +6057,30 @@ export interface operations {
                         /** @enum {string} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
                         details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `SERVICE_ACCOUNT_CANNOT_DECIDE`: A service account cannot hold a role that decides ({roles}): decisions need a person signed in. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "SERVICE_ACCOUNT_CANNOT_DECIDE",
+                     *       "message": "A service account cannot hold a role that decides ({roles}): decisions need a person signed in.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "SERVICE_ACCOUNT_CANNOT_DECIDE";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9518,6 +9821,7 @@ export interface operations {
             };
             /**
              * @description - `RACI_NOT_CONSULTED`: Only a consultant or approver of a Consulted party may give an opinion.
+             *     - `CREDENTIAL_NOT_PERSONAL`: A decision needs a credential of your own: sign in, or use a token you minted while signed in. A token someone else minted, or ADMIN_TOKEN, may read, submit, comment and work, but not decide.
              *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
@@ -9537,7 +9841,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_CONSULTED" | "CSRF_TOKEN_INVALID";
+                        code?: "RACI_NOT_CONSULTED" | "CREDENTIAL_NOT_PERSONAL" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9891,6 +10195,7 @@ export interface operations {
             };
             /**
              * @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}.
+             *     - `CREDENTIAL_NOT_PERSONAL`: A decision needs a credential of your own: sign in, or use a token you minted while signed in. A token someone else minted, or ADMIN_TOKEN, may read, submit, comment and work, but not decide.
              *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
             403: {
@@ -9910,7 +10215,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "CSRF_TOKEN_INVALID";
+                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "CREDENTIAL_NOT_PERSONAL" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10264,6 +10569,7 @@ export interface operations {
             };
             /**
              * @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}.
+             *     - `CREDENTIAL_NOT_PERSONAL`: A decision needs a credential of your own: sign in, or use a token you minted while signed in. A token someone else minted, or ADMIN_TOKEN, may read, submit, comment and work, but not decide.
              *     - `RACI_FOUR_EYES`: Four eyes: the submitter of a request never decides on it.
              *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
@@ -10284,7 +10590,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES" | "CSRF_TOKEN_INVALID";
+                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "CREDENTIAL_NOT_PERSONAL" | "RACI_FOUR_EYES" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10640,6 +10946,7 @@ export interface operations {
             };
             /**
              * @description - `RACI_NOT_ACCOUNTABLE_APPROVER`: Only an approver of the Accountable party ({accountable}) may {verb}.
+             *     - `CREDENTIAL_NOT_PERSONAL`: A decision needs a credential of your own: sign in, or use a token you minted while signed in. A token someone else minted, or ADMIN_TOKEN, may read, submit, comment and work, but not decide.
              *     - `RACI_FOUR_EYES`: Four eyes: the submitter of a request never decides on it.
              *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
              */
@@ -10660,7 +10967,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "RACI_FOUR_EYES" | "CSRF_TOKEN_INVALID";
+                        code?: "RACI_NOT_ACCOUNTABLE_APPROVER" | "CREDENTIAL_NOT_PERSONAL" | "RACI_FOUR_EYES" | "CSRF_TOKEN_INVALID";
                     } & {
                         [key: string]: unknown;
                     });
@@ -13234,6 +13541,695 @@ export interface operations {
             };
         };
     };
+    auditCheckpointsList: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description One organization; a customer admin’s is always its own */
+                organizationId?: string;
+                /** @description One log: request histories, or admin changes */
+                log?: "history" | "admin";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The next page, `<…>; rel="next"`, when there is one */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditCheckpointPageResponse"];
+                };
+            };
+            /**
+             * @description VALIDATION_FAILED, INVALID_CURSOR
+             *
+             *     - `INVALID_CURSOR`: The cursor is not one this API returned.
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "INVALID_CURSOR",
+                     *       "message": "The cursor is not one this API returned.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_CURSOR" | "VALIDATION_FAILED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ADMIN_REQUIRED",
+                     *       "message": "Only an admin of the organization, or a provider admin, may do this.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ADMIN_REQUIRED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `ORGANIZATION_NOT_FOUND`: No organization has the id "{id}". */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "ORGANIZATION_NOT_FOUND",
+                     *       "message": "No organization has the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "ORGANIZATION_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    auditCheckpointsPublicKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointKeySetResponse"];
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    auditCheckpointsVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyCheckpointDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointVerificationResponse"];
+                };
+            };
+            /**
+             * @description VALIDATION_FAILED
+             *
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `ADMIN_REQUIRED`: Only an admin of the organization, or a provider admin, may do this.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "ADMIN_REQUIRED",
+                     *       "message": "Only an admin of the organization, or a provider admin, may do this.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "ADMIN_REQUIRED" | "CSRF_TOKEN_INVALID";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `ORGANIZATION_NOT_FOUND`: No organization has the id "{id}". */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "ORGANIZATION_NOT_FOUND",
+                     *       "message": "No organization has the id \"{id}\".",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "ORGANIZATION_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `CHECKPOINT_KEY_UNKNOWN`: The checkpoint names a key this engine does not know (see GET /v1/audit/checkpoint-keys).
+             *     - `CHECKPOINT_SIGNATURE_INVALID`: The checkpoint is not one this engine signed: its signature does not match its fields.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "CHECKPOINT_KEY_UNKNOWN",
+                     *       "message": "The checkpoint names a key this engine does not know (see GET /v1/audit/checkpoint-keys).",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "CHECKPOINT_KEY_UNKNOWN" | "CHECKPOINT_SIGNATURE_INVALID";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
     listNotifications: {
         parameters: {
             query?: {
@@ -14444,12 +15440,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Signed in: the `raci_session` cookie is set, and the browser goes to `returnTo` */
+            /** @description Signed in: the `raci_session` cookie is set, and the browser goes to `returnTo`. When the address has active accounts in several organizations, the `raci_choice` cookie is set instead, and the browser goes to `/auth/choose` to choose one */
             303: {
                 headers: {
-                    /** @description The `returnTo` of the link, or `/` */
+                    /** @description The `returnTo` of the link, or `/`; or `/auth/choose` */
                     Location?: string;
-                    /** @description `raci_session`, HttpOnly, SameSite=Lax, Secure under https */
+                    /** @description `raci_session` (or `raci_choice`, `/auth/choose` only), HttpOnly, SameSite=Lax, Secure under https */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -14564,6 +15560,352 @@ export interface operations {
                 };
             };
             /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body’s encoding or charset cannot be read. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. (an HTML page saying so) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    showAccountChoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page with one button per organization */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description - `ACCOUNT_CHOICE_MISSING`: No sign-in is waiting here for a choice of account: it may have begun in another browser. Sign in again. (an HTML page saying so) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `USER_DEACTIVATED`: Your user here has been deactivated: ask an admin of your organization. (an HTML page saying so) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `ACCOUNT_CHOICE_USED`: An account was already chosen for this sign-in; each sign-in chooses once. Sign in again.
+             *     - `ACCOUNT_CHOICE_EXPIRED`: This sign-in waited too long for a choice of account (10 minutes). Sign in again. (an HTML page saying so)
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. (an HTML page saying so) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "DATABASE_UNAVAILABLE",
+                     *       "message": "The database is unavailable; nothing was stored. Try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    chooseAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account chosen: one the page offers */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: the `raci_session` cookie is set, `raci_choice` cleared */
+            303: {
+                headers: {
+                    /** @description The `returnTo` of the sign-in, or `/` */
+                    Location?: string;
+                    /** @description `raci_session`, HttpOnly, SameSite=Lax, Secure under https */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description - `ACCOUNT_CHOICE_MISSING`: No sign-in is waiting here for a choice of account: it may have begun in another browser. Sign in again. (an HTML page saying so) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "MALFORMED_JSON",
+                     *       "message": "The body could not be read as JSON: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /**
+             * @description - `USER_DEACTIVATED`: Your user here has been deactivated: ask an admin of your organization.
+             *     - `ACCOUNT_NOT_OFFERED`: That account is not one this sign-in offered: choose one of the page.
+             *     - `CROSS_SITE_ACCOUNT_CHOICE`: An organization is chosen from the page that offers it only, not from another site: sign in again. (an HTML page saying so)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `ACCOUNT_CHOICE_USED`: An account was already chosen for this sign-in; each sign-in chooses once. Sign in again.
+             *     - `ACCOUNT_CHOICE_EXPIRED`: This sign-in waited too long for a choice of account (10 minutes). Sign in again. (an HTML page saying so)
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!doctype html>… */
+                    "text/html": string;
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`. */
             415: {
                 headers: {
                     [name: string]: unknown;
