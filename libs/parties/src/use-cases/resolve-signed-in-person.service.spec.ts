@@ -16,6 +16,7 @@ const user = (id: string, email: string, fields: Partial<User> = {}) =>
     name: email,
     roles: [Role.Requester],
     active: true,
+    kind: UserKind.Person,
     oidcSubject: null,
     ...fields,
   });
