@@ -31,6 +31,9 @@ describe('signing in by emailed link, in a real browser', () => {
 
   it('signs in from the page of the link, then changes things with the cookie and its CSRF token', async () => {
     const ada = await createUser(t, (await createCustomer(t)).id, [Role.Requester]);
+    // Ada signed in once already, for her token: her link here is the mail after that one.
+    await waitForJobs(t.queue(QueueName.SignIn));
+    const mailsBefore = smtp.messages.filter((m) => m.to.includes(ada.email)).length;
     const asked = await fetch(`${origin}/auth/email-link`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -38,7 +41,7 @@ describe('signing in by emailed link, in a real browser', () => {
     });
     expect(asked.status).toBe(202);
     await waitForJobs(t.queue(QueueName.SignIn));
-    const mail = smtp.messages.find((m) => m.to.includes(ada.email))!;
+    const mail = smtp.messages.filter((m) => m.to.includes(ada.email))[mailsBefore];
     const link = /^Sign in: (\S+)$/m.exec(mail.text)![1];
 
     const context = await browser.newContext();

@@ -44,13 +44,15 @@ export async function createCustomer(
 /**
  * A user of an organization, created by the bootstrap admin; unique email unless one is given. The
  * person then signs in as people do (the emailed link) and mints their own token, which they call
- * the API with: the token the admin got at creation may not decide.
+ * the API with: the token the admin got at creation may not decide. `signIn: false` keeps that
+ * token instead, for tests of signing in that count the links of an address themselves.
  */
 export async function createUser(
   t: TestApp,
   organizationId: string,
   roles: Role[],
   email = `user-${unique()}@example.test`,
+  { signIn = true }: { signIn?: boolean } = {},
 ): Promise<Actor> {
   const res = await api(t, t.adminToken).post(`/v1/organizations/${organizationId}/users`, {
     email,
@@ -61,7 +63,9 @@ export async function createUser(
   return {
     id: res.body.id,
     email: res.body.email,
-    token: await personalToken(t, res.body as { id: string; email: string }),
+    token: signIn
+      ? await personalToken(t, res.body as { id: string; email: string })
+      : (res.body as { token: string }).token,
     organizationId: res.body.organizationId,
     roles: res.body.roles,
   };

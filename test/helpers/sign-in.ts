@@ -26,21 +26,29 @@ export interface SignInTarget extends Partial<Pick<TestApp, 'app' | 'signInLink'
  * The link is the one the engine would mail: most test apps run without a worker and mail, so it
  * is made from the link the request queued, with the app's own link service.
  */
-export async function signIn(t: SignInTarget, email: string): Promise<SignedIn> {
+export async function signIn(t: SignInTarget, email: string, userId?: string): Promise<SignedIn> {
   const asked = await checkedByContract(
     t.http,
     request(t.http).post('/auth/email-link').send({ email }),
   );
   expectStatus(asked, 202, `sign-in link for ${email}`);
   const link = await (t.signInLink ?? ((address) => mailedLink(t, address)))(email);
-  const followed = await checkedByContract(t.http, request(t.http).post(link));
+  let followed = await checkedByContract(t.http, request(t.http).post(link));
+  if (followed.status === 303 && /\/auth\/choose$/.test(String(followed.headers.location))) {
+    // The address has accounts in several organizations: the person picks this one.
+    if (!userId) throw new Error(`signing in ${email}: several accounts, and none named`);
+    followed = await checkedByContract(
+      t.http,
+      request(t.http)
+        .post(`/auth/choose/${userId}`)
+        .set('Sec-Fetch-Site', 'same-origin')
+        .set('Cookie', cookieOf(followed, 'raci_choice') ?? ''),
+    );
+  }
   if (followed.status !== 303) {
     throw new Error(`signing in ${email}: expected 303, got ${followed.status}: ${followed.text}`);
   }
-  const cookie = ([] as string[])
-    .concat(followed.headers['set-cookie'] ?? [])
-    .find((value) => value.startsWith('raci_session='))
-    ?.split(';')[0];
+  const cookie = cookieOf(followed, 'raci_session');
   if (!cookie) throw new Error(`signing in ${email}: no session cookie`);
   const me = await checkedByContract(t.http, request(t.http).get('/v1/me').set('Cookie', cookie));
   expectStatus(me, 200, `GET /v1/me signed in as ${email}`);
@@ -61,7 +69,7 @@ export async function personalToken(
   user: { id: string; email: string },
   session?: SignedIn,
 ): Promise<string> {
-  const { cookie, csrfToken, sessionId } = session ?? (await signIn(t, user.email));
+  const { cookie, csrfToken, sessionId } = session ?? (await signIn(t, user.email, user.id));
   const res = await checkedByContract(
     t.http,
     request(t.http)
@@ -81,6 +89,14 @@ export async function personalToken(
     expectStatus(out, 204, `signing ${user.email} out`);
   }
   return (res.body as { token: string }).token;
+}
+
+/** The `name=value` of a cookie a response sets, if it sets it. */
+function cookieOf(response: request.Response, name: string): string | undefined {
+  return ([] as string[])
+    .concat(response.headers['set-cookie'] ?? [])
+    .find((value) => value.startsWith(`${name}=`))
+    ?.split(';')[0];
 }
 
 /** The path of the newest sign-in link asked for this address, as its mail carries it. */

@@ -24,6 +24,7 @@ describe('the queue dashboard at /admin/queues', () => {
     expect(page.text).toContain('<html');
     const queues = await api(t, providerAdmin).get('/admin/queues/api/queues').expect(200);
     expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
+      'audit-checkpoints',
       'deadlines',
       'digests',
       'mail',
