@@ -63,7 +63,7 @@ describe('fault: Redis stops and starts again', () => {
   it('the worker resumes by itself after a Redis restart while idle', async () => {
     await bed.redis.stop();
     await bed.redis.start();
-    const before = bed.smtp.messages.length;
+    const before = (await reconciled()).received;
     await submitMany([api], cast.onRequest.requester.token, 10);
     const result = await reconciled();
     expect(result.received).toBeGreaterThan(before);
@@ -72,9 +72,10 @@ describe('fault: Redis stops and starts again', () => {
   });
 
   it('the worker resumes by itself after a Redis restart while busy', async () => {
-    const before = bed.smtp.messages.length;
+    const before = (await reconciled()).received;
+    const arrived = bed.smtp.messages.length;
     await submitMany([api], cast.onRequest.requester.token, 40);
-    await waitFor(() => bed.smtp.messages.length > before, 'the worker to be busy sending', {
+    await waitFor(() => bed.smtp.messages.length > arrived, 'the worker to be busy sending', {
       intervalMs: 10,
     });
     await bed.redis.stop();

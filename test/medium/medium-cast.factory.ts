@@ -1,17 +1,19 @@
 import { TestingModule } from '@nestjs/testing';
 import { Plan } from '@app/catalog';
 import {
+  AuthMethod,
   Locale,
   Organization,
   OrganizationsService,
   Principal,
   Role,
+  SessionsService,
   TokensService,
   User,
   UsersService,
 } from '@app/parties';
 
-/** A user as stored, and the principal it acts as. */
+/** A user as stored, and the principal it acts as: signed in, as a person who decides is. */
 export interface Person {
   user: User;
   principal: Principal;
@@ -51,9 +53,13 @@ export async function createMediumCast(
     contactEmails: [CUSTOMER_CONTACT],
     locale: Locale.En,
   });
+  const sessions = module.get(SessionsService);
   const person = async (organizationId: string, email: string, roles: Role[]) => {
     const { user } = await users.create(admin, organizationId, { email, name: email, roles });
-    return { user, principal: await tokens.principalOf(user) };
+    const { token } = await sessions.start(user, { method: AuthMethod.EmailLink });
+    const principal = await sessions.authenticate(token);
+    if (!principal) throw new Error(`${email} signed in, but the session does not authenticate`);
+    return { user, principal };
   };
   const providerId = admin.organizationId;
   return {

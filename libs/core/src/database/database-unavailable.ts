@@ -37,9 +37,13 @@ const UNAVAILABLE_MESSAGES = [
 
 /**
  * TypeORM releases a transaction's query runner when its connection dies; the transaction's next
- * statement then fails with this error instead of the connection's own.
+ * statement then fails with one of these errors (from the runner itself, or from a raw query run
+ * through it) instead of the connection's own.
  */
-const RELEASED_RUNNER = 'QueryRunnerAlreadyReleasedError';
+const RELEASED_RUNNER = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
 
 /**
  * Whether an error means the database cannot be reached (so the caller should retry later, 503)
@@ -48,7 +52,7 @@ const RELEASED_RUNNER = 'QueryRunnerAlreadyReleasedError';
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     if (typeof current !== 'object') return false;
-    if ((current as { name?: unknown }).name === RELEASED_RUNNER) return true;
+    if (RELEASED_RUNNER.has(String((current as { name?: unknown }).name))) return true;
     const { code, message, driverError, cause } = current as {
       code?: unknown;
       message?: unknown;
