@@ -101,7 +101,7 @@ describeEmbedded('npm run demo', () => {
     const first = exportsOf((await runDemo(dir, { RACI_URL: engine.url })).stdout);
     const again = await runDemo(dir, { RACI_URL: engine.url });
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('already there: each was issued a new token');
+    expect(again.stdout).toContain('already there: each signed in again for a new token');
     expect(again.stdout).toContain('# Globex already existed: reused.');
     const second = exportsOf(again.stdout);
     expect(second.CUSTOMER_ID).toBe(first.CUSTOMER_ID);

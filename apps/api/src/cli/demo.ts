@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const made = reused.length === 0 ? 'made' : 'already there';
+  const made = reused.length === 0 ? 'made' : 'already there: each signed in again for a new token';
   print([
     `# raci-engine at ${url}: the provider and the customer ${CUSTOMER.name} (on-request plan),`,
     `# one user per role on each side (${made}).`,
