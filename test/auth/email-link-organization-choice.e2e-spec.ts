@@ -33,8 +33,6 @@ describe('sign-in by emailed link to an address of several organizations', () =>
     globex = await createCustomer(t);
     initech = await createCustomer(t);
     gone = await createCustomer(t);
-    // Not signed in by the factory: the test counts every link the address gets.
-    const unsigned = { signIn: false };
     atGlobex = await createUser(t, globex.id, [Role.Requester], SHARED, unsigned);
     atInitech = await createUser(t, initech.id, [Role.Requester], SHARED.toUpperCase(), unsigned);
     const deactivated = await createUser(t, gone.id, [Role.Requester], SHARED, unsigned);
@@ -46,6 +44,9 @@ describe('sign-in by emailed link to an address of several organizations', () =>
     await t?.close();
     await smtp?.stop();
   });
+
+  // Not signed in by the factory: the tests count every link an address gets.
+  const unsigned = { signIn: false };
 
   const mailsTo = (email: string): ReceivedMail[] =>
     smtp.messages.filter((mail) => mail.to.includes(email));
@@ -177,7 +178,7 @@ describe('sign-in by emailed link to an address of several organizations', () =>
   });
 
   it('offers no choice to an address with one active account', async () => {
-    const single = await createUser(t, globex.id, [Role.Requester]);
+    const single = await createUser(t, globex.id, [Role.Requester], undefined, unsigned);
     const used = await checked(
       request(t.http)
         .post(await linkFor(single.email))
