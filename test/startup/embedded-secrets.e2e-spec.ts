@@ -64,7 +64,8 @@ describeEmbedded('the secrets of the embedded default', () => {
     );
     expect(lines.at(-1)).toBe(
       `raci-engine: API http://localhost:${engine.port}  docs http://localhost:${engine.port}/docs  ` +
-        `console http://localhost:${engine.port}/`,
+        `console http://localhost:${engine.port}/  (no SMTP_URL: mail, sign-in links included, ` +
+        'is written to var/mail)',
     );
     expect((await call('GET', '/v1/me', token)).status).toBe(200);
   });
