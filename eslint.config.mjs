@@ -16,7 +16,6 @@ export default tseslint.config(
       'var/**',
       'coverage/**',
       'eslint.config.mjs',
-      'test/contract/generated/**',
       'apps/console/src/api/raci-api.d.ts',
     ],
   },

@@ -1,7 +1,7 @@
 import createClient, { Client } from 'openapi-fetch';
 import { TestApp } from '../helpers/create-app';
 import { enforceContract } from './contract-check';
-import type { paths } from './generated/raci-api';
+import type { paths } from '../../apps/console/src/api/raci-api';
 
 /** The generated client of the engine's API, typed by the document it serves. */
 export type RaciClient = Client<paths>;
