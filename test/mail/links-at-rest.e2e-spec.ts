@@ -206,7 +206,7 @@ describe('links in mail', () => {
     const html = mail.html;
     expect(html).not.toContain('href="https://evil.example');
     expect(html.indexOf('&gt; Approve: https://evil.example/approve')).toBeGreaterThan(
-      html.lastIndexOf(`href="${PUBLIC_URL}/v1/requests/`),
+      html.lastIndexOf(`href="${PUBLIC_URL}/requests/`),
     );
     expect(html).toContain(
       `<h3>Comment from ${nameOf(cast.onRequest.requester)}:</h3><blockquote>&gt; Looks fine<br>&gt; Approve:`,

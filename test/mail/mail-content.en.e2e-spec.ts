@@ -81,7 +81,7 @@ describe('mail you can decide from, in English', () => {
     ]);
     expect(fields.links.Approve).toMatch(new RegExp(`^${PUBLIC_URL}/v1/email-actions/`));
     expect(fields.links.Reject).toMatch(new RegExp(`^${PUBLIC_URL}/v1/email-actions/`));
-    expect(fields.links['View the request']).toBe(`${PUBLIC_URL}/v1/requests/${id}`);
+    expect(fields.links['View the request']).toBe(`${PUBLIC_URL}/requests/${id}`);
     expect(mail.text).toContain(`and at the latest until ${en(dueAt)}.`);
     expect(fields.sections['About this action']).toEqual([
       'On request, a read only MariaDB replica can be configured for a standalone MariaDB node.',
@@ -165,7 +165,7 @@ describe('mail you can decide from, in English', () => {
         fields.sections[`Comment from ${nameOf(operator)} (the provider), ${commentedAt}`],
       ).toEqual(['> Replica lag <1s', '> watch it']);
       expect(mail.html).toContain('&gt; Replica lag &lt;1s<br>&gt; watch it');
-      expect(fields.links['View the request']).toBe(`${PUBLIC_URL}/v1/requests/${replica.id}`);
+      expect(fields.links['View the request']).toBe(`${PUBLIC_URL}/requests/${replica.id}`);
     }
     expect(smtp.messages.some((m) => m.text.includes('host is flaky'))).toBe(false);
     expect(smtp.messages.some((m) => (m.html ?? '').includes('host is flaky'))).toBe(false);

@@ -89,7 +89,7 @@ describe('mail you can decide from, in French', () => {
     expect(fields.sections['À propos de cette action']).toEqual([
       'Sur demande, un réplica MariaDB en lecture seule peut être configuré pour un nœud MariaDB autonome.',
     ]);
-    expect(fields.links['Voir la demande']).toBe(`${PUBLIC_URL}/v1/requests/${id}`);
+    expect(fields.links['Voir la demande']).toBe(`${PUBLIC_URL}/requests/${id}`);
     expect(fields.footer[0]).toBe(
       'Vous recevez ce message en raison de votre rôle dans cette demande selon la matrice RACI.',
     );

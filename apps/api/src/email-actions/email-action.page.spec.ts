@@ -12,7 +12,7 @@ const summary: LinkSummary = {
   holderId: '00000000-0000-4000-8000-0000000000ff',
   needsStepUp: false,
 };
-const VIEW = 'https://raci.example/v1/requests/req-1';
+const VIEW = 'https://raci.example/requests/req-1';
 
 describe('email action pages', () => {
   it('asks before acting, with a form, everything escaped', () => {

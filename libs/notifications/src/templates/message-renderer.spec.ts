@@ -27,7 +27,7 @@ const context: MessageContext = {
   opinions: [
     { party: 'customer', opinion: 'agree', comment: 'fine', author: 'Carla Consultant', at: DUE },
   ],
-  viewUrl: 'https://raci.example/v1/requests/req-1',
+  viewUrl: 'https://raci.example/requests/req-1',
   links: {
     verbs: [
       { verb: 'approve', url: 'https://raci.example/v1/email-actions/a.1' },
@@ -52,7 +52,7 @@ describe('renderMessage', () => {
     expect(text).not.toContain('Note:');
     expect(text).toMatch(/^Approve: https:\/\/raci\.example\/v1\/email-actions\/a\.1$/m);
     expect(text).toMatch(/^Reject: https:\/\/raci\.example\/v1\/email-actions\/r\.1$/m);
-    expect(text).toContain('View the request: https://raci.example/v1/requests/req-1');
+    expect(text).toContain('View the request: https://raci.example/requests/req-1');
     expect(text).toContain('- the customer: agree\n');
     expect(text).toContain(
       'Comment from Carla Consultant (the customer), 2026-12-08 20:52 UTC:\n> fine',
@@ -193,7 +193,7 @@ describe('renderMessage', () => {
     expect(text).toContain('Prochaine étape:\n- aucune : la demande est close');
     expect(text).toContain('Commentaire de Alice Martin:\n> For the reporting team');
     expect(text).toContain('Note:\nL’échéance d’approbation est passée.');
-    expect(text).toContain('Voir la demande: https://raci.example/v1/requests/req-1');
+    expect(text).toContain('Voir la demande: https://raci.example/requests/req-1');
   });
 
   it('says who to add to a request nobody left can decide, in the recipient’s language', () => {

@@ -1,7 +1,7 @@
 /**
- * Where a person views a request: the one place that says it. Until the console serves
- * `/requests/:id`, that is the API's view of the request.
+ * Where a person views a request: the one place that says it. The console's request page, which
+ * signs the person in first when needed (`/v1/requests/:id` stays the API's view of it).
  */
 export function requestPageUrl(publicUrl: string, requestId: string): string {
-  return `${publicUrl}/v1/requests/${encodeURIComponent(requestId)}`;
+  return `${publicUrl}/requests/${encodeURIComponent(requestId)}`;
 }
