@@ -79,13 +79,11 @@ function TokenEntry({ token, onRevoke }: { token: TokenSummary; onRevoke: () => 
               {token.prefix}…
             </Text>
             {token.revokedAt ? (
-              <Badge color="gray" variant="light">
+              <Badge variant="default">
                 {t('tokens.revokedOn', { date: dateTimeIn(language, token.revokedAt) })}
               </Badge>
             ) : (
-              <Badge color="green" variant="light">
-                {t('tokens.active')}
-              </Badge>
+              <Badge variant="default">{t('tokens.active')}</Badge>
             )}
           </Group>
           <Text size="sm">
