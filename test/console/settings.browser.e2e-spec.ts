@@ -79,7 +79,7 @@ describe('the console’s settings and the admin tokens page, in a real browser'
     await dialog.getByRole('button', { name: 'Copy' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     expect(await overflowsSideways(page)).toBe(false);
-    await dialog.getByRole('button', { name: 'Close' }).first().click();
+    await dialog.getByRole('button', { name: 'Done' }).click();
     await dialog.waitFor({ state: 'detached' });
 
     const prefix = secret.slice(0, 12);
@@ -88,11 +88,18 @@ describe('the console’s settings and the admin tokens page, in a real browser'
     expect(await page.content()).not.toContain(secret);
     await api(bed.t, secret).get('/v1/requests').expect(200);
 
-    await entry.getByRole('button', { name: `Revoke ${prefix}` }).click();
-    await page
-      .getByRole('dialog', { name: 'Revoke this token?' })
-      .getByRole('button', { name: 'Confirm' })
-      .click();
+    // By keyboard: the dialog takes the focus, Escape closes it and gives the focus back.
+    const revoke = entry.getByRole('button', { name: `Revoke ${prefix}` });
+    await revoke.focus();
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('dialog', { name: 'Revoke this token?' });
+    await confirm.waitFor();
+    expect(await confirm.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await revoke.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await confirm.getByRole('button', { name: 'Confirm' }).click();
     await page
       .getByRole('status')
       .filter({ hasText: `The token ${prefix}… is revoked.` })

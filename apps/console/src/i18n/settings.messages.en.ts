@@ -19,6 +19,7 @@ export const settingsEn = {
   'settings.sessions.from': 'From {place}',
   'settings.sessions.unknownBrowser': 'Unknown browser',
   'settings.sessions.signOut': 'Sign out',
+  'settings.sessions.signOutNamed': 'Sign out {browser}, last seen on {date}',
   'settings.sessions.confirmTitle': 'Sign out this session?',
   'settings.sessions.confirmText':
     'The browser of this session ({browser}) will have to sign in again.',
@@ -36,6 +37,7 @@ export const settingsEn = {
     'Copy it now: it will not be shown again. Anyone who has it can act as you; keep it secret.',
   'tokens.created.label': 'Token',
   'tokens.copy': 'Copy',
+  'tokens.done': 'Done',
   'tokens.copied': 'Copied.',
   'tokens.copyFailed': 'The browser refused to copy: select the token and copy it yourself.',
   'tokens.createdOn': 'Created on {date}',

@@ -21,6 +21,7 @@ export const settingsFr: Record<keyof typeof settingsEn, string> = {
   'settings.sessions.from': 'Depuis {place}',
   'settings.sessions.unknownBrowser': 'Navigateur inconnu',
   'settings.sessions.signOut': 'Déconnecter',
+  'settings.sessions.signOutNamed': 'Déconnecter {browser}, vu pour la dernière fois le {date}',
   'settings.sessions.confirmTitle': 'Déconnecter cette session ?',
   'settings.sessions.confirmText':
     'Le navigateur de cette session ({browser}) devra se reconnecter.',
@@ -38,6 +39,7 @@ export const settingsFr: Record<keyof typeof settingsEn, string> = {
     'Copiez-le maintenant : il ne sera plus affiché. Quiconque le détient peut agir en votre nom ; gardez-le secret.',
   'tokens.created.label': 'Jeton',
   'tokens.copy': 'Copier',
+  'tokens.done': 'Terminé',
   'tokens.copied': 'Copié.',
   'tokens.copyFailed':
     'Le navigateur a refusé de copier : sélectionnez le jeton et copiez-le vous-même.',

@@ -73,7 +73,7 @@ function CreatedToken({ token, onClose }: { token: NewToken; onClose: () => void
           <Button variant="default" onClick={() => void copy()}>
             {t('tokens.copy')}
           </Button>
-          <Button onClick={onClose}>{t('dialog.close')}</Button>
+          <Button onClick={onClose}>{t('tokens.done')}</Button>
         </Group>
       </Stack>
     </ModalDialog>

@@ -91,7 +91,14 @@ function SessionEntry(props: { session: Session; browser: string; onEnd: () => v
           ) : null}
         </Stack>
         {session.current ? null : (
-          <Button variant="default" onClick={onEnd}>
+          <Button
+            variant="default"
+            onClick={onEnd}
+            aria-label={t('settings.sessions.signOutNamed', {
+              browser,
+              date: dateTimeIn(language, session.lastSeenAt),
+            })}
+          >
             {t('settings.sessions.signOut')}
           </Button>
         )}
