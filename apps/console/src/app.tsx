@@ -4,8 +4,10 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from './api/api-client';
 import { SignedInLayout } from './components/layout';
 import { I18nProvider, useI18n } from './i18n/i18n';
+import { AdminTokensPage } from './pages/admin/tokens.page';
 import { InboxPage } from './pages/inbox.page';
 import { RequestPage } from './pages/request/request.page';
+import { SettingsPage } from './pages/settings/settings.page';
 import { SignInPage } from './pages/sign-in.page';
 
 /** Errors worth another try: no answer, or an engine that is busy; never a refusal. */
@@ -50,6 +52,8 @@ export function App() {
               <Route element={<SignedInLayout />}>
                 <Route index element={<InboxPage />} />
                 <Route path="/requests/:id" element={<RequestPage />} />
+                <Route path="/settings" element={<SettingsPage />} />
+                <Route path="/admin/tokens" element={<AdminTokensPage />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

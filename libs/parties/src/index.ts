@@ -20,3 +20,4 @@ export * from './roles';
 export * from './use-cases/update-organization.service';
 export * from './use-cases/update-user.service';
 export * from './use-cases/resolve-signed-in-person.service';
+export * from './use-cases/list-tokens.service';

@@ -6,6 +6,7 @@ import { Organization } from './entities/organization.entity';
 import { User } from './entities/user.entity';
 import { OrganizationsService } from './organizations.service';
 import { TokensService } from './tokens.service';
+import { ListTokensService } from './use-cases/list-tokens.service';
 import { UpdateOrganizationService } from './use-cases/update-organization.service';
 import { ResolveSignedInPersonService } from './use-cases/resolve-signed-in-person.service';
 import { UpdateUserService } from './use-cases/update-user.service';
@@ -21,6 +22,7 @@ const SERVICES = [
   OrganizationsService,
   UsersService,
   TokensService,
+  ListTokensService,
   UpdateOrganizationService,
   UpdateUserService,
   ResolveSignedInPersonService,

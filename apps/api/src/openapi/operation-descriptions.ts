@@ -31,6 +31,8 @@ export const OPERATION_DESCRIPTIONS: Record<string, string> = {
     'Admins change a user’s name, roles or active flag. An admin cannot raise their own roles, and the last active admin stays.',
   issueToken:
     'A new `raci_…` token for the user, shown once; earlier tokens keep working until revoked. It records who minted it (`issuedBy`). A token the user mints for themselves while signed in (session cookie with `X-CSRF-Token`, or the identity provider’s token) is `personal`: it decides. One an admin mints for them, or one minted with another token, reads, submits, comments and works, but a decision with it is `403 CREDENTIAL_NOT_PERSONAL`.',
+  listTokens:
+    'The caller’s own tokens by default, newest first, revoked ones included. An admin passes `userId` for a user of their organization (a provider admin: of any organization). Never the token itself: its `prefix` tells it apart. Another customer’s user is `404 USER_NOT_FOUND`; a user of the organization without being its admin is `403 ADMIN_REQUIRED`.',
   revokeToken: 'The token stops working at once. Revoking a revoked token is not an error.',
   getMe:
     'The caller: user, roles and organization, and how this request authenticated. The bootstrap admin (ADMIN_TOKEN) has no user id. Under a session cookie, also the `csrfToken` that state-changing calls with the cookie send as `X-CSRF-Token`.',

@@ -22,7 +22,7 @@ const OPERATION_IDS: Record<string, Record<string, string>> = {
     update: 'updateUser',
     issueToken: 'issueToken',
   },
-  TokensController: { revoke: 'revokeToken' },
+  TokensController: { list: 'listTokens', revoke: 'revokeToken' },
   MeController: { me: 'getMe', listSessions: 'listMySessions', endSession: 'endMySession' },
   EmailLinkController: {
     request: 'requestEmailLink',

@@ -61,6 +61,9 @@ export function SignedInLayout() {
                 <Anchor component={Link} to="/">
                   {t('nav.inbox')}
                 </Anchor>
+                <Anchor component={Link} to="/settings" ml="md">
+                  {t('nav.settings')}
+                </Anchor>
               </nav>
             </Group>
             <Group align="flex-end">
