@@ -61,6 +61,11 @@ export function SignedInLayout() {
                 <Anchor component={Link} to="/">
                   {t('nav.inbox')}
                 </Anchor>
+                {me.data.roles.includes('admin') ? (
+                  <Anchor component={Link} to="/admin" ml="md">
+                    {t('admin.heading')}
+                  </Anchor>
+                ) : null}
               </nav>
             </Group>
             <Group align="flex-end">

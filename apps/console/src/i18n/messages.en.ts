@@ -1,5 +1,8 @@
+import { adminEn } from './admin.messages.en';
+
 /** The console's words in English: every key, with `{name}` placeholders. */
 export const en = {
+  ...adminEn,
   'app.name': 'raci-engine',
   'app.skip': 'Skip to content',
   'nav.inbox': 'Inbox',
