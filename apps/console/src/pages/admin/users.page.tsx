@@ -67,7 +67,7 @@ export function UsersPage() {
                 <Text fw={600} component="h3">
                   {user.name}
                   {user.active ? null : (
-                    <Badge color="gray" ml="xs" component="span">
+                    <Badge color="dark" variant="outline" ml="xs" component="span">
                       {t('admin.users.inactive')}
                     </Badge>
                   )}

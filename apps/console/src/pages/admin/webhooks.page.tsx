@@ -108,7 +108,7 @@ function WebhookCard({
         <Stack gap={2}>
           <Text fw={600} component="h3" className="break-anywhere">
             {webhook.url}
-            <Badge color={webhook.state === 'active' ? 'green' : 'yellow'} ml="xs" component="span">
+            <Badge variant="outline" color="dark" ml="xs" component="span">
               {t(`admin.webhooks.state.${webhook.state}`)}
             </Badge>
           </Text>
