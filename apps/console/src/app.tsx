@@ -1,10 +1,17 @@
 import { MantineProvider, Text, Title } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError } from './api/api-client';
 import { SignedInLayout } from './components/layout';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { AdminTokensPage } from './pages/admin/tokens.page';
+import { AdminLayout } from './pages/admin/admin-layout';
+import { AuditPage } from './pages/admin/audit.page';
+import { MailPage } from './pages/admin/mail.page';
+import { OrganizationsPage } from './pages/admin/organizations.page';
+import { QuotaPage } from './pages/admin/quota.page';
+import { UsersPage } from './pages/admin/users.page';
+import { WebhooksPage } from './pages/admin/webhooks.page';
 import { InboxPage } from './pages/inbox.page';
 import { RequestPage } from './pages/request/request.page';
 import { SettingsPage } from './pages/settings/settings.page';
@@ -53,7 +60,16 @@ export function App() {
                 <Route index element={<InboxPage />} />
                 <Route path="/requests/:id" element={<RequestPage />} />
                 <Route path="/settings" element={<SettingsPage />} />
-                <Route path="/admin/tokens" element={<AdminTokensPage />} />
+                <Route path="/admin" element={<AdminLayout />}>
+                  <Route index element={<Navigate to="/admin/organizations" replace />} />
+                  <Route path="organizations" element={<OrganizationsPage />} />
+                  <Route path="users" element={<UsersPage />} />
+                  <Route path="webhooks" element={<WebhooksPage />} />
+                  <Route path="mail" element={<MailPage />} />
+                  <Route path="quota" element={<QuotaPage />} />
+                  <Route path="audit" element={<AuditPage />} />
+                  <Route path="tokens" element={<AdminTokensPage />} />
+                </Route>
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

@@ -61,6 +61,11 @@ export function SignedInLayout() {
                 <Anchor component={Link} to="/">
                   {t('nav.inbox')}
                 </Anchor>
+                {me.data.roles.includes('admin') ? (
+                  <Anchor component={Link} to="/admin" ml="md">
+                    {t('admin.heading')}
+                  </Anchor>
+                ) : null}
                 <Anchor component={Link} to="/settings" ml="md">
                   {t('nav.settings')}
                 </Anchor>

@@ -1,7 +1,9 @@
+import { adminEn } from './admin.messages.en';
 import { settingsEn } from './settings.messages.en';
 
 /** The console's words in English: every key, with `{name}` placeholders. */
 export const en = {
+  ...adminEn,
   'app.name': 'raci-engine',
   'app.skip': 'Skip to content',
   'nav.inbox': 'Inbox',

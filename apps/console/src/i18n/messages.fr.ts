@@ -1,8 +1,10 @@
+import { adminFr } from './admin.messages.fr';
 import type { Messages } from './messages.en';
 import { settingsFr } from './settings.messages.fr';
 
 /** Les mots de la console en français : toutes les clés de l'anglais, mêmes paramètres. */
 export const fr: Messages = {
+  ...adminFr,
   'app.name': 'raci-engine',
   'app.skip': 'Aller au contenu',
   'nav.inbox': 'À traiter',
