@@ -191,6 +191,14 @@ export class HistoryEntryResponse {
   @ApiProperty({ enum: RequestState, nullable: true }) fromState!: string | null;
   @ApiProperty({ enum: RequestState }) toState!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Ada Lovelace',
+    description:
+      'The display name of the person who acted; null for what the engine or the bootstrap admin token did',
+  })
+  actorName!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorOrganizationId!:
     string | null;
   @ApiProperty({
