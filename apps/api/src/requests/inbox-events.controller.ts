@@ -48,7 +48,6 @@ export class InboxEventsController {
     res.setHeader('Connection', 'keep-alive');
     // nginx and its kind would otherwise hold events back in their buffers.
     res.setHeader('X-Accel-Buffering', 'no');
-    res.flushHeaders();
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
     const stop = this.hub.listen({
       organizationId: principal.organizationId,
@@ -67,8 +66,10 @@ export class InboxEventsController {
     req.on('close', close);
     res.on('close', close);
     res.on('error', close);
-    // The first line once the stream hears every change from now on.
+    // The answer starts once the stream hears every change from now on.
     await this.hub.ready();
-    if (!closed) res.write(`retry: ${RETRY_MS}\n\n`);
+    if (closed) return;
+    res.flushHeaders();
+    res.write(`retry: ${RETRY_MS}\n\n`);
   }
 }

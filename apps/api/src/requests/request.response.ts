@@ -228,6 +228,13 @@ export class CommentResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) requestId!: string;
   @ApiProperty({ format: 'uuid' }) authorId!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Ada Lovelace',
+    description: 'The author’s display name',
+  })
+  authorName!: string | null;
   @ApiProperty({ enum: Party }) party!: string;
   @ApiProperty() body!: string;
   @ApiProperty() internal!: boolean;

@@ -2047,6 +2047,11 @@ export interface components {
             requestId: string;
             /** Format: uuid */
             authorId: string;
+            /**
+             * @description The author’s display name
+             * @example Ada Lovelace
+             */
+            authorName: string | null;
             /** @enum {string} */
             party: "provider" | "customer";
             body: string;

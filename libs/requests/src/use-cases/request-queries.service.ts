@@ -189,7 +189,13 @@ export class RequestQueriesService {
       where,
       page,
     );
-    return { items: comments.items.map(toCommentView), nextCursor: comments.nextCursor };
+    const names = await this.namesOf(comments.items.map((comment) => comment.authorId));
+    return {
+      items: comments.items.map((comment) =>
+        toCommentView(comment, names.get(comment.authorId) ?? null),
+      ),
+      nextCursor: comments.nextCursor,
+    };
   }
 
   /** Newest first, keyset-paginated on (created_at, id) so pages stay fast at any depth. */
