@@ -52,7 +52,7 @@ export function Timeline({
                 key={comment.id}
                 title={
                   <>
-                    <Badge color="orange" variant="light" mr="xs" component="span">
+                    <Badge color="dark" variant="filled" mr="xs" component="span">
                       {t('timeline.internal')}
                     </Badge>
                     {`${who}: ${t('timeline.internalComment')}`}
