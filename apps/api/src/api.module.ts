@@ -2,7 +2,12 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { Catalog, CatalogModule } from '@app/catalog';
 import { AllExceptionsFilter, AppConfig, CoreModule } from '@app/core';
-import { NotificationsModule, NotificationsWorkerModule, WebhooksModule } from '@app/notifications';
+import {
+  LiveInboxModule,
+  NotificationsModule,
+  NotificationsWorkerModule,
+  WebhooksModule,
+} from '@app/notifications';
 import { AuditModule, AuditSealingModule, AuditWorkerModule } from '@app/audit';
 import { PartiesModule } from '@app/parties';
 import { RequestsModule, RequestsWorkerModule } from '@app/requests';
@@ -34,6 +39,7 @@ import { OrganizationsController } from './parties/organizations.controller';
 import { TokensController } from './parties/tokens.controller';
 import { UsersController } from './parties/users.controller';
 import { InboxController } from './requests/inbox.controller';
+import { InboxEventsController } from './requests/inbox-events.controller';
 import { RequestTransitionsController } from './requests/request-transitions.controller';
 import { RequestsController } from './requests/requests.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
@@ -64,6 +70,7 @@ export class ApiModule implements NestModule {
         HealthModule,
         MetricsModule,
         WebhooksModule,
+        LiveInboxModule,
         ...(withWorker ? [RequestsWorkerModule, NotificationsWorkerModule, AuditWorkerModule] : []),
       ],
       controllers: [
@@ -78,6 +85,7 @@ export class ApiModule implements NestModule {
         RequestsController,
         RequestTransitionsController,
         InboxController,
+        InboxEventsController,
         AuditController,
         AdminEventsController,
         AuditCheckpointsController,

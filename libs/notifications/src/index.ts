@@ -25,3 +25,6 @@ export * from './templates/request-page-url';
 export * from './templates/dates';
 export * from './templates/state-in-words';
 export * from './webhooks';
+export * from './live/inbox-signal';
+export * from './live/live-inbox.hub';
+export * from './live/live-inbox.module';

@@ -55,6 +55,7 @@ const OPERATION_IDS: Record<string, Record<string, string>> = {
     comment: 'addComment',
   },
   InboxController: { inbox: 'getInbox' },
+  InboxEventsController: { stream: 'streamInboxEvents' },
   AuditController: { verify: 'verifyRequestHistories' },
   AdminEventsController: { list: 'listAdminEvents', verify: 'verifyAdminEvents' },
   NotificationsController: { list: 'listNotifications', retry: 'retryNotification' },

@@ -191,6 +191,14 @@ export class HistoryEntryResponse {
   @ApiProperty({ enum: RequestState, nullable: true }) fromState!: string | null;
   @ApiProperty({ enum: RequestState }) toState!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Ada Lovelace',
+    description:
+      'The display name of the person who acted; null for what the engine or the bootstrap admin token did',
+  })
+  actorName!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorOrganizationId!:
     string | null;
   @ApiProperty({
@@ -220,6 +228,13 @@ export class CommentResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) requestId!: string;
   @ApiProperty({ format: 'uuid' }) authorId!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Ada Lovelace',
+    description: 'The author’s display name',
+  })
+  authorName!: string | null;
   @ApiProperty({ enum: Party }) party!: string;
   @ApiProperty() body!: string;
   @ApiProperty() internal!: boolean;

@@ -6,6 +6,7 @@ export type Me = Schemas['MeResponse'];
 export type RequestView = Schemas['RequestResponse'];
 export type InboxItem = Schemas['InboxItemResponse'];
 export type HistoryEntry = Schemas['HistoryEntryResponse'];
+export type Comment = Schemas['CommentResponse'];
 export type ViewerAction = Schemas['ViewerActionResponse'];
 export type Verb = ViewerAction['verb'];
 

@@ -728,6 +728,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/inbox/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A stream of the changes that can add to or remove from the caller’s inbox
+         * @description Server-Sent Events: an `inbox` event, its data `{requestId, event}`, each time a request the caller’s organization is a party to is submitted, decided or worked on (the provider is a party to every request), whichever API process the change went through. The stream says only that something changed: read `GET /v1/inbox` again. A comment line every 20 s keeps proxies from closing it; `retry:` tells a browser when to open it again once it drops. Changes made while no stream was open are not replayed.
+         */
+        get: operations["streamInboxEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit/verify": {
         parameters: {
             query?: never;
@@ -2058,6 +2078,11 @@ export interface components {
             toState: "pending_consultation" | "pending_approval" | "approved" | "in_progress" | "completed" | "failed" | "rejected" | "cancelled" | "expired";
             /** Format: uuid */
             actorId: string | null;
+            /**
+             * @description The display name of the person who acted; null for what the engine or the bootstrap admin token did
+             * @example Ada Lovelace
+             */
+            actorName: string | null;
             /** Format: uuid */
             actorOrganizationId: string | null;
             /**
@@ -2087,6 +2112,11 @@ export interface components {
             requestId: string;
             /** Format: uuid */
             authorId: string;
+            /**
+             * @description The author’s display name
+             * @example Ada Lovelace
+             */
+            authorName: string | null;
             /** @enum {string} */
             party: "provider" | "customer";
             body: string;
@@ -13065,6 +13095,161 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     });
+                };
+            };
+            /**
+             * @description - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    streamInboxEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream, open until the client closes it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example retry: 5000
+                     *
+                     *     event: inbox
+                     *     data: {"requestId":"0d5f3c52-7a8e-4b1e-9f2a-3c4d5e6f7a8b","event":"request.submitted"}
+                     *
+                     *     : heartbeat
+                     */
+                    "text/event-stream": string;
                 };
             };
             /**

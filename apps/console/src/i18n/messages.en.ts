@@ -1,5 +1,6 @@
 import { adminEn } from './admin.messages.en';
 import { settingsEn } from './settings.messages.en';
+import { liveEn } from './live.messages.en';
 
 /** The console's words in English: every key, with `{name}` placeholders. */
 export const en = {
@@ -128,6 +129,7 @@ export const en = {
   'error.unknown': 'The engine refused: {message} ({code})',
   'error.reference': 'Reference: {requestId}',
   ...settingsEn,
+  ...liveEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

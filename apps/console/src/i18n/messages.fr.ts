@@ -1,6 +1,7 @@
 import { adminFr } from './admin.messages.fr';
 import type { Messages } from './messages.en';
 import { settingsFr } from './settings.messages.fr';
+import { liveFr } from './live.messages.fr';
 
 /** Les mots de la console en français : toutes les clés de l'anglais, mêmes paramètres. */
 export const fr: Messages = {
@@ -131,4 +132,5 @@ export const fr: Messages = {
   'error.unknown': 'Le moteur a refusé : {message} ({code})',
   'error.reference': 'Référence : {requestId}',
   ...settingsFr,
+  ...liveFr,
 };

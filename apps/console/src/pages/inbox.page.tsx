@@ -7,6 +7,7 @@ import { ErrorAlert } from '../components/error-alert';
 import { useI18n } from '../i18n/i18n';
 import { useOrganizations } from '../session/use-organizations';
 import { groupInbox } from './inbox-groups';
+import { useLiveInbox } from './use-live-inbox';
 
 /** The home page: what waits on the person, grouped by why, oldest due first. */
 export function InboxPage() {
@@ -16,6 +17,7 @@ export function InboxPage() {
     queryFn: () => unwrap(api.GET('/v1/inbox', { params: { query: { limit: 200 } } })),
     refetchInterval: 30_000,
   });
+  useLiveInbox();
   return (
     <Stack>
       <Title order={1}>{t('inbox.heading')}</Title>

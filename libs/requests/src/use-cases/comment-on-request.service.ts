@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Catalog } from '@app/catalog';
 import { TransactionRunner } from '@app/core';
-import { OrganizationKind, Principal } from '@app/parties';
+import { OrganizationKind, Principal, User } from '@app/parties';
 import { authorize } from '../domain/raci-policy';
 import { findVisibleRequest } from '../domain/request-scope';
 import { RequestVerb } from '../domain/request-state';
@@ -24,18 +24,21 @@ export interface CommentView {
   id: string;
   requestId: string;
   authorId: string;
+  /** The author's display name; null once the user is gone. */
+  authorName: string | null;
   party: string;
   body: string;
   internal: boolean;
   createdAt: string;
 }
 
-export function toCommentView(comment: RequestComment): CommentView {
+export function toCommentView(comment: RequestComment, authorName: string | null): CommentView {
   const { id, requestId, authorId, party, body, internal } = comment;
   return {
     id,
     requestId,
     authorId,
+    authorName,
     party,
     body,
     internal,
@@ -81,12 +84,17 @@ export class CommentOnRequestService {
         internal,
         createdAt: new Date(),
       });
+      const author = await manager.findOne(User, {
+        select: { id: true, name: true },
+        where: { id: authorId },
+      });
+      const authorName = author?.name ?? null;
       if (internal) {
         // The same checks as a public comment (the request's state, If-Match), without the change.
         nextState(request.state, RequestVerb.Comment);
         assertExpectedVersion(request.version, input.expectedVersions);
         await manager.insert(RequestComment, comment);
-        return { view: toCommentView(comment), event: null };
+        return { view: toCommentView(comment, authorName), event: null };
       }
       await manager.insert(RequestComment, comment);
       const event = await this.transitioner.apply(manager, request, {
@@ -96,7 +104,7 @@ export class CommentOnRequestService {
         comment: input.body,
         expectedVersions: input.expectedVersions,
       });
-      return { view: toCommentView(comment), event };
+      return { view: toCommentView(comment, authorName), event };
     });
     if (event) this.events.emit(event.type, event);
     return view;

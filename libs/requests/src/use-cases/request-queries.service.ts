@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { OrganizationKind, Principal } from '@app/parties';
+import { OrganizationKind, Principal, User } from '@app/parties';
 import { inboxBranches } from '../domain/inbox-branches';
 import { findVisibleRequest, tenantScope } from '../domain/request-scope';
 import { RequestComment } from '../entities/request-comment.entity';
@@ -142,6 +142,7 @@ export class RequestQueriesService {
     const entries = await this.audit.history(request.id, { afterSeq, take: limit + 1 });
     const items = entries.slice(0, limit);
     const last = items[items.length - 1];
+    const names = await this.namesOf(items.map((entry) => entry.actorId));
     return {
       items: items.map(
         ({
@@ -154,11 +155,22 @@ export class RequestQueriesService {
           ...entry
         }) => ({
           ...entry,
+          actorName: entry.actorId ? (names.get(entry.actorId) ?? null) : null,
           createdAt: new Date(entry.createdAt).toISOString(),
         }),
       ),
       nextCursor: entries.length > limit && last ? encodeSeqCursor(last.seq) : null,
     };
+  }
+
+  /** The display names of the people who acted, by id (a request's parties see each other's). */
+  private async namesOf(ids: (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return new Map();
+    const users = await this.dataSource
+      .getRepository(User)
+      .find({ select: { id: true, name: true }, where: { id: In(wanted) } });
+    return new Map(users.map((user) => [user.id, user.name]));
   }
 
   /** Comments oldest first, a page at a time; a customer never sees internal ones. */
@@ -177,7 +189,13 @@ export class RequestQueriesService {
       where,
       page,
     );
-    return { items: comments.items.map(toCommentView), nextCursor: comments.nextCursor };
+    const names = await this.namesOf(comments.items.map((comment) => comment.authorId));
+    return {
+      items: comments.items.map((comment) =>
+        toCommentView(comment, names.get(comment.authorId) ?? null),
+      ),
+      nextCursor: comments.nextCursor,
+    };
   }
 
   /** Newest first, keyset-paginated on (created_at, id) so pages stay fast at any depth. */

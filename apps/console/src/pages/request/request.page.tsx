@@ -36,6 +36,18 @@ export function RequestPage() {
         api.GET('/v1/requests/{id}/history', { params: { ...path.params, query: { limit: 200 } } }),
       ),
   });
+  const provider = me.data?.organization.kind === 'provider';
+  const comments = useQuery({
+    queryKey: ['request', id, 'comments'],
+    queryFn: () =>
+      unwrap(
+        api.GET('/v1/requests/{id}/comments', {
+          params: { ...path.params, query: { limit: 200 } },
+        }),
+      ),
+    // Internal comments are the provider's: a customer has none to show.
+    enabled: provider,
+  });
   const actions = useQuery({
     queryKey: ['request', id, 'actions'],
     queryFn: () => unwrap(api.GET('/v1/requests/{id}/actions', path)),
@@ -91,8 +103,16 @@ export function RequestPage() {
         <RaciCard request={request.data} />
       </div>
       {history.isError ? <ErrorAlert error={history.error} /> : null}
+      {comments.isError ? <ErrorAlert error={comments.error} /> : null}
       {history.data ? (
-        <Timeline request={request.data} history={history.data.items} me={me.data} />
+        <Timeline
+          request={request.data}
+          history={history.data.items}
+          internalComments={
+            provider ? (comments.data?.items.filter((comment) => comment.internal) ?? []) : []
+          }
+          me={me.data}
+        />
       ) : null}
       {openable ? (
         <ActionDialog
