@@ -7,6 +7,7 @@ import { machineInfo } from './lib/machine-info';
 import { ratio, round } from './lib/percentiles';
 import { waitForPipelineDrain } from './lib/pipeline-drain';
 import { formatTable, writeResults } from './lib/results-writer';
+import { runConsoleScenario } from './scenarios/console.scenario';
 import { runLifecycleScenario } from './scenarios/lifecycle.scenario';
 import { runMailScenario } from './scenarios/mail.scenario';
 import { runRelayScenario } from './scenarios/relay.scenario';
@@ -38,6 +39,12 @@ function parseArgs(argv: string[]): { quick: boolean; out: string; skipScale: bo
   const outIndex = argv.indexOf('--out');
   const out = outIndex >= 0 ? argv[outIndex + 1] : quick ? 'quick-latest' : 'latest';
   return { quick, out, skipScale: argv.includes('--skip-scale') };
+}
+
+/** The console scenario starts its engine from the build too: the same wait as the scale's. */
+async function runConsole(quick: boolean) {
+  await waitForBuild();
+  return runConsoleScenario({ quick, log });
 }
 
 /**
@@ -113,6 +120,7 @@ async function main(): Promise<void> {
   }
   const relay = await runRelayScenario({ events: plan.relayEvents, log });
   const scale = skipScale ? null : await runScale(quick);
+  const consoleResult = await runConsole(quick);
 
   const { submit, lifecycle, mail, rss } = engineResults;
   const results = {
@@ -136,6 +144,7 @@ async function main(): Promise<void> {
       mail_p99: mail.latency_ms.p99,
     },
     scale,
+    console: consoleResult,
     rss_mb: rss,
     scenarios: { submit, lifecycle, mail, relay },
   };

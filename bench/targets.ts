@@ -4,9 +4,13 @@ export interface JudgedResults {
   lifecycles_per_s: number;
   latency_ms: { submit_p99: number; mail_p99: number };
   scale: { growth: { list: number; inbox: number } } | null;
+  console: { inbox_ms_median: number };
   rss_mb: { api: number; worker: number };
   scenarios: { mail: { relay_poll_ms: number } };
 }
+
+/** The console's promise: the inbox shows within a second of navigation, with 1M requests. */
+export const CONSOLE_INBOX_CEILING_MS = 1000;
 
 export interface TargetCheck {
   name: string;
@@ -49,6 +53,11 @@ export function evaluateTargets(results: JudgedResults): TargetCheck[] {
           atMost('inbox p99 growth, largest / smallest', results.scale.growth.inbox, 1.5),
         ]
       : []),
+    atMost(
+      'console inbox shown, median (ms)',
+      results.console.inbox_ms_median,
+      CONSOLE_INBOX_CEILING_MS,
+    ),
     atMost('API peak RSS (MB)', results.rss_mb.api, 256),
   ];
 }

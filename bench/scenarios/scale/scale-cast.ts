@@ -5,6 +5,7 @@ import { Role } from '@app/parties';
 /** A user the scenario created, with the token it calls the API with. */
 export interface ScaleUser {
   id: string;
+  email: string;
   token: string;
 }
 
@@ -85,7 +86,7 @@ class AdminClient {
       `/v1/organizations/${organizationId}/users`,
       { email, name: `Scale ${roles.join(' ')}`, roles },
     );
-    return { id: created.id, token: created.token };
+    return { id: created.id, email, token: created.token };
   }
 
   async call<T>(method: string, path: string, body?: object): Promise<T> {

@@ -9,6 +9,14 @@ import { createScaleCast, ScaleCast } from './scale-cast';
 import { ScalePreload } from './scale-preload';
 import { makeSigningKey } from '@app/core';
 
+/** What fills a deployment's database with requests: temporary tables first, then the rows. */
+export interface Preload {
+  prepare(): Promise<unknown>;
+  growTo(total: number): Promise<number>;
+}
+
+export type PreloadFactory = (db: Client, catalog: Catalog, cast: ScaleCast) => Preload;
+
 /**
  * One size of the scenario: its own database (schema by the engine's migrations), its own built
  * API process with the relay off, so nothing but the measured reads runs, its cast and its
@@ -18,6 +26,8 @@ export class ScaleDeployment {
   database?: ScratchDatabase;
   private readonly prefix = `bench-scale-${randomBytes(4).toString('hex')}`;
   private readonly adminToken = randomBytes(32).toString('base64url');
+  /** The deployment's LINK_SECRET, with which its sign-in links are made. */
+  readonly linkSecret = randomBytes(32).toString('base64url');
   private db?: Client;
   private engine?: EngineProcess;
   cast!: ScaleCast;
@@ -25,6 +35,8 @@ export class ScaleDeployment {
   constructor(
     readonly label: string,
     readonly total: number,
+    private readonly preloadOf: PreloadFactory = (db, catalog, cast) =>
+      new ScalePreload(db, catalog, cast),
   ) {}
 
   get url(): string {
@@ -41,7 +53,7 @@ export class ScaleDeployment {
         REDIS_URL,
         QUEUE_PREFIX: this.prefix,
         ADMIN_TOKEN: this.adminToken,
-        LINK_SECRET: randomBytes(32).toString('base64url'),
+        LINK_SECRET: this.linkSecret,
         SECRETS_KEY: randomBytes(32).toString('base64'),
         AUDIT_SIGNING_KEY: makeSigningKey(),
         AUDIT_KEY: randomBytes(32).toString('base64url'),
@@ -52,11 +64,16 @@ export class ScaleDeployment {
     this.db = new Client({ connectionString: this.database.url });
     await this.db.connect();
     this.cast = await createScaleCast(this.engine.url, this.adminToken, tenants);
-    const preload = new ScalePreload(this.db, catalog, this.cast);
+    const preload = this.preloadOf(this.db, catalog, this.cast);
     await preload.prepare();
     const startedAt = Date.now();
     await preload.growTo(this.total);
     return (Date.now() - startedAt) / 1000;
+  }
+
+  /** Rows of one query on the deployment's database. */
+  async query<T extends object>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.db!.query<T>(sql, params)).rows;
   }
 
   /** Stops the API, drops the database and deletes the queue keys, whatever state start reached. */

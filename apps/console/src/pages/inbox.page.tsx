@@ -12,6 +12,7 @@ import { useLiveInbox } from './use-live-inbox';
 /** The home page: what waits on the person, grouped by why, oldest due first. */
 export function InboxPage() {
   const { t } = useI18n();
+  const organizations = useOrganizations();
   const inbox = useQuery({
     queryKey: ['inbox'],
     queryFn: () => unwrap(api.GET('/v1/inbox', { params: { query: { limit: 200 } } })),
@@ -35,7 +36,11 @@ export function InboxPage() {
               </Title>
               <Stack component="ul" gap="xs" p={0} style={{ listStyle: 'none' }}>
                 {group.items.map((item) => (
-                  <InboxEntry key={item.id} item={item} />
+                  <InboxEntry
+                    key={item.id}
+                    item={item}
+                    organization={organizations.data?.get(item.organizationId)?.name ?? ''}
+                  />
                 ))}
               </Stack>
             </section>
@@ -45,10 +50,9 @@ export function InboxPage() {
   );
 }
 
-function InboxEntry({ item }: { item: InboxItem }) {
+/** One item; the organization's name comes from the page's one query of them. */
+function InboxEntry({ item, organization }: { item: InboxItem; organization: string }) {
   const { t } = useI18n();
-  const organizations = useOrganizations();
-  const organization = organizations.data?.get(item.organizationId)?.name ?? '';
   return (
     <Card component="li" withBorder padding="sm">
       <Group justify="space-between" wrap="wrap">
