@@ -5,6 +5,7 @@ import { ApiError } from './api/api-client';
 import { SignedInLayout } from './components/layout';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { InboxPage } from './pages/inbox.page';
+import { LazyNewRequestPage } from './pages/new-request/lazy-new-request.page';
 import { RequestPage } from './pages/request/request.page';
 import { SignInPage } from './pages/sign-in.page';
 
@@ -49,6 +50,7 @@ export function App() {
               <Route path="/sign-in" element={<SignInPage />} />
               <Route element={<SignedInLayout />}>
                 <Route index element={<InboxPage />} />
+                <Route path="/requests/new" element={<LazyNewRequestPage />} />
                 <Route path="/requests/:id" element={<RequestPage />} />
                 <Route path="*" element={<NotFound />} />
               </Route>

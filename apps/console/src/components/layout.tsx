@@ -61,6 +61,11 @@ export function SignedInLayout() {
                 <Anchor component={Link} to="/">
                   {t('nav.inbox')}
                 </Anchor>
+                {me.data.roles.includes('requester') ? (
+                  <Anchor component={Link} to="/requests/new" ml="md">
+                    {t('newRequest.nav')}
+                  </Anchor>
+                ) : null}
               </nav>
             </Group>
             <Group align="flex-end">

@@ -1,3 +1,5 @@
+import { newRequestEn } from './new-request.messages.en';
+
 /** The console's words in English: every key, with `{name}` placeholders. */
 export const en = {
   'app.name': 'raci-engine',
@@ -123,6 +125,7 @@ export const en = {
   'error.ROUTE_NOT_FOUND': 'There is no such page.',
   'error.unknown': 'The engine refused: {message} ({code})',
   'error.reference': 'Reference: {requestId}',
+  ...newRequestEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { Messages } from './messages.en';
+import { newRequestFr } from './new-request.messages.fr';
 
 /** Les mots de la console en français : toutes les clés de l'anglais, mêmes paramètres. */
 export const fr: Messages = {
@@ -127,4 +128,5 @@ export const fr: Messages = {
   'error.ROUTE_NOT_FOUND': 'Cette page n’existe pas.',
   'error.unknown': 'Le moteur a refusé : {message} ({code})',
   'error.reference': 'Référence : {requestId}',
+  ...newRequestFr,
 };
