@@ -14,6 +14,9 @@ import { SchemaValidator } from './schema-validator';
 
 type Params = Record<string, unknown>;
 
+/** An optional object the person left alone stays out of the params, its required fields unasked. */
+const OPTIONAL_OBJECTS_EMPTY = { emptyObjectFields: 'skipEmptyDefaults' } as const;
+
 /** A refusal in words: who must give whom which role for NO_ELIGIBLE_*, else the error's words. */
 function Refusal({ error }: { error: unknown }) {
   const { t } = useI18n();
@@ -107,6 +110,7 @@ export function RequestForm({
           formData={params}
           showErrorList={false}
           noHtml5Validate
+          experimental_defaultFormStateBehavior={OPTIONAL_OBJECTS_EMPTY}
           liveValidate={checked ? 'onChange' : undefined}
           onChange={(event) => {
             setParams(event.formData ?? {});
