@@ -118,6 +118,30 @@ describe('the new-request page, in a real browser', () => {
     await context.close();
   });
 
+  it('lets provider staff choose the customer organization the request is for', async () => {
+    const requester = bed.cast.provider.requester;
+    const customer = bed.cast.onRequest.organizationId;
+    const { context, page, refusals } = await bed.openAs(
+      requester,
+      `/requests/new?action=${REPLICA.action}`,
+    );
+    await page.getByText('Choose the customer organization the request is for.').waitFor();
+    expect(await page.getByLabel('Instance').count()).toBe(0);
+    await page.getByLabel('For the customer organization').selectOption(customer);
+    const form = page.getByRole('region', { name: REPLICA.title });
+    await form.getByLabel('Instance').fill('db-for-customer');
+    await form.getByRole('button', { name: 'Submit' }).click();
+    await page.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').at(-1)!;
+    const created = (await api(bed.t, requester).get(`/v1/requests/${id}`)).body;
+    expect(created).toMatchObject({
+      organizationId: customer,
+      params: { instance: 'db-for-customer' },
+    });
+    expect(refusals).toEqual([]);
+    await context.close();
+  });
+
   it('fits a phone held upright, and speaks French to a French browser', async () => {
     const phone = await bed.openAs(
       bed.cast.onRequest.requester,

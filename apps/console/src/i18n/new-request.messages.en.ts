@@ -17,7 +17,6 @@ export const newRequestEn = {
   'newRequest.comment': 'Comment (optional)',
   'newRequest.preview': 'Preview',
   'newRequest.submit': 'Submit',
-  'newRequest.fix': 'Some fields need correcting.',
   'newRequest.previewHeading': 'Who would do what',
   'newRequest.initialState': 'It would start as',
   'newRequest.approvedBySubmission': 'Your submission would approve it.',

@@ -20,7 +20,6 @@ export const newRequestFr: Record<keyof typeof newRequestEn, string> = {
   'newRequest.comment': 'Commentaire (facultatif)',
   'newRequest.preview': 'Aperçu',
   'newRequest.submit': 'Soumettre',
-  'newRequest.fix': 'Certains champs sont à corriger.',
   'newRequest.previewHeading': 'Qui ferait quoi',
   'newRequest.initialState': 'Elle commencerait à l’état',
   'newRequest.approvedBySubmission': 'Votre soumission vaudrait approbation.',
