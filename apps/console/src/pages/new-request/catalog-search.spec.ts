@@ -2,6 +2,7 @@ import {
   type CatalogAction,
   fieldLabels,
   labelsIn,
+  schemaIn,
   searchCatalog,
   titleIn,
 } from './catalog-search';
@@ -79,6 +80,32 @@ describe('fieldLabels', () => {
     };
     expect(labelsIn(translated, 'fr').instance).toEqual({ 'ui:title': 'Instance MariaDB' });
     expect(labelsIn(translated, 'en').instance).toEqual({ 'ui:title': 'Instance name' });
+  });
+});
+
+describe('schemaIn', () => {
+  it('drops in French the English description of a translated parameter, nothing else', () => {
+    const paramsSchema = {
+      type: 'object',
+      required: ['instance'],
+      properties: {
+        instance: { type: 'string', description: 'Node to replicate', minLength: 1 },
+        replicaName: { type: 'string', description: 'Name wished' },
+      },
+    };
+    const replica = {
+      ...CATALOG[0],
+      paramsSchema,
+      i18n: { fr: { title: 'x', params: { instance: 'Nœud à répliquer' } } },
+    };
+    expect(schemaIn(replica, 'fr')).toEqual({
+      ...paramsSchema,
+      properties: {
+        instance: { type: 'string', minLength: 1 },
+        replicaName: { type: 'string', description: 'Name wished' },
+      },
+    });
+    expect(schemaIn(replica, 'en')).toBe(paramsSchema);
   });
 });
 

@@ -67,3 +67,24 @@ export function labelsIn(action: CatalogAction, language: Language): UiSchema {
   const schema = (action.paramsSchema ?? {}) as RJSFSchema;
   return fieldLabels(schema, language === 'fr' ? action.i18n?.fr?.params : undefined);
 }
+
+/**
+ * The schema the form shows in `language`: in French, a parameter the catalog translates loses its
+ * English description (its French label says it); validation is unchanged.
+ */
+export function schemaIn(action: CatalogAction, language: Language): RJSFSchema {
+  const schema = (action.paramsSchema ?? { type: 'object' }) as RJSFSchema;
+  const translated = language === 'fr' ? (action.i18n?.fr?.params ?? {}) : {};
+  if (!schema.properties || Object.keys(translated).length === 0) return schema;
+  const properties: NonNullable<RJSFSchema['properties']> = {};
+  for (const [name, property] of Object.entries(schema.properties)) {
+    if (typeof property === 'object' && name in translated) {
+      const shown: RJSFSchema = { ...property };
+      delete shown.description;
+      properties[name] = shown;
+    } else {
+      properties[name] = property;
+    }
+  }
+  return { ...schema, properties };
+}

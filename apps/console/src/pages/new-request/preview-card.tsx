@@ -50,7 +50,13 @@ export function PreviewCard({ preview }: { preview: RequestPreview }) {
           </Text>
         ) : null}
         {preview.warnings.map((warning) => (
-          <Alert key={warning.code} color="yellow" mt="xs" data-error-code={warning.code}>
+          <Alert
+            key={warning.code}
+            role="note"
+            color="yellow"
+            mt="xs"
+            data-error-code={warning.code}
+          >
             {noEligibleDeciderWords(t, warning.code, warning.details) ?? warning.message}
           </Alert>
         ))}

@@ -1,13 +1,12 @@
 import { Alert, Button, Card, Group, Loader, Text, Textarea, Title } from '@mantine/core';
 import Form from '@rjsf/core';
-import type { RJSFSchema } from '@rjsf/utils';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/api-client';
 import { ErrorAlert } from '../../components/error-alert';
 import { useI18n } from '../../i18n/i18n';
-import { commentIn, labelsIn, titleIn } from './catalog-search';
+import { commentIn, labelsIn, schemaIn, titleIn } from './catalog-search';
 import { noEligibleDeciderWords } from './no-eligible-decider';
 import { PreviewCard } from './preview-card';
 import { SchemaValidator } from './schema-validator';
@@ -85,7 +84,7 @@ export function RequestForm({
 
   if (action.isPending) return <Loader aria-label={t('status.loading')} m="md" />;
   if (action.isError) return <ErrorAlert error={action.error} />;
-  const schema = (action.data.paramsSchema ?? { type: 'object' }) as RJSFSchema;
+  const schema = schemaIn(action.data, language);
   const about = commentIn(action.data, language);
   return (
     <>
