@@ -13,6 +13,7 @@ import { QuotaPage } from './pages/admin/quota.page';
 import { UsersPage } from './pages/admin/users.page';
 import { WebhooksPage } from './pages/admin/webhooks.page';
 import { InboxPage } from './pages/inbox.page';
+import { LazyNewRequestPage } from './pages/new-request/lazy-new-request.page';
 import { RequestPage } from './pages/request/request.page';
 import { SettingsPage } from './pages/settings/settings.page';
 import { SignInPage } from './pages/sign-in.page';
@@ -58,6 +59,7 @@ export function App() {
               <Route path="/sign-in" element={<SignInPage />} />
               <Route element={<SignedInLayout />}>
                 <Route index element={<InboxPage />} />
+                <Route path="/requests/new" element={<LazyNewRequestPage />} />
                 <Route path="/requests/:id" element={<RequestPage />} />
                 <Route path="/settings" element={<SettingsPage />} />
                 <Route path="/admin" element={<AdminLayout />}>

@@ -61,6 +61,11 @@ export function SignedInLayout() {
                 <Anchor component={Link} to="/">
                   {t('nav.inbox')}
                 </Anchor>
+                {me.data.roles.includes('requester') ? (
+                  <Anchor component={Link} to="/requests/new" ml="md">
+                    {t('newRequest.nav')}
+                  </Anchor>
+                ) : null}
                 {me.data.roles.includes('admin') ? (
                   <Anchor component={Link} to="/admin" ml="md">
                     {t('admin.heading')}

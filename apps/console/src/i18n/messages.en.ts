@@ -1,6 +1,7 @@
 import { adminEn } from './admin.messages.en';
 import { settingsEn } from './settings.messages.en';
 import { liveEn } from './live.messages.en';
+import { newRequestEn } from './new-request.messages.en';
 
 /** The console's words in English: every key, with `{name}` placeholders. */
 export const en = {
@@ -130,6 +131,7 @@ export const en = {
   'error.reference': 'Reference: {requestId}',
   ...settingsEn,
   ...liveEn,
+  ...newRequestEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

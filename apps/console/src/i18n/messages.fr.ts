@@ -2,6 +2,7 @@ import { adminFr } from './admin.messages.fr';
 import type { Messages } from './messages.en';
 import { settingsFr } from './settings.messages.fr';
 import { liveFr } from './live.messages.fr';
+import { newRequestFr } from './new-request.messages.fr';
 
 /** Les mots de la console en français : toutes les clés de l'anglais, mêmes paramètres. */
 export const fr: Messages = {
@@ -133,4 +134,5 @@ export const fr: Messages = {
   'error.reference': 'Référence : {requestId}',
   ...settingsFr,
   ...liveFr,
+  ...newRequestFr,
 };

@@ -1,16 +1,7 @@
 import { Card, Table, Text, Title } from '@mantine/core';
 import type { RequestView } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n';
-
-/** `replicaCount` or `replica_count` as "Replica count". */
-export function labelOf(key: string): string {
-  const words = key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[_-]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+import { labelOf } from './label-of';
 
 /** A value as text: strings as they are, everything else as JSON. */
 function show(value: unknown): string {
