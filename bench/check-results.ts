@@ -42,14 +42,16 @@ function at(results: unknown, path: string): unknown {
 
 /**
  * The problems of one results file: missing keys, wrong kinds, numbers that are not finite,
- * requests the engine refused or lifecycles that broke during the run, and a console inbox that
- * took more than its second to show.
+ * requests the engine refused or lifecycles that broke during the run, and, in a full run, a
+ * console inbox that took more than its second to show (a quick run, CI's, on a shared machine with
+ * a tenth of the rows, asserts no speed).
  */
 export function problemsOf(results: unknown): string[] {
   const refused = MUST_BE_ZERO.filter((path) => at(results, path) !== 0);
   const empty = MUST_BE_POSITIVE.filter((path) => !((at(results, path) as number) > 0));
   const inbox = at(results, 'console.inbox_ms_median');
-  const slow = typeof inbox === 'number' && inbox > CONSOLE_INBOX_CEILING_MS;
+  const full = at(results, 'mode') === 'full';
+  const slow = full && typeof inbox === 'number' && inbox > CONSOLE_INBOX_CEILING_MS;
   return [
     ...refused.map((path) => `${path}: not 0`),
     ...empty.map((path) => `${path}: not above 0`),
@@ -67,9 +69,9 @@ function kindProblem(path: string, kind: string, value: unknown): string[] {
 
 /**
  * CI's check that `npm run bench -- --quick` still works: the file it wrote is JSON with every
- * required key, and the engine refused nothing under the load. It asserts one speed only, the
- * console's promise (the inbox shown within a second, median of the loads); the other timings
- * of a shared machine are not a pass/fail matter.
+ * required key, and the engine refused nothing under the load. It asserts no speed; of a full run
+ * (`npm run bench`), one: the console's promise, the inbox shown within a second (median of the
+ * loads) with a million requests. The other timings are ratios to read, not a pass/fail matter.
  */
 function main(): void {
   const path = process.argv[2] ?? join(__dirname, 'results', 'quick-latest.json');

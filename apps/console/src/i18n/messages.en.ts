@@ -26,6 +26,7 @@ export const en = {
   'inbox.due': 'Due {date}',
   'inbox.overdue': 'Overdue since {date}',
   'inbox.noDue': 'No due date',
+  'inbox.showAll': 'Show all {count}',
   'inbox.opinions': 'Opinions: {list}',
   'request.parameters': 'Parameters',
   'request.noParameters': 'No parameters.',

@@ -27,6 +27,7 @@ export const fr: Messages = {
   'inbox.due': 'Échéance {date}',
   'inbox.overdue': 'En retard depuis {date}',
   'inbox.noDue': 'Sans échéance',
+  'inbox.showAll': 'Afficher les {count}',
   'inbox.opinions': 'Avis : {list}',
   'request.parameters': 'Paramètres',
   'request.noParameters': 'Aucun paramètre.',

@@ -1,23 +1,25 @@
-import { Anchor, Badge, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, type InboxItem, unwrap } from '../api/api-client';
+import { useState } from 'react';
+import { type InboxItem } from '../api/api-client';
 import { DueDate } from '../components/due-date';
 import { ErrorAlert } from '../components/error-alert';
 import { useI18n } from '../i18n/i18n';
 import { useOrganizations } from '../session/use-organizations';
 import { groupInbox } from './inbox-groups';
+import { inboxQuery } from './inbox-query';
 import { useLiveInbox } from './use-live-inbox';
+
+/** Items drawn per group at first; the rest on demand, so a long inbox shows at once. */
+const FIRST_DRAWN = 50;
 
 /** The home page: what waits on the person, grouped by why, oldest due first. */
 export function InboxPage() {
   const { t } = useI18n();
   const organizations = useOrganizations();
-  const inbox = useQuery({
-    queryKey: ['inbox'],
-    queryFn: () => unwrap(api.GET('/v1/inbox', { params: { query: { limit: 200 } } })),
-    refetchInterval: 30_000,
-  });
+  const inbox = useQuery(inboxQuery);
+  const [whole, setWhole] = useState<ReadonlySet<string>>(new Set());
   useLiveInbox();
   return (
     <Stack>
@@ -35,14 +37,26 @@ export function InboxPage() {
                 </Badge>
               </Title>
               <Stack component="ul" gap="xs" p={0} style={{ listStyle: 'none' }}>
-                {group.items.map((item) => (
-                  <InboxEntry
-                    key={item.id}
-                    item={item}
-                    organization={organizations.data?.get(item.organizationId)?.name ?? ''}
-                  />
-                ))}
+                {(whole.has(group.reason) ? group.items : group.items.slice(0, FIRST_DRAWN)).map(
+                  (item) => (
+                    <InboxEntry
+                      key={item.id}
+                      item={item}
+                      organization={organizations.data?.get(item.organizationId)?.name ?? ''}
+                    />
+                  ),
+                )}
               </Stack>
+              {!whole.has(group.reason) && group.items.length > FIRST_DRAWN ? (
+                <Button
+                  variant="default"
+                  size="xs"
+                  mt="xs"
+                  onClick={() => setWhole(new Set([...whole, group.reason]))}
+                >
+                  {t('inbox.showAll', { count: group.items.length })}
+                </Button>
+              ) : null}
             </section>
           ))
         : null}
