@@ -5,7 +5,9 @@ import { ApiError } from './api/api-client';
 import { SignedInLayout } from './components/layout';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { InboxPage } from './pages/inbox.page';
+import { MatrixPage } from './pages/matrix/matrix.page';
 import { RequestPage } from './pages/request/request.page';
+import { RequestsPage } from './pages/requests/requests.page';
 import { SignInPage } from './pages/sign-in.page';
 
 /** Errors worth another try: no answer, or an engine that is busy; never a refusal. */
@@ -50,6 +52,8 @@ export function App() {
               <Route element={<SignedInLayout />}>
                 <Route index element={<InboxPage />} />
                 <Route path="/requests/:id" element={<RequestPage />} />
+                <Route path="/requests" element={<RequestsPage />} />
+                <Route path="/matrix" element={<MatrixPage />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

@@ -1,3 +1,4 @@
+import { listsEn } from './lists.messages.en';
 /** The console's words in English: every key, with `{name}` placeholders. */
 export const en = {
   'app.name': 'raci-engine',
@@ -123,6 +124,7 @@ export const en = {
   'error.ROUTE_NOT_FOUND': 'There is no such page.',
   'error.unknown': 'The engine refused: {message} ({code})',
   'error.reference': 'Reference: {requestId}',
+  ...listsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

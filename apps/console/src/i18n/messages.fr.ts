@@ -1,3 +1,4 @@
+import { listsFr } from './lists.messages.fr';
 import type { Messages } from './messages.en';
 
 /** Les mots de la console en français : toutes les clés de l'anglais, mêmes paramètres. */
@@ -127,4 +128,5 @@ export const fr: Messages = {
   'error.ROUTE_NOT_FOUND': 'Cette page n’existe pas.',
   'error.unknown': 'Le moteur a refusé : {message} ({code})',
   'error.reference': 'Référence : {requestId}',
+  ...listsFr,
 };
