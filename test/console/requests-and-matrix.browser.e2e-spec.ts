@@ -139,7 +139,10 @@ describe('the requests list and the matrix, in a real browser', () => {
     expect(await table.getByText('Seed reading').count()).toBe(4);
     const readings = page.getByRole('region', { name: 'Seed readings' });
     await readings.getByText("The seed fills one column only ('A / R')").first().waitFor();
-    await readings.getByText('As published: provider —, customer A / R.').first().waitFor();
+    await readings
+      .getByText(/As published: provider .+, customer .+\. Enforced: provider —, customer A \/ R\./)
+      .first()
+      .waitFor();
     await table.getByRole('link', { name: 'Seed reading' }).first().click();
     await page.waitForURL(/#reading-vault\./);
     expect(await seriousViolations(page)).toEqual([]);

@@ -43,7 +43,10 @@ export function MatrixPage() {
     [matrix.data, language],
   );
   const products = useMemo(() => (matrix.data ? matrixProducts(matrix.data) : []), [matrix.data]);
-  const words = useDeferredValue(filters.search ?? '');
+  // The field keeps its own text (a keystroke never waits for the address), and the address
+  // follows it; the table follows a deferred copy, so typing stays quick.
+  const [text, setText] = useState(filters.search ?? '');
+  const words = useDeferredValue(text);
   const visible = useMemo(
     () => filterMatrix(rows, { product: filters.product, plan: filters.plan, search: words }),
     [rows, filters.product, filters.plan, words],
@@ -78,8 +81,11 @@ export function MatrixPage() {
         <TextInput
           type="search"
           label={t('lists.matrix.search')}
-          value={filters.search ?? ''}
-          onChange={(e) => apply({ ...filters, search: e.currentTarget.value }, true)}
+          value={text}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            apply({ ...filters, search: e.currentTarget.value }, true);
+          }}
         />
       </div>
       <Group justify="space-between" align="flex-start" wrap="wrap">
