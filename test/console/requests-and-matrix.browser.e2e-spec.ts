@@ -140,7 +140,9 @@ describe('the requests list and the matrix, in a real browser', () => {
     const readings = page.getByRole('region', { name: 'Seed readings' });
     await readings.getByText("The seed fills one column only ('A / R')").first().waitFor();
     await readings
-      .getByText(/As published: provider .+, customer .+\. Enforced: provider —, customer A \/ R\./)
+      .getByText(
+        /As published: provider .+, customer .+\. Enforced: provider —, customer (?:R \/ A|A \/ R)\./,
+      )
       .first()
       .waitFor();
     await table.getByRole('link', { name: 'Seed reading' }).first().click();
