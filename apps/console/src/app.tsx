@@ -14,8 +14,10 @@ import { UsersPage } from './pages/admin/users.page';
 import { WebhooksPage } from './pages/admin/webhooks.page';
 import { InboxPage } from './pages/inbox.page';
 import { LazyNewRequestPage } from './pages/new-request/lazy-new-request.page';
-import { RequestPage } from './pages/request/request.page';
 import { SettingsPage } from './pages/settings/settings.page';
+import { MatrixPage } from './pages/matrix/matrix.page';
+import { RequestPage } from './pages/request/request.page';
+import { RequestsPage } from './pages/requests/requests.page';
 import { SignInPage } from './pages/sign-in.page';
 
 /** Errors worth another try: no answer, or an engine that is busy; never a refusal. */
@@ -61,6 +63,8 @@ export function App() {
                 <Route index element={<InboxPage />} />
                 <Route path="/requests/new" element={<LazyNewRequestPage />} />
                 <Route path="/requests/:id" element={<RequestPage />} />
+                <Route path="/requests" element={<RequestsPage />} />
+                <Route path="/matrix" element={<MatrixPage />} />
                 <Route path="/settings" element={<SettingsPage />} />
                 <Route path="/admin" element={<AdminLayout />}>
                   <Route index element={<Navigate to="/admin/organizations" replace />} />

@@ -1,3 +1,4 @@
+import { csvLine } from '@app/core';
 import { CatalogAction, MatrixTable, PARTIES } from './catalog.types';
 
 const COLUMNS = [
@@ -16,7 +17,7 @@ const COLUMNS = [
 /** The published matrix as CSV (RFC 4180), one row per action, letters in R, A, C, I order. */
 export function matrixToCsv(tables: readonly MatrixTable[]): string {
   const rows = tables.flatMap((table) => table.actions.map((action) => row(action)));
-  return [COLUMNS, ...rows].map((cells) => cells.map(quote).join(',')).join('\r\n') + '\r\n';
+  return [COLUMNS, ...rows].map(csvLine).join('');
 }
 
 function row(action: CatalogAction): string[] {
@@ -31,11 +32,4 @@ function row(action: CatalogAction): string[] {
     action.comment ?? '',
     action.reading?.note ?? '',
   ];
-}
-
-function quote(cell: string): string {
-  // A leading =, +, - or @ would run as a formula in a spreadsheet, and so would one after a
-  // leading tab or carriage return, which spreadsheets skip; a quote mark neutralizes it.
-  const safe = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

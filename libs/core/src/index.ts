@@ -51,3 +51,4 @@ export * from './events/events.module';
 export * from './events/on-request-event.decorator';
 export * from './events/user-event';
 export * from './text/closest-names';
+export * from './text/csv-line';

@@ -30,3 +30,4 @@ export * from './use-cases/transition-request.service';
 export * from './use-cases/viewer-actions.service';
 export * from './views/request-reader';
 export * from './views/request-views.service';
+export * from './views/request-csv';

@@ -54,6 +54,8 @@ export const OPERATION_DESCRIPTIONS: Record<string, string> = {
     'Requesters submit a request for a catalog action with `params` matching the action’s schema. The engine resolves who is R, A, C and I, checks plan and quota and that somebody else can decide, then stores it. An `Idempotency-Key` makes a retry safe.',
   listRequests:
     'Requests of the caller’s tenant, newest first, filtered by state or action. Pass `nextCursor` back as `cursor` for the next page.',
+  exportRequests:
+    'Every request `listRequests` would page through for the same filters (state, action, product, organization, submitter, creation dates), scoped to the caller’s tenant, newest first, as one CSV file (RFC 4180, a header record, CRLF line ends). A cell a spreadsheet would run as a formula (starting with =, +, - or @) starts with a quote mark. Streamed: the engine reads and writes one keyset page at a time. A filter that is not valid is `400 VALIDATION_FAILED`, before anything is sent.',
   previewRequest:
     'What `submitRequest` would do with this body, without storing anything: the parties, the performer, the first state and any warnings.',
   getRequest: 'One request with its parties, opinions, what it waits on and its version.',

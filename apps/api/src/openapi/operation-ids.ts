@@ -37,6 +37,7 @@ const OPERATION_IDS: Record<string, Record<string, string>> = {
   RequestsController: {
     submit: 'submitRequest',
     list: 'listRequests',
+    export: 'exportRequests',
     preview: 'previewRequest',
     get: 'getRequest',
     actions: 'listMyRequestActions',

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsEnum,
@@ -89,3 +89,9 @@ export class ListRequestsQuery extends PageQuery {
   @IsFilterDate()
   createdBefore?: Date;
 }
+
+/** Filters of `GET /v1/requests/export`: those of the list, without its paging. */
+export class ExportRequestsQuery extends OmitType(ListRequestsQuery, [
+  'cursor',
+  'limit',
+] as const) {}

@@ -6,6 +6,7 @@ import {
   Param,
   Post,
   Query,
+  Res,
   UseInterceptors,
 } from '@nestjs/common';
 import {
@@ -14,15 +15,19 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { Principal } from '@app/parties';
 import { PartiesErrorCode } from '@app/parties';
 import {
   PreviewRequestService,
   RequestQueriesService,
+  requestCsvHeader,
+  requestCsvLine,
   SubmitRequestService,
   RequestsErrorCode,
   ViewerActionsService,
@@ -32,7 +37,7 @@ import { ApiResponseHeaders } from '../http/api-response-headers.decorator';
 import { Created } from '../http/created.decorator';
 import { Idempotent } from '../http/idempotent.decorator';
 import { RequestEtagInterceptor } from '../http/request-etag.interceptor';
-import { ListRequestsQuery, PageQuery } from './list-requests.query';
+import { ExportRequestsQuery, ListRequestsQuery, PageQuery } from './list-requests.query';
 import {
   CommentPageResponse,
   HistoryPageResponse,
@@ -53,6 +58,25 @@ const SUBMISSION_400 =
 /** The 415 of every JSON route. */
 export const JSON_ONLY_415 =
   'UNSUPPORTED_MEDIA_TYPE: a body that is not JSON; send Content-Type: application/json';
+
+/** The CSV export, as the OpenAPI document shows it. */
+const REQUESTS_CSV_EXAMPLE =
+  'id,action,title,product,organizationId,state,submittedById,submittedByEmail,submittedByName,dueAt,createdAt,updatedAt\r\n' +
+  '0b6f…,mariadb.add-read-only-replica,Add a MariaDB read-only Replica,mariadb,5c1e…,pending_approval,' +
+  '9a2d…,ana@example.com,Ana,2026-12-02T17:00:00.000Z,2026-11-30T09:12:00.000Z,2026-11-30T09:12:00.000Z\r\n';
+
+/** Waits until the response takes more, or is closed by the client. */
+function drained(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
 
 @ApiTags('requests')
 @ApiBearerAuth()
@@ -127,6 +151,36 @@ export class RequestsController {
   @ApiResponseHeaders(200, 'Link')
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListRequestsQuery) {
     return this.queries.list(principal, query);
+  }
+
+  // Declared before `:id`, which would otherwise take `export` for an id.
+  @Get('export')
+  @ApiOperation({ summary: 'Every request of the list for the same filters, as CSV' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'The CSV file (`Content-Disposition: attachment; filename=requests.csv`)',
+    content: { 'text/csv': { schema: { type: 'string' }, example: REQUESTS_CSV_EXAMPLE } },
+  })
+  async export(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ExportRequestsQuery,
+    @Res() res: Response,
+  ): Promise<void> {
+    const pages = this.queries.pages(principal, query);
+    // The first page is read before anything is sent, so that a refusal is still a coded error.
+    let next = await pages.next();
+    res.type('text/csv').attachment('requests.csv');
+    res.write(requestCsvHeader());
+    try {
+      while (!next.done && !res.destroyed) {
+        if (!res.write(next.value.map(requestCsvLine).join(''))) await drained(res);
+        next = await pages.next();
+      }
+      res.end();
+    } catch (error) {
+      res.destroy(error as Error);
+      throw error;
+    }
   }
 
   @Get(':id')

@@ -61,6 +61,12 @@ export function SignedInLayout() {
                 <Anchor component={Link} to="/">
                   {t('nav.inbox')}
                 </Anchor>
+                <Anchor component={Link} to="/requests" ml="md">
+                  {t('nav.requests')}
+                </Anchor>
+                <Anchor component={Link} to="/matrix" ml="md">
+                  {t('nav.matrix')}
+                </Anchor>
                 {me.data.roles.includes('requester') ? (
                   <Anchor component={Link} to="/requests/new" ml="md">
                     {t('newRequest.nav')}

@@ -2,7 +2,7 @@ import { adminEn } from './admin.messages.en';
 import { settingsEn } from './settings.messages.en';
 import { liveEn } from './live.messages.en';
 import { newRequestEn } from './new-request.messages.en';
-
+import { listsEn } from './lists.messages.en';
 /** The console's words in English: every key, with `{name}` placeholders. */
 export const en = {
   ...adminEn,
@@ -133,6 +133,7 @@ export const en = {
   ...settingsEn,
   ...liveEn,
   ...newRequestEn,
+  ...listsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

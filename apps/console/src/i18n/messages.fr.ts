@@ -1,4 +1,5 @@
 import { adminFr } from './admin.messages.fr';
+import { listsFr } from './lists.messages.fr';
 import type { Messages } from './messages.en';
 import { settingsFr } from './settings.messages.fr';
 import { liveFr } from './live.messages.fr';
@@ -136,4 +137,5 @@ export const fr: Messages = {
   ...settingsFr,
   ...liveFr,
   ...newRequestFr,
+  ...listsFr,
 };

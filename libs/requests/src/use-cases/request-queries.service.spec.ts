@@ -115,6 +115,23 @@ describe('RequestQueriesService', () => {
     expect(await inboxIds([Role.Operator], CUSTOMER_A)).toEqual(idsOf('customerWork'));
   });
 
+  it('reads an export page by page, newest first, within the tenant, without gaps or repeats', async () => {
+    const pages: string[][] = [];
+    const customer = principal(CUSTOMER_A, [Role.Requester], SUBMITTER);
+    for await (const page of queries.pages(customer, {}, 3)) pages.push(page.map((r) => r.id));
+    expect(pages.map((page) => page.length)).toEqual([3, 3, 3, 1]);
+    const all = Object.values(rows)
+      .filter((row) => row.organizationId === CUSTOMER_A)
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      .map((row) => row.id);
+    expect(pages.flat()).toEqual(all);
+    const filtered: string[] = [];
+    for await (const page of queries.pages(customer, { state: S.PendingApproval }, 2)) {
+      filtered.push(...page.map((r) => r.id));
+    }
+    expect(filtered).toEqual(idsOf('customerApproval', 'ownSubmission', 'providerApproval'));
+  });
+
   it('shows nothing to a caller without a RACI role', async () => {
     expect(await inboxIds([Role.Requester, Role.Admin])).toEqual([]);
   });

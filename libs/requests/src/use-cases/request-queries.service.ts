@@ -38,6 +38,9 @@ export type InboxItem = RequestView & { reason: Wait };
 
 export type { Page };
 
+/** Rows an export reads at a time. */
+const EXPORT_PAGE_SIZE = 500;
+
 /** Reads of requests, always within the caller's tenant. */
 @Injectable()
 export class RequestQueriesService {
@@ -69,6 +72,23 @@ export class RequestQueriesService {
       query.andWhere('r.created_at < :createdBefore', { createdBefore: filter.createdBefore });
     }
     return this.page(query, filter);
+  }
+
+  /**
+   * Every request `list` would show for the filter, a page at a time, newest first: each page is
+   * one keyset range read (see `page`), so an export of any size holds one page in memory.
+   */
+  async *pages(
+    principal: Principal,
+    filter: Omit<ListFilter, 'cursor' | 'limit'>,
+    pageSize = EXPORT_PAGE_SIZE,
+  ): AsyncGenerator<RequestView[]> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.list(principal, { ...filter, cursor, limit: pageSize });
+      if (page.items.length > 0) yield page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
   }
 
   /**
