@@ -47,7 +47,7 @@ export const SHOTS: Shot[] = [
   },
   { file: 'new-request', path: () => '/requests/new', as: 'CUSTOMER_REQUESTER' },
   { file: 'requests', path: () => '/requests', as: 'CUSTOMER_REQUESTER' },
-  { file: 'matrix', path: () => '/matrix', as: 'PROVIDER_APPROVER', phone: true },
+  { file: 'matrix', path: () => '/matrix', as: 'PROVIDER_APPROVER', phone: true, windowOnly: true },
   { file: 'administration', path: () => '/admin', as: 'PROVIDER_ADMIN' },
   { file: 'settings', path: () => '/settings', as: 'PROVIDER_APPROVER' },
 ];

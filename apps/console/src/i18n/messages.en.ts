@@ -63,6 +63,8 @@ export const en = {
   'dialog.comment': 'Comment',
   'dialog.reason': 'Reason',
   'dialog.result': 'Result',
+  'dialog.internal': 'Internal',
+  'dialog.internalHint': 'Only the provider’s people see it; the customer never does.',
   'dialog.opinion': 'Opinion',
   'dialog.agree': 'Agree',
   'dialog.disagree': 'Disagree',

@@ -65,6 +65,8 @@ export const fr: Messages = {
   'dialog.comment': 'Commentaire',
   'dialog.reason': 'Motif',
   'dialog.result': 'Résultat',
+  'dialog.internal': 'Interne',
+  'dialog.internalHint': 'Seules les personnes du fournisseur la voient ; jamais le client.',
   'dialog.opinion': 'Avis',
   'dialog.agree': 'D’accord',
   'dialog.disagree': 'Pas d’accord',

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Radio, Stack, Textarea } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Radio, Stack, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, type Verb } from '../../api/api-client';
@@ -10,6 +10,8 @@ import { fieldOf, performVerb, type VerbInput } from './perform-verb';
 interface Props {
   requestId: string;
   verb: Verb;
+  /** Provider staff may keep a comment among themselves ("Internal"). */
+  provider: boolean;
   onClose: () => void;
   /** After the engine accepted the verb. */
   onDone: (verb: Verb) => void;
@@ -22,10 +24,10 @@ interface Props {
  * opinion), and "Confirm". A refusal is said in words by its code; a decision that needs a
  * multi-factor sign-in links to single sign-on, which brings the person back to this dialog.
  */
-export function ActionDialog({ requestId, verb, onClose, onDone, onRefused }: Props) {
+export function ActionDialog({ requestId, verb, provider, onClose, onDone, onRefused }: Props) {
   const { t } = useI18n();
   const field = fieldOf(verb);
-  const [input, setInput] = useState<VerbInput>({ text: '', opinion: 'agree' });
+  const [input, setInput] = useState<VerbInput>({ text: '', opinion: 'agree', internal: false });
   const act = useMutation({
     mutationFn: () => performVerb(requestId, verb, input),
     onSuccess: () => onDone(verb),
@@ -65,6 +67,14 @@ export function ActionDialog({ requestId, verb, onClose, onDone, onRefused }: Pr
               autoFocus
             />
           )}
+          {verb === 'comment' && provider ? (
+            <Checkbox
+              label={t('dialog.internal')}
+              description={t('dialog.internalHint')}
+              checked={input.internal}
+              onChange={(event) => setInput({ ...input, internal: event.currentTarget.checked })}
+            />
+          ) : null}
           {act.isError ? <ErrorAlert error={act.error} /> : null}
           {act.error instanceof ApiError && act.error.code === 'STEP_UP_REQUIRED' ? (
             <StepUpLink requestId={requestId} verb={verb} error={act.error} />

@@ -1,9 +1,13 @@
 import { api, unwrap, type Verb } from '../../api/api-client';
 
-/** What a dialog collects: the text (comment, reason or result) and, for an opinion, the answer. */
+/**
+ * What a dialog collects: the text (comment, reason or result), for an opinion the answer, and for
+ * a comment of provider staff whether it stays among them.
+ */
 export interface VerbInput {
   text: string;
   opinion: 'agree' | 'disagree';
+  internal: boolean;
 }
 
 /** The field a verb's dialog asks for, and whether it must be filled. */
@@ -58,7 +62,7 @@ export async function performVerb(id: string, verb: Verb, input: VerbInput): Pro
       return unwrap(
         api.POST('/v1/requests/{id}/comments', {
           ...path,
-          body: { body: text ?? '', internal: false },
+          body: { body: text ?? '', internal: input.internal },
         }),
       );
   }

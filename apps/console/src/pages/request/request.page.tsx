@@ -118,6 +118,7 @@ export function RequestPage() {
         <ActionDialog
           requestId={id}
           verb={openable}
+          provider={provider}
           onClose={() => setOpen(null)}
           onDone={(verb) => {
             setOpen(null);
