@@ -124,7 +124,10 @@ describe('the console’s settings and the admin tokens page, in a real browser'
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.goto(`${bed.origin}/admin/tokens`);
-    await page.getByRole('alert').filter({ hasText: 'Seul un administrateur' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Vous n’avez pas accès à cette page' })
+      .waitFor();
     expect(await page.getByLabel('Utilisateur').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     expect(refusals).toEqual([]);
@@ -139,7 +142,7 @@ describe('the console’s settings and the admin tokens page, in a real browser'
       viewport: PHONE,
     });
     await page
-      .getByRole('heading', { level: 1, name: 'Tokens of the organization’s users' })
+      .getByRole('heading', { level: 2, name: 'Tokens of the organization’s users' })
       .waitFor();
     await page.getByLabel('User').selectOption(approver.id);
     const entry = page.getByRole('listitem', { name: prefix });

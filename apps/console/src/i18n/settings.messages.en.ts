@@ -58,8 +58,6 @@ export const settingsEn = {
   'adminTokens.organization': 'Organization',
   'adminTokens.user': 'User',
   'adminTokens.pickUser': 'Choose a user',
-  'adminTokens.notAllowed':
-    'Only an administrator may see the tokens of other users. Your own tokens are in Settings.',
   'error.TOKEN_NOT_FOUND': 'There is no such token, or it is not yours to revoke.',
   'error.SESSION_NOT_FOUND': 'This session has already ended.',
   'error.ADMIN_REQUIRED': 'Only an administrator of the organization may do this.',

@@ -63,8 +63,6 @@ export const settingsFr: Record<keyof typeof settingsEn, string> = {
   'adminTokens.organization': 'Organisation',
   'adminTokens.user': 'Utilisateur',
   'adminTokens.pickUser': 'Choisissez un utilisateur',
-  'adminTokens.notAllowed':
-    'Seul un administrateur peut voir les jetons des autres utilisateurs. Vos propres jetons sont dans Paramètres.',
   'error.TOKEN_NOT_FOUND': 'Ce jeton n’existe pas, ou il ne vous revient pas de le révoquer.',
   'error.SESSION_NOT_FOUND': 'Cette session est déjà terminée.',
   'error.ADMIN_REQUIRED': 'Seul un administrateur de l’organisation peut faire cela.',
