@@ -3,6 +3,7 @@ import { JobName, QueueName } from '@app/core';
 import { Cast } from '../factories/cast.factory';
 import { submitRequest, walk } from '../factories/request.factory';
 import { api } from '../helpers/api.client';
+import { openEventStream } from '../helpers/event-stream';
 import { createMailTestBed, MailTestBed } from '../helpers/mail-test-bed';
 import { MatrixCopy, matrixWithExpiry } from '../helpers/matrix-copy';
 import { TestApp } from '../helpers/create-app';
@@ -66,10 +67,18 @@ describe('approval deadlines', () => {
     );
     expect(reminders[0].text).toMatch(/^Approve: /m);
 
+    // The consoles open on the approver's inbox are told it left, though no person acted.
+    const server = await t.app.listen(0, '127.0.0.1');
+    const stream = await openEventStream(server, '/v1/inbox/events', provider.approver.token);
     await runNow(id, JobName.ApprovalDeadline);
     expect((await api(t, provider.admin).get(`/v1/requests/${id}`).expect(200)).body.state).toBe(
       'expired',
     );
+    await waitFor(
+      () => stream.events.some(({ data }) => data.includes(id) && data.includes('request.expired')),
+      'the live inbox event of the expiry',
+    );
+    stream.close();
     const history = (await api(t, provider.admin).get(`/v1/requests/${id}/history`).expect(200))
       .body.items;
     expect(history.pop()).toMatchObject({

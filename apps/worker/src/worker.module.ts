@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditWorkerModule } from '@app/audit';
 import { Catalog, CatalogModule } from '@app/catalog';
 import { AppConfig, CoreModule } from '@app/core';
-import { NotificationsWorkerModule } from '@app/notifications';
+import { LiveInboxPublisherModule, NotificationsWorkerModule } from '@app/notifications';
 import { RequestsWorkerModule } from '@app/requests';
 
 /** The worker process: the outbox relay and the BullMQ processors, no HTTP. */
@@ -17,6 +17,7 @@ export class WorkerModule {
         RequestsWorkerModule,
         NotificationsWorkerModule,
         AuditWorkerModule,
+        LiveInboxPublisherModule,
       ],
     };
   }

@@ -28,3 +28,4 @@ export * from './webhooks';
 export * from './live/inbox-signal';
 export * from './live/live-inbox.hub';
 export * from './live/live-inbox.module';
+export * from './live/live-inbox-publisher.module';

@@ -1,4 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { Repository } from 'typeorm';
@@ -42,6 +43,7 @@ export class DeadlineProcessor extends WorkerHost {
     private readonly organizations: OrganizationsService,
     private readonly transactions: TransactionRunner,
     private readonly transitioner: RequestTransitioner,
+    private readonly events: EventEmitter2,
   ) {
     super();
   }
@@ -83,7 +85,7 @@ export class DeadlineProcessor extends WorkerHost {
       party: partyOfKind(OrganizationKind.Provider),
       roles: [],
     };
-    await this.transactions.run((manager) =>
+    const event = await this.transactions.run((manager) =>
       this.transitioner.apply(manager, request, {
         verb: RequestVerb.Expire,
         actor,
@@ -91,6 +93,8 @@ export class DeadlineProcessor extends WorkerHost {
         comment: DEADLINE_PASSED,
       }),
     );
+    // Once committed, like the API's changes: the live inbox tells the consoles it left.
+    this.events.emit(event.type, event);
     return { requestId: request.id, outcome: 'expired' };
   }
 }
