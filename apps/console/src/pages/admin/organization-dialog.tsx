@@ -1,7 +1,6 @@
-import { Button, Checkbox, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { ErrorAlert } from '../../components/error-alert';
-import { ModalDialog } from '../../components/modal-dialog';
+import { Checkbox, NativeSelect, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { FormDialog } from '../../components/form-dialog';
 import { useI18n } from '../../i18n/i18n';
 import { parseEmails, sameItems } from './admin-forms';
 import type { Organization } from './use-admin-scope';
@@ -26,8 +25,7 @@ export function OrganizationDialog({ organization, withSubscription, onClose, on
   const [onDemand, setOnDemand] = useState(organization.subscription?.onDemand ?? false);
   const subscribed = withSubscription && organization.kind === 'customer';
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const change: OrganizationChange = { locale };
     if (name.trim() !== organization.name) change.name = name.trim();
     const emails = parseEmails(contacts);
@@ -40,66 +38,55 @@ export function OrganizationDialog({ organization, withSubscription, onClose, on
   };
 
   return (
-    <ModalDialog
+    <FormDialog
       title={t('admin.organizations.edit', { name: organization.name })}
-      closeLabel={t('dialog.close')}
       onClose={onClose}
+      onSubmit={submit}
+      saving={update}
     >
-      <form onSubmit={submit}>
-        <Stack>
-          <TextInput
-            label={t('admin.organizations.name')}
-            required
-            maxLength={200}
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-          />
-          <Textarea
-            label={t('admin.organizations.contacts')}
-            description={t('admin.organizations.contactsHelp')}
-            rows={3}
-            value={contacts}
-            onChange={(event) => setContacts(event.currentTarget.value)}
-          />
+      <TextInput
+        label={t('admin.organizations.name')}
+        required
+        maxLength={200}
+        value={name}
+        onChange={(event) => setName(event.currentTarget.value)}
+      />
+      <Textarea
+        label={t('admin.organizations.contacts')}
+        description={t('admin.organizations.contactsHelp')}
+        rows={3}
+        value={contacts}
+        onChange={(event) => setContacts(event.currentTarget.value)}
+      />
+      <NativeSelect
+        label={t('admin.organizations.locale')}
+        value={locale}
+        onChange={(event) => setLocale(event.currentTarget.value === 'fr' ? 'fr' : 'en')}
+        data={[
+          { value: 'en', label: 'English' },
+          { value: 'fr', label: 'Français' },
+        ]}
+      />
+      {subscribed ? (
+        <>
           <NativeSelect
-            label={t('admin.organizations.locale')}
-            value={locale}
-            onChange={(event) => setLocale(event.currentTarget.value === 'fr' ? 'fr' : 'en')}
+            label={t('admin.organizations.plan')}
+            value={plan}
+            onChange={(event) =>
+              setPlan(event.currentTarget.value === 'self-service' ? 'self-service' : 'on-request')
+            }
             data={[
-              { value: 'en', label: 'English' },
-              { value: 'fr', label: 'Français' },
+              { value: 'on-request', label: t('admin.plan.on-request') },
+              { value: 'self-service', label: t('admin.plan.self-service') },
             ]}
           />
-          {subscribed ? (
-            <>
-              <NativeSelect
-                label={t('admin.organizations.plan')}
-                value={plan}
-                onChange={(event) =>
-                  setPlan(
-                    event.currentTarget.value === 'self-service' ? 'self-service' : 'on-request',
-                  )
-                }
-                data={[
-                  { value: 'on-request', label: t('admin.plan.on-request') },
-                  { value: 'self-service', label: t('admin.plan.self-service') },
-                ]}
-              />
-              <Checkbox
-                label={t('admin.organizations.onDemand')}
-                checked={onDemand}
-                onChange={(event) => setOnDemand(event.currentTarget.checked)}
-              />
-            </>
-          ) : null}
-          {update.isError ? <ErrorAlert error={update.error} /> : null}
-          <Group justify="flex-end">
-            <Button type="submit" loading={update.isPending}>
-              {t('admin.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </ModalDialog>
+          <Checkbox
+            label={t('admin.organizations.onDemand')}
+            checked={onDemand}
+            onChange={(event) => setOnDemand(event.currentTarget.checked)}
+          />
+        </>
+      ) : null}
+    </FormDialog>
   );
 }

@@ -1,7 +1,6 @@
-import { Button, Checkbox, Group, Radio, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { ErrorAlert } from '../../components/error-alert';
-import { ModalDialog } from '../../components/modal-dialog';
+import { Checkbox, Group, Radio, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { FormDialog } from '../../components/form-dialog';
 import { useI18n } from '../../i18n/i18n';
 import { type Role, ROLES, sameItems, type UserKind } from './admin-forms';
 import { type User, useCreateUser, useUpdateUser } from './use-users';
@@ -26,8 +25,7 @@ export function UserDialog({ organizationId, user, onClose, onDone }: Props) {
   const [roles, setRoles] = useState<Role[]>(user?.roles ?? []);
   const saving = user ? update : create;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!user) {
       create.mutate(
         { name: name.trim(), email: email.trim(), roles, kind },
@@ -43,61 +41,52 @@ export function UserDialog({ organizationId, user, onClose, onDone }: Props) {
   };
 
   return (
-    <ModalDialog
+    <FormDialog
       title={user ? t('admin.users.edit', { name: user.name }) : t('admin.users.add')}
-      closeLabel={t('dialog.close')}
       onClose={onClose}
+      onSubmit={submit}
+      saving={saving}
     >
-      <form onSubmit={submit}>
-        <Stack>
+      <TextInput
+        label={t('admin.users.name')}
+        required
+        maxLength={200}
+        value={name}
+        onChange={(event) => setName(event.currentTarget.value)}
+      />
+      {user ? null : (
+        <>
           <TextInput
-            label={t('admin.users.name')}
+            label={t('admin.users.email')}
+            type="email"
             required
-            maxLength={200}
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
           />
-          {user ? null : (
-            <>
-              <TextInput
-                label={t('admin.users.email')}
-                type="email"
-                required
-                value={email}
-                onChange={(event) => setEmail(event.currentTarget.value)}
-              />
-              <Radio.Group
-                label={t('admin.users.kind')}
-                value={kind}
-                onChange={(value) => setKind(value === 'service' ? 'service' : 'person')}
-              >
-                <Group mt="xs">
-                  <Radio value="person" label={t('admin.kind.person')} />
-                  <Radio value="service" label={t('admin.kind.service')} />
-                </Group>
-              </Radio.Group>
-            </>
-          )}
-          <Checkbox.Group
-            label={t('admin.users.roles')}
-            description={kind === 'service' ? t('admin.users.serviceRoles') : undefined}
-            value={roles}
-            onChange={(value) => setRoles(ROLES.filter((role) => value.includes(role)))}
+          <Radio.Group
+            label={t('admin.users.kind')}
+            value={kind}
+            onChange={(value) => setKind(value === 'service' ? 'service' : 'person')}
           >
             <Group mt="xs">
-              {ROLES.map((role) => (
-                <Checkbox key={role} value={role} label={t(`admin.role.${role}`)} />
-              ))}
+              <Radio value="person" label={t('admin.kind.person')} />
+              <Radio value="service" label={t('admin.kind.service')} />
             </Group>
-          </Checkbox.Group>
-          {saving.isError ? <ErrorAlert error={saving.error} /> : null}
-          <Group justify="flex-end">
-            <Button type="submit" loading={saving.isPending}>
-              {t('admin.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </ModalDialog>
+          </Radio.Group>
+        </>
+      )}
+      <Checkbox.Group
+        label={t('admin.users.roles')}
+        description={kind === 'service' ? t('admin.users.serviceRoles') : undefined}
+        value={roles}
+        onChange={(value) => setRoles(ROLES.filter((role) => value.includes(role)))}
+      >
+        <Group mt="xs">
+          {ROLES.map((role) => (
+            <Checkbox key={role} value={role} label={t(`admin.role.${role}`)} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+    </FormDialog>
   );
 }

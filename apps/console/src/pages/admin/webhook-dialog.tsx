@@ -1,7 +1,6 @@
-import { Button, Checkbox, Group, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { ErrorAlert } from '../../components/error-alert';
-import { ModalDialog } from '../../components/modal-dialog';
+import { Checkbox, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { FormDialog } from '../../components/form-dialog';
 import { useI18n } from '../../i18n/i18n';
 import { useCreateWebhook, WEBHOOK_EVENT_TYPES, type WebhookEventType } from './use-webhooks';
 
@@ -18,8 +17,7 @@ export function WebhookDialog({ organizationId, onClose, onDone }: Props) {
   const create = useCreateWebhook();
   const [url, setUrl] = useState('');
   const [eventTypes, setEventTypes] = useState<WebhookEventType[]>([]);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     create.mutate(
       {
         url: url.trim(),
@@ -30,38 +28,28 @@ export function WebhookDialog({ organizationId, onClose, onDone }: Props) {
     );
   };
   return (
-    <ModalDialog title={t('admin.webhooks.add')} closeLabel={t('dialog.close')} onClose={onClose}>
-      <form onSubmit={submit}>
-        <Stack>
-          <TextInput
-            label={t('admin.webhooks.url')}
-            type="url"
-            required
-            value={url}
-            onChange={(event) => setUrl(event.currentTarget.value)}
-          />
-          <Checkbox.Group
-            label={t('admin.webhooks.events')}
-            description={t('admin.webhooks.eventsHelp')}
-            value={eventTypes}
-            onChange={(value) =>
-              setEventTypes(WEBHOOK_EVENT_TYPES.filter((type) => value.includes(type)))
-            }
-          >
-            <Stack gap={4} mt="xs">
-              {WEBHOOK_EVENT_TYPES.map((type) => (
-                <Checkbox key={type} value={type} label={type} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
-          {create.isError ? <ErrorAlert error={create.error} /> : null}
-          <Group justify="flex-end">
-            <Button type="submit" loading={create.isPending}>
-              {t('admin.save')}
-            </Button>
-          </Group>
+    <FormDialog title={t('admin.webhooks.add')} onClose={onClose} onSubmit={submit} saving={create}>
+      <TextInput
+        label={t('admin.webhooks.url')}
+        type="url"
+        required
+        value={url}
+        onChange={(event) => setUrl(event.currentTarget.value)}
+      />
+      <Checkbox.Group
+        label={t('admin.webhooks.events')}
+        description={t('admin.webhooks.eventsHelp')}
+        value={eventTypes}
+        onChange={(value) =>
+          setEventTypes(WEBHOOK_EVENT_TYPES.filter((type) => value.includes(type)))
+        }
+      >
+        <Stack gap={4} mt="xs">
+          {WEBHOOK_EVENT_TYPES.map((type) => (
+            <Checkbox key={type} value={type} label={type} />
+          ))}
         </Stack>
-      </form>
-    </ModalDialog>
+      </Checkbox.Group>
+    </FormDialog>
   );
 }
