@@ -153,6 +153,39 @@ describe('step-up for decisions, in a real browser', () => {
     await page.context().close();
   });
 
+  it('in the console, sends the approver through the MFA sign-in and back to the same dialog', async () => {
+    const approver = cast.provider.approver;
+    const { id } = await submitRequest(cast.onRequest.requester, REPLICA.action, {
+      instance: 'db-step-up-console',
+    });
+    const context = await browser.newContext({ locale: 'en-US' });
+    context.setDefaultTimeout(30_000);
+    const page = await context.newPage();
+    await signIn(page, approver, `returnTo=${encodeURIComponent(`/requests/${id}`)}`);
+    await page.waitForURL(`${base}/requests/${id}`);
+
+    await page.getByRole('button', { name: 'Approve' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Approve' });
+    await dialog.getByLabel('Comment').fill('After a second factor');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    const sso = dialog.getByRole('link', { name: 'Sign in with SSO' });
+    await sso.waitFor();
+    await sso.click();
+    await signInAtProvider(page, { email: approver.email, otp: TEST_ONE_TIME_CODE });
+    await page.waitForURL(`${base}/requests/${id}?act=approve`);
+    const again = page.getByRole('dialog', { name: 'Approve' });
+    await again.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('status').filter({ hasText: 'Done: Approve.' }).waitFor();
+
+    const history = await api(t, cast.provider.admin).get(`/v1/requests/${id}/history`).expect(200);
+    expect(history.body.items.pop()).toMatchObject({
+      event: 'request.approved',
+      actorId: approver.id,
+      authentication: { method: 'oidc', acr: ACR_MFA },
+    });
+    await context.close();
+  });
+
   it('sends the person of an approval link through the MFA sign-in, then decides with it', async () => {
     const approver = cast.provider.approver;
     const { id } = await submitRequest(cast.onRequest.requester, REPLICA.action, REPLICA.params);

@@ -2,7 +2,7 @@ import { Page } from 'playwright-core';
 import { QueueName } from '@app/core';
 import { submitRequest } from '../factories/request.factory';
 import { api } from '../helpers/api.client';
-import { ConsoleBed } from '../helpers/console-bed';
+import { ConsoleBed, seriousViolations } from '../helpers/console-bed';
 import { settle } from '../helpers/mailbox';
 import { waitFor } from '../helpers/wait-for';
 import { waitForJobs } from '../helpers/wait-for-jobs';
@@ -56,6 +56,8 @@ describe('the web console, by keyboard alone', () => {
     const { context, page, refusals } = await bed.open();
 
     await page.goto(`${bed.origin}/sign-in`);
+    await page.getByRole('button', { name: 'Send sign-in link' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     expect((await tabTo(page, /^Email/)).ring).toBe(true);
     await page.keyboard.type(approver.email);
     const before = bed.smtp.messages.length;
