@@ -71,8 +71,8 @@ describe('a request from the form to its result, in the console', () => {
 
     await requesterTab.page.reload();
     const own = requesterTab.page;
-    await own.getByText('Replica db-journey-1-ro is up').waitFor();
     const story = own.getByRole('region', { name: 'Timeline' });
+    await story.getByText('Result: Replica db-journey-1-ro is up').waitFor();
     await story.getByText('Go ahead').waitFor();
     expect(await story.getByText('Used the spare host in rack 4').count()).toBe(0);
     expect(await own.getByText('rack 4').count()).toBe(0);

@@ -98,10 +98,10 @@ describe('the requests list and the matrix, in a real browser', () => {
 
   it('shows the matrix filtered by product and plan, searched, its seed readings marked, and its CSV', async () => {
     const { context, page, refusals } = await bed.openAs(bed.cast.onRequest.requester, '/matrix');
-    await page.getByRole('heading', { level: 1, name: 'RACI matrix' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Matrix', exact: true }).waitFor();
     const count = page.getByRole('status').filter({ hasText: /actions\.$/ });
     await count.filter({ hasText: /^(\d+) of \1 actions\.$/ }).waitFor();
-    const table = page.getByRole('region', { name: 'RACI matrix' });
+    const table = page.getByRole('region', { name: 'Matrix', exact: true });
     const headers = await table.getByRole('columnheader').allTextContents();
     expect(headers).toEqual(['Product', 'Action', 'Plan', 'Provider', 'Customer']);
     expect(await seriousViolations(page)).toEqual([]);
@@ -178,7 +178,7 @@ describe('the requests list and the matrix, in a real browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'Matrice' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Matrice RACI' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Matrice', exact: true }).waitFor();
     await page.getByRole('columnheader', { name: 'Fournisseur' }).waitFor();
     await page.getByText('Lecture du modèle').first().waitFor();
     expect(await overflowsSideways(page)).toBe(false);

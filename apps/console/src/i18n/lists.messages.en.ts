@@ -24,7 +24,7 @@ export const listsEn = {
   'lists.requests.loadMore': 'Load more',
   'lists.requests.empty': 'No request matches these filters.',
   'lists.requests.csv': 'Download CSV',
-  'lists.matrix.heading': 'RACI matrix',
+  'lists.matrix.heading': 'Matrix',
   'lists.matrix.intro':
     'Who is Responsible, Accountable, Consulted and Informed for each action, as the provider publishes it.',
   'lists.matrix.product': 'Product',

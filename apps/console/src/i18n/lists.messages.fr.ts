@@ -26,7 +26,7 @@ export const listsFr: typeof listsEn = {
   'lists.requests.loadMore': 'Afficher plus',
   'lists.requests.empty': 'Aucune demande ne correspond à ces filtres.',
   'lists.requests.csv': 'Télécharger le CSV',
-  'lists.matrix.heading': 'Matrice RACI',
+  'lists.matrix.heading': 'Matrice',
   'lists.matrix.intro':
     'Qui est Responsable, Approbateur, Consulté et Informé pour chaque action, telle que le fournisseur la publie.',
   'lists.matrix.product': 'Produit',

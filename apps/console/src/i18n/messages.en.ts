@@ -45,6 +45,7 @@ export const en = {
   'request.actions': 'Actions',
   'request.noActions': 'Nothing for you to do on this request.',
   'request.result': 'Result',
+  'timeline.result': 'Result: {result}',
   'request.actor.engine': 'The engine',
   'request.actor.you': 'You',
   'request.actor.party': 'Someone of the {party}',

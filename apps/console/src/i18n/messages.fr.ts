@@ -47,6 +47,7 @@ export const fr: Messages = {
   'request.actions': 'Actions',
   'request.noActions': 'Rien à faire pour vous sur cette demande.',
   'request.result': 'Résultat',
+  'timeline.result': 'Résultat : {result}',
   'request.actor.engine': 'Le moteur',
   'request.actor.you': 'Vous',
   'request.actor.party': 'Quelqu’un du {party}',

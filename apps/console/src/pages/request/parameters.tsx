@@ -2,11 +2,7 @@ import { Card, Table, Text, Title } from '@mantine/core';
 import type { RequestView } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n';
 import { labelOf } from './label-of';
-
-/** A value as text: strings as they are, everything else as JSON. */
-function show(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
+import { valueText } from './value-text';
 
 /** The request's parameters as labelled fields, and the performer's result once there is one. */
 export function Parameters({
@@ -31,13 +27,13 @@ export function Parameters({
               <Table.Th w="40%" scope="row">
                 {labelOf(key)}
               </Table.Th>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{show(value)}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{valueText(value)}</Table.Td>
             </Table.Tr>
           ))}
           {result !== null ? (
             <Table.Tr>
               <Table.Th scope="row">{t('request.result')}</Table.Th>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{show(result)}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{valueText(result)}</Table.Td>
             </Table.Tr>
           ) : null}
         </Table.Tbody>

@@ -3,6 +3,7 @@ import type { Comment, HistoryEntry, Me, RequestView } from '../../api/api-clien
 import { type MessageKey, en } from '../../i18n/messages.en';
 import { useI18n } from '../../i18n/i18n';
 import { useOrganizations } from '../../session/use-organizations';
+import { valueText } from './value-text';
 
 /** One line of the timeline: an entry of the history, or an internal comment (the provider's). */
 type Line = { kind: 'history'; entry: HistoryEntry } | { kind: 'internal'; comment: Comment };
@@ -82,6 +83,11 @@ export function Timeline({
               {entry.comment ? (
                 <Text size="sm" component="blockquote" m={0} fs="italic">
                   {entry.comment}
+                </Text>
+              ) : null}
+              {entry.event === 'request.completed' && request.result !== null ? (
+                <Text size="sm" className="break-anywhere">
+                  {t('timeline.result', { result: valueText(request.result) })}
                 </Text>
               ) : null}
               <When at={entry.createdAt} format={when} />
