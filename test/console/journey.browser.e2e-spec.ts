@@ -42,7 +42,11 @@ describe('a request from the form to its result, in the console', () => {
     const { approver, operator } = bed.cast.provider;
     const approverTab = await bed.openAs(approver, '/');
     await approverTab.page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
-    const requesterTab = await bed.openAs(requester, `/requests/new?action=${REPLICA.action}`);
+    const requesterTab = await bed.openAs(requester, '/');
+    await requesterTab.page.getByRole('button', { name: 'New request' }).click();
+    const catalog = requesterTab.page.getByRole('region', { name: 'Catalog' });
+    await catalog.getByLabel('Search by title or product').fill('read-only replica');
+    await catalog.getByRole('button', { name: REPLICA.title }).click();
 
     const form = requesterTab.page.getByRole('region', { name: REPLICA.title });
     await form.getByLabel('Instance').fill('db-journey-1');

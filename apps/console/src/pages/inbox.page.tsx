@@ -1,11 +1,12 @@
 import { Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useState } from 'react';
 import { type InboxItem } from '../api/api-client';
 import { DueDate } from '../components/due-date';
 import { ErrorAlert } from '../components/error-alert';
 import { useI18n } from '../i18n/i18n';
+import { useMe } from '../session/use-me';
 import { useOrganizations } from '../session/use-organizations';
 import { groupInbox } from './inbox-groups';
 import { inboxQuery } from './inbox-query';
@@ -19,11 +20,18 @@ export function InboxPage() {
   const { t } = useI18n();
   const organizations = useOrganizations();
   const inbox = useQuery(inboxQuery);
+  const me = useMe();
+  const navigate = useNavigate();
   const [whole, setWhole] = useState<ReadonlySet<string>>(new Set());
   useLiveInbox();
   return (
     <Stack>
-      <Title order={1}>{t('inbox.heading')}</Title>
+      <Group justify="space-between" wrap="wrap">
+        <Title order={1}>{t('inbox.heading')}</Title>
+        {me.data?.roles.includes('requester') ? (
+          <Button onClick={() => void navigate('/requests/new')}>{t('newRequest.nav')}</Button>
+        ) : null}
+      </Group>
       {inbox.isPending ? <Loader aria-label={t('status.loading')} /> : null}
       {inbox.isError ? <ErrorAlert error={inbox.error} /> : null}
       {inbox.data && inbox.data.items.length === 0 ? <Text>{t('inbox.empty')}</Text> : null}
