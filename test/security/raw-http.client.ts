@@ -16,7 +16,8 @@ export interface RawResponse {
 
 /**
  * An HTTP client that sends what it is given, byte for byte (supertest and fetch normalise paths
- * and refuse odd bodies), over kept-alive connections so thousands of calls stay fast.
+ * and refuse odd bodies), over kept-alive connections so thousands of calls stay fast. An event
+ * stream never ends: its answer is its status, headers and first chunk, then the call is let go.
  */
 export class RawHttpClient {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 4 });
@@ -29,14 +30,22 @@ export class RawHttpClient {
         { host: '127.0.0.1', port: this.port, method, path, headers, agent: this.agent },
         (incoming) => {
           const chunks: Buffer[] = [];
+          const answer = () => ({
+            status: incoming.statusCode ?? 0,
+            headers: incoming.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          });
+          if (String(incoming.headers['content-type']).startsWith('text/event-stream')) {
+            incoming.once('data', (chunk: Buffer) => {
+              chunks.push(chunk);
+              resolve(answer());
+              outgoing.destroy();
+            });
+            incoming.on('error', () => undefined);
+            return;
+          }
           incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-          incoming.on('end', () =>
-            resolve({
-              status: incoming.statusCode ?? 0,
-              headers: incoming.headers,
-              text: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
+          incoming.on('end', () => resolve(answer()));
           incoming.on('error', reject);
         },
       );
