@@ -9,6 +9,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { CommonErrorCode } from '@app/core';
 import { ListTokensService, type Principal, TokensService, PartiesErrorCode } from '@app/parties';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { UUID_PARAM } from './uuid-param.pipe';
@@ -28,7 +29,11 @@ export class TokensController {
   ) {}
 
   @Get()
-  @ApiErrors(PartiesErrorCode.AdminRequired, PartiesErrorCode.UserNotFound)
+  @ApiErrors(
+    PartiesErrorCode.AdminRequired,
+    PartiesErrorCode.UserNotFound,
+    CommonErrorCode.InvalidCursor,
+  )
   @ApiOperation({
     summary: 'A user’s tokens, never their secret (the caller’s own; another’s for admins)',
   })

@@ -6647,8 +6647,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
-             *     - `INVALID_CURSOR`: The cursor is not one this API returned.
+             * @description - `INVALID_CURSOR`: The cursor is not one this API returned.
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
              */
             400: {
                 headers: {
@@ -6658,8 +6658,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 400,
-                     *       "code": "VALIDATION_FAILED",
-                     *       "message": "The request is not valid: {fields}.",
+                     *       "code": "INVALID_CURSOR",
+                     *       "message": "The cursor is not one this API returned.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -6667,7 +6667,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 400;
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR";
+                        code?: "INVALID_CURSOR" | "VALIDATION_FAILED";
                     } & {
                         [key: string]: unknown;
                     });

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { keysetPage, Page, PageRequest } from '@app/core';
+import {
+  CommonErrorCode,
+  CommonException,
+  keysetPage,
+  Page,
+  PageCursor,
+  PageRequest,
+} from '@app/core';
 import { AccessPolicy } from '../access-policy';
 import { ApiToken } from '../entities/api-token.entity';
 import { User } from '../entities/user.entity';
@@ -39,8 +46,13 @@ export class ListTokensService {
     page: PageRequest = {},
   ): Promise<Page<ListedToken>> {
     const ownerId = userId ?? principal.userId;
-    // The bootstrap admin (ADMIN_TOKEN) is no user and owns no token.
-    if (!ownerId) return { items: [], nextCursor: null };
+    // The bootstrap admin (ADMIN_TOKEN) is no user and owns no token; a forged cursor is still one.
+    if (!ownerId) {
+      if (page.cursor !== undefined && !PageCursor.toTimeId(page.cursor)) {
+        throw new CommonException(CommonErrorCode.InvalidCursor);
+      }
+      return { items: [], nextCursor: null };
+    }
     if (ownerId !== principal.userId) await this.requireAdminOf(principal, ownerId);
     const { items, nextCursor } = await keysetPage(this.tokens, { userId: ownerId }, page, 'DESC');
     return { items: items.map(listed), nextCursor };
