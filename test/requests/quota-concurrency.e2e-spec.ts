@@ -51,12 +51,13 @@ describe('quotas under concurrent submissions', () => {
       Array.from({ length: PARALLEL }, (_, n) => submit(organizationId, n + 1)),
     );
 
-    const created = answers.filter((answer) => answer.status === 201);
-    const refused = answers.filter((answer) => answer.status !== 201);
-    expect(created).toHaveLength(usage.allowed - 1);
-    for (const answer of refused) {
-      expect(answer.status).toBe(409);
-      expect(answer.body).toMatchObject({ code: 'QUOTA_EXCEEDED', details: { allowed: 10 } });
+    // Every answer, by status and code: a failure shows what the others got, not only a count.
+    expect(tally(answers)).toEqual({
+      '201': usage.allowed - 1,
+      '409 QUOTA_EXCEEDED': PARALLEL - (usage.allowed - 1),
+    });
+    for (const answer of answers.filter(({ status }) => status === 409)) {
+      expect(answer.body).toMatchObject({ details: { allowed: 10 } });
     }
     expect(await activeInDatabase(organizationId)).toBe(usage.allowed);
   });
@@ -72,7 +73,17 @@ describe('quotas under concurrent submissions', () => {
     const answers = await Promise.all(
       Array.from({ length: PARALLEL }, (_, n) => submit(organizationId, n)),
     );
-    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(20);
+    expect(tally(answers)).toEqual({ '201': 20, '409 QUOTA_EXCEEDED': PARALLEL - 20 });
     expect(await activeInDatabase(organizationId)).toBe(20);
   });
 });
+
+/** How many answers had each status (and code, for errors). */
+function tally(answers: { status: number; body: { code?: string } }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { status, body } of answers) {
+    const key = body.code ? `${status} ${body.code}` : String(status);
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}

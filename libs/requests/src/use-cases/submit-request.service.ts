@@ -60,7 +60,8 @@ export class SubmitRequestService {
       ? []
       : await this.deciders.missing(deciderCheck(raci, organization, userId), raci.consulted);
     if (stuck.length > 0) throw noEligibleDecider(stuck[0]);
-    const { request, event } = await this.transactions.run(async (manager) => {
+    // The view is read on the transaction's connection: once committed, the answer needs no other.
+    const { view, event } = await this.transactions.run(async (manager) => {
       await this.quota.assertWithin(manager, raci.action, organization, new Date());
       const request = newRequest(raci, organization, userId, input);
       request.dueAt = decided ? null : this.deadlines.dueAt(raci.action, new Date());
@@ -71,10 +72,10 @@ export class SubmitRequestService {
         context: { hasConsulted: raci.consulted.length > 0, decidedBySubmission: decided },
         comment: decided ? DECIDED_BY_SUBMISSION : (input.comment ?? null),
       });
-      return { request, event };
+      return { view: await this.views.of(request, manager), event };
     });
     this.events.emit(event.type, event);
-    return await this.views.of(request);
+    return view;
   }
 }
 

@@ -51,7 +51,8 @@ export class TransitionRequestService {
     input: TransitionInput,
   ): Promise<RequestView> {
     try {
-      const { request: changed, event } = await this.transactions.run(async (manager) => {
+      // The view is read on the transaction's connection: once committed, the answer needs no other.
+      const { view, event } = await this.transactions.run(async (manager) => {
         const request = await findVisibleRequest(manager, principal, id);
         // Whose credential it is comes first: nobody decides as someone else, whatever their roles.
         requirePersonalCredential(verb, principal);
@@ -75,10 +76,10 @@ export class TransitionRequestService {
           patch: verb === V.Complete ? { result: input.result ?? null } : undefined,
           expectedVersions: input.expectedVersions,
         });
-        return { request, event };
+        return { view: await this.views.of(request, manager), event };
       });
       this.events.emit(event.type, event);
-      return await this.views.of(changed);
+      return view;
     } catch (error) {
       if (verb === V.Opinion && isUniqueViolation(error)) throw opinionAlreadyGiven();
       throw error;
