@@ -1,6 +1,6 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
-import { Catalog, CatalogModule } from '@app/catalog';
+import { Catalog, CatalogVersionsModule } from '@app/catalog';
 import { AllExceptionsFilter, AppConfig, CoreModule } from '@app/core';
 import {
   LiveInboxModule,
@@ -59,7 +59,7 @@ export class ApiModule implements NestModule {
       module: ApiModule,
       imports: [
         CoreModule.forRoot(config),
-        CatalogModule.forRoot(catalog),
+        CatalogVersionsModule.forRoot(catalog),
         NotificationsModule,
         PartiesModule,
         RequestsModule,
