@@ -19,6 +19,7 @@ import { BenchNoopController } from './bench/bench-noop.controller';
 import { AuthModule } from './auth/auth.module';
 import { SsoController } from './auth/sso/sso.controller';
 import { CatalogController } from './catalog/catalog.controller';
+import { CatalogVersionsController } from './catalog/catalog-versions.controller';
 import { EmailActionsController } from './email-actions/email-actions.controller';
 import { EmailLinkController } from './auth/email-link/email-link.controller';
 import { AccountChoiceController } from './auth/account-choice/account-choice.controller';
@@ -77,6 +78,7 @@ export class ApiModule implements NestModule {
         HomeController,
         SsoController,
         CatalogController,
+        CatalogVersionsController,
         OrganizationsController,
         UsersController,
         TokensController,
