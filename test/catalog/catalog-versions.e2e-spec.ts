@@ -1,6 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import request from 'supertest';
 import { CatalogActivationService, CatalogVersionsService } from '@app/catalog';
 import { Cast, createCast } from '../factories/cast.factory';
@@ -188,4 +190,31 @@ describe('catalog versions', () => {
     );
     expect(rest.body.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
   });
+
+  it('writes a version back to a matrix folder with npm run catalog:export, file for file', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'raci-exported-'));
+    const { DATABASE_URL, SQLITE_PATH } = t.config.env;
+    const exportTo = (...args: string[]) =>
+      promisify(execFile)('npm', ['run', '--silent', 'catalog:export', '--', ...args], {
+        cwd: join(__dirname, '../..'),
+        env: { ...process.env, NODE_ENV: 'test', DATABASE_URL, SQLITE_PATH, RACI_DIR: dir },
+      });
+    const sameFiles = (from: string) => {
+      expect(readdirSync(out).sort()).toEqual(readdirSync(from).sort());
+      for (const name of readdirSync(from)) {
+        expect(readFileSync(join(out, name), 'utf8')).toBe(readFileSync(join(from, name), 'utf8'));
+      }
+    };
+    try {
+      // Version 4, active, is the seed's files as version 1 stored them.
+      const active = await exportTo(out);
+      expect(active.stdout).toContain('catalog version 4 (active)');
+      sameFiles(join(__dirname, '../../config/raci'));
+      // Version 2 is the changed folder, imported at start.
+      await exportTo(out, '--version', '2');
+      sameFiles(dir);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
