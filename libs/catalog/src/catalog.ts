@@ -18,9 +18,12 @@ export class Catalog {
   private readonly known = new Map<number, CatalogTables>();
   private source?: CatalogVersionSource;
 
+  /**
+   * `initial`: the tables read from the matrix files. They are not taken for any stored version
+   * (the files may have changed since version 1) until `activate` says which one they are.
+   */
   constructor(initial: CatalogTables) {
     this.active = initial;
-    this.known.set(initial.version, initial);
   }
 
   /** The number of the active version. */
@@ -62,6 +65,8 @@ export class Catalog {
     if (version === null || version === undefined) return this.active;
     const known = this.known.get(version);
     if (known) return known;
+    // A catalog of files alone (no stored versions) has one version.
+    if (!this.source) return this.active;
     const loaded = await this.source?.(version);
     if (!loaded) return this.active;
     this.known.set(version, loaded);
