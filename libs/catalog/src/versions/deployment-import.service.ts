@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { basename } from 'node:path';
-import { TransactionRunner } from '@app/core';
+import { isUniqueViolation, TransactionRunner } from '@app/core';
 import { Catalog } from '../catalog';
 import { CatalogProblem, CatalogValidationError } from '../loader/catalog-validation.error';
 import { readCatalogFiles } from '../loader/catalog-loader';
@@ -27,7 +27,24 @@ export class DeploymentImportService {
   async start(catalog: Catalog, directory: string): Promise<Catalog> {
     const files = filesOf(directory);
     const hash = catalogHash(files);
-    const active = await this.transactions.run(async (manager) => {
+    const active = await this.importOnce(files, hash).catch((error: unknown) => {
+      // SQLite has no advisory lock: a process that numbered the same version at the same time
+      // lost the race, and finds the winner's version on a second look.
+      if (!isUniqueViolation(error)) throw error;
+      return this.importOnce(files, hash);
+    });
+    if (active) {
+      catalog.activate(
+        active.hash === hash ? catalog.current().numbered(active.version) : tablesOfRow(active),
+      );
+    }
+    catalog.readVersionsFrom((version) => this.versions.tablesOf(version));
+    return catalog;
+  }
+
+  /** Stores the files if they changed, under the versions lock; answers the active version. */
+  private importOnce(files: Record<string, string>, hash: string): Promise<CatalogVersion | null> {
+    return this.transactions.run(async (manager) => {
       const created = await this.versions.insertIf(manager, files, async () => {
         const [lastDeployment, current] = await Promise.all([
           manager.findOne(CatalogVersion, {
@@ -44,13 +61,6 @@ export class DeploymentImportService {
       }
       return await this.versions.active(manager);
     });
-    if (active) {
-      catalog.activate(
-        active.hash === hash ? catalog.current().numbered(active.version) : tablesOfRow(active),
-      );
-    }
-    catalog.readVersionsFrom((version) => this.versions.tablesOf(version));
-    return catalog;
   }
 }
 
