@@ -14,6 +14,7 @@ export class CatalogVersionsWatcher implements OnApplicationBootstrap, OnApplica
   private subscriber?: Redis;
   private timer?: NodeJS.Timeout;
   private running = Promise.resolve();
+  private failures = 0;
 
   constructor(
     private readonly config: AppConfig,
@@ -45,9 +46,16 @@ export class CatalogVersionsWatcher implements OnApplicationBootstrap, OnApplica
       .then(async () => {
         if (activateDue) await this.activation.activateDue();
         await this.activation.sync();
+        this.failures = 0;
       })
-      .catch((error: unknown) =>
-        this.logger.warn(`catalog version check failed: ${(error as Error).message}`),
-      );
+      .catch((error: unknown) => {
+        // Said once, then every 100th time, while the database stays away.
+        this.failures++;
+        if (this.failures === 1 || this.failures % 100 === 0) {
+          this.logger.warn(
+            `catalog version check failed (${this.failures} in a row): ${(error as Error).message}`,
+          );
+        }
+      });
   }
 }
