@@ -1,6 +1,6 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
-import { Catalog, CatalogModule } from '@app/catalog';
+import { Catalog, CatalogVersionsModule } from '@app/catalog';
 import { AllExceptionsFilter, AppConfig, CoreModule } from '@app/core';
 import {
   LiveInboxModule,
@@ -19,6 +19,7 @@ import { BenchNoopController } from './bench/bench-noop.controller';
 import { AuthModule } from './auth/auth.module';
 import { SsoController } from './auth/sso/sso.controller';
 import { CatalogController } from './catalog/catalog.controller';
+import { CatalogVersionsController } from './catalog/catalog-versions.controller';
 import { EmailActionsController } from './email-actions/email-actions.controller';
 import { EmailLinkController } from './auth/email-link/email-link.controller';
 import { AccountChoiceController } from './auth/account-choice/account-choice.controller';
@@ -59,7 +60,7 @@ export class ApiModule implements NestModule {
       module: ApiModule,
       imports: [
         CoreModule.forRoot(config),
-        CatalogModule.forRoot(catalog),
+        CatalogVersionsModule.forRoot(catalog),
         NotificationsModule,
         PartiesModule,
         RequestsModule,
@@ -77,6 +78,7 @@ export class ApiModule implements NestModule {
         HomeController,
         SsoController,
         CatalogController,
+        CatalogVersionsController,
         OrganizationsController,
         UsersController,
         TokensController,

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditWorkerModule } from '@app/audit';
-import { Catalog, CatalogModule } from '@app/catalog';
+import { Catalog, CatalogVersionsModule } from '@app/catalog';
 import { AppConfig, CoreModule } from '@app/core';
 import { LiveInboxPublisherModule, NotificationsWorkerModule } from '@app/notifications';
 import { RequestsWorkerModule } from '@app/requests';
@@ -13,7 +13,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         CoreModule.forRoot(config),
-        CatalogModule.forRoot(catalog),
+        CatalogVersionsModule.forRoot(catalog),
         RequestsWorkerModule,
         NotificationsWorkerModule,
         AuditWorkerModule,

@@ -1,85 +1,100 @@
-import type { ValidateFunction } from 'ajv';
 import type { FieldProblem } from '@app/core';
-import { CatalogAction, MatrixTable, Party, Plan, PlanCell, RaciLetters } from './catalog.types';
-import { GENERIC_PRODUCT } from './loader/catalog-file.schema';
-import { paramsProblems } from './params-problems';
+import { ActionFilter, CatalogTables } from './catalog-tables';
+import { CatalogAction, MatrixTable, Party, Plan, RaciLetters } from './catalog.types';
 
-export interface ActionFilter {
-  product?: string;
-  plan?: Plan;
-  requestable?: boolean;
-}
+export { allowsPlan } from './catalog-tables';
+export type { ActionFilter } from './catalog-tables';
+
+/** Where the tables of a version that is not in memory yet come from (the stored versions). */
+export type CatalogVersionSource = (version: number) => Promise<CatalogTables | undefined>;
 
 /**
- * The validated matrix, in memory: the tables as published, and the effective actions of every
- * product (its own rows, plus the generic rows it does not override). Immutable once loaded.
+ * The matrix in force: the tables of the active version, swapped at once when another version
+ * becomes active, and the tables of any other version on demand (read once from the stored
+ * versions, then kept), for what was routed under it. Knows versions, not what pins them.
  */
 export class Catalog {
-  private readonly byKey = new Map<string, CatalogAction>();
+  private active: CatalogTables;
+  private readonly known = new Map<number, CatalogTables>();
+  private source?: CatalogVersionSource;
 
-  constructor(
-    readonly tables: readonly MatrixTable[],
-    private readonly validators: ReadonlyMap<string, ValidateFunction>,
-  ) {
-    const generic = tables.find((table) => table.product === GENERIC_PRODUCT)?.actions ?? [];
-    for (const table of tables.filter((t) => t.product !== GENERIC_PRODUCT)) {
-      const overridden = new Set(table.actions.map((action) => action.overrides));
-      const inherited = generic
-        .filter((action) => !overridden.has(action.key))
-        .map((action) => inherit(action, table.product));
-      [...table.actions, ...inherited].forEach((action) => this.byKey.set(action.key, action));
-    }
+  /**
+   * `initial`: the tables read from the matrix files. They are not taken for any stored version
+   * (the files may have changed since version 1) until `activate` says which one they are.
+   */
+  constructor(initial: CatalogTables) {
+    this.active = initial;
   }
 
-  products(): { key: string; title: string }[] {
-    return this.tables
-      .filter((t) => t.product !== GENERIC_PRODUCT)
-      .map((t) => ({ key: t.product, title: t.title }));
+  /** The number of the active version. */
+  get version(): number {
+    return this.active.version;
   }
 
-  actions(filter: ActionFilter = {}): CatalogAction[] {
-    return [...this.byKey.values()].filter(
-      (action) =>
-        (filter.product === undefined || action.product === filter.product) &&
-        (filter.plan === undefined || allowsPlan(action.plans, filter.plan)) &&
-        (filter.requestable === undefined || action.requestable === filter.requestable),
-    );
+  get tables(): readonly MatrixTable[] {
+    return this.active.tables;
   }
 
-  action(key: string): CatalogAction | undefined {
-    return this.byKey.get(key);
+  /** The active version's tables, as one consistent whole (a later swap does not change them). */
+  current(): CatalogTables {
+    return this.active;
   }
 
-  /** The letters of an action; none for a key the catalog no longer has. */
-  lettersOf(key: string): RaciLetters {
-    return this.byKey.get(key)?.raci ?? { [Party.Provider]: [], [Party.Customer]: [] };
+  /** Makes these tables the active version, at once, for every later read. */
+  activate(tables: CatalogTables): void {
+    this.known.set(tables.version, tables);
+    this.active = tables;
+  }
+
+  /** Tells the catalog where stored versions are read from. */
+  readVersionsFrom(source: CatalogVersionSource): void {
+    this.source = source;
+  }
+
+  /** Whether a version's tables are in memory. */
+  holds(version: number): boolean {
+    return this.known.has(version);
   }
 
   /**
-   * What is wrong with a request's parameters, as JSON Schema says, each named `params.<path>`: an
-   * unknown property by its own name, with the closest known ones.
+   * The tables of one version: the active one's, or an older (or newer) one's, read once. A version
+   * nobody stored (never expected: a request pins the version it was routed under) gives the
+   * active tables, so a reader is never left without letters.
    */
+  async at(version: number | null | undefined): Promise<CatalogTables> {
+    if (version === null || version === undefined) return this.active;
+    const known = this.known.get(version);
+    if (known) return known;
+    // A catalog of files alone (no stored versions) has one version.
+    if (!this.source) return this.active;
+    const loaded = await this.source?.(version);
+    if (!loaded) return this.active;
+    this.known.set(version, loaded);
+    return loaded;
+  }
+
+  products(): { key: string; title: string }[] {
+    return this.active.products();
+  }
+
+  actions(filter: ActionFilter = {}): CatalogAction[] {
+    return this.active.actions(filter);
+  }
+
+  action(key: string): CatalogAction | undefined {
+    return this.active.action(key);
+  }
+
+  /** The letters of an action in the active version; none for a key it does not have. */
+  lettersOf(key: string): RaciLetters {
+    return this.active.lettersOf(key);
+  }
+
   validateParams(action: CatalogAction, params: unknown): FieldProblem[] {
-    const validate = this.validators.get(action.inheritedFrom ?? action.key);
-    if (!validate) return [{ field: 'params', message: 'this action cannot be requested' }];
-    if (validate(params)) return [];
-    return paramsProblems(validate.errors ?? [], action.paramsSchema);
+    return this.active.validateParams(action, params);
   }
 
-  /** The party that does the work, under the rules the matrix's comments state. */
   performerOf(action: CatalogAction, subscription: { plan: Plan; onDemand: boolean }): Party {
-    const rule = action.performer;
-    if (subscription.plan === Plan.SelfService && rule.selfService) return rule.selfService;
-    if (subscription.onDemand && rule.onDemand) return rule.onDemand;
-    return rule.default;
+    return this.active.performerOf(action, subscription);
   }
-}
-
-export function allowsPlan(plans: readonly PlanCell[], plan: Plan): boolean {
-  return plans.includes('*') || plans.includes(plan);
-}
-
-function inherit(action: CatalogAction, product: string): CatalogAction {
-  const slug = action.key.slice(GENERIC_PRODUCT.length + 1);
-  return { ...action, key: `${product}.${slug}`, product, inheritedFrom: action.key };
 }

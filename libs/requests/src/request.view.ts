@@ -46,6 +46,8 @@ export interface RequestView {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** The catalog version the request was routed under, and keeps to its end. */
+  catalogVersion: number;
 }
 
 /** What a view adds to the request's row: read from the catalog, the parties and the opinions. */
@@ -84,5 +86,6 @@ export function toRequestView(request: Request, context: ViewContext): RequestVi
     createdAt: new Date(request.createdAt).toISOString(),
     updatedAt: new Date(request.updatedAt).toISOString(),
     version: request.version,
+    catalogVersion: request.catalogVersion,
   };
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CatalogAction, Party, PlanCell } from '@app/catalog';
 
-class RaciLettersView {
+export class RaciLettersView {
   @ApiProperty({ example: ['I'], isArray: true, enum: ['R', 'A', 'C', 'I'] })
   provider!: string[];
 

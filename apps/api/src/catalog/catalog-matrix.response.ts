@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CatalogActionResponse } from './catalog-action.response';
 
-class MatrixTableView {
+export class MatrixTableView {
   @ApiProperty({ example: 'object-storage' })
   product!: string;
 
@@ -14,6 +14,9 @@ class MatrixTableView {
 
 /** `GET /v1/catalog/matrix` as JSON: the published tables, generic first. */
 export class MatrixResponse {
+  @ApiProperty({ example: 1, description: 'The active catalog version (GET /v1/catalog/versions)' })
+  version!: number;
+
   @ApiProperty({ isArray: true, enum: ['provider', 'customer'], example: ['provider', 'customer'] })
   parties!: string[];
 

@@ -70,12 +70,15 @@ export class CatalogController {
   })
   @ApiExtraModels(MatrixResponse)
   matrix(@Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
-    const tables: readonly MatrixTable[] = this.catalog.tables;
+    // One version throughout, even if another becomes active meanwhile.
+    const { tables, version }: { tables: readonly MatrixTable[]; version: number } =
+      this.catalog.current();
     if (accept?.includes('text/csv')) {
       res.type('text/csv').attachment('raci-matrix.csv');
       return matrixToCsv(tables);
     }
     return {
+      version,
       parties: ['provider', 'customer'],
       letters: ['R', 'A', 'C', 'I'],
       tables: tables.map(({ product, title, actions }) => ({ product, title, actions })),

@@ -13,6 +13,12 @@ export const OPERATION_DESCRIPTIONS: Record<string, string> = {
     'One action, with the JSON Schema its request `params` must match, its RACI letters, its quota and deadline. An unknown key suggests the closest ones.',
   getMatrix:
     'The matrix as the provider publishes it, table by table: JSON by default, CSV with `Accept: text/csv`.',
+  listCatalogVersions:
+    'Every stored version of the matrix, newest first: version 1 is the matrix files of the first start, each later one made by `deployment` (the files changed) or proposed by a user. Exactly one is `active`; a request pins the version it was routed under (`catalogVersion`). Any signed-in caller.',
+  getCatalogVersion:
+    'One version: its tables as `getMatrix` shows them, and each product’s YAML file, as `npm run catalog:export` writes it. An unknown version is `404 CATALOG_VERSION_NOT_FOUND`.',
+  diffCatalogVersions:
+    'The rows this version adds, removes and changes (letters or plans) against `from` (the version before by default), each with its letters before and after, and the same in words. A `from` that names no stored version is `400 CATALOG_DIFF_BASE_INVALID`.',
   createOrganization:
     'Provider admins create customer organizations, with their subscription (plan, on-demand) and contact emails.',
   listOrganizations: 'Provider users see every organization; a customer user sees its own only.',

@@ -8,6 +8,11 @@ const OPERATION_IDS: Record<string, Record<string, string>> = {
   HealthController: { check: 'getHealth' },
   SsoController: { login: 'signIn', callback: 'signInCallback', logout: 'signOut' },
   CatalogController: { list: 'listCatalogActions', get: 'getCatalogAction', matrix: 'getMatrix' },
+  CatalogVersionsController: {
+    list: 'listCatalogVersions',
+    one: 'getCatalogVersion',
+    diff: 'diffCatalogVersions',
+  },
   OrganizationsController: {
     create: 'createOrganization',
     list: 'listOrganizations',

@@ -83,6 +83,13 @@ export class RequestResponse {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ example: 1, description: 'Incremented by every change' }) version!: number;
+
+  @ApiProperty({
+    example: 1,
+    description:
+      'The catalog version the request was routed under: its letters stay those of that version to its end (GET /v1/catalog/versions/{version})',
+  })
+  catalogVersion!: number;
 }
 
 export class RequestPageResponse {

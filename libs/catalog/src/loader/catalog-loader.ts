@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { Catalog } from '../catalog';
+import { CatalogTables } from '../catalog-tables';
 import { CatalogAction, MatrixTable } from '../catalog.types';
 import { CatalogFile, catalogFileSchema, GENERIC_PRODUCT } from './catalog-file.schema';
 import { CatalogProblem, CatalogValidationError } from './catalog-validation.error';
@@ -14,14 +15,36 @@ interface ParsedFile {
   locator: YamlLocator;
 }
 
+/** One matrix file: its path (or name) and its text. */
+export interface CatalogFileText {
+  path: string;
+  text: string;
+}
+
 /**
  * Reads every `*.yaml` file of the matrix folder, validates each one and the set as a whole, and
  * returns the catalog. Every problem found is reported at once, with file and line.
  */
 export function loadCatalog(directory: string): Catalog {
+  return new Catalog(loadCatalogTables(directory));
+}
+
+/** The tables of the matrix folder, validated (version 1 unless numbered otherwise). */
+export function loadCatalogTables(directory: string): CatalogTables {
   const problems: CatalogProblem[] = [];
-  const files = listYamlFiles(directory, problems);
-  const parsed = files.flatMap((path) => parseFile(path, problems));
+  const files = readCatalogFiles(directory, problems);
+  if (problems.length > 0) throw new CatalogValidationError(problems);
+  return parseCatalog(files);
+}
+
+/**
+ * Validates matrix files given as text (a folder's, or a stored version's) and returns their
+ * tables; throws every problem found at once, with file and line.
+ */
+export function parseCatalog(files: readonly CatalogFileText[], version = 1): CatalogTables {
+  const problems: CatalogProblem[] = [];
+  if (files.length === 0) problems.push({ file: '.', line: 0, message: 'no .yaml file found' });
+  const parsed = files.flatMap((file) => parseFile(file, problems));
   const checker = new ActionChecker(problems);
   const tables = parsed.map(({ file, content, locator }) =>
     checker.checkFile(file, content, locator),
@@ -30,7 +53,15 @@ export function loadCatalog(directory: string): Catalog {
   if (problems.length > 0) {
     throw new CatalogValidationError(problems);
   }
-  return new Catalog(orderTables(tables), checker.validators);
+  return new CatalogTables(orderTables(tables), checker.validators, version);
+}
+
+/** The `*.yaml` files of a folder, in name order, with their text. */
+export function readCatalogFiles(directory: string, problems: CatalogProblem[]): CatalogFileText[] {
+  return listYamlFiles(directory, problems).map((path) => ({
+    path,
+    text: readFileSync(path, 'utf8'),
+  }));
 }
 
 function listYamlFiles(directory: string, problems: CatalogProblem[]): string[] {
@@ -51,9 +82,9 @@ function listYamlFiles(directory: string, problems: CatalogProblem[]): string[] 
   return names.sort().map((name) => join(directory, name));
 }
 
-function parseFile(path: string, problems: CatalogProblem[]): ParsedFile[] {
+function parseFile({ path, text }: CatalogFileText, problems: CatalogProblem[]): ParsedFile[] {
   const lines = new LineCounter();
-  const document = parseDocument(readFileSync(path, 'utf8'), {
+  const document = parseDocument(text, {
     lineCounter: lines,
     prettyErrors: false,
   });

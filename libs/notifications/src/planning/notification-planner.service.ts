@@ -58,7 +58,7 @@ export class NotificationPlanner {
     if (!request) throw new Error(`request ${event.requestId} of event ${event.id} not found`);
     const { opinions } = request;
     const organizations = await this.directory.organizationsOf(request);
-    const action = this.catalog.action(request.action);
+    const action = (await this.catalog.at(request.catalogVersion)).action(request.action);
     const answer = ANSWERS.has(event.type);
     const comments: MailComment[] = answer
       ? (await this.requests.publicComments(request.id)).map((c) => ({

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Catalog, Party, PARTIES } from '@app/catalog';
+import { Catalog, Party, PARTIES, RaciLetters } from '@app/catalog';
 import {
   Locale,
   Organization,
@@ -50,6 +50,8 @@ export class RecipientDirectory {
   ): Promise<Recipient[]> {
     const parties = audience === Audience.Informed ? request.informed : PARTIES;
     const members = await this.users.membersOf(parties.map((party) => organizations[party].id));
+    // The letters of the catalog version the request was routed under.
+    const letters = (await this.catalog.at(request.catalogVersion)).lettersOf(request.action);
     return parties.flatMap((party) => {
       const organization = organizations[party];
       const people = members.filter((user) => user.organizationId === organization.id);
@@ -62,13 +64,19 @@ export class RecipientDirectory {
         ];
       }
       return people
-        .filter((user) => this.isAsked(audience, user, party, request))
+        .filter((user) => this.isAsked(audience, user, party, request, letters))
         .map((user) => ({ email: user.email, organization, userId: user.id }));
     });
   }
 
   /** Escalations go to the Accountable party's admins; every other ask, to who may do it. */
-  private isAsked(audience: Audience, user: User, party: Party, request: RequestView): boolean {
+  private isAsked(
+    audience: Audience,
+    user: User,
+    party: Party,
+    request: RequestView,
+    letters: RaciLetters,
+  ): boolean {
     if (audience === Audience.Escalation) {
       return party === request.accountable && user.roles.includes(Role.Admin);
     }
@@ -76,7 +84,7 @@ export class RecipientDirectory {
     const parties: RequestParties = {
       ...request,
       submittedBy: request.submittedBy.id,
-      letters: this.catalog.lettersOf(request.action),
+      letters,
     };
     return judge(verb, { userId: user.id, party, roles: user.roles }, parties).allowed;
   }

@@ -29,7 +29,9 @@ describe('DeadlineBackfill', () => {
     const jobs = { enqueue: jest.fn() };
     const backfill = new DeadlineBackfill(
       repository as unknown as Repository<Request>,
-      { action: () => ({ key: undated.action }) } as unknown as Catalog,
+      {
+        at: () => Promise.resolve({ action: () => ({ key: undated.action }) }),
+      } as unknown as Catalog,
       deadlines,
       new DeadlineHandler(deadlines),
       jobs as unknown as JobQueue,

@@ -39,7 +39,7 @@ export class DeadlineBackfill implements OnApplicationBootstrap {
     const items: JobItem[] = [];
     const dated: string[] = [];
     for (const request of undated) {
-      const action = this.catalog.action(request.action);
+      const action = (await this.catalog.at(request.catalogVersion)).action(request.action);
       if (!action) continue;
       const dueAt = this.deadlines.dueAt(action, now);
       const updated = await this.requests.update({ id: request.id, dueAt: IsNull() }, { dueAt });

@@ -129,7 +129,7 @@ export class DecisionLinks {
     const [holder] = await this.users.byIds([link.userId]);
     const home = holder ? await this.organizations.findById(holder.organizationId) : null;
     const locale = home?.locale ?? Locale.En;
-    const action = this.catalog.action(request.action);
+    const action = (await this.catalog.at(request.catalogVersion)).action(request.action);
     return {
       verb: link.verb,
       requestId: request.id,

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { allowsPlan, Catalog, CatalogAction, Letter, Party, PARTIES } from '@app/catalog';
+import {
+  allowsPlan,
+  Catalog,
+  CatalogAction,
+  CatalogTables,
+  Letter,
+  Party,
+  PARTIES,
+} from '@app/catalog';
 import { closestNames } from '@app/core';
 import { Subscription } from '@app/parties';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
@@ -13,6 +21,8 @@ export interface RaciAssignment {
   informed: Party[];
   performer: Party;
   via?: string;
+  /** The catalog version the assignment was read from, which the request pins. */
+  catalogVersion: number;
 }
 
 /** Reads the catalog for a submission: the action must exist, be requestable under the plan, and its params valid. */
@@ -21,18 +31,20 @@ export class RaciResolver {
   constructor(private readonly catalog: Catalog) {}
 
   resolve(actionKey: string, params: unknown, subscription: Subscription): RaciAssignment {
-    const action = this.catalog.action(actionKey);
+    // One version throughout, even if another becomes active meanwhile.
+    const catalog = this.catalog.current();
+    const action = catalog.action(actionKey);
     if (!action) throw this.notFound(actionKey);
     const { title, plans } = action;
     if (!action.requestable) throw new RequestsException(Code.ActionNotRequestable, { title });
     if (!allowsPlan(plans, subscription.plan)) {
       throw new RequestsException(Code.PlanNotAllowed, { title, plan: subscription.plan, plans });
     }
-    const fields = this.catalog.validateParams(action, params);
+    const fields = catalog.validateParams(action, params);
     if (fields.length > 0) {
       throw new RequestsException(Code.ParamsInvalid, { action: action.key, fields });
     }
-    return this.assign(action, subscription);
+    return this.assign(action, subscription, catalog);
   }
 
   /** An unknown key, with the closest keys the catalog has. */
@@ -45,10 +57,14 @@ export class RaciResolver {
   }
 
   /** Who is R, A, C, I and who performs an action under a subscription (no check of plan or params). */
-  assign(action: CatalogAction, subscription: Subscription): RaciAssignment {
+  assign(
+    action: CatalogAction,
+    subscription: Subscription,
+    catalog: CatalogTables = this.catalog.current(),
+  ): RaciAssignment {
     const holders = (letter: Letter) =>
       PARTIES.filter((party) => action.raci[party].includes(letter));
-    const performer = this.catalog.performerOf(action, subscription);
+    const performer = catalog.performerOf(action, subscription);
     const responsibles = holders('R');
     return {
       action,
@@ -58,6 +74,7 @@ export class RaciResolver {
       informed: holders('I'),
       performer,
       via: action.performer.via,
+      catalogVersion: catalog.version,
     };
   }
 }

@@ -58,6 +58,10 @@ export class Request {
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
   dueAt!: Date | null;
 
+  /** The catalog version the request was routed under; its letters are read there to its end. */
+  @Column({ name: 'catalog_version', type: 'integer', default: 1 })
+  catalogVersion!: number;
+
   /** Incremented by every change; a write with a stale version is refused (optimistic locking). */
   @Column({ type: 'integer' })
   version!: number;

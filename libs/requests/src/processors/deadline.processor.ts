@@ -57,7 +57,8 @@ export class DeadlineProcessor extends WorkerHost {
     if (job.name === JobName.ApprovalReminder) {
       return this.announce(request, RequestEventType.ApprovalReminder, 'reminded');
     }
-    if (this.catalog.action(request.action)?.deadline?.onMiss === 'expire') {
+    const catalog = await this.catalog.at(request.catalogVersion);
+    if (catalog.action(request.action)?.deadline?.onMiss === 'expire') {
       return this.expire(request);
     }
     return this.announce(request, RequestEventType.Escalated, 'escalated', DEADLINE_PASSED);

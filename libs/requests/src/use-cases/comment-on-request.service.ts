@@ -73,7 +73,7 @@ export class CommentOnRequestService {
       const request = await findVisibleRequest(manager, principal, id);
       const letter = authorize(RequestVerb.Comment, principal, {
         ...request,
-        letters: this.catalog.lettersOf(request.action),
+        letters: (await this.catalog.at(request.catalogVersion)).lettersOf(request.action),
       });
       const comment = Object.assign(new RequestComment(), {
         id: randomUUID(),

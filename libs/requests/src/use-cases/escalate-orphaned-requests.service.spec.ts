@@ -35,7 +35,9 @@ function setUp(deactivated: Partial<User>, missing: MissingDecider[]) {
   const emit = jest.fn();
   const service = new EscalateOrphanedRequestsService(
     { find: jest.fn().mockResolvedValue([waiting]) } as unknown as Repository<Request>,
-    { lettersOf: () => ({ customer: ['A'], provider: ['R'] }) } as unknown as Catalog,
+    {
+      at: () => Promise.resolve({ lettersOf: () => ({ customer: ['A'], provider: ['R'] }) }),
+    } as unknown as Catalog,
     { missing: jest.fn().mockResolvedValue(missing) } as unknown as DeciderDirectory,
     { providerOrganizationId: () => Promise.resolve('org-p') } as unknown as OrganizationsService,
     { byIds: () => Promise.resolve([{ id: 'u-gone', ...deactivated }]) } as unknown as UsersService,

@@ -61,7 +61,8 @@ export class EscalateOrphanedRequestsService {
     });
     const raised: RequestEvent[] = [];
     for (const request of waiting) {
-      const parties = { ...request, letters: this.catalog.lettersOf(request.action) };
+      const catalog = await this.catalog.at(request.catalogVersion);
+      const parties = { ...request, letters: catalog.lettersOf(request.action) };
       const awaited = await this.awaited(request);
       if (!couldDecide(user, provider ? Party.Provider : Party.Customer, parties, awaited)) {
         continue;

@@ -121,6 +121,7 @@ function newRequest(
     consulted: raci.consulted,
     informed: raci.informed,
     performer: raci.performer,
+    catalogVersion: raci.catalogVersion,
     submittedBy: userId,
     comment: input.comment ?? null,
     result: null,

@@ -58,7 +58,7 @@ export class TransitionRequestService {
         requirePersonalCredential(verb, principal);
         const letter = authorize(verb, principal, {
           ...request,
-          letters: this.catalog.lettersOf(request.action),
+          letters: (await this.catalog.at(request.catalogVersion)).lettersOf(request.action),
         });
         requireStepUp(verb, principal, this.config);
         assertExpectedVersion(request.version, input.expectedVersions);

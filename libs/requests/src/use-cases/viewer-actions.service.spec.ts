@@ -18,7 +18,8 @@ import { ViewerActionsService } from './viewer-actions.service';
 const SUBMITTER = '00000000-0000-4000-8000-0000000000aa';
 const APPROVER = '00000000-0000-4000-8000-0000000000ff';
 const LETTERS = { [Party.Provider]: ['R', 'A'], [Party.Customer]: ['I'] };
-const catalog = { lettersOf: () => LETTERS } as unknown as Catalog;
+const tables = { lettersOf: () => LETTERS };
+const catalog = { at: () => Promise.resolve(tables) } as unknown as Catalog;
 
 describe('ViewerActionsService', () => {
   let dataSource: DataSource;

@@ -35,7 +35,7 @@ export class ViewerActionsService {
     const opinions = await manager.findBy(RequestOpinion, { requestId: request.id });
     const verbs = openVerbs(principal, {
       ...request,
-      letters: this.catalog.lettersOf(request.action),
+      letters: (await this.catalog.at(request.catalogVersion)).lettersOf(request.action),
       answered: opinions.map((opinion) => opinion.party),
     });
     const acrValues = this.config.env.OIDC_STEP_UP_ACR ?? [];

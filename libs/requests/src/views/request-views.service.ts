@@ -40,14 +40,23 @@ export class RequestViews {
       where: { requestId: In(requests.map((r) => r.id)) },
       order: { createdAt: 'ASC' },
     });
-    return requests.map((request) =>
-      toRequestView(request, {
-        title: this.catalog.action(request.action)?.title ?? request.action,
-        letters: this.catalog.lettersOf(request.action),
+    // Each request's own catalog version: its routing and letters are the ones it was made under.
+    const pinned = new Map(
+      await Promise.all(
+        [...new Set(requests.map((r) => r.catalogVersion))].map(
+          async (v) => [v, await this.catalog.at(v)] as const,
+        ),
+      ),
+    );
+    return requests.map((request) => {
+      const catalog = pinned.get(request.catalogVersion) ?? this.catalog.current();
+      return toRequestView(request, {
+        title: catalog.action(request.action)?.title ?? request.action,
+        letters: catalog.lettersOf(request.action),
         submitter: people.get(request.submittedBy) ?? unknownPerson(request.submittedBy),
         opinions: opinions.filter((o) => o.requestId === request.id).map(toOpinionView),
-      }),
-    );
+      });
+    });
   }
 }
 

@@ -7,7 +7,19 @@ export const REQUESTS_ENV = {
     .min(1)
     .default('config/raci')
     .describe(
-      'The matrix files (`*.yaml`), read and checked at start: an invalid matrix stops the start.',
+      'The matrix files (`*.yaml`), read and checked at start: an invalid matrix stops the start. ' +
+        'Stored as catalog version 1 on the first start, and as a new version made by ' +
+        '`deployment` whenever they changed (see docs/catalog-versions.md).',
+    ),
+  CATALOG_POLL_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(60_000)
+    .default(2_000)
+    .describe(
+      'How often each process reads the active catalog version from the database (ms), and ' +
+        'activates approved versions that fell due: the fallback when a Redis announcement is missed.',
     ),
   LINK_SECRET: z
     .string()
