@@ -38,7 +38,13 @@ describe('missingDeciders', () => {
   it('counts the submitter out of the approvers (four eyes)', () => {
     const submitter = user(SUBMITTER, [Role.Approver, Role.Requester]);
     expect(missing({ customer: [submitter], provider: [consultant] })).toEqual([
-      { verb: RequestVerb.Approve, party: Party.Customer, organization: organizations.customer },
+      {
+        verb: RequestVerb.Approve,
+        party: Party.Customer,
+        organization: organizations.customer,
+        needed: 1,
+        able: 0,
+      },
     ]);
   });
 
@@ -46,7 +52,13 @@ describe('missingDeciders', () => {
     const approver = user('u-approver', [Role.Approver]);
     const operator = user('u-operator', [Role.Operator]);
     expect(missing({ customer: [approver], provider: [operator] })).toEqual([
-      { verb: RequestVerb.Opinion, party: Party.Provider, organization: organizations.provider },
+      {
+        verb: RequestVerb.Opinion,
+        party: Party.Provider,
+        organization: organizations.provider,
+        needed: 1,
+        able: 0,
+      },
     ]);
     expect(missing({ customer: [approver], provider: [operator] }, [])).toEqual([]);
   });
@@ -58,6 +70,8 @@ describe('noEligibleDecider', () => {
       verb: RequestVerb.Approve,
       party: Party.Customer,
       organization: organizations.customer,
+      needed: 1,
+      able: 0,
     });
     expect(error.code).toBe(RequestsErrorCode.NoEligibleApprover);
     expect(error.status).toBe(422);
@@ -70,6 +84,8 @@ describe('noEligibleDecider', () => {
       verb: RequestVerb.Opinion,
       party: Party.Provider,
       organization: organizations.provider,
+      needed: 1,
+      able: 0,
     });
     expect(opinion.code).toBe(RequestsErrorCode.NoEligibleConsultant);
     expect(opinion.message).toContain('the role consultant or approver to the organization');

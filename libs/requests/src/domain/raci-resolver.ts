@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { allowsPlan, Catalog, CatalogAction, Letter, Party, PARTIES } from '@app/catalog';
+import {
+  allowsPlan,
+  approvalsRequired,
+  Catalog,
+  CatalogAction,
+  Letter,
+  Party,
+  PARTIES,
+} from '@app/catalog';
 import { closestNames } from '@app/core';
 import { Subscription } from '@app/parties';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
@@ -13,6 +21,8 @@ export interface RaciAssignment {
   informed: Party[];
   performer: Party;
   via?: string;
+  /** How many distinct approvers of the Accountable party the request needs (its quorum). */
+  approvalsRequired: number;
 }
 
 /** Reads the catalog for a submission: the action must exist, be requestable under the plan, and its params valid. */
@@ -58,6 +68,7 @@ export class RaciResolver {
       informed: holders('I'),
       performer,
       via: action.performer.via,
+      approvalsRequired: approvalsRequired(action, subscription.plan),
     };
   }
 }

@@ -58,6 +58,23 @@ export class Request {
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
   dueAt!: Date | null;
 
+  /** How many distinct approvers the request needs (its quorum), pinned at submission. */
+  @Column({ name: 'approvals_required', type: 'integer', default: 1 })
+  approvalsRequired!: number;
+
+  /**
+   * The SHA-256 of `params` as canonical JSON, taken at submission: every decision records the
+   * hash it was made on; null for requests submitted before decisions were bound to it.
+   */
+  @Column({ name: 'params_hash', type: 'varchar', length: 64, nullable: true })
+  paramsHash!: string | null;
+
+  /**
+   * The catalog version the request was routed under, where catalogs have versions; decisions
+   * record it. Not a column of this table yet.
+   */
+  catalogVersion?: number | null;
+
   /** Incremented by every change; a write with a stale version is refused (optimistic locking). */
   @Column({ type: 'integer' })
   version!: number;
