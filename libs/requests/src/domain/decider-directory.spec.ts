@@ -64,6 +64,36 @@ describe('missingDeciders', () => {
   });
 });
 
+describe('missingDeciders: a quorum', () => {
+  it('needs as many approvers besides the submitter as the quorum, and names the shortfall', () => {
+    const people = {
+      customer: [user(SUBMITTER, [Role.Approver]), user('u-a', [Role.Approver])],
+      provider: [user('u-consultant', [Role.Consultant])],
+    };
+    const check = (approvalsRequired: number) =>
+      missingDeciders({ ...request, approvalsRequired }, [], (party) => ({
+        organization: organizations[party],
+        people: people[party],
+      }));
+    expect(check(1)).toEqual([]);
+    const [short] = check(2);
+    expect(short).toEqual({
+      verb: RequestVerb.Approve,
+      party: Party.Customer,
+      organization: organizations.customer,
+      needed: 2,
+      able: 1,
+    });
+    const error = noEligibleDecider(short);
+    expect(error.message).toBe(
+      'Nobody but the submitter could approve this request for the Accountable party (customer) ' +
+        'in the number its quorum needs (2 distinct approvers; 1 could): add a user with the role ' +
+        'approver to the organization "Globex", then submit again.',
+    );
+    expect(error.details).toMatchObject({ needed: 2, able: 1 });
+  });
+});
+
 describe('noEligibleDecider', () => {
   it('names the party, the organization and the roles of the table', () => {
     const error = noEligibleDecider({

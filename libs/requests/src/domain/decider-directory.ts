@@ -90,12 +90,13 @@ export function noEligibleDecider(missing: MissingDecider): RequestsException {
     organization: missing.organization.name,
     organizationId: missing.organization.id,
     roles: rolesFor(missing.verb).join(' or '),
-    needed: missing.needed,
-    able: missing.able,
-    // Said only of a quorum: with one approver needed, the message reads as it always has.
-    quorum:
-      missing.needed > 1
-        ? ` in the number its quorum needs (${missing.needed} distinct approvers; ${missing.able} could)`
-        : '',
+    // Said only of a quorum: with one approver needed, the answer reads as it always has.
+    ...(missing.needed > 1
+      ? {
+          needed: missing.needed,
+          able: missing.able,
+          quorum: ` in the number its quorum needs (${missing.needed} distinct approvers; ${missing.able} could)`,
+        }
+      : {}),
   });
 }
