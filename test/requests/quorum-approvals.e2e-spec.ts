@@ -1,28 +1,15 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Role } from '@app/parties';
 import { Actor, createCustomer, createUser } from '../factories/parties.factory';
 import { RequestView } from '../factories/request.factory';
 import { api } from '../helpers/api.client';
 import { createTestApp, TestApp } from '../helpers/create-app';
+import { MatrixCopy } from '../helpers/matrix-copy';
+import { matrixWithQuorum } from '../helpers/quorum-matrix';
 
 const BACKUP = 'mariadb.backup-and-restoration';
 const PARAMS = { resource: 'db-1', operation: 'restore', restorePoint: '2026-11-01T00:00:00Z' };
-
-/** A copy of config/raci in which Backup and Restoration needs two distinct approvers. */
-function matrixWithQuorumOfTwo(): { dir: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'raci-quorum-'));
-  cpSync(join(__dirname, '../../config/raci'), dir, { recursive: true });
-  const file = join(dir, 'generic.yaml');
-  const key = '  - key: generic.backup-and-restoration\n';
-  const seed = readFileSync(file, 'utf8');
-  if (!seed.includes(key)) throw new Error('the seed catalog no longer has the backup action');
-  writeFileSync(file, seed.replace(key, `${key}    approval: { required: 2 }\n`));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 /**
  * Quorum approvals on PostgreSQL, with a catalog of the test's own: the customer is Accountable for
@@ -30,10 +17,10 @@ function matrixWithQuorumOfTwo(): { dir: string; remove: () => void } {
  */
 describe('quorum approvals', () => {
   let t: TestApp;
-  let matrix: ReturnType<typeof matrixWithQuorumOfTwo>;
+  let matrix: MatrixCopy;
 
   beforeAll(async () => {
-    matrix = matrixWithQuorumOfTwo();
+    matrix = matrixWithQuorum('generic.backup-and-restoration', 2);
     t = await createTestApp({ env: { RACI_DIR: matrix.dir } });
   });
   afterAll(async () => {
