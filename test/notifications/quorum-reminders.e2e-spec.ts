@@ -64,8 +64,8 @@ describe('quorum approvals: who is asked and reminded', () => {
 
     await api(t, provider.secondApprover).post(`/v1/requests/${id}/approve`, {}).expect(200);
     await settle(t);
-    expect(
-      (await api(t, provider.admin).get(`/v1/requests/${id}`).expect(200)).body.state,
-    ).toBe('approved');
+    expect((await api(t, provider.admin).get(`/v1/requests/${id}`).expect(200)).body.state).toBe(
+      'approved',
+    );
   });
 });

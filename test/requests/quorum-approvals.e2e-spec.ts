@@ -68,6 +68,16 @@ describe('quorum approvals', () => {
       (item) => item.id,
     );
 
+  it('shows the quorum in the catalog, where the test catalog sets one', async () => {
+    const { requester } = await customerWith(0);
+    const action = await api(t, requester).get(`/v1/catalog/actions/${BACKUP}`).expect(200);
+    expect(action.body.approval).toEqual({ required: 2 });
+    const replica = await api(t, requester)
+      .get('/v1/catalog/actions/mariadb.add-read-only-replica')
+      .expect(200);
+    expect(replica.body.approval).toBeUndefined();
+  });
+
   it('needs two distinct people: the first approval is recorded, the second approves', async () => {
     const { requester, approvers } = await customerWith(2);
     const [ada, bob] = approvers;

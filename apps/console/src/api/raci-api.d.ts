@@ -1240,6 +1240,21 @@ export interface components {
              */
             customer: ("R" | "A" | "C" | "I")[];
         };
+        PlanQuorumView: {
+            /** @example 3 */
+            "self-service"?: number;
+            /** @example 3 */
+            "on-request"?: number;
+        };
+        ApprovalView: {
+            /**
+             * @description How many distinct approvers of the Accountable party a request needs
+             * @example 2
+             */
+            required: number;
+            /** @description Another quorum for the requests of a subscription plan */
+            plans?: components["schemas"]["PlanQuorumView"];
+        };
         DeadlineView: {
             /**
              * @description Working days; the configured default if absent
@@ -1320,6 +1335,8 @@ export interface components {
              * @example false
              */
             approvedBySubmission: boolean;
+            /** @description The quorum: present where a request needs several distinct approvers; absent, one approves */
+            approval?: components["schemas"]["ApprovalView"];
             /** @description The approval deadline */
             deadline?: components["schemas"]["DeadlineView"];
             /** @example Bucket creation and associated parameters is done by the customer. */
