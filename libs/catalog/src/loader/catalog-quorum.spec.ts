@@ -95,3 +95,12 @@ describe('loadCatalog: the quorum of approvers', () => {
     expect(() => loadCatalog(dir)).toThrow(/a quorum of approvers needs a requestable action/);
   });
 });
+
+describe('config/raci', () => {
+  it('stays faithful to the seed, which sets no quorum: one approver decides every action', () => {
+    const catalog = loadCatalog(join(__dirname, '../../../../config/raci'));
+    const withQuorum = catalog.actions().filter((action) => action.approval !== undefined);
+    expect(withQuorum.map((action) => action.key)).toEqual([]);
+    expect(catalog.actions().length).toBeGreaterThan(0);
+  });
+});
