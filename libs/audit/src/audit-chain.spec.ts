@@ -92,6 +92,17 @@ describe('the keyed history chain', () => {
     expect(check({ ...first, authentication: null })).toMatchObject({ kind: 'mac_mismatch' });
   });
 
+  it('covers what a decision was made on, and leaves the MAC of entries without it as it was', () => {
+    const decided = entry(1, undefined, { paramsHash: 'a'.repeat(64), catalogVersion: 3 });
+    expect(check(decided)).toBeNull();
+    expect(check({ ...decided, paramsHash: 'b'.repeat(64) })).toMatchObject({
+      kind: 'mac_mismatch',
+    });
+    expect(check({ ...decided, catalogVersion: 4 })).toMatchObject({ kind: 'mac_mismatch' });
+    const plain = entry(1);
+    expect(check({ ...plain, paramsHash: null, catalogVersion: null })).toBeNull();
+  });
+
   it('names a missing entry, and one that points elsewhere', () => {
     const first = entry(1);
     const third = entry(3, entry(2, first));

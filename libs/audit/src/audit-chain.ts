@@ -55,9 +55,13 @@ export interface AuditProblem {
 /**
  * The fields a history entry's MAC covers, in a fixed order: every recorded field, its place and
  * link in the request's chain and in the organization's log, and its key. `authentication` is an
- * array in a fixed order too: PostgreSQL's jsonb does not keep the order of an object's keys.
+ * array in a fixed order too: PostgreSQL's jsonb does not keep the order of an object's keys. A
+ * decision's parameters hash and catalog version come last, where it records them.
  */
-export function entryFields(entry: Omit<AuditEntry, 'hash'>): unknown[] {
+export function entryFields(
+  entry: Omit<AuditEntry, 'hash' | 'paramsHash' | 'catalogVersion'> &
+    Partial<Pick<AuditEntry, 'paramsHash' | 'catalogVersion'>>,
+): unknown[] {
   return [
     entry.id,
     entry.requestId,
@@ -76,6 +80,11 @@ export function entryFields(entry: Omit<AuditEntry, 'hash'>): unknown[] {
     entry.logSeq,
     entry.logPrevHash,
     entry.keyId,
+    // What a decision was made on; absent from the MAC of entries that record none, so the entries
+    // recorded before decisions were bound keep their MAC.
+    ...(entry.paramsHash != null || entry.catalogVersion != null
+      ? [entry.paramsHash ?? null, entry.catalogVersion ?? null]
+      : []),
   ];
 }
 

@@ -65,6 +65,17 @@ export class AuditEntry {
   @Column({ type: 'jsonb', nullable: true })
   authentication!: EntryAuthentication | null;
 
+  /**
+   * For a decision (approval, rejection, waiver, opinion): the SHA-256 of the request's parameters,
+   * as canonical JSON, it was made on; null for other entries and for older decisions.
+   */
+  @Column({ name: 'params_hash', type: 'varchar', length: 64, nullable: true })
+  paramsHash!: string | null;
+
+  /** For a decision: the catalog version it was made under, where the request records one. */
+  @Column({ name: 'catalog_version', type: 'integer', nullable: true })
+  catalogVersion!: number | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

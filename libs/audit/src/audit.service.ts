@@ -20,7 +20,8 @@ export type NewAuditEntry = Pick<
   | 'toState'
   | 'comment'
   | 'authentication'
->;
+> &
+  Partial<Pick<AuditEntry, 'paramsHash' | 'catalogVersion'>>;
 
 /** Appends to and checks the keyed history of requests. */
 @Injectable()
@@ -53,6 +54,8 @@ export class AuditService {
         : previous;
     const place = await takeLogPlace(manager, input.organizationId, at);
     const entry = {
+      paramsHash: null,
+      catalogVersion: null,
       ...input,
       id: randomUUID(),
       seq: (head?.seq ?? 0) + 1,

@@ -82,6 +82,11 @@ export class CatalogTables {
   }
 }
 
+/** The number of distinct approvers a request for the action needs under the plan: 1 by default. */
+export function approvalsRequired(action: Pick<CatalogAction, 'approval'>, plan: Plan): number {
+  return action.approval?.plans?.[plan] ?? action.approval?.required ?? 1;
+}
+
 export function allowsPlan(plans: readonly PlanCell[], plan: Plan): boolean {
   return plans.includes('*') || plans.includes(plan);
 }

@@ -2,7 +2,7 @@ import type { FieldProblem } from '@app/core';
 import { ActionFilter, CatalogTables } from './catalog-tables';
 import { CatalogAction, MatrixTable, Party, Plan, RaciLetters } from './catalog.types';
 
-export { allowsPlan } from './catalog-tables';
+export { allowsPlan, approvalsRequired } from './catalog-tables';
 export type { ActionFilter } from './catalog-tables';
 
 /** Where the tables of a version that is not in memory yet come from (the stored versions). */

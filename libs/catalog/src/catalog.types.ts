@@ -45,6 +45,14 @@ export interface ActionDeadline {
   onMiss: 'escalate' | 'expire';
 }
 
+/** How many distinct approvers of the Accountable party a request needs: its quorum. */
+export interface ActionApproval {
+  /** The quorum under any plan the row does not name below; 1 when the row sets none. */
+  required: number;
+  /** A quorum of its own for the requests of a plan. */
+  plans?: Partial<Record<Plan, number>>;
+}
+
 export interface ActionException {
   subject: string;
   rule: string;
@@ -80,6 +88,8 @@ export interface CatalogAction {
    * approvers needs no second approval (the history says so).
    */
   approvedBySubmission: boolean;
+  /** The quorum of approvers; absent means one approver decides. */
+  approval?: ActionApproval;
   /** The approval deadline: working days (default from config) and what happens when it passes. */
   deadline?: ActionDeadline;
   comment?: string;

@@ -20,6 +20,17 @@ export interface OpinionView {
   createdAt: string;
 }
 
+/** An approval of the request: who gave it, for whom, when, and why it does not count if void. */
+export interface ApprovalView {
+  /** The user id of the approver. */
+  by: string;
+  /** The delegator the approver acted for; null when they acted for themselves. */
+  onBehalfOf: string | null;
+  at: string;
+  /** Why the approval does not count (given on other parameters); null when it counts. */
+  void: string | null;
+}
+
 /** A request as the API shows it. */
 export interface RequestView {
   id: string;
@@ -39,6 +50,10 @@ export interface RequestView {
   comment: string | null;
   result: RequestResult | null;
   opinions: OpinionView[];
+  /** How many distinct approvers the request needs (its quorum, pinned at submission). */
+  approvalsRequired: number;
+  /** Its approvals so far, oldest first; those that count are those whose `void` is null. */
+  approvals: ApprovalView[];
   /** Who must act next, and why; empty once the request is finished. */
   waitingOn: WaitingOn[];
   /** When the decision it waits for is due; null when it waits for no decision. */
@@ -56,6 +71,7 @@ export interface ViewContext {
   letters: RaciLetters;
   submitter: PersonView;
   opinions: OpinionView[];
+  approvals: ApprovalView[];
 }
 
 export function toRequestView(request: Request, context: ViewContext): RequestView {
@@ -77,6 +93,8 @@ export function toRequestView(request: Request, context: ViewContext): RequestVi
     comment: request.comment,
     result: request.result,
     opinions: context.opinions,
+    approvalsRequired: request.approvalsRequired ?? 1,
+    approvals: context.approvals,
     waitingOn: waitingOn(
       request,
       context.letters,

@@ -13,6 +13,8 @@ export enum RequestsErrorCode {
   PreconditionFailed = 'PRECONDITION_FAILED',
   QuotaExceeded = 'QUOTA_EXCEEDED',
   OpinionAlreadyGiven = 'OPINION_ALREADY_GIVEN',
+  /** The person (or the delegator they act for) already approved the request: each counts once. */
+  AlreadyApproved = 'ALREADY_APPROVED',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   /** The first call with this Idempotency-Key has not answered yet. */
   IdempotencyKeyInFlight = 'IDEMPOTENCY_KEY_IN_FLIGHT',
@@ -87,6 +89,11 @@ const ERRORS: ErrorTable<RequestsErrorCode> = {
     status: HttpStatus.CONFLICT,
     message: 'Your party has already given its opinion on this request.',
   },
+  [RequestsErrorCode.AlreadyApproved]: {
+    status: HttpStatus.CONFLICT,
+    message:
+      'You have already approved this request, yourself or through a delegate; it waits for the other approvers its quorum needs.',
+  },
   [RequestsErrorCode.IdempotencyKeyReused]: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     message: 'This Idempotency-Key was already used for a different request.',
@@ -116,7 +123,7 @@ const ERRORS: ErrorTable<RequestsErrorCode> = {
   [RequestsErrorCode.NoEligibleApprover]: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     message:
-      'Nobody but the submitter could approve this request for the Accountable party ({party}): ' +
+      'Nobody but the submitter could approve this request for the Accountable party ({party}){quorum}: ' +
       'add a user with the role {roles} to the organization "{organization}", then submit again.',
   },
   [RequestsErrorCode.NoEligibleConsultant]: {

@@ -14,6 +14,7 @@ import { RequestTransitioner } from './domain/request-transitioner';
 import { IdempotencyKey } from './entities/idempotency-key.entity';
 import { OutboxEvent } from './entities/outbox-event.entity';
 import { RequestComment } from './entities/request-comment.entity';
+import { RequestApproval } from './entities/request-approval.entity';
 import { RequestOpinion } from './entities/request-opinion.entity';
 import { Request } from './entities/request.entity';
 import { CommentOnRequestService } from './use-cases/comment-on-request.service';
@@ -42,6 +43,7 @@ const USE_CASES = [
     TypeOrmModule.forFeature([
       Request,
       RequestOpinion,
+      RequestApproval,
       RequestComment,
       OutboxEvent,
       IdempotencyKey,

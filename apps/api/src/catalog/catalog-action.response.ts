@@ -83,6 +83,29 @@ class DeadlineView {
   onMiss!: 'escalate' | 'expire';
 }
 
+class PlanQuorumView {
+  @ApiPropertyOptional({ example: 3, minimum: 1 })
+  'self-service'?: number;
+
+  @ApiPropertyOptional({ example: 3, minimum: 1 })
+  'on-request'?: number;
+}
+
+class ApprovalView {
+  @ApiProperty({
+    example: 2,
+    minimum: 1,
+    description: 'How many distinct approvers of the Accountable party a request needs',
+  })
+  required!: number;
+
+  @ApiPropertyOptional({
+    type: PlanQuorumView,
+    description: 'Another quorum for the requests of a subscription plan',
+  })
+  plans?: PlanQuorumView;
+}
+
 class ExceptionView {
   @ApiProperty({ example: 'security_audit index' })
   subject!: string;
@@ -131,6 +154,13 @@ export class CatalogActionResponse {
       'true: a request submitted by an approver of the Accountable party is approved by that submission',
   })
   approvedBySubmission!: boolean;
+
+  @ApiPropertyOptional({
+    type: ApprovalView,
+    description:
+      'The quorum: present where a request needs several distinct approvers; absent, one approves',
+  })
+  approval?: ApprovalView;
 
   @ApiPropertyOptional({ type: DeadlineView, description: 'The approval deadline' })
   deadline?: DeadlineView;

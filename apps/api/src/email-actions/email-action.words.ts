@@ -46,6 +46,7 @@ const EN: PageWords = {
   },
   done: {
     'request.approved': 'the request was approved',
+    'request.approval_recorded': 'an approval was recorded; the request awaits others',
     'request.rejected': 'the request was rejected',
     'request.cancelled': 'the request was cancelled',
     'request.expired': 'the request expired at its deadline',
@@ -104,6 +105,8 @@ const FR: PageWords = {
     'request.cancelled': 'la demande a été annulée',
     'request.expired': 'la demande a expiré à son échéance',
     'request.consultation_waived': 'la consultation a été levée',
+    'request.approval_recorded':
+      'une approbation a été enregistrée ; la demande en attend d’autres',
     'request.opinion_given': 'un avis a été donné',
     'request.started': 'le travail a commencé',
     'request.completed': 'la demande a été terminée',

@@ -122,17 +122,23 @@ export class RequestTransitionsController {
     RequestsErrorCode.StepUpRequired,
     RequestsErrorCode.FourEyes,
     RequestsErrorCode.ConsultationPending,
+    RequestsErrorCode.AlreadyApproved,
     RequestsErrorCode.InvalidTransition,
     RequestsErrorCode.VersionConflict,
   )
   @HttpCode(200)
-  @ApiOperation({ summary: 'A: approve (never the submitter: four eyes)' })
+  @ApiOperation({
+    summary:
+      'A: approve (never the submitter: four eyes); with a quorum, the approval that reaches it approves',
+  })
   @ApiOkResponse({ type: RequestResponse })
   @ApiResponseHeaders(200, 'ETag', 'IdempotentReplayed')
   @ApiConflictResponse({
     description:
       'REQUEST_CONSULTATION_PENDING: Consulted parties have not answered (`details.awaited` names ' +
       'them); POST waive-consultation with a reason to go on without them. ' +
+      'ALREADY_APPROVED: you (or a delegate for you) already approved; the request waits for the ' +
+      'other approvers its quorum (`approvalsRequired`) needs. ' +
       'REQUEST_INVALID_TRANSITION, REQUEST_VERSION_CONFLICT',
   })
   approve(

@@ -21,6 +21,25 @@ export class OpinionResponse {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
+export class ApprovalResponse {
+  @ApiProperty({ format: 'uuid', description: 'The user who approved' }) by!: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The delegator the approver acted for; null when they acted for themselves',
+  })
+  onBehalfOf!: string | null;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Why the approval does not count (it was given on other parameters than the request’s); null when it counts',
+  })
+  void!: string | null;
+}
+
 const WAITS = ['approve', 'opinion', 'work'];
 
 export class WaitingOnResponse {
@@ -67,6 +86,19 @@ export class RequestResponse {
   result!: RequestResult | null;
   @ApiProperty({ type: [OpinionResponse], description: 'The Consulted parties’ answers' })
   opinions!: OpinionResponse[];
+  @ApiProperty({
+    example: 1,
+    minimum: 1,
+    description:
+      'How many distinct approvers of the Accountable party the request needs (its quorum, from the catalog, kept from submission)',
+  })
+  approvalsRequired!: number;
+  @ApiProperty({
+    type: [ApprovalResponse],
+    description:
+      'The approvals so far, oldest first; each person counts once (a delegator and their delegate as one), void ones not at all',
+  })
+  approvals!: ApprovalResponse[];
   @ApiProperty({
     type: [WaitingOnResponse],
     description: 'Who must act next, and why; empty once the request is finished',
@@ -223,6 +255,21 @@ export class HistoryEntryResponse {
     description: 'How the actor authenticated; null for what the engine did by itself',
   })
   authentication!: EntryAuthenticationResponse | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    description:
+      'For a decision (submission, opinion, waiver, approval, rejection): the SHA-256 of the request’s parameters as canonical JSON it was made on; null otherwise',
+  })
+  paramsHash!: string | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'For a decision: the catalog version it was made under, where the request records one; null otherwise',
+  })
+  catalogVersion!: number | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({
     description:

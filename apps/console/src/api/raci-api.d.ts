@@ -678,7 +678,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A: approve (never the submitter: four eyes)
+         * A: approve (never the submitter: four eyes); with a quorum, the approval that reaches it approves
          * @description An approver of the Accountable party approves; never the submitter (four eyes). The body is optional. While Consulted parties have not answered this answers 409 `REQUEST_CONSULTATION_PENDING`.
          */
         post: operations["approveRequest"];
@@ -1300,6 +1300,21 @@ export interface components {
              */
             customer: ("R" | "A" | "C" | "I")[];
         };
+        PlanQuorumView: {
+            /** @example 3 */
+            "self-service"?: number;
+            /** @example 3 */
+            "on-request"?: number;
+        };
+        ApprovalView: {
+            /**
+             * @description How many distinct approvers of the Accountable party a request needs
+             * @example 2
+             */
+            required: number;
+            /** @description Another quorum for the requests of a subscription plan */
+            plans?: components["schemas"]["PlanQuorumView"];
+        };
         DeadlineView: {
             /**
              * @description Working days; the configured default if absent
@@ -1380,6 +1395,8 @@ export interface components {
              * @example false
              */
             approvedBySubmission: boolean;
+            /** @description The quorum: present where a request needs several distinct approvers; absent, one approves */
+            approval?: components["schemas"]["ApprovalView"];
             /** @description The approval deadline */
             deadline?: components["schemas"]["DeadlineView"];
             /** @example Bucket creation and associated parameters is done by the customer. */
@@ -2079,6 +2096,22 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        ApprovalResponse: {
+            /**
+             * Format: uuid
+             * @description The user who approved
+             */
+            by: string;
+            /**
+             * Format: uuid
+             * @description The delegator the approver acted for; null when they acted for themselves
+             */
+            onBehalfOf: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description Why the approval does not count (it was given on other parameters than the request’s); null when it counts */
+            void: string | null;
+        };
         WaitingOnResponse: {
             /** @enum {string} */
             party: "provider" | "customer";
@@ -2158,6 +2191,13 @@ export interface components {
             };
             /** @description The Consulted parties’ answers */
             opinions: components["schemas"]["OpinionResponse"][];
+            /**
+             * @description How many distinct approvers of the Accountable party the request needs (its quorum, from the catalog, kept from submission)
+             * @example 1
+             */
+            approvalsRequired: number;
+            /** @description The approvals so far, oldest first; each person counts once (a delegator and their delegate as one), void ones not at all */
+            approvals: components["schemas"]["ApprovalResponse"][];
             /** @description Who must act next, and why; empty once the request is finished */
             waitingOn: components["schemas"]["WaitingOnResponse"][];
             /**
@@ -2297,6 +2337,13 @@ export interface components {
             comment: string | null;
             /** @description How the actor authenticated; null for what the engine did by itself */
             authentication: components["schemas"]["EntryAuthenticationResponse"] | (never | null);
+            /**
+             * @description For a decision (submission, opinion, waiver, approval, rejection): the SHA-256 of the request’s parameters as canonical JSON it was made on; null otherwise
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            paramsHash: string | null;
+            /** @description For a decision: the catalog version it was made under, where the request records one; null otherwise */
+            catalogVersion: number | null;
             /** Format: date-time */
             createdAt: string;
             /** @description HMAC-SHA-256, under the engine’s audit key, of the entry and the previous one’s (see docs/audit.md) */
@@ -2432,6 +2479,13 @@ export interface components {
             };
             /** @description The Consulted parties’ answers */
             opinions: components["schemas"]["OpinionResponse"][];
+            /**
+             * @description How many distinct approvers of the Accountable party the request needs (its quorum, from the catalog, kept from submission)
+             * @example 1
+             */
+            approvalsRequired: number;
+            /** @description The approvals so far, oldest first; each person counts once (a delegator and their delegate as one), void ones not at all */
+            approvals: components["schemas"]["ApprovalResponse"][];
             /** @description Who must act next, and why; empty once the request is finished */
             waitingOn: components["schemas"]["WaitingOnResponse"][];
             /**
@@ -2747,7 +2801,7 @@ export interface components {
              *       "request.completed"
              *     ]
              */
-            eventTypes?: ("request.submitted" | "request.opinion_given" | "request.consultation_waived" | "request.approved" | "request.rejected" | "request.started" | "request.completed" | "request.failed" | "request.cancelled" | "request.commented" | "request.expired" | "request.approval_reminder" | "request.escalated" | "audit.checkpoint" | "*")[];
+            eventTypes?: ("request.submitted" | "request.opinion_given" | "request.consultation_waived" | "request.approval_recorded" | "request.approved" | "request.rejected" | "request.started" | "request.completed" | "request.failed" | "request.cancelled" | "request.commented" | "request.expired" | "request.approval_reminder" | "request.escalated" | "audit.checkpoint" | "*")[];
             /**
              * Format: uuid
              * @description Provider admins: the organization it is for (default: the caller’s own)
@@ -2848,7 +2902,7 @@ export interface components {
              * @example request.approved
              * @enum {string}
              */
-            eventType: "request.submitted" | "request.opinion_given" | "request.consultation_waived" | "request.approved" | "request.rejected" | "request.started" | "request.completed" | "request.failed" | "request.cancelled" | "request.commented" | "request.expired" | "request.approval_reminder" | "request.escalated" | "audit.checkpoint";
+            eventType: "request.submitted" | "request.opinion_given" | "request.consultation_waived" | "request.approval_recorded" | "request.approved" | "request.rejected" | "request.started" | "request.completed" | "request.failed" | "request.cancelled" | "request.commented" | "request.expired" | "request.approval_reminder" | "request.escalated" | "audit.checkpoint";
             /**
              * Format: uuid
              * @description The request the event is of; null for an audit.checkpoint
@@ -9261,7 +9315,7 @@ export interface operations {
              * @description NO_ELIGIBLE_APPROVER: nobody but the submitter could approve (the message names the party and the role to add); NO_ELIGIBLE_CONSULTANT: a Consulted party has nobody to give its opinion; IDEMPOTENCY_KEY_REUSED. Nothing is stored.
              *
              *     - `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request.
-             *     - `NO_ELIGIBLE_APPROVER`: Nobody but the submitter could approve this request for the Accountable party ({party}): add a user with the role {roles} to the organization "{organization}", then submit again.
+             *     - `NO_ELIGIBLE_APPROVER`: Nobody but the submitter could approve this request for the Accountable party ({party}){quorum}: add a user with the role {roles} to the organization "{organization}", then submit again.
              *     - `NO_ELIGIBLE_CONSULTANT`: Nobody could give the opinion of the Consulted party ({party}) on this request: add a user with the role {roles} to the organization "{organization}", then submit again.
              */
             422: {
@@ -11938,9 +11992,10 @@ export interface operations {
                 };
             };
             /**
-             * @description REQUEST_CONSULTATION_PENDING: Consulted parties have not answered (`details.awaited` names them); POST waive-consultation with a reason to go on without them. REQUEST_INVALID_TRANSITION, REQUEST_VERSION_CONFLICT
+             * @description REQUEST_CONSULTATION_PENDING: Consulted parties have not answered (`details.awaited` names them); POST waive-consultation with a reason to go on without them. ALREADY_APPROVED: you (or a delegate for you) already approved; the request waits for the other approvers its quorum (`approvalsRequired`) needs. REQUEST_INVALID_TRANSITION, REQUEST_VERSION_CONFLICT
              *
              *     - `REQUEST_CONSULTATION_PENDING`: Cannot approve yet: the opinion of {awaited} is still awaited. An approver of the Accountable party may waive it with a reason: POST /v1/requests/{id}/waive-consultation.
+             *     - `ALREADY_APPROVED`: You have already approved this request, yourself or through a delegate; it waits for the other approvers its quorum needs.
              *     - `REQUEST_INVALID_TRANSITION`: Cannot {verb} a request that is {state}.
              *     - `REQUEST_VERSION_CONFLICT`: The request changed while this call was made; read it again and retry.
              *     - `IDEMPOTENCY_KEY_IN_FLIGHT`: The first call with this Idempotency-Key is still running; retry once it has answered.
@@ -11962,7 +12017,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 409;
                         /** @enum {string} */
-                        code?: "REQUEST_CONSULTATION_PENDING" | "REQUEST_INVALID_TRANSITION" | "REQUEST_VERSION_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT";
+                        code?: "REQUEST_CONSULTATION_PENDING" | "ALREADY_APPROVED" | "REQUEST_INVALID_TRANSITION" | "REQUEST_VERSION_CONFLICT" | "IDEMPOTENCY_KEY_IN_FLIGHT";
                     } & {
                         [key: string]: unknown;
                     });

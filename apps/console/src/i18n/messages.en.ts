@@ -1,3 +1,4 @@
+import { quorumEn } from './quorum.messages.en';
 import { adminEn } from './admin.messages.en';
 import { settingsEn } from './settings.messages.en';
 import { liveEn } from './live.messages.en';
@@ -137,6 +138,7 @@ export const en = {
   ...liveEn,
   ...newRequestEn,
   ...listsEn,
+  ...quorumEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

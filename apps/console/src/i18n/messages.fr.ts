@@ -1,3 +1,4 @@
+import { quorumFr } from './quorum.messages.fr';
 import { adminFr } from './admin.messages.fr';
 import { listsFr } from './lists.messages.fr';
 import type { Messages } from './messages.en';
@@ -141,4 +142,5 @@ export const fr: Messages = {
   ...liveFr,
   ...newRequestFr,
   ...listsFr,
+  ...quorumFr,
 };

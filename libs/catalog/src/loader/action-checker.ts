@@ -58,6 +58,8 @@ export class ActionChecker {
     this.checkTranslation(action, report);
     if (action.quota && !action.requestable)
       report(['quota'], 'a quota needs a requestable action');
+    if (action.approval && !action.requestable)
+      report(['approval'], 'a quorum of approvers needs a requestable action');
     return {
       key: action.key,
       product,
@@ -69,6 +71,7 @@ export class ActionChecker {
       raci,
       requestable: action.requestable,
       approvedBySubmission: action.approvedBySubmission ?? false,
+      approval: action.approval,
       deadline: action.deadline,
       comment: action.comment?.trim(),
       performer: action.performer,

@@ -4,6 +4,17 @@ import { Party, Plan } from '../catalog.types';
 const party = z.enum([Party.Provider, Party.Customer]);
 const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+const quorum = z
+  .number()
+  .int()
+  .min(1, { message: 'must be 1 or more: a decision needs at least one approver' });
+
+/** How many distinct approvers of the Accountable party a request needs, and per plan if it differs. */
+const approvalSchema = z.strictObject({
+  required: quorum,
+  plans: z.partialRecord(z.enum([Plan.SelfService, Plan.OnRequest]), quorum).optional(),
+});
+
 const cells = z.strictObject({ provider: z.string().optional(), customer: z.string().optional() });
 
 const actionSchema = z.strictObject({
@@ -27,6 +38,8 @@ const actionSchema = z.strictObject({
   reading: z.strictObject({ note: z.string().min(1), raci: cells }).optional(),
   requestable: z.boolean(),
   approvedBySubmission: z.boolean().optional(),
+  /** The quorum: `required` distinct approvers (default 1), `plans` overriding it per plan. */
+  approval: approvalSchema.optional(),
   /** The approval deadline, in working days, and what happens when it passes. */
   deadline: z
     .strictObject({

@@ -5,6 +5,8 @@ export enum RequestEventType {
   Submitted = 'request.submitted',
   OpinionGiven = 'request.opinion_given',
   ConsultationWaived = 'request.consultation_waived',
+  /** An approval short of the request's quorum: the request still waits for other approvers. */
+  ApprovalRecorded = 'request.approval_recorded',
   Approved = 'request.approved',
   Rejected = 'request.rejected',
   Started = 'request.started',

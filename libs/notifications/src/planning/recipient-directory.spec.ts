@@ -123,4 +123,39 @@ describe('RecipientDirectory: mail asks exactly those the matrix lets act', () =
       ]),
     );
   });
+
+  it('no longer asks, nor reminds, those whose approval already counts towards the quorum', async () => {
+    const shape = distinctShapes(catalog).find((s) => s.accountable === Party.Provider)!;
+    const approval = (by: string, onBehalfOf: string | null, voided: string | null) => ({
+      by,
+      onBehalfOf,
+      at: '2026-11-30T10:00:00.000Z',
+      void: voided,
+    });
+    const request = {
+      ...shape,
+      action: shape.key,
+      organizationId: CUSTOMER_A,
+      state: RequestState.PendingApproval,
+      submittedBy: { id: 'customer-submitter', name: '', email: '' },
+      approvalsRequired: 3,
+      approvals: [
+        approval('provider-approver', null, null),
+        approval('provider-submitter', null, 'given on other parameters'),
+      ],
+    } as unknown as RequestView;
+    const asked = async (view: RequestView) =>
+      (await directory.recipients(Audience.ApprovalNeeded, view, organizations)).map(
+        (r) => r.email,
+      );
+    expect(await asked({ ...request, approvals: [] })).toEqual([
+      'approver@provider.test',
+      'submitter@provider.test',
+    ]);
+    // A void approval counts for nothing: its person is still asked.
+    expect(await asked(request)).toEqual(['submitter@provider.test']);
+    // A delegate's approval counts for the delegator.
+    const delegated = [approval('a-delegate', 'provider-submitter', null)];
+    expect(await asked({ ...request, approvals: delegated })).toEqual(['approver@provider.test']);
+  });
 });

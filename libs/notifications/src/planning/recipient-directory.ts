@@ -81,6 +81,8 @@ export class RecipientDirectory {
       return party === request.accountable && user.roles.includes(Role.Admin);
     }
     const verb = VERB_ASKED_OF[audience as keyof typeof VERB_ASKED_OF];
+    // Those whose approval already counts towards the quorum are no longer asked, nor reminded.
+    if (audience === Audience.ApprovalNeeded && hasApproved(user.id, request)) return false;
     const parties: RequestParties = {
       ...request,
       submittedBy: request.submittedBy.id,
@@ -88,6 +90,13 @@ export class RecipientDirectory {
     };
     return judge(verb, { userId: user.id, party, roles: user.roles }, parties).allowed;
   }
+}
+
+/** Whether the person's approval (their own, or a delegate's for them) counts on the request. */
+export function hasApproved(userId: string, request: Pick<RequestView, 'approvals'>): boolean {
+  return (request.approvals ?? []).some(
+    (approval) => approval.void === null && (approval.onBehalfOf ?? approval.by) === userId,
+  );
 }
 
 export function localeOf(organization: Organization): Locale {

@@ -38,7 +38,13 @@ describe('missingDeciders', () => {
   it('counts the submitter out of the approvers (four eyes)', () => {
     const submitter = user(SUBMITTER, [Role.Approver, Role.Requester]);
     expect(missing({ customer: [submitter], provider: [consultant] })).toEqual([
-      { verb: RequestVerb.Approve, party: Party.Customer, organization: organizations.customer },
+      {
+        verb: RequestVerb.Approve,
+        party: Party.Customer,
+        organization: organizations.customer,
+        needed: 1,
+        able: 0,
+      },
     ]);
   });
 
@@ -46,9 +52,45 @@ describe('missingDeciders', () => {
     const approver = user('u-approver', [Role.Approver]);
     const operator = user('u-operator', [Role.Operator]);
     expect(missing({ customer: [approver], provider: [operator] })).toEqual([
-      { verb: RequestVerb.Opinion, party: Party.Provider, organization: organizations.provider },
+      {
+        verb: RequestVerb.Opinion,
+        party: Party.Provider,
+        organization: organizations.provider,
+        needed: 1,
+        able: 0,
+      },
     ]);
     expect(missing({ customer: [approver], provider: [operator] }, [])).toEqual([]);
+  });
+});
+
+describe('missingDeciders: a quorum', () => {
+  it('needs as many approvers besides the submitter as the quorum, and names the shortfall', () => {
+    const people = {
+      customer: [user(SUBMITTER, [Role.Approver]), user('u-a', [Role.Approver])],
+      provider: [user('u-consultant', [Role.Consultant])],
+    };
+    const check = (approvalsRequired: number) =>
+      missingDeciders({ ...request, approvalsRequired }, [], (party) => ({
+        organization: organizations[party],
+        people: people[party],
+      }));
+    expect(check(1)).toEqual([]);
+    const [short] = check(2);
+    expect(short).toEqual({
+      verb: RequestVerb.Approve,
+      party: Party.Customer,
+      organization: organizations.customer,
+      needed: 2,
+      able: 1,
+    });
+    const error = noEligibleDecider(short);
+    expect(error.message).toBe(
+      'Nobody but the submitter could approve this request for the Accountable party (customer) ' +
+        'in the number its quorum needs (2 distinct approvers; 1 could): add a user with the role ' +
+        'approver to the organization "Globex", then submit again.',
+    );
+    expect(error.details).toMatchObject({ needed: 2, able: 1 });
   });
 });
 
@@ -58,6 +100,8 @@ describe('noEligibleDecider', () => {
       verb: RequestVerb.Approve,
       party: Party.Customer,
       organization: organizations.customer,
+      needed: 1,
+      able: 0,
     });
     expect(error.code).toBe(RequestsErrorCode.NoEligibleApprover);
     expect(error.status).toBe(422);
@@ -70,6 +114,8 @@ describe('noEligibleDecider', () => {
       verb: RequestVerb.Opinion,
       party: Party.Provider,
       organization: organizations.provider,
+      needed: 1,
+      able: 0,
     });
     expect(opinion.code).toBe(RequestsErrorCode.NoEligibleConsultant);
     expect(opinion.message).toContain('the role consultant or approver to the organization');

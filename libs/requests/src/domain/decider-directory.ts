@@ -6,14 +6,18 @@ import { judge, RequestParties } from './raci-policy';
 import { RequestVerb as V } from './request-state';
 import { Standing, WHO_ACTS } from './who-acts.table';
 
-/** A decision a request waits for that no active user could take. */
+/** A decision a request waits for that no active user could take, or too few for its quorum. */
 export interface MissingDecider {
   verb: V.Approve | V.Opinion;
   party: Party;
   organization: { id: string; name: string };
+  /** How many distinct people the decision needs, and how many could take it. */
+  needed: number;
+  able: number;
 }
 
-export type DeciderCheck = RequestParties & { organizationId: string };
+/** A request about to be submitted: its parties, and how many approvers its quorum needs. */
+export type DeciderCheck = RequestParties & { organizationId: string; approvalsRequired?: number };
 
 /** The verbs a waiting request needs somebody for, with the standing whose people may do them. */
 const NEEDED: readonly { verb: V.Approve | V.Opinion; standing: Standing }[] = [
@@ -22,9 +26,9 @@ const NEEDED: readonly { verb: V.Approve | V.Opinion; standing: Standing }[] = [
 ];
 
 /**
- * Finds the decisions nobody could take: no active user of the Accountable party the table of who
- * acts allows to approve (the submitter never is: four eyes), or a Consulted party still awaited
- * with nobody allowed to give its opinion.
+ * Finds the decisions nobody could take: fewer active users of the Accountable party the table of
+ * who acts allows to approve (the submitter never is: four eyes) than its quorum needs, or a
+ * Consulted party still awaited with nobody allowed to give its opinion.
  */
 @Injectable()
 export class DeciderDirectory {
@@ -51,7 +55,7 @@ export class DeciderDirectory {
 
 /** The pure rule behind `DeciderDirectory.missing`, given the active people of each party. */
 export function missingDeciders(
-  request: RequestParties,
+  request: RequestParties & { approvalsRequired?: number },
   awaited: readonly Party[],
   peopleOf: (
     party: Party,
@@ -61,12 +65,14 @@ export function missingDeciders(
     const parties = standing === 'accountable' ? [request.accountable] : awaited;
     return parties.flatMap((party) => {
       const found = peopleOf(party);
-      const able = found?.people.some(
+      if (!found) return [];
+      const needed = verb === V.Approve ? (request.approvalsRequired ?? 1) : 1;
+      const able = found.people.filter(
         (user) => judge(verb, { userId: user.id, party, roles: user.roles }, request).allowed,
-      );
-      if (able || !found) return [];
+      ).length;
+      if (able >= needed) return [];
       const { id, name } = found.organization;
-      return [{ verb, party, organization: { id, name } }];
+      return [{ verb, party, organization: { id, name }, needed, able }];
     });
   });
 }
@@ -84,5 +90,13 @@ export function noEligibleDecider(missing: MissingDecider): RequestsException {
     organization: missing.organization.name,
     organizationId: missing.organization.id,
     roles: rolesFor(missing.verb).join(' or '),
+    // Said only of a quorum: with one approver needed, the answer reads as it always has.
+    ...(missing.needed > 1
+      ? {
+          needed: missing.needed,
+          able: missing.able,
+          quorum: ` in the number its quorum needs (${missing.needed} distinct approvers; ${missing.able} could)`,
+        }
+      : {}),
   });
 }

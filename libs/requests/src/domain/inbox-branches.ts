@@ -49,7 +49,7 @@ export function inboxBranches(principal: Pick<Principal, 'party' | 'roles'>): In
     const submitter = fourEyes ? ' AND r.submitted_by <> :userId' : '';
     switch (actor.standing) {
       case 'accountable':
-        return [{ wait, where: `${state} AND r.accountable = :party${submitter}` }];
+        return [{ wait, where: `${state} AND r.accountable = :party${submitter}${notApproved}` }];
       case 'performer':
         return [{ wait, where: `${state} AND r.performer = :party${submitter}` }];
       case 'consulted':
@@ -59,6 +59,14 @@ export function inboxBranches(principal: Pick<Principal, 'party' | 'roles'>): In
     }
   });
 }
+
+/**
+ * Not yet approved by the caller: once their approval counts towards a quorum, the request waits
+ * on the others only. One lookup of the approvals' unique index (request, counted person) per row.
+ */
+const notApproved =
+  ' AND NOT EXISTS (SELECT 1 FROM request_approvals a WHERE a.request_id = r.id' +
+  ' AND a.counted_person = :userId AND a.params_hash = r.params_hash)';
 
 /**
  * Consultations waiting for the party's opinion. "The Consulted list holds the party" is no index

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   allowsPlan,
+  approvalsRequired,
   Catalog,
   CatalogAction,
   CatalogTables,
@@ -23,6 +24,8 @@ export interface RaciAssignment {
   via?: string;
   /** The catalog version the assignment was read from, which the request pins. */
   catalogVersion: number;
+  /** How many distinct approvers of the Accountable party the request needs (its quorum). */
+  approvalsRequired: number;
 }
 
 /** Reads the catalog for a submission: the action must exist, be requestable under the plan, and its params valid. */
@@ -75,6 +78,7 @@ export class RaciResolver {
       performer,
       via: action.performer.via,
       catalogVersion: catalog.version,
+      approvalsRequired: approvalsRequired(action, subscription.plan),
     };
   }
 }

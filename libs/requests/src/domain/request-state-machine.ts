@@ -24,6 +24,8 @@ export interface TransitionContext {
   /** For a submission: whether consultation is needed, and whether the submission is the decision. */
   hasConsulted?: boolean;
   decidedBySubmission?: boolean;
+  /** For an approval: whether it is the one that reaches the request's quorum (absent: it is). */
+  quorumReached?: boolean;
 }
 
 /**
@@ -40,6 +42,10 @@ export function nextState(
       verb,
       state: state ?? 'not submitted',
     });
+  }
+  // An approval short of the quorum is recorded; the request keeps waiting for the others.
+  if (verb === V.Approve && context.quorumReached === false) {
+    return { to: S.PendingApproval, event: RequestEventType.ApprovalRecorded };
   }
   return { to: target(state, verb, context), event: EVENT_OF[verb] };
 }

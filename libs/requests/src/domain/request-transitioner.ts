@@ -22,7 +22,18 @@ export interface Change {
   patch?: Partial<Pick<Request, 'result'>>;
   /** The versions `If-Match` named: another one, even one written meanwhile, answers 412. */
   expectedVersions?: ExpectedVersions;
+  /** The delegator the actor acts for (their user id); null or absent when acting for themselves. */
+  onBehalfOf?: string | null;
 }
+
+/** The verbs that decide: their entries record what they were decided on. */
+const DECISIONS: ReadonlySet<RequestVerb> = new Set([
+  RequestVerb.Submit,
+  RequestVerb.Opinion,
+  RequestVerb.WaiveConsultation,
+  RequestVerb.Approve,
+  RequestVerb.Reject,
+]);
 
 /**
  * The one path by which a request changes: the state machine decides the next state, then, in the
@@ -130,6 +141,7 @@ export class RequestTransitioner {
           toState: to,
           comment,
           authentication: recordedAuthentication(change.actor),
+          ...decidedOn(request, change.verb),
         },
         at,
         previousEntry(request, from === null),
@@ -156,6 +168,15 @@ function previousEntry(request: Request, created: boolean): ChainHead | null | '
   if (created) return null;
   if (!request.auditSeq || !request.auditHash) return 'read';
   return { seq: request.auditSeq, hash: request.auditHash };
+}
+
+/** What a decision is made on: the parameters' hash and the catalog version; nothing otherwise. */
+function decidedOn(
+  request: Request,
+  verb: RequestVerb,
+): { paramsHash: string | null; catalogVersion: number | null } {
+  if (!DECISIONS.has(verb)) return { paramsHash: null, catalogVersion: null };
+  return { paramsHash: request.paramsHash ?? null, catalogVersion: request.catalogVersion };
 }
 
 /** How the actor authenticated, as the history keeps it; null when the engine acts by itself. */

@@ -62,6 +62,17 @@ export class Request {
   @Column({ name: 'catalog_version', type: 'integer', default: 1 })
   catalogVersion!: number;
 
+  /** How many distinct approvers the request needs (its quorum), pinned at submission. */
+  @Column({ name: 'approvals_required', type: 'integer', default: 1 })
+  approvalsRequired!: number;
+
+  /**
+   * The SHA-256 of `params` as canonical JSON, taken at submission: every decision records the
+   * hash it was made on; null for requests submitted before decisions were bound to it.
+   */
+  @Column({ name: 'params_hash', type: 'varchar', length: 64, nullable: true })
+  paramsHash!: string | null;
+
   /** Incremented by every change; a write with a stale version is refused (optimistic locking). */
   @Column({ type: 'integer' })
   version!: number;

@@ -25,6 +25,8 @@ const orphaned: MissingDecider = {
   verb: RequestVerb.Approve,
   party: Party.Customer,
   organization: { id: CUSTOMER_ORG, name: 'Globex' },
+  needed: 1,
+  able: 0,
 };
 
 function setUp(deactivated: Partial<User>, missing: MissingDecider[]) {

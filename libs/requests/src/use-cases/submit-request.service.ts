@@ -6,6 +6,7 @@ import { Organization, OrganizationsService, Principal, Role } from '@app/partie
 import { ApprovalDeadlines } from '../deadlines/approval-deadlines';
 import { DeciderCheck, DeciderDirectory, noEligibleDecider } from '../domain/decider-directory';
 import { RaciAssignment, RaciResolver } from '../domain/raci-resolver';
+import { paramsHash } from '../domain/params-hash';
 import { RequestQuota } from '../domain/request-quota';
 import { RequestVerb } from '../domain/request-state';
 import { RequestTransitioner } from '../domain/request-transitioner';
@@ -81,12 +82,13 @@ export class SubmitRequestService {
 
 /**
  * The Accountable party's own approver submitting an action the catalog marks as decided by
- * submission, with nobody to consult first.
+ * submission, with nobody to consult first and no quorum of several approvers to gather.
  */
 export function decidesBySubmission(principal: Principal, raci: RaciAssignment): boolean {
   return (
     raci.action.approvedBySubmission &&
     raci.consulted.length === 0 &&
+    raci.approvalsRequired === 1 &&
     principal.party === raci.accountable &&
     principal.roles.includes(Role.Approver)
   );
@@ -101,7 +103,11 @@ export function deciderCheck(
   const { accountable, consulted, responsible, performer } = raci;
   const letters = raci.action.raci;
   const organizationId = organization.id;
-  return { accountable, consulted, responsible, performer, submittedBy, letters, organizationId };
+  const approvalsRequired = raci.approvalsRequired;
+  return {
+    ...{ accountable, consulted, responsible, performer, submittedBy, letters },
+    ...{ organizationId, approvalsRequired },
+  };
 }
 
 function newRequest(
@@ -116,6 +122,8 @@ function newRequest(
     product: raci.action.product,
     organizationId: organization.id,
     params: input.params,
+    paramsHash: paramsHash(input.params),
+    approvalsRequired: raci.approvalsRequired,
     responsible: raci.responsible,
     accountable: raci.accountable,
     consulted: raci.consulted,

@@ -12,7 +12,8 @@ import { requireStepUp } from '../domain/step-up.policy';
 import { RequestVerb as V } from '../domain/request-state';
 import { TransitionContext } from '../domain/request-state-machine';
 import { assertExpectedVersion, ExpectedVersions } from '../domain/version-precondition';
-import { RequestTransitioner } from '../domain/request-transitioner';
+import { Change, RequestTransitioner } from '../domain/request-transitioner';
+import { alreadyApproved, Approver, recordApproval } from '../domain/approval-quorum';
 import { Opinion, RequestOpinion } from '../entities/request-opinion.entity';
 import { Request, RequestResult } from '../entities/request.entity';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
@@ -65,23 +66,29 @@ export class TransitionRequestService {
         if (verb === V.Approve && request.state === RequestState.PendingConsultation) {
           throw await consultationPending(manager, request);
         }
-        const context =
-          verb === V.Opinion ? await this.recordOpinion(manager, request, principal, input) : {};
-        const event = await this.transitioner.apply(manager, request, {
+        const change: Change = {
           verb,
           actor: principal,
           letter,
-          context,
           comment: historyText(verb, input),
           patch: verb === V.Complete ? { result: input.result ?? null } : undefined,
           expectedVersions: input.expectedVersions,
-        });
+        };
+        change.context =
+          verb === V.Opinion
+            ? await this.recordOpinion(manager, request, principal, input)
+            : verb === V.Approve && request.state === RequestState.PendingApproval
+              ? await recordApproval(manager, request, approverOf(change))
+              : {};
+        const event = await this.transitioner.apply(manager, request, change);
         return { view: await this.views.of(request, manager), event };
       });
       this.events.emit(event.type, event);
       return view;
     } catch (error) {
       if (verb === V.Opinion && isUniqueViolation(error)) throw opinionAlreadyGiven();
+      // The same person approving twice at once: the second waits for the first's row, then fails.
+      if (verb === V.Approve && isUniqueViolation(error)) throw alreadyApproved();
       throw error;
     }
   }
@@ -107,6 +114,11 @@ export class TransitionRequestService {
     const parties = new Set([...answered.map((o) => o.party), principal.party]);
     return { consultationComplete: request.consulted.every((party) => parties.has(party)) };
   }
+}
+
+/** Who approves, as the change says: the actor, for the delegator it names if it does. */
+function approverOf(change: Change): Approver {
+  return { userId: change.actor.userId!, onBehalfOf: change.onBehalfOf ?? null };
 }
 
 /** Approving too early: which Consulted parties are still awaited, and how to go on without them. */

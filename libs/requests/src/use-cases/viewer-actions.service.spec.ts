@@ -9,6 +9,7 @@ import {
   principal,
   PROVIDER_ORG,
 } from '@app/parties/testing/principal.fixture';
+import { RequestApproval } from '../entities/request-approval.entity';
 import { Request } from '../entities/request.entity';
 import { RequestVerb as V } from '../domain/request-state';
 import { RequestsException } from '../requests.exception';
@@ -17,6 +18,7 @@ import { ViewerActionsService } from './viewer-actions.service';
 
 const SUBMITTER = '00000000-0000-4000-8000-0000000000aa';
 const APPROVER = '00000000-0000-4000-8000-0000000000ff';
+const OTHER_APPROVER = '00000000-0000-4000-8000-0000000000fe';
 const LETTERS = { [Party.Provider]: ['R', 'A'], [Party.Customer]: ['I'] };
 const tables = { lettersOf: () => LETTERS };
 const catalog = { at: () => Promise.resolve(tables) } as unknown as Catalog;
@@ -45,7 +47,10 @@ describe('ViewerActionsService', () => {
   });
 
   beforeAll(async () => {
-    dataSource = await sqliteWithParties([[SUBMITTER, CUSTOMER_A, 'Submitter']]);
+    dataSource = await sqliteWithParties([
+      [SUBMITTER, CUSTOMER_A, 'Submitter'],
+      [OTHER_APPROVER, PROVIDER_ORG, 'Other'],
+    ]);
     await dataSource.getRepository(Request).insert(asRow<Request>(row));
   });
 
@@ -61,6 +66,23 @@ describe('ViewerActionsService', () => {
     const stepUp = await service({ OIDC_STEP_UP_ACR: 'urn:raci:loa:mfa' }).of(approver, row.id);
     expect(stepUp).toContainEqual({ verb: V.Approve, stepUp: true });
     expect(stepUp).toContainEqual({ verb: V.Comment, stepUp: false });
+  });
+
+  it('no longer offers to approve to an approver whose approval already counts', async () => {
+    const approver = principal(PROVIDER_ORG, [Role.Approver], APPROVER);
+    const other = principal(PROVIDER_ORG, [Role.Approver], OTHER_APPROVER);
+    await dataSource.getRepository(RequestApproval).insert({
+      id: randomUUID(),
+      requestId: row.id,
+      userId: OTHER_APPROVER,
+      onBehalfOf: null,
+      countedPerson: OTHER_APPROVER,
+      paramsHash: '',
+      catalogVersion: null,
+      createdAt: new Date(),
+    });
+    expect((await service().of(other, row.id)).map(({ verb }) => verb)).not.toContain(V.Approve);
+    expect((await service().of(approver, row.id)).map(({ verb }) => verb)).toContain(V.Approve);
   });
 
   it('offers the informed customer no decision', async () => {

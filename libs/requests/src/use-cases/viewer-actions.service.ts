@@ -8,6 +8,9 @@ import { openVerbs } from '../domain/open-verbs';
 import { PersonVerb } from '../domain/raci-policy';
 import { findVisibleRequest } from '../domain/request-scope';
 import { stepUpApplies } from '../domain/step-up.policy';
+import { countApprovals } from '../domain/approval-quorum';
+import { RequestVerb } from '../domain/request-state';
+import { RequestApproval } from '../entities/request-approval.entity';
 import { RequestOpinion } from '../entities/request-opinion.entity';
 
 /** A verb the caller may do to a request now. */
@@ -33,11 +36,16 @@ export class ViewerActionsService {
     const manager = this.dataSource.manager;
     const request = await findVisibleRequest(manager, principal, id);
     const opinions = await manager.findBy(RequestOpinion, { requestId: request.id });
+    const approvals = await manager.findBy(RequestApproval, { requestId: request.id });
+    // Whose approval already counts is not offered to approve again (409 ALREADY_APPROVED).
+    const approved = countApprovals(approvals, request).counted.some(
+      (a) => a.countedPerson === principal.userId || a.userId === principal.userId,
+    );
     const verbs = openVerbs(principal, {
       ...request,
       letters: (await this.catalog.at(request.catalogVersion)).lettersOf(request.action),
       answered: opinions.map((opinion) => opinion.party),
-    });
+    }).filter((verb) => !(approved && verb === RequestVerb.Approve));
     const acrValues = this.config.env.OIDC_STEP_UP_ACR ?? [];
     const steppedUp = isStepUp(principal.credential, acrValues);
     return verbs.map((verb) => ({

@@ -3,14 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Catalog } from '@app/catalog';
 import { UsersService } from '@app/parties';
+import { approvalViews } from '../domain/approval-quorum';
+import { RequestApproval } from '../entities/request-approval.entity';
 import { RequestOpinion } from '../entities/request-opinion.entity';
 import { Request } from '../entities/request.entity';
 import { OpinionView, PersonView, RequestView, toRequestView } from '../request.view';
 
 /**
  * Turns request rows into the views the API and the mail show: the action's title from the catalog,
- * the submitter, the opinions, and who the request waits on. One query each for the people and the
- * opinions of a whole page.
+ * the submitter, the opinions and approvals, and who the request waits on. One query each for the
+ * people, the opinions and the approvals of a whole page.
  */
 @Injectable()
 export class RequestViews {
@@ -40,6 +42,10 @@ export class RequestViews {
       where: { requestId: In(requests.map((r) => r.id)) },
       order: { createdAt: 'ASC' },
     });
+    const approvals = await manager.find(RequestApproval, {
+      where: { requestId: In(requests.map((r) => r.id)) },
+      order: { createdAt: 'ASC' },
+    });
     // Each request's own catalog version: its routing and letters are the ones it was made under.
     const pinned = new Map(
       await Promise.all(
@@ -55,6 +61,10 @@ export class RequestViews {
         letters: catalog.lettersOf(request.action),
         submitter: people.get(request.submittedBy) ?? unknownPerson(request.submittedBy),
         opinions: opinions.filter((o) => o.requestId === request.id).map(toOpinionView),
+        approvals: approvalViews(
+          approvals.filter((a) => a.requestId === request.id),
+          request,
+        ),
       });
     });
   }

@@ -10,6 +10,7 @@ export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = [
   'request.submitted',
   'request.opinion_given',
   'request.consultation_waived',
+  'request.approval_recorded',
   'request.approved',
   'request.rejected',
   'request.started',

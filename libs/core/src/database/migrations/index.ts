@@ -16,6 +16,7 @@ import { PersonalCredentials1764000000019 } from './1764000000019-personal-crede
 import { EmailPerOrganization1764000000020 } from './1764000000020-email-per-organization';
 import { KeyedHistory1764000000021 } from './1764000000021-keyed-history';
 import { AuditCheckpoints1764000000022 } from './1764000000022-audit-checkpoints';
+import { QuorumApprovals1764000000024 } from './1764000000024-quorum-approvals';
 import { CatalogVersions1764000000025 } from './1764000000025-catalog-versions';
 
 /** Every migration, oldest first. Listed explicitly so a bundled build finds them all. */
@@ -37,5 +38,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   EmailPerOrganization1764000000020,
   KeyedHistory1764000000021,
   AuditCheckpoints1764000000022,
+  QuorumApprovals1764000000024,
   CatalogVersions1764000000025,
 ];

@@ -1,0 +1,5 @@
+/** The words of quorum approvals, in English. */
+export const quorumEn = {
+  'event.request.approval_recorded': 'Approved; other approvals awaited',
+  'error.ALREADY_APPROVED': 'You have already approved this request; it awaits other approvers.',
+} as const;

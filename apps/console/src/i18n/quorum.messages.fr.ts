@@ -1,0 +1,6 @@
+/** Les mots des approbations à quorum, en français. */
+export const quorumFr = {
+  'event.request.approval_recorded': 'A approuvé ; d’autres approbations sont attendues',
+  'error.ALREADY_APPROVED':
+    'Vous avez déjà approuvé cette demande ; elle attend d’autres approbateurs.',
+} as const;
