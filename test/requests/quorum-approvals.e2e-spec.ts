@@ -206,11 +206,13 @@ describe('quorum approvals', () => {
       .expect(200);
     const sortedKeys = Object.keys(PARAMS).sort();
     const expected = createHash('sha256').update(JSON.stringify(PARAMS, sortedKeys)).digest('hex');
+    const { catalogVersion } = await read(requester, id);
+    expect(catalogVersion).toEqual(expect.any(Number));
     const entries = await history(requester, id);
     expect(entries.map((e) => [e.event, e.paramsHash, e.catalogVersion])).toEqual([
-      ['request.submitted', expected, null],
-      ['request.approval_recorded', expected, null],
-      ['request.rejected', expected, null],
+      ['request.submitted', expected, catalogVersion],
+      ['request.approval_recorded', expected, catalogVersion],
+      ['request.rejected', expected, catalogVersion],
     ]);
   });
 });
