@@ -19,6 +19,7 @@ import { BenchNoopController } from './bench/bench-noop.controller';
 import { AuthModule } from './auth/auth.module';
 import { SsoController } from './auth/sso/sso.controller';
 import { CatalogController } from './catalog/catalog.controller';
+import { DelegationsController } from './delegations/delegations.controller';
 import { EmailActionsController } from './email-actions/email-actions.controller';
 import { EmailLinkController } from './auth/email-link/email-link.controller';
 import { AccountChoiceController } from './auth/account-choice/account-choice.controller';
@@ -80,6 +81,7 @@ export class ApiModule implements NestModule {
         OrganizationsController,
         UsersController,
         TokensController,
+        DelegationsController,
         MeController,
         NotificationPreferencesController,
         RequestsController,

@@ -57,7 +57,9 @@ export interface AuditProblem {
  * link in the request's chain and in the organization's log, and its key. `authentication` is an
  * array in a fixed order too: PostgreSQL's jsonb does not keep the order of an object's keys.
  */
-export function entryFields(entry: Omit<AuditEntry, 'hash'>): unknown[] {
+export function entryFields(
+  entry: Omit<AuditEntry, 'hash' | 'onBehalfOf'> & { onBehalfOf?: string | null },
+): unknown[] {
   return [
     entry.id,
     entry.requestId,
@@ -76,6 +78,8 @@ export function entryFields(entry: Omit<AuditEntry, 'hash'>): unknown[] {
     entry.logSeq,
     entry.logPrevHash,
     entry.keyId,
+    // Only where a delegation acted, so every entry recorded before delegations keeps its MAC.
+    ...(entry.onBehalfOf ? [entry.onBehalfOf] : []),
   ];
 }
 

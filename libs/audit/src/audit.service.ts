@@ -8,19 +8,20 @@ import { AuditKeys } from './keys/audit-keys';
 import { advanceLog, takeLogPlace } from './log/tenant-log';
 import { AuditVerification, HistoryVerifier } from './verify/history-verifier';
 
-export type NewAuditEntry = Pick<
-  AuditEntry,
-  | 'requestId'
-  | 'organizationId'
-  | 'actorId'
-  | 'actorOrganizationId'
-  | 'letter'
-  | 'event'
-  | 'fromState'
-  | 'toState'
-  | 'comment'
-  | 'authentication'
->;
+export type NewAuditEntry = Partial<Pick<AuditEntry, 'onBehalfOf'>> &
+  Pick<
+    AuditEntry,
+    | 'requestId'
+    | 'organizationId'
+    | 'actorId'
+    | 'actorOrganizationId'
+    | 'letter'
+    | 'event'
+    | 'fromState'
+    | 'toState'
+    | 'comment'
+    | 'authentication'
+  >;
 
 /** Appends to and checks the keyed history of requests. */
 @Injectable()
@@ -54,6 +55,7 @@ export class AuditService {
     const place = await takeLogPlace(manager, input.organizationId, at);
     const entry = {
       ...input,
+      onBehalfOf: input.onBehalfOf ?? null,
       id: randomUUID(),
       seq: (head?.seq ?? 0) + 1,
       createdAt: at,

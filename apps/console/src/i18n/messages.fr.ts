@@ -1,5 +1,6 @@
 import { adminFr } from './admin.messages.fr';
 import { listsFr } from './lists.messages.fr';
+import { delegationFr } from './delegation.messages.fr';
 import type { Messages } from './messages.en';
 import { settingsFr } from './settings.messages.fr';
 import { liveFr } from './live.messages.fr';
@@ -141,4 +142,5 @@ export const fr: Messages = {
   ...liveFr,
   ...newRequestFr,
   ...listsFr,
+  ...delegationFr,
 };

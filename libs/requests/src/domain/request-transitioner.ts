@@ -14,6 +14,8 @@ import { assertExpectedVersion, ExpectedVersions } from './version-precondition'
 export interface Change {
   verb: RequestVerb;
   actor: Principal;
+  /** The delegator the actor decides for, through a delegation they hold; null in their own right. */
+  onBehalfOf?: string | null;
   letter: string | null;
   context?: TransitionContext;
   /** Text recorded in the history (reason, opinion, public comment). */
@@ -124,6 +126,7 @@ export class RequestTransitioner {
           organizationId: request.organizationId,
           actorId: change.actor.userId,
           actorOrganizationId: change.actor.organizationId,
+          onBehalfOf: change.onBehalfOf ?? null,
           letter: change.letter,
           event: type,
           fromState: from,

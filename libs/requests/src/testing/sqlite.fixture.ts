@@ -3,6 +3,7 @@ import { adaptEntityTypesToSqlite } from '@app/core';
 import { MIGRATIONS } from '@app/core/database/migrations';
 import { User } from '@app/parties';
 import { CUSTOMER_A, CUSTOMER_B, PROVIDER_ORG } from '@app/parties/testing/principal.fixture';
+import { Delegation } from '../delegations/delegation.entity';
 import { RequestOpinion } from '../entities/request-opinion.entity';
 import { Request } from '../entities/request.entity';
 
@@ -18,7 +19,7 @@ export async function sqliteWithParties(users: readonly SeedUser[]): Promise<Dat
   const dataSource = new DataSource({
     type: 'better-sqlite3',
     database: ':memory:',
-    entities: [Request, RequestOpinion, User],
+    entities: [Request, RequestOpinion, User, Delegation],
     migrations: MIGRATIONS,
     migrationsRun: true,
   });

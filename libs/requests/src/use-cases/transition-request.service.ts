@@ -5,7 +5,8 @@ import { Catalog } from '@app/catalog';
 import { EntityManager } from 'typeorm';
 import { AppConfig, isUniqueViolation, RequestState, TransactionRunner } from '@app/core';
 import { Principal } from '@app/parties';
-import { authorize } from '../domain/raci-policy';
+import { authorizeWithDelegations } from '../domain/delegated-policy';
+import { HeldDelegations } from '../delegations/held-delegations';
 import { findVisibleRequest } from '../domain/request-scope';
 import { requirePersonalCredential } from '../domain/personal-credential.policy';
 import { requireStepUp } from '../domain/step-up.policy';
@@ -42,6 +43,7 @@ export class TransitionRequestService {
     private readonly events: EventEmitter2,
     private readonly views: RequestViews,
     private readonly config: AppConfig,
+    private readonly delegations: HeldDelegations,
   ) {}
 
   async act(
@@ -55,10 +57,16 @@ export class TransitionRequestService {
         const request = await findVisibleRequest(manager, principal, id);
         // Whose credential it is comes first: nobody decides as someone else, whatever their roles.
         requirePersonalCredential(verb, principal);
-        const letter = authorize(verb, principal, {
-          ...request,
-          letters: this.catalog.lettersOf(request.action),
-        });
+        // Their own roles first; else, for a decision, a delegation they hold now.
+        const held = principal.userId
+          ? await this.delegations.of([principal.userId], new Date(), manager)
+          : [];
+        const { letter, onBehalfOf } = authorizeWithDelegations(
+          verb,
+          principal,
+          { ...request, letters: this.catalog.lettersOf(request.action) },
+          held,
+        );
         requireStepUp(verb, principal, this.config);
         assertExpectedVersion(request.version, input.expectedVersions);
         if (verb === V.Approve && request.state === RequestState.PendingConsultation) {
@@ -69,6 +77,7 @@ export class TransitionRequestService {
         const event = await this.transitioner.apply(manager, request, {
           verb,
           actor: principal,
+          onBehalfOf,
           letter,
           context,
           comment: historyText(verb, input),

@@ -16,6 +16,7 @@ import { PersonalCredentials1764000000019 } from './1764000000019-personal-crede
 import { EmailPerOrganization1764000000020 } from './1764000000020-email-per-organization';
 import { KeyedHistory1764000000021 } from './1764000000021-keyed-history';
 import { AuditCheckpoints1764000000022 } from './1764000000022-audit-checkpoints';
+import { Delegations1764000000023 } from './1764000000023-delegations';
 
 /** Every migration, oldest first. Listed explicitly so a bundled build finds them all. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   EmailPerOrganization1764000000020,
   KeyedHistory1764000000021,
   AuditCheckpoints1764000000022,
+  Delegations1764000000023,
 ];
