@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AdminAction, AdminAuditService, created } from '@app/audit';
-import { TransactionRunner } from '@app/core';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { DelegationEvent, DelegationEventType, TransactionRunner } from '@app/core';
 import { AccessPolicy, isUuid, Principal, User } from '@app/parties';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
 import { Delegation } from './delegation.entity';
@@ -28,10 +29,11 @@ export class CreateDelegationService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly adminAudit: AdminAuditService,
+    private readonly events: EventEmitter2,
   ) {}
 
-  create(principal: Principal, input: NewDelegation): Promise<DelegationView> {
-    return this.transactions.run(async (manager) => {
+  async create(principal: Principal, input: NewDelegation): Promise<DelegationView> {
+    const view = await this.transactions.run(async (manager) => {
       const delegator = await this.delegatorFor(manager, principal, input.delegatorId);
       const delegate = isUuid(input.delegateId)
         ? await manager.findOneBy(User, { id: input.delegateId })
@@ -67,6 +69,14 @@ export class CreateDelegationService {
       }
       return toDelegationView(delegation);
     });
+    const event: DelegationEvent = {
+      type: DelegationEventType.Set,
+      delegationId: view.id,
+      startsAt: view.startsAt,
+      endsAt: view.endsAt,
+    };
+    this.events.emit(event.type, event);
+    return view;
   }
 
   /** The caller, or, for an admin of their organization, the user they name. */

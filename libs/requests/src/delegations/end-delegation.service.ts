@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AdminAction, AdminAuditService } from '@app/audit';
-import { TransactionRunner } from '@app/core';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { DelegationEvent, DelegationEventType, TransactionRunner } from '@app/core';
 import { AccessPolicy, isUuid, Principal } from '@app/parties';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
 import { Delegation } from './delegation.entity';
@@ -14,10 +15,11 @@ export class EndDelegationService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly adminAudit: AdminAuditService,
+    private readonly events: EventEmitter2,
   ) {}
 
-  end(principal: Principal, id: string): Promise<void> {
-    return this.transactions.run(async (manager) => {
+  async end(principal: Principal, id: string): Promise<void> {
+    const ended = await this.transactions.run(async (manager): Promise<DelegationEvent | null> => {
       const delegation = isUuid(id) ? await manager.findOneBy(Delegation, { id }) : null;
       const party =
         delegation !== null &&
@@ -30,7 +32,7 @@ export class EndDelegationService {
         throw new RequestsException(Code.DelegationNotFound, { id });
       }
       const now = new Date();
-      if (delegation.endedAt || new Date(delegation.endsAt) <= now) return;
+      if (delegation.endedAt || new Date(delegation.endsAt) <= now) return null;
       await manager.update(Delegation, { id }, { endedAt: now });
       if (!party) {
         await this.adminAudit.record(manager, {
@@ -42,6 +44,13 @@ export class EndDelegationService {
           changes: { endedAt: { from: null, to: now } },
         });
       }
+      return {
+        type: DelegationEventType.Ended,
+        delegationId: id,
+        startsAt: new Date(delegation.startsAt).toISOString(),
+        endsAt: new Date(delegation.endsAt).toISOString(),
+      };
     });
+    if (ended) this.events.emit(ended.type, ended);
   }
 }
