@@ -1,7 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsOptional, IsString, IsUUID, Length, ValidateBy } from 'class-validator';
-import { NewDelegation } from '@app/requests';
+import { IsISO8601, IsOptional, IsString, IsUUID, Length, ValidateBy } from 'class-validator';
 import { Trim } from '../parties/trim.transform';
 
 /** A moment of a window: an ISO 8601 date-time in the years 1 to 9999, as every database stores. */
@@ -9,17 +7,20 @@ function IsWindowDate(): PropertyDecorator {
   return ValidateBy({
     name: 'isWindowDate',
     validator: {
-      validate: (value) =>
-        value instanceof Date &&
-        value >= new Date('0001-01-01T00:00:00.000Z') &&
-        value <= new Date('9999-12-31T23:59:59.999Z'),
+      validate: (value) => {
+        const at = typeof value === 'string' ? Date.parse(value) : NaN;
+        return (
+          at >= Date.parse('0001-01-01T00:00:00.000Z') &&
+          at <= Date.parse('9999-12-31T23:59:59.999Z')
+        );
+      },
       defaultMessage: () => '$property must be an ISO 8601 date-time in the years 1 to 9999',
     },
   });
 }
 
 /** Body of `POST /v1/delegations`. */
-export class CreateDelegationDto implements NewDelegation {
+export class CreateDelegationDto {
   @ApiProperty({
     format: 'uuid',
     description: 'An active person of the delegator’s organization, other than the delegator',
@@ -33,9 +34,9 @@ export class CreateDelegationDto implements NewDelegation {
     example: '2026-12-21T08:00:00Z',
     description: 'When the delegate may start to decide; a moment passed starts it at once',
   })
-  @Type(() => Date)
+  @IsISO8601({ strict: true })
   @IsWindowDate()
-  startsAt!: Date;
+  startsAt!: string;
 
   @ApiProperty({
     type: String,
@@ -43,9 +44,9 @@ export class CreateDelegationDto implements NewDelegation {
     example: '2027-01-04T08:00:00Z',
     description: 'When it ends: after `startsAt`, and not passed',
   })
-  @Type(() => Date)
+  @IsISO8601({ strict: true })
   @IsWindowDate()
-  endsAt!: Date;
+  endsAt!: string;
 
   @ApiProperty({ example: 'Holidays', minLength: 1, maxLength: 500 })
   @Trim()

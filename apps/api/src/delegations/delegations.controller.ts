@@ -70,7 +70,11 @@ export class DelegationsController {
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateDelegationDto,
   ): Promise<DelegationResponse> {
-    return this.creating.create(principal, body);
+    return this.creating.create(principal, {
+      ...body,
+      startsAt: new Date(body.startsAt),
+      endsAt: new Date(body.endsAt),
+    });
   }
 
   @Get()
