@@ -115,6 +115,16 @@ describe('/v1/delegations (PostgreSQL)', () => {
         'VALIDATION_FAILED',
       ],
     ];
+    // No chains: what a stand-in received is not theirs to pass on.
+    const standIn = await createUser(t, provider(), [Role.Requester]);
+    await api(t, delegator).post('/v1/delegations', body(standIn.id)).expect(201);
+    cases.push([
+      'of what one received',
+      standIn,
+      body(cast.provider.requester.id),
+      422,
+      'NOTHING_TO_DELEGATE',
+    ]);
     const before = await rows();
     for (const [what, caller, payload, status, code] of cases) {
       const res = await api(t, caller).post('/v1/delegations', payload);
