@@ -85,6 +85,9 @@ describe('deciding through a delegation (PostgreSQL, real SMTP, the worker runni
       expect.arrayContaining([expect.objectContaining({ id, onBehalfOf: null })]),
     );
 
+    // The request page offers the stand-in the decisions, as the API will take them.
+    const actions = await api(t, stand).get(`/v1/requests/${id}/actions`).expect(200);
+    expect(JSON.stringify(actions.body)).toContain('"approve"');
     const approved = await api(t, stand)
       .post(`/v1/requests/${id}/approve`, { comment: 'Standing in' })
       .expect(200);
