@@ -26,11 +26,16 @@ const TRANSITIONS: Record<Exclude<Verb, 'submit'>, object> = {
 
 const ROLES = ['requester', 'approver', 'operator', 'consultant', 'admin'] as const;
 
-/** One user per party and role, none of them the submitter (so four eyes does not interfere). */
+/**
+ * One user per party and role, none of them the submitter (so four eyes does not interfere); and,
+ * per party, a requester standing in for its approver and one for its consultant: `delegated` are
+ * the decision roles the delegation they hold carries.
+ */
 interface Seat {
   party: Party;
-  role: (typeof ROLES)[number];
+  role: (typeof ROLES)[number] | 'stand-in for approver' | 'stand-in for consultant';
   actor: Actor;
+  delegated?: string[];
 }
 
 interface Subscription {
@@ -52,16 +57,21 @@ function allowed(
   const accountable = letters.includes('A');
   const performer = performerOf(action, subscription);
   const roles = seat.actor.roles as string[];
+  // A delegation carries decisions (approve, reject, waive, opinions), never cancelling or work.
+  const deciding = [...roles, ...(seat.delegated ?? [])];
   switch (verb) {
     case 'submit':
       return roles.includes('requester');
     case 'approve':
     case 'reject':
     case 'waive-consultation':
+      return accountable && deciding.includes('approver');
     case 'cancel':
       return accountable && roles.includes('approver');
     case 'opinions':
-      return letters.includes('C') && (roles.includes('consultant') || roles.includes('approver'));
+      return (
+        letters.includes('C') && (deciding.includes('consultant') || deciding.includes('approver'))
+      );
     case 'start':
     case 'complete':
     case 'fail':
@@ -91,6 +101,10 @@ describe('RACI access, generated from the whole catalog', () => {
   let http: RawHttpClient;
   let cast: Cast;
   let seats: Seat[];
+  /** The stand-ins of each organization, by the role they stand in for. */
+  let standIns: Record<string, { approver: Actor; consultant: Actor }>;
+  /** A delegation of the provider, for the outsiders' calls. */
+  let delegationId: string;
   let submitters: Record<string, Actor>;
   let stranger: Actor;
   let revoked: string;
@@ -125,6 +139,25 @@ describe('RACI access, generated from the whole catalog', () => {
         Role.Requester,
       ]),
     };
+    standIns = {};
+    for (const staff of [cast.provider, cast.onRequest, cast.selfService]) {
+      const stand = {
+        approver: await createUser(t, staff.organizationId, [Role.Requester]),
+        consultant: await createUser(t, staff.organizationId, [Role.Requester]),
+      };
+      for (const role of ['approver', 'consultant'] as const) {
+        const res = await api(t, staff[role])
+          .post('/v1/delegations', {
+            delegateId: stand[role].id,
+            startsAt: new Date(Date.now() - 60_000).toISOString(),
+            endsAt: new Date(Date.now() + 24 * 3_600_000).toISOString(),
+            reason: 'Access test',
+          })
+          .expect(201);
+        delegationId = res.body.id;
+      }
+      standIns[staff.organizationId] = stand;
+    }
     const other = await createCustomer(t);
     stranger = await createUser(t, other.id, Object.values(Role));
     const spare = await api(t, cast.provider.admin)
@@ -156,9 +189,33 @@ describe('RACI access, generated from the whole catalog', () => {
       });
       expect({ action: action.key, ...submitted }).toMatchObject({ status: 201 });
       const id = submitted.body.id as string;
-      const seatsOf = seats.map((seat) =>
-        seat.party === Party.Customer ? { ...seat, actor: staff[seat.role] } : seat,
-      );
+      const seatsOf = [
+        ...seats.map((seat) =>
+          seat.party === Party.Customer
+            ? { ...seat, actor: staff[seat.role as (typeof ROLES)[number]] }
+            : seat,
+        ),
+        ...[Party.Provider, Party.Customer].flatMap((party) => {
+          const stand =
+            standIns[
+              party === Party.Provider ? cast.provider.organizationId : staff.organizationId
+            ];
+          return [
+            {
+              party,
+              role: 'stand-in for approver',
+              actor: stand.approver,
+              delegated: ['approver'],
+            },
+            {
+              party,
+              role: 'stand-in for consultant',
+              actor: stand.consultant,
+              delegated: ['consultant'],
+            },
+          ] as Seat[];
+        }),
+      ];
 
       const outcomes = await Promise.all(
         seatsOf.flatMap((seat) =>
@@ -203,6 +260,36 @@ describe('RACI access, generated from the whole catalog', () => {
       })),
     );
     expect(outcomes).toEqual(outcomes.map(({ call }) => ({ call, stranger: 404, revoked: 401 })));
+  });
+
+  it("answers 404 to another customer's staff and 401 to a revoked token on the delegations", async () => {
+    const calls = [
+      ['GET', '/v1/delegations', undefined, 200],
+      ['DELETE', `/v1/delegations/${delegationId}`, undefined, 404],
+      [
+        'POST',
+        '/v1/delegations',
+        { delegateId: cast.provider.requester.id, ...{ startsAt: new Date().toISOString() } },
+        400,
+      ],
+    ] as const;
+    const outcomes = await Promise.all(
+      calls.map(async ([method, path, body]) => ({
+        call: `${method} ${path}`,
+        stranger: (await send(stranger.token, method, path, body)).status,
+        revoked: (await send(revoked, method, path, body)).status,
+      })),
+    );
+    expect(outcomes).toEqual(
+      calls.map(([method, path, , status]) => ({
+        call: `${method} ${path}`,
+        stranger: status,
+        revoked: 401,
+      })),
+    );
+    // What a stranger lists holds nothing of the provider's.
+    const listed = await send(stranger.token, 'GET', '/v1/delegations');
+    expect(listed.body.items).toEqual([]);
   });
 
   /** Alternates the customers where an action allows both plans, so both performer rules are met. */

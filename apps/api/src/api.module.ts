@@ -20,6 +20,7 @@ import { AuthModule } from './auth/auth.module';
 import { SsoController } from './auth/sso/sso.controller';
 import { CatalogController } from './catalog/catalog.controller';
 import { CatalogVersionsController } from './catalog/catalog-versions.controller';
+import { DelegationsController } from './delegations/delegations.controller';
 import { EmailActionsController } from './email-actions/email-actions.controller';
 import { EmailLinkController } from './auth/email-link/email-link.controller';
 import { AccountChoiceController } from './auth/account-choice/account-choice.controller';
@@ -82,6 +83,7 @@ export class ApiModule implements NestModule {
         OrganizationsController,
         UsersController,
         TokensController,
+        DelegationsController,
         MeController,
         NotificationPreferencesController,
         RequestsController,

@@ -59,8 +59,8 @@ export interface AuditProblem {
  * decision's parameters hash and catalog version come last, where it records them.
  */
 export function entryFields(
-  entry: Omit<AuditEntry, 'hash' | 'paramsHash' | 'catalogVersion'> &
-    Partial<Pick<AuditEntry, 'paramsHash' | 'catalogVersion'>>,
+  entry: Omit<AuditEntry, 'hash' | 'paramsHash' | 'catalogVersion' | 'onBehalfOf'> &
+    Partial<Pick<AuditEntry, 'paramsHash' | 'catalogVersion' | 'onBehalfOf'>>,
 ): unknown[] {
   return [
     entry.id,
@@ -85,6 +85,8 @@ export function entryFields(
     ...(entry.paramsHash != null || entry.catalogVersion != null
       ? [entry.paramsHash ?? null, entry.catalogVersion ?? null]
       : []),
+    // Only where a delegation acted, so every entry recorded before delegations keeps its MAC.
+    ...(entry.onBehalfOf ? [entry.onBehalfOf] : []),
   ];
 }
 

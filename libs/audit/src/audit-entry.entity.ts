@@ -45,6 +45,10 @@ export class AuditEntry {
   @Column({ name: 'actor_organization_id', type: 'uuid', nullable: true })
   actorOrganizationId!: string | null;
 
+  /** The delegator a decision was taken for, through a delegation the actor held; else null. */
+  @Column({ name: 'on_behalf_of', type: 'uuid', nullable: true })
+  onBehalfOf!: string | null;
+
   /** The RACI letter the actor acted under (R, A, C), if any. */
   @Column({ type: 'varchar', length: 2, nullable: true })
   letter!: string | null;

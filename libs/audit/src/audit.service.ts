@@ -21,7 +21,7 @@ export type NewAuditEntry = Pick<
   | 'comment'
   | 'authentication'
 > &
-  Partial<Pick<AuditEntry, 'paramsHash' | 'catalogVersion'>>;
+  Partial<Pick<AuditEntry, 'paramsHash' | 'catalogVersion' | 'onBehalfOf'>>;
 
 /** Appends to and checks the keyed history of requests. */
 @Injectable()
@@ -57,6 +57,7 @@ export class AuditService {
       paramsHash: null,
       catalogVersion: null,
       ...input,
+      onBehalfOf: input.onBehalfOf ?? null,
       id: randomUUID(),
       seq: (head?.seq ?? 0) + 1,
       createdAt: at,

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { PartiesModule } from '@app/parties';
 import { RequestsModule } from '@app/requests';
+import { DelegationNoticeScheduler } from './delegations/delegation-notice-scheduler.service';
+import { DelegationNotices } from './delegations/delegation-notices.service';
+import { DelegationNoticesProcessor } from './processors/delegation-notices.processor';
 import { DigestPlanner } from './digest/digest-planner.service';
 import { DigestScheduler } from './digest/digest-scheduler.service';
 import { MailHandler } from './handlers/mail.handler';
@@ -40,6 +43,9 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     DigestPlanner,
     DigestScheduler,
     DigestProcessor,
+    DelegationNotices,
+    DelegationNoticesProcessor,
+    DelegationNoticeScheduler,
   ],
 })
 export class NotificationsWorkerModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PartiesModule } from '@app/parties';
+import { DelegationNoticeHandler } from './delegations/delegation-notice.handler';
 import { DeadLettersService } from './deliveries/dead-letters.service';
 import { DeliveryLedger } from './deliveries/delivery-ledger.service';
 import { NotificationDelivery } from './deliveries/notification-delivery.entity';
@@ -20,6 +21,7 @@ import { UnsubscribeLinks } from './preferences/unsubscribe-links.service';
     PartiesModule,
   ],
   providers: [
+    DelegationNoticeHandler,
     DeliveryLedger,
     DeadLettersService,
     NotificationPreferences,

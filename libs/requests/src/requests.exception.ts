@@ -44,6 +44,16 @@ export enum RequestsErrorCode {
   LinkExpired = 'LINK_EXPIRED',
   LinkUsed = 'LINK_USED',
   LinkNoLongerApplies = 'LINK_NO_LONGER_APPLIES',
+  /** Delegations: refused when set, nothing stored. */
+  DelegationToSelf = 'DELEGATION_TO_SELF',
+  DelegateNotFound = 'DELEGATE_NOT_FOUND',
+  DelegateInactive = 'DELEGATE_INACTIVE',
+  DelegateNotAPerson = 'DELEGATE_NOT_A_PERSON',
+  DelegatorNotFound = 'DELEGATOR_NOT_FOUND',
+  DelegationWindowInvalid = 'DELEGATION_WINDOW_INVALID',
+  DelegationInThePast = 'DELEGATION_IN_THE_PAST',
+  NothingToDelegate = 'NOTHING_TO_DELEGATE',
+  DelegationNotFound = 'DELEGATION_NOT_FOUND',
 }
 
 const ERRORS: ErrorTable<RequestsErrorCode> = {
@@ -193,6 +203,46 @@ const ERRORS: ErrorTable<RequestsErrorCode> = {
   [RequestsErrorCode.LinkNoLongerApplies]: {
     status: HttpStatus.GONE,
     message: 'This link no longer applies: the request was decided or answered meanwhile.',
+  },
+  [RequestsErrorCode.DelegationToSelf]: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    message:
+      'A delegation hands your decisions to someone else: the delegate cannot be the delegator.',
+  },
+  [RequestsErrorCode.DelegateNotFound]: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    message:
+      'No user {delegateId} in the delegator’s organization: a delegate is a person of the same organization.',
+  },
+  [RequestsErrorCode.DelegateInactive]: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    message: 'User {delegateId} is deactivated: a delegate is an active person.',
+  },
+  [RequestsErrorCode.DelegateNotAPerson]: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    message:
+      'User {delegateId} is a service account: only a person may decide, on anyone’s behalf.',
+  },
+  [RequestsErrorCode.DelegatorNotFound]: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    message: 'No active user {delegatorId} in your organization to delegate for.',
+  },
+  [RequestsErrorCode.DelegationWindowInvalid]: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    message: 'endsAt ({endsAt}) must come after startsAt ({startsAt}).',
+  },
+  [RequestsErrorCode.DelegationInThePast]: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    message: 'The window ends at {endsAt}, which has passed: a delegation is for now or later.',
+  },
+  [RequestsErrorCode.NothingToDelegate]: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    message:
+      'The delegator holds none of the roles a delegation carries ({roles}): there is nothing to delegate.',
+  },
+  [RequestsErrorCode.DelegationNotFound]: {
+    status: HttpStatus.NOT_FOUND,
+    message: 'No delegation {id}.',
   },
 };
 

@@ -26,6 +26,11 @@ import { TransitionRequestService } from './use-cases/transition-request.service
 import { RequestReader } from './views/request-reader';
 import { RequestViews } from './views/request-views.service';
 import { ViewerActionsService } from './use-cases/viewer-actions.service';
+import { CreateDelegationService } from './delegations/create-delegation.service';
+import { Delegation } from './delegations/delegation.entity';
+import { EndDelegationService } from './delegations/end-delegation.service';
+import { HeldDelegations } from './delegations/held-delegations';
+import { ListDelegationsService } from './delegations/list-delegations.service';
 
 const USE_CASES = [
   SubmitRequestService,
@@ -35,6 +40,9 @@ const USE_CASES = [
   RequestQueriesService,
   EscalateOrphanedRequestsService,
   ViewerActionsService,
+  CreateDelegationService,
+  ListDelegationsService,
+  EndDelegationService,
 ];
 
 /** Requests: the lifecycle, its use cases, decisions by email link, and what others may read. */
@@ -48,6 +56,7 @@ const USE_CASES = [
       OutboxEvent,
       IdempotencyKey,
       DecisionLink,
+      Delegation,
     ]),
     AuditModule,
     PartiesModule,
@@ -63,6 +72,7 @@ const USE_CASES = [
     DecisionLinks,
     RequestReader,
     RequestViews,
+    HeldDelegations,
     ...USE_CASES,
   ],
   exports: [
@@ -74,6 +84,7 @@ const USE_CASES = [
     RequestReader,
     OrganizationQuotas,
     IdempotencyService,
+    HeldDelegations,
   ],
 })
 export class RequestsModule {}

@@ -24,7 +24,8 @@ export class AdminEventResponse {
   actorId!: string | null;
   @ApiProperty({ format: 'uuid' }) actorOrganizationId!: string;
   @ApiProperty({ enum: AdminAction, example: AdminAction.UserUpdated }) action!: string;
-  @ApiProperty({ enum: ['organization', 'user', 'token', 'webhook'] }) subjectType!: string;
+  @ApiProperty({ enum: ['organization', 'user', 'token', 'webhook', 'delegation'] })
+  subjectType!: string;
   @ApiProperty({ format: 'uuid' }) subjectId!: string;
   @ApiProperty({
     example: { active: { from: true, to: false } },

@@ -15,6 +15,10 @@ export const TAGS = [
   { name: 'catalog', description: 'The actions that can be requested and the published matrix' },
   { name: 'organizations', description: 'Customer organizations, their plans and quotas' },
   { name: 'users', description: 'Users, their tokens and their mail preferences' },
+  {
+    name: 'delegations',
+    description: 'Stand-ins: a person’s decisions handed to another for a window',
+  },
   { name: 'webhooks', description: 'Endpoints that receive the events of an organization' },
   { name: 'notifications', description: 'Mail deliveries, for provider admins' },
   { name: 'audit', description: 'The hash-chained histories and the admin audit log' },

@@ -28,6 +28,11 @@ const OPERATION_IDS: Record<string, Record<string, string>> = {
     issueToken: 'issueToken',
   },
   TokensController: { list: 'listTokens', revoke: 'revokeToken' },
+  DelegationsController: {
+    create: 'createDelegation',
+    list: 'listDelegations',
+    end: 'endDelegation',
+  },
   MeController: { me: 'getMe', listSessions: 'listMySessions', endSession: 'endMySession' },
   EmailLinkController: {
     request: 'requestEmailLink',

@@ -136,6 +136,13 @@ export class RequestPageResponse {
 
 export class InboxItemResponse extends RequestResponse {
   @ApiProperty({ enum: WAITS, description: 'Why it waits on the caller' }) reason!: string;
+  @ApiProperty({
+    type: PersonResponse,
+    nullable: true,
+    description:
+      'The delegator it waits on, when it reaches the caller only through a delegation they hold ("on behalf of"); null when it waits on the caller themselves',
+  })
+  onBehalfOf!: PersonResponse | null;
 }
 
 export class InboxPageResponse {
@@ -240,6 +247,21 @@ export class HistoryEntryResponse {
   actorName!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorOrganizationId!:
     string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'The delegator the actor decided for, through a delegation they held (see docs/delegation.md); null when they acted in their own right',
+  })
+  onBehalfOf!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Grace Hopper',
+    description: 'The display name of `onBehalfOf`; null with it',
+  })
+  onBehalfOfName!: string | null;
   @ApiProperty({
     type: String,
     enum: ['R', 'A', 'C', 'I', null],

@@ -4,6 +4,7 @@ import { settingsEn } from './settings.messages.en';
 import { liveEn } from './live.messages.en';
 import { newRequestEn } from './new-request.messages.en';
 import { listsEn } from './lists.messages.en';
+import { delegationEn } from './delegation.messages.en';
 /** The console's words in English: every key, with `{name}` placeholders. */
 export const en = {
   ...adminEn,
@@ -139,6 +140,7 @@ export const en = {
   ...newRequestEn,
   ...listsEn,
   ...quorumEn,
+  ...delegationEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -85,6 +85,9 @@ function InboxEntry({ item, organization }: { item: InboxItem; organization: str
           <Text size="sm" c="dimmed">
             {organization}
           </Text>
+          {item.onBehalfOf ? (
+            <Text size="sm">{t('inbox.onBehalfOf', { name: item.onBehalfOf.name })}</Text>
+          ) : null}
         </Stack>
         <DueDate dueAt={item.dueAt} />
       </Group>

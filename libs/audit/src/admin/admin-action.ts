@@ -12,4 +12,7 @@ export enum AdminAction {
   /** The engine paused an endpoint that kept failing (no actor: the engine did it). */
   WebhookPaused = 'webhook.paused',
   WebhookResumed = 'webhook.resumed',
+  /** An admin set a delegation for a user of their organization, or ended one they did not set. */
+  DelegationCreated = 'delegation.created',
+  DelegationEnded = 'delegation.ended',
 }

@@ -14,7 +14,7 @@ export interface AdminChange {
   organizationId: string;
   actor: { userId: string | null; organizationId: string };
   action: AdminAction;
-  subjectType: 'organization' | 'user' | 'token' | 'webhook';
+  subjectType: 'organization' | 'user' | 'token' | 'webhook' | 'delegation';
   subjectId: string;
   changes: Changes;
 }

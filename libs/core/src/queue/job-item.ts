@@ -14,6 +14,11 @@ import {
   DispatchWebhooksJob,
   DispatchWebhooksResult,
 } from './jobs/dispatch-webhooks.job';
+import {
+  DELEGATION_NOTICES,
+  DelegationNoticesJob,
+  DelegationNoticesResult,
+} from './jobs/delegation-notices.job';
 import { DIGEST_TICK, DigestTickJob, DigestTickResult } from './jobs/digest-tick.job';
 import { JobDefinition } from './jobs/job-definition';
 import { PLAN_DIGEST, PlanDigestJob, PlanDigestResult } from './jobs/plan-digest.job';
@@ -46,6 +51,7 @@ interface JobTypes {
     data: SignAuditCheckpointsJob;
     result: SignAuditCheckpointsResult;
   };
+  [JobName.DelegationNotices]: { data: DelegationNoticesJob; result: DelegationNoticesResult };
 }
 
 export type JobData<Name extends JobName> = JobTypes[Name]['data'];
@@ -68,4 +74,5 @@ export const JOBS: { [Name in JobName]: JobDefinition<JobData<Name>> } = {
   [JobName.PlanDigest]: PLAN_DIGEST,
   [JobName.SendSignInLink]: SEND_SIGN_IN_LINK,
   [JobName.SignAuditCheckpoints]: SIGN_AUDIT_CHECKPOINTS,
+  [JobName.DelegationNotices]: DELEGATION_NOTICES,
 };

@@ -19,6 +19,8 @@ export enum QueueName {
   SignIn = 'sign-in',
   /** The periodic run that signs the checkpoints of the audit logs. */
   AuditCheckpoints = 'audit-checkpoints',
+  /** The notices of delegations that start and end. */
+  Delegations = 'delegations',
 }
 
 /** Every job of the engine; `jobs/` holds one file per job with its payload, result and id rule. */
@@ -33,4 +35,5 @@ export enum JobName {
   PlanDigest = 'plan-digest',
   SendSignInLink = 'send-sign-in-link',
   SignAuditCheckpoints = 'sign-audit-checkpoints',
+  DelegationNotices = 'delegation-notices',
 }

@@ -87,6 +87,41 @@ export class DeliveryLedger {
     return this.deliveries.findOneByOrFail({ eventId: digestId, recipient: message.to[0] });
   }
 
+  /**
+   * Records a message about no request (a delegation's notice), under its own stable id and event
+   * type; answers its delivery, the one an earlier run recorded if there is one.
+   */
+  async recordNotice(notice: {
+    noticeId: string;
+    eventType: string;
+    /** Whom it speaks to: an audience of request mail, or what the notice is about. */
+    audience: string;
+    organizationId: string;
+    message: MailMessage;
+  }): Promise<NotificationDelivery> {
+    const { noticeId, eventType, audience, organizationId, message } = notice;
+    await this.insertOnce(
+      Object.assign(new NotificationDelivery(), {
+        id: randomUUID(),
+        eventId: noticeId,
+        eventType,
+        requestId: null,
+        organizationId,
+        audience,
+        recipient: message.to[0],
+        messageId: message.messageId,
+        message,
+        status: DeliveryStatus.Queued,
+        attempts: 0,
+        retries: 0,
+        lastError: null,
+        createdAt: new Date(),
+        sentAt: null,
+      }),
+    );
+    return this.deliveries.findOneByOrFail({ eventId: noticeId, recipient: message.to[0] });
+  }
+
   /** The delivery recorded for an event (or a digest) to anyone, if any. */
   findByEvent(eventId: string): Promise<NotificationDelivery | null> {
     return this.deliveries.findOneBy({ eventId });

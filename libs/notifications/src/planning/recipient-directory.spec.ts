@@ -10,7 +10,7 @@ import {
   UsersService,
 } from '@app/parties';
 import { CUSTOMER_A, PROVIDER_ORG } from '@app/parties/testing/principal.fixture';
-import { RequestVerb, RequestView } from '@app/requests';
+import { HeldBy, HeldDelegations, RequestVerb, RequestView } from '@app/requests';
 import { allowedByMatrix, distinctShapes, seedCatalog } from '@app/requests/testing/raci-oracle';
 import { Audience, VERB_ASKED_OF } from './audience';
 import { RecipientDirectory } from './recipient-directory';
@@ -60,6 +60,7 @@ describe('RecipientDirectory: mail asks exactly those the matrix lets act', () =
         Promise.resolve(USERS.filter((user) => ids.includes(user.organizationId))),
     } as unknown as UsersService,
     catalog,
+    { of: () => Promise.resolve([]) } as unknown as HeldDelegations,
   );
   const asked = Object.keys(VERB_ASKED_OF) as (keyof typeof VERB_ASKED_OF)[];
 
@@ -157,5 +158,39 @@ describe('RecipientDirectory: mail asks exactly those the matrix lets act', () =
     // A delegate's approval counts for the delegator.
     const delegated = [approval('a-delegate', 'provider-submitter', null)];
     expect(await asked({ ...request, approvals: delegated })).toEqual(['approver@provider.test']);
+  });
+
+  it('asks a delegate what their delegator is asked, never for a request the delegator submitted', async () => {
+    const shape = distinctShapes(catalog).find((s) => s.accountable === Party.Provider)!;
+    const held: HeldBy[] = [
+      {
+        delegateId: 'provider-requester',
+        delegatorId: 'provider-approver',
+        roles: [Role.Approver],
+        delegator: { id: 'provider-approver', name: '', email: 'approver@provider.test' },
+      },
+    ];
+    const delegating = new RecipientDirectory(
+      { withProvider: () => Promise.resolve(Object.values(organizations)) } as never,
+      {
+        membersOf: (ids: readonly string[]) =>
+          Promise.resolve(USERS.filter((user) => ids.includes(user.organizationId))),
+      } as never,
+      catalog,
+      { of: () => Promise.resolve(held) } as unknown as HeldDelegations,
+    );
+    const requestBy = (submitter: string) =>
+      ({
+        ...shape,
+        action: shape.key,
+        organizationId: CUSTOMER_A,
+        submittedBy: { id: submitter, name: '', email: '' },
+      }) as unknown as RequestView;
+    const askedOf = async (submitter: string) =>
+      (
+        await delegating.recipients(Audience.ApprovalNeeded, requestBy(submitter), organizations)
+      ).map((r) => r.email);
+    expect(await askedOf('customer-submitter')).toContain('requester@provider.test');
+    expect(await askedOf('provider-approver')).not.toContain('requester@provider.test');
   });
 });

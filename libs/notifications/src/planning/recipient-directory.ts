@@ -9,7 +9,13 @@ import {
   User,
   UsersService,
 } from '@app/parties';
-import { judge, RequestParties, RequestView } from '@app/requests';
+import {
+  HeldBy,
+  HeldDelegations,
+  judgeWithDelegations,
+  RequestParties,
+  RequestView,
+} from '@app/requests';
 import { Audience, VERB_ASKED_OF } from './audience';
 
 export interface Recipient {
@@ -21,7 +27,8 @@ export interface Recipient {
 
 /**
  * Finds the people and mailboxes behind the parties of a request. Those asked to act are exactly
- * those the one table of who acts allows to do what they are asked: the same rule as the policy.
+ * those the one table of who acts allows to do what they are asked: the same rule as the policy,
+ * so a delegate is asked, during their window, what their delegator is asked.
  */
 @Injectable()
 export class RecipientDirectory {
@@ -29,6 +36,7 @@ export class RecipientDirectory {
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
     private readonly catalog: Catalog,
+    private readonly delegations: HeldDelegations,
   ) {}
 
   /** The provider organization and the request's customer, by party. */
@@ -52,6 +60,8 @@ export class RecipientDirectory {
     const members = await this.users.membersOf(parties.map((party) => organizations[party].id));
     // The letters of the catalog version the request was routed under.
     const letters = (await this.catalog.at(request.catalogVersion)).lettersOf(request.action);
+    const asks = audience !== Audience.Informed && audience !== Audience.Escalation;
+    const held = asks ? await this.delegations.of(members.map((user) => user.id)) : [];
     return parties.flatMap((party) => {
       const organization = organizations[party];
       const people = members.filter((user) => user.organizationId === organization.id);
@@ -64,7 +74,7 @@ export class RecipientDirectory {
         ];
       }
       return people
-        .filter((user) => this.isAsked(audience, user, party, request, letters))
+        .filter((user) => this.isAsked(audience, user, party, request, letters, held))
         .map((user) => ({ email: user.email, organization, userId: user.id }));
     });
   }
@@ -76,6 +86,7 @@ export class RecipientDirectory {
     party: Party,
     request: RequestView,
     letters: RaciLetters,
+    held: readonly HeldBy[],
   ): boolean {
     if (audience === Audience.Escalation) {
       return party === request.accountable && user.roles.includes(Role.Admin);
@@ -88,7 +99,13 @@ export class RecipientDirectory {
       submittedBy: request.submittedBy.id,
       letters,
     };
-    return judge(verb, { userId: user.id, party, roles: user.roles }, parties).allowed;
+    const theirs = held.filter((delegation) => delegation.delegateId === user.id);
+    return judgeWithDelegations(
+      verb,
+      { userId: user.id, party, roles: user.roles },
+      parties,
+      theirs,
+    ).allowed;
   }
 }
 

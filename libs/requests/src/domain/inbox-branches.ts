@@ -1,6 +1,7 @@
 import { Party, PARTIES } from '@app/catalog';
 import { RequestState } from '@app/core';
 import { Principal } from '@app/parties';
+import { HeldDelegation } from './delegated-policy';
 import { RequestVerb } from './request-state';
 import { Actor, Wait, WHO_ACTS } from './who-acts.table';
 
@@ -9,6 +10,8 @@ export interface InboxBranch {
   wait: Wait;
   where: string;
   params?: Record<string, unknown>;
+  /** The delegator it waits on, for a branch the caller reads through a delegation they hold. */
+  onBehalfOf?: string;
 }
 
 /** Each kind of wait, with the states it covers and who it waits on, read from the table. */
@@ -17,6 +20,7 @@ export const WAITS: readonly {
   states: RequestState[];
   actor: Actor;
   fourEyes: boolean;
+  delegable: boolean;
 }[] = (['approve', 'opinion', 'work'] as const).map((wait) => {
   const rules = Object.values(RequestVerb)
     .map((verb) => WHO_ACTS[verb])
@@ -30,6 +34,7 @@ export const WAITS: readonly {
     states: [...new Set(rules.flatMap((rule) => rule.from))] as RequestState[],
     actor: first.actors[0],
     fourEyes: first.fourEyes,
+    delegable: rules.every((rule) => rule.delegable),
   };
 });
 
@@ -38,7 +43,11 @@ export const WAITS: readonly {
  * under which the table lets them act. Each is a newest-first range an index answers (see the
  * inbox indexes migration), so the conditions are spelled as those indexes state them.
  */
-export function inboxBranches(principal: Pick<Principal, 'party' | 'roles'>): InboxBranch[] {
+export function inboxBranches(
+  principal: Pick<Principal, 'party' | 'roles'>,
+  /** The parameter naming whose approval ends a wait: the caller's own, or a delegator's. */
+  countedAs = 'userId',
+): InboxBranch[] {
   return WAITS.filter(({ actor }) =>
     (actor.roles ?? []).some((role) => principal.roles.includes(role)),
   ).flatMap(({ wait, states, actor, fourEyes }) => {
@@ -49,7 +58,12 @@ export function inboxBranches(principal: Pick<Principal, 'party' | 'roles'>): In
     const submitter = fourEyes ? ' AND r.submitted_by <> :userId' : '';
     switch (actor.standing) {
       case 'accountable':
-        return [{ wait, where: `${state} AND r.accountable = :party${submitter}${notApproved}` }];
+        return [
+          {
+            wait,
+            where: `${state} AND r.accountable = :party${submitter}${notApprovedBy(countedAs)}`,
+          },
+        ];
       case 'performer':
         return [{ wait, where: `${state} AND r.performer = :party${submitter}` }];
       case 'consulted':
@@ -64,9 +78,45 @@ export function inboxBranches(principal: Pick<Principal, 'party' | 'roles'>): In
  * Not yet approved by the caller: once their approval counts towards a quorum, the request waits
  * on the others only. One lookup of the approvals' unique index (request, counted person) per row.
  */
-const notApproved =
+const notApprovedBy = (countedAs: string) =>
   ' AND NOT EXISTS (SELECT 1 FROM request_approvals a WHERE a.request_id = r.id' +
-  ' AND a.counted_person = :userId AND a.params_hash = r.params_hash)';
+  ` AND a.counted_person = :${countedAs} AND a.params_hash = r.params_hash)`;
+
+/**
+ * The branches a caller reads through the delegations they hold, for the delegable waits their own
+ * roles do not give them: each the branch their delegator's roles would give, tagged with the
+ * delegator. Four eyes holds for both: never what the caller or the delegator submitted. The
+ * branches of one wait never overlap: a second delegator covers only what the first submitted (two
+ * delegators cover everything else between them), so each request is read once.
+ */
+export function delegatedBranches(
+  principal: Pick<Principal, 'party' | 'roles'>,
+  held: readonly HeldDelegation[],
+): InboxBranch[] {
+  const own = new Set(inboxBranches(principal).map((branch) => branch.wait));
+  return WAITS.filter(({ wait, delegable }) => delegable && !own.has(wait)).flatMap(
+    ({ wait, actor, fourEyes }) => {
+      const able = held.filter(({ roles }) => (actor.roles ?? []).some((r) => roles.includes(r)));
+      return able.slice(0, fourEyes ? 2 : 1).flatMap(({ delegatorId, roles }, index) => {
+        const first = `onBehalfOf_${wait}_0`;
+        const extra = !fourEyes
+          ? ''
+          : index === 0
+            ? ` AND r.submitted_by <> :${first}`
+            : ` AND r.submitted_by = :${first}`;
+        // A delegator and their delegate count as one: the delegator's approval ends the wait.
+        return inboxBranches({ party: principal.party, roles }, `onBehalfOf_${wait}_${index}`)
+          .filter((branch) => branch.wait === wait)
+          .map((branch) => ({
+            ...branch,
+            where: branch.where + extra,
+            params: { ...branch.params, [`onBehalfOf_${wait}_${index}`]: delegatorId },
+            onBehalfOf: delegatorId,
+          }));
+      });
+    },
+  );
+}
 
 /**
  * Consultations waiting for the party's opinion. "The Consulted list holds the party" is no index

@@ -34,6 +34,19 @@ const customer = (roles: Role[], userId: string | null = ME) => ({
 });
 
 describe('openVerbs', () => {
+  it('offers a stand-in the decisions the delegation they hold carries, never cancelling', () => {
+    const held = [{ delegatorId: SUBMITTER.replace('aa', 'cc'), roles: [Role.Approver] }];
+    expect(openVerbs(provider([Role.Requester]), request(S.PendingApproval), held)).toEqual([
+      V.Approve,
+      V.Reject,
+      V.Comment,
+    ]);
+    const forTheSubmitter = [{ delegatorId: SUBMITTER, roles: [Role.Approver] }];
+    expect(
+      openVerbs(provider([Role.Requester]), request(S.PendingApproval), forTheSubmitter),
+    ).toEqual([V.Comment]);
+  });
+
   it('offers the Accountable approver approve, reject, cancel and comment while it waits for approval', () => {
     expect(openVerbs(provider([Role.Approver]), request(S.PendingApproval))).toEqual([
       V.Approve,

@@ -17,6 +17,7 @@ import {
 } from '../testing/raci-oracle';
 import { sqliteWithParties } from '../testing/sqlite.fixture';
 import { viewsOf } from '../testing/views.fixture';
+import { HeldDelegations } from '../delegations/held-delegations';
 import { RequestQueriesService } from '../use-cases/request-queries.service';
 import { authorize } from './raci-policy';
 import { RequestVerb as V } from './request-state';
@@ -111,7 +112,12 @@ describe('the one table of who acts, for every action of the catalog', () => {
           );
         }
       }
-      queries = new RequestQueriesService(dataSource, {} as AuditService, viewsOf(dataSource));
+      queries = new RequestQueriesService(
+        dataSource,
+        {} as AuditService,
+        viewsOf(dataSource),
+        new HeldDelegations(dataSource),
+      );
     });
     afterAll(() => dataSource.destroy());
 

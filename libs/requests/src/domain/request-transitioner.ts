@@ -14,6 +14,8 @@ import { assertExpectedVersion, ExpectedVersions } from './version-precondition'
 export interface Change {
   verb: RequestVerb;
   actor: Principal;
+  /** The delegator the actor decides for, through a delegation they hold; null in their own right. */
+  onBehalfOf?: string | null;
   letter: string | null;
   context?: TransitionContext;
   /** Text recorded in the history (reason, opinion, public comment). */
@@ -22,8 +24,6 @@ export interface Change {
   patch?: Partial<Pick<Request, 'result'>>;
   /** The versions `If-Match` named: another one, even one written meanwhile, answers 412. */
   expectedVersions?: ExpectedVersions;
-  /** The delegator the actor acts for (their user id); null or absent when acting for themselves. */
-  onBehalfOf?: string | null;
 }
 
 /** The verbs that decide: their entries record what they were decided on. */
@@ -135,6 +135,7 @@ export class RequestTransitioner {
           organizationId: request.organizationId,
           actorId: change.actor.userId,
           actorOrganizationId: change.actor.organizationId,
+          onBehalfOf: change.onBehalfOf ?? null,
           letter: change.letter,
           event: type,
           fromState: from,

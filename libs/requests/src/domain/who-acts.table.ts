@@ -39,6 +39,12 @@ export interface VerbRule {
    * sign-in, whichever way it comes (API, console or email link).
    */
   stepUp?: true;
+  /**
+   * A decision a delegation carries: during its window, a delegate may do it on behalf of their
+   * delegator, with the delegator's roles among `DELEGABLE_ROLES`, never for a request either of
+   * them submitted where `fourEyes` holds. What the delegate received is never passed on.
+   */
+  delegable?: true;
   /** The states the verb applies in; `null` is a request not yet submitted. */
   from: readonly (S | null)[];
   /** A request in one of `from` waits on these actors, for this reason. */
@@ -65,6 +71,7 @@ export const WHO_ACTS: Readonly<Record<V, VerbRule>> = {
   [V.Opinion]: {
     actors: [{ standing: 'consulted', roles: [Role.Consultant, Role.Approver] }],
     personal: true,
+    delegable: true,
     fourEyes: false,
     from: [S.PendingConsultation],
     waits: 'opinion',
@@ -73,6 +80,7 @@ export const WHO_ACTS: Readonly<Record<V, VerbRule>> = {
   [V.WaiveConsultation]: {
     actors: [APPROVER],
     personal: true,
+    delegable: true,
     stepUp: true,
     fourEyes: false,
     from: [S.PendingConsultation],
@@ -81,6 +89,7 @@ export const WHO_ACTS: Readonly<Record<V, VerbRule>> = {
   [V.Approve]: {
     actors: [APPROVER],
     personal: true,
+    delegable: true,
     stepUp: true,
     fourEyes: true,
     from: [S.PendingApproval],
@@ -90,6 +99,7 @@ export const WHO_ACTS: Readonly<Record<V, VerbRule>> = {
   [V.Reject]: {
     actors: [APPROVER],
     personal: true,
+    delegable: true,
     stepUp: true,
     fourEyes: true,
     from: [S.PendingConsultation, S.PendingApproval],
@@ -134,3 +144,12 @@ export const WHO_ACTS: Readonly<Record<V, VerbRule>> = {
     refusal: Code.NotAParty,
   },
 };
+
+/** The roles a delegation carries: those that allow a delegable verb, as the table declares them. */
+export const DELEGABLE_ROLES: readonly Role[] = [
+  ...new Set(
+    Object.values(WHO_ACTS)
+      .filter((rule) => rule.delegable)
+      .flatMap((rule) => rule.actors.flatMap((actor) => actor.roles ?? [])),
+  ),
+];

@@ -4,6 +4,7 @@ import { MIGRATIONS } from '@app/core/database/migrations';
 import { User } from '@app/parties';
 import { CUSTOMER_A, CUSTOMER_B, PROVIDER_ORG } from '@app/parties/testing/principal.fixture';
 import { RequestApproval } from '../entities/request-approval.entity';
+import { Delegation } from '../delegations/delegation.entity';
 import { RequestOpinion } from '../entities/request-opinion.entity';
 import { Request } from '../entities/request.entity';
 
@@ -19,7 +20,7 @@ export async function sqliteWithParties(users: readonly SeedUser[]): Promise<Dat
   const dataSource = new DataSource({
     type: 'better-sqlite3',
     database: ':memory:',
-    entities: [Request, RequestOpinion, RequestApproval, User],
+    entities: [Request, RequestOpinion, RequestApproval, User, Delegation],
     migrations: MIGRATIONS,
     migrationsRun: true,
   });

@@ -14,6 +14,7 @@ import { RequestOpinion, Opinion } from '../entities/request-opinion.entity';
 import { Request } from '../entities/request.entity';
 import { sqliteWithParties } from '../testing/sqlite.fixture';
 import { viewsOf } from '../testing/views.fixture';
+import { HeldDelegations } from '../delegations/held-delegations';
 import { RequestQueriesService } from './request-queries.service';
 
 const SUBMITTER = '00000000-0000-4000-8000-0000000000aa';
@@ -89,7 +90,12 @@ describe('RequestQueriesService', () => {
       comment: null,
       createdAt: new Date(),
     });
-    queries = new RequestQueriesService(dataSource, {} as AuditService, viewsOf(dataSource));
+    queries = new RequestQueriesService(
+      dataSource,
+      {} as AuditService,
+      viewsOf(dataSource),
+      new HeldDelegations(dataSource),
+    );
   });
 
   afterAll(() => dataSource.destroy());

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { OrganizationKind, Principal, User } from '@app/parties';
-import { inboxBranches } from '../domain/inbox-branches';
+import { delegatedBranches, inboxBranches } from '../domain/inbox-branches';
+import { HeldDelegations } from '../delegations/held-delegations';
 import { findVisibleRequest, tenantScope } from '../domain/request-scope';
 import { RequestComment } from '../entities/request-comment.entity';
 import { Request } from '../entities/request.entity';
@@ -33,8 +34,11 @@ export interface ListFilter {
   limit?: number;
 }
 
-/** A request in the caller's inbox, and why it waits on them. */
-export type InboxItem = RequestView & { reason: Wait };
+/** A request in the caller's inbox, why it waits on them, and on whose behalf (a delegation). */
+export type InboxItem = RequestView & {
+  reason: Wait;
+  onBehalfOf: { id: string; name: string; email: string } | null;
+};
 
 export type { Page };
 
@@ -48,6 +52,7 @@ export class RequestQueriesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly views: RequestViews,
+    private readonly delegations: HeldDelegations,
   ) {}
 
   async get(principal: Principal, id: string): Promise<RequestView> {
@@ -103,15 +108,20 @@ export class RequestQueriesService {
   ): Promise<Page<InboxItem>> {
     const limit = filter.limit ?? 50;
     const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
-    const branches = inboxBranches(principal);
+    const held = principal.userId ? await this.delegations.of([principal.userId]) : [];
+    const branches = [...inboxBranches(principal), ...delegatedBranches(principal, held)];
     if (branches.length === 0) return { items: [], nextCursor: null };
     const { organizationId } = tenantScope(principal);
-    const selects = branches.map(({ where, wait }) => {
+    const selects = branches.map(({ where, wait, onBehalfOf }) => {
       const branch = this.dataSource
         .createQueryBuilder()
         .select('r.id', 'id')
         .addSelect('r.created_at', 'created_at')
         .addSelect(`'${wait}'`, 'reason')
+        .addSelect(
+          onBehalfOf ? `'${uuidOnly(onBehalfOf)}'` : 'CAST(NULL AS varchar)',
+          'on_behalf_of',
+        )
         .from(Request, 'r')
         .where(where);
       if (organizationId) branch.andWhere('r.organization_id = :organizationId');
@@ -122,10 +132,11 @@ export class RequestQueriesService {
         .limit(limit + 1);
     });
     const union = selects.map((select) => `SELECT * FROM (${select.getQuery()}) AS b`);
-    const rows: { id: string; reason: Wait }[] = await this.dataSource
+    const rows: { id: string; reason: Wait; on_behalf_of: string | null }[] = await this.dataSource
       .createQueryBuilder()
       .select('w.id', 'id')
       .addSelect('w.reason', 'reason')
+      .addSelect('w.on_behalf_of', 'on_behalf_of')
       .from(`(${union.join(' UNION ALL ')})`, 'w')
       .orderBy('w.created_at', 'DESC')
       .addOrderBy('w.id', 'DESC')
@@ -143,14 +154,18 @@ export class RequestQueriesService {
       .getRepository(Request)
       .findBy({ id: In(rows.map((row) => row.id)) });
     const byId = new Map(requests.map((request) => [request.id, request]));
-    const reasons = new Map(rows.map((row) => [row.id, row.reason]));
+    const reasons = new Map(rows.map((row) => [row.id, row]));
+    const delegators = new Map(held.map(({ delegator }) => [delegator.id, delegator]));
     const page = await this.toPage(
       rows.flatMap((row) => byId.get(row.id) ?? []),
       limit,
     );
     return {
       ...page,
-      items: page.items.map((item) => ({ ...item, reason: reasons.get(item.id)! })),
+      items: page.items.map((item) => {
+        const { reason, on_behalf_of: onBehalfOf } = reasons.get(item.id)!;
+        return { ...item, reason, onBehalfOf: (onBehalfOf && delegators.get(onBehalfOf)) || null };
+      }),
     };
   }
 
@@ -162,7 +177,7 @@ export class RequestQueriesService {
     const entries = await this.audit.history(request.id, { afterSeq, take: limit + 1 });
     const items = entries.slice(0, limit);
     const last = items[items.length - 1];
-    const names = await this.namesOf(items.map((entry) => entry.actorId));
+    const names = await this.namesOf(items.flatMap((entry) => [entry.actorId, entry.onBehalfOf]));
     return {
       items: items.map(
         ({
@@ -176,6 +191,8 @@ export class RequestQueriesService {
         }) => ({
           ...entry,
           actorName: entry.actorId ? (names.get(entry.actorId) ?? null) : null,
+          onBehalfOf: entry.onBehalfOf ?? null,
+          onBehalfOfName: entry.onBehalfOf ? (names.get(entry.onBehalfOf) ?? null) : null,
           createdAt: new Date(entry.createdAt).toISOString(),
         }),
       ),
@@ -241,6 +258,12 @@ export class RequestQueriesService {
       rows.length > limit && last ? encodeCursor(new Date(last.createdAt), last.id) : null;
     return { items: await this.views.ofAll(items), nextCursor };
   }
+}
+
+/** A delegator's id, as the inbox writes it into its query: a uuid, or nothing at all. */
+function uuidOnly(id: string): string {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error(`not a user id: ${id}`);
+  return id;
 }
 
 /** Rows after the cursor in (created_at, id) order: a row-value comparison an index range answers. */

@@ -5,7 +5,8 @@ import { Catalog } from '@app/catalog';
 import { EntityManager } from 'typeorm';
 import { AppConfig, isUniqueViolation, RequestState, TransactionRunner } from '@app/core';
 import { Principal } from '@app/parties';
-import { authorize } from '../domain/raci-policy';
+import { authorizeWithDelegations } from '../domain/delegated-policy';
+import { HeldDelegations } from '../delegations/held-delegations';
 import { findVisibleRequest } from '../domain/request-scope';
 import { requirePersonalCredential } from '../domain/personal-credential.policy';
 import { requireStepUp } from '../domain/step-up.policy';
@@ -43,6 +44,7 @@ export class TransitionRequestService {
     private readonly events: EventEmitter2,
     private readonly views: RequestViews,
     private readonly config: AppConfig,
+    private readonly delegations: HeldDelegations,
   ) {}
 
   async act(
@@ -57,10 +59,19 @@ export class TransitionRequestService {
         const request = await findVisibleRequest(manager, principal, id);
         // Whose credential it is comes first: nobody decides as someone else, whatever their roles.
         requirePersonalCredential(verb, principal);
-        const letter = authorize(verb, principal, {
-          ...request,
-          letters: (await this.catalog.at(request.catalogVersion)).lettersOf(request.action),
-        });
+        // Their own roles first; else, for a decision, a delegation they hold now.
+        const held = principal.userId
+          ? await this.delegations.of([principal.userId], new Date(), manager)
+          : [];
+        const { letter, onBehalfOf } = authorizeWithDelegations(
+          verb,
+          principal,
+          {
+            ...request,
+            letters: (await this.catalog.at(request.catalogVersion)).lettersOf(request.action),
+          },
+          held,
+        );
         requireStepUp(verb, principal, this.config);
         assertExpectedVersion(request.version, input.expectedVersions);
         if (verb === V.Approve && request.state === RequestState.PendingConsultation) {
@@ -69,6 +80,7 @@ export class TransitionRequestService {
         const change: Change = {
           verb,
           actor: principal,
+          onBehalfOf,
           letter,
           comment: historyText(verb, input),
           patch: verb === V.Complete ? { result: input.result ?? null } : undefined,

@@ -10,6 +10,7 @@ import {
   PROVIDER_ORG,
 } from '@app/parties/testing/principal.fixture';
 import { RequestApproval } from '../entities/request-approval.entity';
+import { HeldDelegations } from '../delegations/held-delegations';
 import { Request } from '../entities/request.entity';
 import { RequestVerb as V } from '../domain/request-state';
 import { RequestsException } from '../requests.exception';
@@ -57,7 +58,12 @@ describe('ViewerActionsService', () => {
   afterAll(() => dataSource.destroy());
 
   const service = (env: Record<string, string> = {}) =>
-    new ViewerActionsService(dataSource, catalog, AppConfig.fromEnv(env));
+    new ViewerActionsService(
+      dataSource,
+      catalog,
+      AppConfig.fromEnv(env),
+      new HeldDelegations(dataSource),
+    );
 
   it('tells the Accountable approver it may approve, and whether that needs a step-up first', async () => {
     const approver = principal(PROVIDER_ORG, [Role.Approver], APPROVER);

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Catalog } from '@app/catalog';
 import { AppConfig } from '@app/core';
 import { isStepUp, Principal } from '@app/parties';
+import { HeldDelegations } from '../delegations/held-delegations';
 import { openVerbs } from '../domain/open-verbs';
 import { PersonVerb } from '../domain/raci-policy';
 import { findVisibleRequest } from '../domain/request-scope';
@@ -30,6 +31,7 @@ export class ViewerActionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: Catalog,
     private readonly config: AppConfig,
+    private readonly delegations: HeldDelegations,
   ) {}
 
   async of(principal: Principal, id: string): Promise<ViewerAction[]> {
@@ -41,11 +43,16 @@ export class ViewerActionsService {
     const approved = countApprovals(approvals, request).counted.some(
       (a) => a.countedPerson === principal.userId || a.userId === principal.userId,
     );
-    const verbs = openVerbs(principal, {
-      ...request,
-      letters: (await this.catalog.at(request.catalogVersion)).lettersOf(request.action),
-      answered: opinions.map((opinion) => opinion.party),
-    }).filter((verb) => !(approved && verb === RequestVerb.Approve));
+    const held = principal.userId ? await this.delegations.of([principal.userId]) : [];
+    const verbs = openVerbs(
+      principal,
+      {
+        ...request,
+        letters: (await this.catalog.at(request.catalogVersion)).lettersOf(request.action),
+        answered: opinions.map((opinion) => opinion.party),
+      },
+      held,
+    ).filter((verb) => !(approved && verb === RequestVerb.Approve));
     const acrValues = this.config.env.OIDC_STEP_UP_ACR ?? [];
     const steppedUp = isStepUp(principal.credential, acrValues);
     return verbs.map((verb) => ({

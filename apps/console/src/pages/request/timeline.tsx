@@ -71,6 +71,9 @@ export function Timeline({
           const key = `event.${entry.event}`;
           const what = key in en ? t(key as MessageKey) : entry.event;
           const details = [
+            entry.onBehalfOf
+              ? t('timeline.onBehalfOf', { name: entry.onBehalfOfName ?? entry.onBehalfOf })
+              : null,
             entry.letter ? t('timeline.as', { letter: entry.letter }) : null,
             entry.authentication
               ? t('timeline.via', { method: authMethod(t, entry.authentication.method) })

@@ -16,6 +16,7 @@ import { PersonalCredentials1764000000019 } from './1764000000019-personal-crede
 import { EmailPerOrganization1764000000020 } from './1764000000020-email-per-organization';
 import { KeyedHistory1764000000021 } from './1764000000021-keyed-history';
 import { AuditCheckpoints1764000000022 } from './1764000000022-audit-checkpoints';
+import { Delegations1764000000023 } from './1764000000023-delegations';
 import { QuorumApprovals1764000000024 } from './1764000000024-quorum-approvals';
 import { CatalogVersions1764000000025 } from './1764000000025-catalog-versions';
 
@@ -38,6 +39,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   EmailPerOrganization1764000000020,
   KeyedHistory1764000000021,
   AuditCheckpoints1764000000022,
+  Delegations1764000000023,
   QuorumApprovals1764000000024,
   CatalogVersions1764000000025,
 ];
