@@ -2,6 +2,7 @@ import { quorumFr } from './quorum.messages.fr';
 import { adminFr } from './admin.messages.fr';
 import { listsFr } from './lists.messages.fr';
 import { delegationFr } from './delegation.messages.fr';
+import { matrixVersionsFr } from './matrix-versions.messages.fr';
 import type { Messages } from './messages.en';
 import { settingsFr } from './settings.messages.fr';
 import { liveFr } from './live.messages.fr';
@@ -143,6 +144,7 @@ export const fr: Messages = {
   ...liveFr,
   ...newRequestFr,
   ...listsFr,
+  ...matrixVersionsFr,
   ...quorumFr,
   ...delegationFr,
 };

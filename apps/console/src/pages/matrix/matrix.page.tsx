@@ -17,6 +17,7 @@ import {
 } from './matrix-rows';
 import { MatrixReadings } from './matrix-readings';
 import { MatrixTable } from './matrix-table';
+import { MatrixVersionsSection } from './matrix-versions.section';
 
 /** Rows drawn at first, and added by each "Show more": the page stays quick however long it is. */
 const STEP = 100;
@@ -61,6 +62,9 @@ export function MatrixPage() {
     <Stack>
       <Title order={1}>{t('lists.matrix.heading')}</Title>
       <Text>{t('lists.matrix.intro')}</Text>
+      {matrix.data ? (
+        <Text fw={600}>{t('matrix.version', { version: matrix.data.version })}</Text>
+      ) : null}
       <div className="filters-grid">
         <NativeSelect
           label={t('lists.matrix.product')}
@@ -117,6 +121,7 @@ export function MatrixPage() {
         </Button>
       ) : null}
       {matrix.data ? <MatrixReadings rows={visible} /> : null}
+      <MatrixVersionsSection />
     </Stack>
   );
 }

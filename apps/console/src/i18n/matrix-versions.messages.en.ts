@@ -1,0 +1,20 @@
+/** The words of the matrix's versions, history and changes, in English. */
+export const matrixVersionsEn = {
+  'matrix.version': 'Version {version} of the matrix is in force.',
+  'matrix.versions.heading': 'History',
+  'matrix.versions.name': 'Version {version}',
+  'matrix.versions.state.active': 'In force',
+  'matrix.versions.state.draft': 'Proposed',
+  'matrix.versions.state.superseded': 'Superseded',
+  'matrix.versions.byDeployment': 'From the deployment’s files, {date}',
+  'matrix.versions.byChange': 'Changed through an approved request, {date}',
+  'matrix.versions.showChanges': 'Show changes',
+  'matrix.versions.hideChanges': 'Hide changes',
+  'matrix.versions.changes': 'Changes from version {from} to version {to}',
+  'matrix.versions.noChange': 'No row changed.',
+  'matrix.diff.changed': '{title}: {changes}',
+  'matrix.diff.letters': '{party} {before} → {after}',
+  'matrix.diff.plans': 'plans {before} → {after}',
+  'matrix.diff.added': '{title}: added, {letters}',
+  'matrix.diff.removed': '{title}: removed',
+} as const;
