@@ -4,6 +4,7 @@ import { liveEn } from './live.messages.en';
 import { newRequestEn } from './new-request.messages.en';
 import { listsEn } from './lists.messages.en';
 import { delegationEn } from './delegation.messages.en';
+import { delegationSettingsEn } from './delegation-settings.messages.en';
 /** The console's words in English: every key, with `{name}` placeholders. */
 export const en = {
   ...adminEn,
@@ -139,6 +140,7 @@ export const en = {
   ...newRequestEn,
   ...listsEn,
   ...delegationEn,
+  ...delegationSettingsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

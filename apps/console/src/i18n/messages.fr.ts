@@ -1,6 +1,7 @@
 import { adminFr } from './admin.messages.fr';
 import { listsFr } from './lists.messages.fr';
 import { delegationFr } from './delegation.messages.fr';
+import { delegationSettingsFr } from './delegation-settings.messages.fr';
 import type { Messages } from './messages.en';
 import { settingsFr } from './settings.messages.fr';
 import { liveFr } from './live.messages.fr';
@@ -143,4 +144,5 @@ export const fr: Messages = {
   ...newRequestFr,
   ...listsFr,
   ...delegationFr,
+  ...delegationSettingsFr,
 };

@@ -85,6 +85,11 @@ function InboxEntry({ item, organization }: { item: InboxItem; organization: str
           <Text size="sm" c="dimmed">
             {organization}
           </Text>
+          {item.onBehalfOf ? (
+            <Badge variant="light" w="fit-content">
+              {t('inbox.onBehalfOf', { name: item.onBehalfOf.name })}
+            </Badge>
+          ) : null}
         </Stack>
         <DueDate dueAt={item.dueAt} />
       </Group>

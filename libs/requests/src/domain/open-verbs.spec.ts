@@ -83,4 +83,16 @@ describe('openVerbs', () => {
     ]);
     expect(openVerbs(provider([Role.Approver], null), request(S.PendingApproval))).toEqual([]);
   });
+
+  it('offers a decision through a delegation held now, never on a request the delegator submitted', () => {
+    const operator = provider([Role.Operator]);
+    const fromApprover = [{ delegatorId: SUBMITTER.replace('aa', 'cc'), roles: [Role.Approver] }];
+    expect(openVerbs(operator, request(S.PendingApproval), fromApprover)).toEqual([
+      V.Approve,
+      V.Reject,
+      V.Comment,
+    ]);
+    const fromSubmitter = [{ delegatorId: SUBMITTER, roles: [Role.Approver] }];
+    expect(openVerbs(operator, request(S.PendingApproval), fromSubmitter)).toEqual([V.Comment]);
+  });
 });

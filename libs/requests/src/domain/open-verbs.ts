@@ -1,6 +1,7 @@
 import { Party } from '@app/catalog';
 import { RequestState } from '@app/core';
-import { Acting, judge, PersonVerb, RequestParties } from './raci-policy';
+import { HeldDelegation, judgeWithDelegations } from './delegated-policy';
+import { Acting, PersonVerb, RequestParties } from './raci-policy';
 import { RequestVerb as V } from './request-state';
 import { WHO_ACTS } from './who-acts.table';
 
@@ -19,15 +20,19 @@ export type RequestStanding = RequestParties & {
 /**
  * The verbs the actor may do to the request now, as the one table of who acts and the state
  * machine say: the table allows them, the request is in one of the verb's states and, for an
- * opinion, the actor's party has not given one yet. Only a person acts: a token without a user
- * may do none.
+ * opinion, the actor's party has not given one yet. A decision may also be open to them through a
+ * delegation they hold now. Only a person acts: a token without a user may do none.
  */
-export function openVerbs(actor: Acting, request: RequestStanding): PersonVerb[] {
+export function openVerbs(
+  actor: Acting,
+  request: RequestStanding,
+  held: readonly HeldDelegation[] = [],
+): PersonVerb[] {
   if (actor.userId === null) return [];
   return PERSON_VERBS.filter(
     (verb) =>
       WHO_ACTS[verb].from.includes(request.state) &&
-      judge(verb, actor, request).allowed &&
+      judgeWithDelegations(verb, actor, request, held).allowed &&
       !(verb === V.Opinion && request.answered.includes(actor.party)),
   );
 }

@@ -13,6 +13,7 @@ import { Request } from '../entities/request.entity';
 import { RequestVerb as V } from '../domain/request-state';
 import { RequestsException } from '../requests.exception';
 import { sqliteWithParties } from '../testing/sqlite.fixture';
+import { HeldDelegations } from '../delegations/held-delegations';
 import { ViewerActionsService } from './viewer-actions.service';
 
 const SUBMITTER = '00000000-0000-4000-8000-0000000000aa';
@@ -51,7 +52,12 @@ describe('ViewerActionsService', () => {
   afterAll(() => dataSource.destroy());
 
   const service = (env: Record<string, string> = {}) =>
-    new ViewerActionsService(dataSource, catalog, AppConfig.fromEnv(env));
+    new ViewerActionsService(
+      dataSource,
+      catalog,
+      AppConfig.fromEnv(env),
+      new HeldDelegations(dataSource),
+    );
 
   it('tells the Accountable approver it may approve, and whether that needs a step-up first', async () => {
     const approver = principal(PROVIDER_ORG, [Role.Approver], APPROVER);

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Catalog } from '@app/catalog';
 import { AppConfig } from '@app/core';
 import { isStepUp, Principal } from '@app/parties';
+import { HeldDelegations } from '../delegations/held-delegations';
 import { openVerbs } from '../domain/open-verbs';
 import { PersonVerb } from '../domain/raci-policy';
 import { findVisibleRequest } from '../domain/request-scope';
@@ -27,17 +28,23 @@ export class ViewerActionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: Catalog,
     private readonly config: AppConfig,
+    private readonly delegations: HeldDelegations,
   ) {}
 
   async of(principal: Principal, id: string): Promise<ViewerAction[]> {
     const manager = this.dataSource.manager;
     const request = await findVisibleRequest(manager, principal, id);
     const opinions = await manager.findBy(RequestOpinion, { requestId: request.id });
-    const verbs = openVerbs(principal, {
-      ...request,
-      letters: this.catalog.lettersOf(request.action),
-      answered: opinions.map((opinion) => opinion.party),
-    });
+    const held = principal.userId ? await this.delegations.of([principal.userId]) : [];
+    const verbs = openVerbs(
+      principal,
+      {
+        ...request,
+        letters: this.catalog.lettersOf(request.action),
+        answered: opinions.map((opinion) => opinion.party),
+      },
+      held,
+    );
     const acrValues = this.config.env.OIDC_STEP_UP_ACR ?? [];
     const steppedUp = isStepUp(principal.credential, acrValues);
     return verbs.map((verb) => ({

@@ -72,6 +72,9 @@ export function Timeline({
           const what = key in en ? t(key as MessageKey) : entry.event;
           const details = [
             entry.letter ? t('timeline.as', { letter: entry.letter }) : null,
+            entry.onBehalfOf
+              ? t('timeline.onBehalfOf', { name: entry.onBehalfOfName ?? entry.onBehalfOf })
+              : null,
             entry.authentication
               ? t('timeline.via', { method: authMethod(t, entry.authentication.method) })
               : null,
