@@ -18,10 +18,12 @@ describe('the matrix history, in a real browser', () => {
     const at = storage.indexOf(CREATE_BUCKET);
     const changed =
       storage.slice(0, at) + storage.slice(at).replace('provider: "I"', 'provider: "C"');
-    const draft = await bed.t.app.get(CatalogVersionsService).propose(
-      { ...v1, 'object-storage': changed },
-      { reason: 'The provider checks bucket names', createdBy: bed.cast.provider.admin.id },
-    );
+    const draft = await bed.t.app
+      .get(CatalogVersionsService)
+      .propose(
+        { ...v1, 'object-storage': changed },
+        { reason: 'The provider checks bucket names', createdBy: bed.cast.provider.admin.id },
+      );
     await bed.t.app.get(CatalogActivationService).activate(draft.version);
   });
   afterAll(() => bed.stop());

@@ -6,6 +6,7 @@ export * from './decision-links/decision-links.service';
 export * from './decision-links/link-closure';
 export * from './decision-links/link-verbs';
 export * from './delegations/create-delegation.service';
+export * from './delegations/delegation-candidates.service';
 export * from './delegations/delegation.entity';
 export * from './delegations/delegation.view';
 export * from './delegations/end-delegation.service';

@@ -27,6 +27,7 @@ import { RequestReader } from './views/request-reader';
 import { RequestViews } from './views/request-views.service';
 import { ViewerActionsService } from './use-cases/viewer-actions.service';
 import { CreateDelegationService } from './delegations/create-delegation.service';
+import { DelegationCandidatesService } from './delegations/delegation-candidates.service';
 import { Delegation } from './delegations/delegation.entity';
 import { EndDelegationService } from './delegations/end-delegation.service';
 import { HeldDelegations } from './delegations/held-delegations';
@@ -43,6 +44,7 @@ const USE_CASES = [
   CreateDelegationService,
   ListDelegationsService,
   EndDelegationService,
+  DelegationCandidatesService,
 ];
 
 /** Requests: the lifecycle, its use cases, decisions by email link, and what others may read. */

@@ -22,6 +22,7 @@ import { CommonErrorCode } from '@app/core';
 import { PartiesErrorCode, type Principal } from '@app/parties';
 import {
   CreateDelegationService,
+  DelegationCandidatesService,
   EndDelegationService,
   ListDelegationsService,
   RequestsErrorCode as Code,
@@ -34,6 +35,7 @@ import { ApiErrors } from '../openapi/api-errors.decorator';
 import { UUID_PARAM } from '../parties/uuid-param.pipe';
 import { PageQuery } from '../requests/list-requests.query';
 import { CreateDelegationDto } from './create-delegation.dto';
+import { PersonListResponse } from '../requests/request.response';
 import { DelegationListResponse, DelegationResponse } from './delegation.response';
 
 @ApiTags('delegations')
@@ -45,7 +47,17 @@ export class DelegationsController {
     private readonly creating: CreateDelegationService,
     private readonly listing: ListDelegationsService,
     private readonly ending: EndDelegationService,
+    private readonly candidates: DelegationCandidatesService,
   ) {}
+
+  @Get('candidates')
+  @ApiOperation({
+    summary: 'The people of your organization a delegation may name, you included',
+  })
+  @ApiOkResponse({ type: PersonListResponse })
+  async people(@CurrentPrincipal() principal: Principal): Promise<PersonListResponse> {
+    return { items: await this.candidates.list(principal) };
+  }
 
   @Post()
   @ApiErrors(

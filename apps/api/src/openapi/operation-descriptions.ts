@@ -111,6 +111,8 @@ export const OPERATION_DESCRIPTIONS: Record<string, string> = {
     'The caller (the delegator) hands the decision roles they hold (`approver`, `consultant`) to an active person of their organization, from `startsAt` to `endsAt`. During the window the delegate approves, rejects, waives and gives opinions on their behalf, sees those requests in their inbox and gets the mail that asks for them; the delegator keeps the power to act. Four eyes holds through it: nobody decides a request they or their delegator submitted. What a delegate received is never passed on. An admin may set one for a user of their organization with `delegatorId`, recorded in the admin audit log. Refused input stores nothing.',
   listDelegations:
     'The delegations the caller gave or received, newest first; an admin sees every delegation of their organization.',
+  listDelegationCandidates:
+    'The active people of the caller’s organization, the caller included, by email: whom a delegation may name as delegate (and, for an admin, as delegator). Service accounts never decide, so they are not listed.',
   endDelegation:
     'Ends a delegation now: its delegator or delegate, or an admin of its organization (recorded in the admin audit log). Ending one already over changes nothing. Another organization’s is 404.',
   listWebhookDeliveries:

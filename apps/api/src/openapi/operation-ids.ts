@@ -32,6 +32,7 @@ const OPERATION_IDS: Record<string, Record<string, string>> = {
     create: 'createDelegation',
     list: 'listDelegations',
     end: 'endDelegation',
+    people: 'listDelegationCandidates',
   },
   MeController: { me: 'getMe', listSessions: 'listMySessions', endSession: 'endMySession' },
   EmailLinkController: {

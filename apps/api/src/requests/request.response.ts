@@ -13,6 +13,10 @@ export class PersonResponse {
   @ApiProperty({ example: 'ada@globex.example' }) email!: string;
 }
 
+export class PersonListResponse {
+  @ApiProperty({ type: [PersonResponse] }) items!: PersonResponse[];
+}
+
 export class OpinionResponse {
   @ApiProperty({ enum: Party }) party!: Party;
   @ApiProperty({ format: 'uuid' }) userId!: string;

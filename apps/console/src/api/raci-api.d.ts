@@ -396,6 +396,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/delegations/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The people of your organization a delegation may name, you included
+         * @description The active people of the caller’s organization, the caller included, by email: whom a delegation may name as delegate (and, for an admin, as delegator). Service accounts never decide, so they are not listed.
+         */
+        get: operations["listDelegationCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/delegations": {
         parameters: {
             query?: never;
@@ -1966,6 +1986,17 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last */
             nextCursor: string | null;
         };
+        PersonResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example Ada Lovelace */
+            name: string;
+            /** @example ada@globex.example */
+            email: string;
+        };
+        PersonListResponse: {
+            items: components["schemas"]["PersonResponse"][];
+        };
         CreateDelegationDto: {
             /**
              * Format: uuid
@@ -2190,14 +2221,6 @@ export interface components {
             organizationId?: string;
             /** @example Needed before the reporting launch on Monday. */
             comment?: string;
-        };
-        PersonResponse: {
-            /** Format: uuid */
-            id: string;
-            /** @example Ada Lovelace */
-            name: string;
-            /** @example ada@globex.example */
-            email: string;
         };
         OpinionResponse: {
             /** @enum {string} */
@@ -7915,6 +7938,155 @@ export interface operations {
                         statusCode?: 404;
                         /** @enum {string} */
                         code?: "TOKEN_NOT_FOUND";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    listDelegationCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonListResponse"];
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
                     } & {
                         [key: string]: unknown;
                     });

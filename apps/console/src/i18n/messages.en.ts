@@ -6,6 +6,7 @@ import { newRequestEn } from './new-request.messages.en';
 import { listsEn } from './lists.messages.en';
 import { delegationEn } from './delegation.messages.en';
 import { matrixVersionsEn } from './matrix-versions.messages.en';
+import { delegationSettingsEn } from './delegation-settings.messages.en';
 /** The console's words in English: every key, with `{name}` placeholders. */
 export const en = {
   ...adminEn,
@@ -143,6 +144,7 @@ export const en = {
   ...matrixVersionsEn,
   ...quorumEn,
   ...delegationEn,
+  ...delegationSettingsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { adminFr } from './admin.messages.fr';
 import { listsFr } from './lists.messages.fr';
 import { delegationFr } from './delegation.messages.fr';
 import { matrixVersionsFr } from './matrix-versions.messages.fr';
+import { delegationSettingsFr } from './delegation-settings.messages.fr';
 import type { Messages } from './messages.en';
 import { settingsFr } from './settings.messages.fr';
 import { liveFr } from './live.messages.fr';
@@ -147,4 +148,5 @@ export const fr: Messages = {
   ...matrixVersionsFr,
   ...quorumFr,
   ...delegationFr,
+  ...delegationSettingsFr,
 };

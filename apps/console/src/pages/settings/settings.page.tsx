@@ -2,11 +2,12 @@ import { Loader, Radio, Stack, Title } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n';
 import { isLanguage } from '../../i18n/language';
 import { useMe } from '../../session/use-me';
+import { DelegationsSection } from './delegations.section';
 import { MyTokensSection } from './my-tokens.section';
 import { NotificationPreferencesSection } from './notification-preferences.section';
 import { SessionsSection } from './sessions.section';
 
-/** The person's settings: mail, sessions, API tokens and language. */
+/** The person's settings: mail, delegations, sessions, API tokens and language. */
 export function SettingsPage() {
   const { t } = useI18n();
   const me = useMe();
@@ -16,6 +17,7 @@ export function SettingsPage() {
     <Stack gap="xl">
       <Title order={1}>{t('settings.heading')}</Title>
       {userId ? <NotificationPreferencesSection /> : null}
+      {userId ? <DelegationsSection userId={userId} /> : null}
       <SessionsSection />
       {userId ? <MyTokensSection userId={userId} /> : null}
       <LanguageSection />
