@@ -14,3 +14,4 @@ export * from './versions/catalog-hash';
 export * from './versions/catalog-version.entity';
 export * from './versions/catalog-versions.module';
 export * from './versions/catalog-versions.service';
+export * from './versions/catalog-change-check';
