@@ -20,6 +20,7 @@ import { AuthModule } from './auth/auth.module';
 import { SsoController } from './auth/sso/sso.controller';
 import { CatalogController } from './catalog/catalog.controller';
 import { CatalogVersionsController } from './catalog/catalog-versions.controller';
+import { CatalogChangesController } from './catalog/catalog-changes.controller';
 import { EmailActionsController } from './email-actions/email-actions.controller';
 import { EmailLinkController } from './auth/email-link/email-link.controller';
 import { AccountChoiceController } from './auth/account-choice/account-choice.controller';
@@ -79,6 +80,7 @@ export class ApiModule implements NestModule {
         SsoController,
         CatalogController,
         CatalogVersionsController,
+        CatalogChangesController,
         OrganizationsController,
         UsersController,
         TokensController,

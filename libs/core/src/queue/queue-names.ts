@@ -19,6 +19,8 @@ export enum QueueName {
   SignIn = 'sign-in',
   /** The periodic run that signs the checkpoints of the audit logs. */
   AuditCheckpoints = 'audit-checkpoints',
+  /** A decided change of the matrix: its draft version put in force, or discarded. */
+  CatalogChanges = 'catalog-changes',
 }
 
 /** Every job of the engine; `jobs/` holds one file per job with its payload, result and id rule. */
@@ -33,4 +35,5 @@ export enum JobName {
   PlanDigest = 'plan-digest',
   SendSignInLink = 'send-sign-in-link',
   SignAuditCheckpoints = 'sign-audit-checkpoints',
+  ApplyCatalogChange = 'apply-catalog-change',
 }

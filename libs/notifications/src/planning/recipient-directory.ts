@@ -11,6 +11,7 @@ import {
 } from '@app/parties';
 import { judge, RequestParties, RequestView } from '@app/requests';
 import { Audience, VERB_ASKED_OF } from './audience';
+import { isMatrixChange } from './matrix-change';
 
 export interface Recipient {
   email: string;
@@ -52,8 +53,18 @@ export class RecipientDirectory {
     const members = await this.users.membersOf(parties.map((party) => organizations[party].id));
     // The letters of the catalog version the request was routed under.
     const letters = (await this.catalog.at(request.catalogVersion)).lettersOf(request.action);
+    // A change of the matrix concerns every customer: each customer organization is Informed.
+    const everyCustomer =
+      audience === Audience.Informed && isMatrixChange(request)
+        ? await this.organizations.customers()
+        : null;
     return parties.flatMap((party) => {
       const organization = organizations[party];
+      if (everyCustomer && party === Party.Customer) {
+        return everyCustomer.flatMap((customer) =>
+          customer.contactEmails.map((email) => ({ email, organization: customer })),
+        );
+      }
       const people = members.filter((user) => user.organizationId === organization.id);
       if (audience === Audience.Informed) {
         // The organization's mailboxes, and the submitter if they belong to this party.

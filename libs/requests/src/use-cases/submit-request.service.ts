@@ -47,11 +47,26 @@ export class SubmitRequestService {
     if (!principal.roles.includes(Role.Requester) || !principal.userId) {
       throw new RequestsException(Code.RoleRequired);
     }
-    const userId = principal.userId;
     const organization = await this.organizations.resolveRequestOrganization(
       principal,
       input.organizationId,
     );
+    return await this.submitIn(principal, organization, input);
+  }
+
+  /**
+   * Submits in an organization the caller already resolved: the engine's own requests (a change of
+   * the matrix is the provider's), through the same checks, transition, history and outbox.
+   */
+  async submitIn(
+    principal: Principal,
+    organization: Organization,
+    input: SubmitInput,
+  ): Promise<RequestView> {
+    if (!principal.roles.includes(Role.Requester) || !principal.userId) {
+      throw new RequestsException(Code.RoleRequired);
+    }
+    const userId = principal.userId;
     const raci = this.resolver.resolve(input.action, input.params, {
       plan: organization.plan!,
       onDemand: organization.onDemand,
