@@ -27,6 +27,7 @@ export * from './use-cases/preview-request.service';
 export * from './use-cases/request-queries.service';
 export * from './use-cases/submit-request.service';
 export * from './use-cases/propose-catalog-change.service';
+export * from './use-cases/change-matrix.action';
 export * from './use-cases/transition-request.service';
 export * from './use-cases/viewer-actions.service';
 export * from './views/request-reader';

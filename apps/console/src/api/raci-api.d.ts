@@ -9451,8 +9451,9 @@ export interface operations {
                 };
             };
             /**
-             * @description ACTION_NOT_FOUND: no such action (the message suggests the closest keys and points at GET /v1/catalog/actions); REQUEST_PARAMS_INVALID: `details.fields` names each offending property (an unknown one with "did you mean"); VALIDATION_FAILED; MALFORMED_JSON
+             * @description ACTION_NOT_FOUND: no such action (the message suggests the closest keys and points at GET /v1/catalog/actions); ACTION_PROPOSED_AS_CHANGE: catalog.change-matrix is proposed with POST /v1/catalog/changes; REQUEST_PARAMS_INVALID: `details.fields` names each offending property (an unknown one with "did you mean"); VALIDATION_FAILED; MALFORMED_JSON
              *
+             *     - `ACTION_PROPOSED_AS_CHANGE`: "{title}" is proposed with POST /v1/catalog/changes, which checks the new matrix and stores the version the request would activate.
              *     - `ORGANIZATION_REQUIRED`: A provider user must name the customer organization (organizationId) this is for.
              *     - `NOT_A_CUSTOMER`: Organization "{id}" is the provider; name a customer organization.
              *     - `ACTION_NOT_FOUND`: No catalog action has the key "{action}".{hint} GET /v1/catalog/actions lists the actions you may request.
@@ -9470,8 +9471,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 400,
-                     *       "code": "ORGANIZATION_REQUIRED",
-                     *       "message": "A provider user must name the customer organization (organizationId) this is for.",
+                     *       "code": "ACTION_PROPOSED_AS_CHANGE",
+                     *       "message": "\"{title}\" is proposed with POST /v1/catalog/changes, which checks the new matrix and stores the version the request would activate.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -9479,7 +9480,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 400;
                         /** @enum {string} */
-                        code?: "ORGANIZATION_REQUIRED" | "NOT_A_CUSTOMER" | "ACTION_NOT_FOUND" | "ACTION_NOT_REQUESTABLE" | "ACTION_NOT_IN_PLAN" | "REQUEST_PARAMS_INVALID" | "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "ACTION_PROPOSED_AS_CHANGE" | "ORGANIZATION_REQUIRED" | "NOT_A_CUSTOMER" | "ACTION_NOT_FOUND" | "ACTION_NOT_REQUESTABLE" | "ACTION_NOT_IN_PLAN" | "REQUEST_PARAMS_INVALID" | "VALIDATION_FAILED" | "MALFORMED_JSON";
                     } & {
                         [key: string]: unknown;
                     });
@@ -9799,7 +9800,7 @@ export interface operations {
                 };
             };
             /**
-             * @description ACTION_NOT_FOUND: no such action (the message suggests the closest keys and points at GET /v1/catalog/actions); REQUEST_PARAMS_INVALID: `details.fields` names each offending property (an unknown one with "did you mean"); VALIDATION_FAILED; MALFORMED_JSON
+             * @description ACTION_NOT_FOUND: no such action (the message suggests the closest keys and points at GET /v1/catalog/actions); ACTION_PROPOSED_AS_CHANGE: catalog.change-matrix is proposed with POST /v1/catalog/changes; REQUEST_PARAMS_INVALID: `details.fields` names each offending property (an unknown one with "did you mean"); VALIDATION_FAILED; MALFORMED_JSON
              *
              *     - `ORGANIZATION_REQUIRED`: A provider user must name the customer organization (organizationId) this is for.
              *     - `NOT_A_CUSTOMER`: Organization "{id}" is the provider; name a customer organization.

@@ -1,3 +1,4 @@
+import { catalogChangesEn } from './catalog-changes.messages.en';
 import { quorumEn } from './quorum.messages.en';
 import { adminEn } from './admin.messages.en';
 import { settingsEn } from './settings.messages.en';
@@ -139,6 +140,7 @@ export const en = {
   ...newRequestEn,
   ...listsEn,
   ...quorumEn,
+  ...catalogChangesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type EventMap, JobItem, JobName, OnRequestEvent, RequestEventType } from '@app/core';
-import { CHANGE_MATRIX_ACTION } from '../use-cases/propose-catalog-change.service';
+import { CHANGE_MATRIX_ACTION } from '../use-cases/change-matrix.action';
 
 type Decided = RequestEventType.Approved | RequestEventType.Rejected | RequestEventType.Cancelled;
 

@@ -15,7 +15,7 @@ import {
   WORKER_LOCKS,
 } from '@app/core';
 import { Request } from '../entities/request.entity';
-import { CHANGE_MATRIX_ACTION } from '../use-cases/propose-catalog-change.service';
+import { CHANGE_MATRIX_ACTION } from '../use-cases/change-matrix.action';
 
 type ApplyJob = Job<JobData<JobName.ApplyCatalogChange>, Result, JobName.ApplyCatalogChange>;
 

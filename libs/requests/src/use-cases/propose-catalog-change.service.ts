@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { CatalogErrorCode, CatalogException, CatalogVersionsService } from '@app/catalog';
 import { AccessPolicy, OrganizationsService, Principal } from '@app/parties';
 import { RequestView } from '../request.view';
+import { CHANGE_MATRIX_ACTION } from './change-matrix.action';
 import { SubmitRequestService } from './submit-request.service';
-
-/** The catalog's own action: changing the matrix is a request like any other. */
-export const CHANGE_MATRIX_ACTION = 'catalog.change-matrix';
 
 export interface CatalogChangeInput {
   product: string;

@@ -13,6 +13,7 @@ import { RequestTransitioner } from '../domain/request-transitioner';
 import { Request } from '../entities/request.entity';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
 import { RequestView } from '../request.view';
+import { CHANGE_MATRIX_ACTION } from './change-matrix.action';
 import { RequestViews } from '../views/request-views.service';
 
 export interface SubmitInput {
@@ -44,6 +45,9 @@ export class SubmitRequestService {
   ) {}
 
   async submit(principal: Principal, input: SubmitInput): Promise<RequestView> {
+    if (input.action === CHANGE_MATRIX_ACTION) {
+      throw new RequestsException(Code.ActionProposedAsChange, { title: 'Change the RACI matrix' });
+    }
     if (!principal.roles.includes(Role.Requester) || !principal.userId) {
       throw new RequestsException(Code.RoleRequired);
     }
