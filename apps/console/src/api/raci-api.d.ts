@@ -1506,7 +1506,7 @@ export interface components {
             /** Format: date-time */
             activatedAt: string | null;
             /**
-             * @description draft (not in force yet), active (the one in force), superseded
+             * @description draft (not in force yet), active (the one in force), superseded, discarded (proposed by a change of the matrix that was rejected or cancelled)
              * @example active
              * @enum {string}
              */
@@ -1545,7 +1545,7 @@ export interface components {
             /** Format: date-time */
             activatedAt: string | null;
             /**
-             * @description draft (not in force yet), active (the one in force), superseded
+             * @description draft (not in force yet), active (the one in force), superseded, discarded (proposed by a change of the matrix that was rejected or cancelled)
              * @example active
              * @enum {string}
              */
