@@ -1,9 +1,4 @@
-import {
-  CatalogErrorCode,
-  CatalogException,
-  CatalogVersionsService,
-  Party,
-} from '@app/catalog';
+import { CatalogErrorCode, CatalogException, CatalogVersionsService, Party } from '@app/catalog';
 import { OrganizationKind, OrganizationsService, Principal, Role } from '@app/parties';
 import { RequestsErrorCode, RequestsException } from '../requests.exception';
 import { ProposeCatalogChangeService } from './propose-catalog-change.service';
