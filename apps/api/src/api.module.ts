@@ -10,7 +10,12 @@ import {
 } from '@app/notifications';
 import { AuditModule, AuditSealingModule, AuditWorkerModule } from '@app/audit';
 import { PartiesModule } from '@app/parties';
-import { RequestsModule, RequestsWorkerModule } from '@app/requests';
+import {
+  CatalogChangesModule,
+  CatalogChangesWorkerModule,
+  RequestsModule,
+  RequestsWorkerModule,
+} from '@app/requests';
 import { AdminEventsController } from './audit/admin-events.controller';
 import { AuditCheckpointsController } from './audit/audit-checkpoints.controller';
 import { AuditController } from './audit/audit.controller';
@@ -65,6 +70,7 @@ export class ApiModule implements NestModule {
         NotificationsModule,
         PartiesModule,
         RequestsModule,
+        CatalogChangesModule,
         AuditModule,
         AuditSealingModule,
         AuthModule,
@@ -73,7 +79,14 @@ export class ApiModule implements NestModule {
         MetricsModule,
         WebhooksModule,
         LiveInboxModule,
-        ...(withWorker ? [RequestsWorkerModule, NotificationsWorkerModule, AuditWorkerModule] : []),
+        ...(withWorker
+          ? [
+              RequestsWorkerModule,
+              CatalogChangesWorkerModule,
+              NotificationsWorkerModule,
+              AuditWorkerModule,
+            ]
+          : []),
       ],
       controllers: [
         HomeController,

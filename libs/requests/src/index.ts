@@ -33,3 +33,5 @@ export * from './use-cases/viewer-actions.service';
 export * from './views/request-reader';
 export * from './views/request-views.service';
 export * from './views/request-csv';
+export * from './catalog-changes/catalog-changes.module';
+export * from './catalog-changes/catalog-changes-worker.module';

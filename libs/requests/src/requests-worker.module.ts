@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '@app/core';
 import { PartiesModule } from '@app/parties';
-import { CatalogChangeHandler } from './catalog-changes/catalog-change.handler';
-import { CatalogChangeProcessor } from './catalog-changes/catalog-change.processor';
 import { DeadlineBackfill } from './deadlines/deadline-backfill.service';
 import { DeadlineHandler } from './handlers/deadline.handler';
 import { OutboxRelay } from './outbox/outbox-relay.service';
@@ -11,18 +9,11 @@ import { RequestsModule } from './requests.module';
 
 /**
  * What a worker runs for the request lifecycle: the outbox relay with its event fan-out, and the
- * approval deadlines (scheduled on submission, then reminding, escalating or expiring), and the
- * decided changes of the matrix (their version put in force, or discarded).
+ * approval deadlines (scheduled on submission, then reminding, escalating or expiring). The
+ * decided changes of the matrix are `CatalogChangesWorkerModule`'s, where versions are stored.
  */
 @Module({
   imports: [RequestsModule, PartiesModule, EventsModule],
-  providers: [
-    OutboxRelay,
-    DeadlineHandler,
-    DeadlineProcessor,
-    DeadlineBackfill,
-    CatalogChangeHandler,
-    CatalogChangeProcessor,
-  ],
+  providers: [OutboxRelay, DeadlineHandler, DeadlineProcessor, DeadlineBackfill],
 })
 export class RequestsWorkerModule {}

@@ -22,7 +22,6 @@ import { EscalateOrphanedRequestsService } from './use-cases/escalate-orphaned-r
 import { PreviewRequestService } from './use-cases/preview-request.service';
 import { RequestQueriesService } from './use-cases/request-queries.service';
 import { SubmitRequestService } from './use-cases/submit-request.service';
-import { ProposeCatalogChangeService } from './use-cases/propose-catalog-change.service';
 import { TransitionRequestService } from './use-cases/transition-request.service';
 import { RequestReader } from './views/request-reader';
 import { RequestViews } from './views/request-views.service';
@@ -30,7 +29,6 @@ import { ViewerActionsService } from './use-cases/viewer-actions.service';
 
 const USE_CASES = [
   SubmitRequestService,
-  ProposeCatalogChangeService,
   PreviewRequestService,
   TransitionRequestService,
   CommentOnRequestService,
