@@ -11,10 +11,12 @@ export class CatalogChangeDto {
 
   @ApiProperty({
     example: 'product: object-storage\ntitle: "Object Storage"\nactions: …',
-    description: "The product's whole new YAML file, as `config/raci/<product>.yaml` holds it",
+    description:
+      "The product's whole new YAML file, as `config/raci/<product>.yaml` holds it; the whole body stays under 64 kB",
+    maxLength: 65_536,
   })
   @IsString()
-  @Length(1, 1_000_000)
+  @Length(1, 65_536)
   yaml!: string;
 
   @ApiPropertyOptional({

@@ -1601,7 +1601,7 @@ export interface components {
              */
             product: string;
             /**
-             * @description The product's whole new YAML file, as `config/raci/<product>.yaml` holds it
+             * @description The product's whole new YAML file, as `config/raci/<product>.yaml` holds it; the whole body stays under 64 kB
              * @example product: object-storage
              *     title: "Object Storage"
              *     actions: …
