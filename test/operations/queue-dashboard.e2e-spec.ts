@@ -25,6 +25,7 @@ describe('the queue dashboard at /admin/queues', () => {
     const queues = await api(t, providerAdmin).get('/admin/queues/api/queues').expect(200);
     expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
       'audit-checkpoints',
+      'catalog-changes',
       'deadlines',
       'digests',
       'mail',

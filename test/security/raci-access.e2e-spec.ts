@@ -171,10 +171,23 @@ describe('RACI access, generated from the whole catalog', () => {
     await t?.close();
   });
 
-  const requestable = catalog.actions().filter((action) => action.requestable);
+  // A change of the matrix is proposed with POST /v1/catalog/changes, never submitted here; its
+  // own test is test/catalog/catalog-changes.e2e-spec.ts.
+  const requestable = catalog
+    .actions()
+    .filter((action) => action.requestable && action.key !== 'catalog.change-matrix');
 
   it('covers every requestable action of the catalog', () => {
     expect(requestable.length).toBeGreaterThan(50);
+  });
+
+  it('refuses to submit a change of the matrix as a plain request', async () => {
+    const params = { product: 'generic', yaml: 'x', reason: 'x', version: 1, baseVersion: 1 };
+    const res = await send(cast.provider.requester.token, 'POST', '/v1/requests', {
+      action: 'catalog.change-matrix',
+      params,
+    });
+    expect(res).toMatchObject({ status: 400, body: { code: 'ACTION_PROPOSED_AS_CHANGE' } });
   });
 
   it.each(requestable.map((action, i) => [action.key, action, i] as const))(

@@ -10,7 +10,12 @@ import {
 } from '@app/notifications';
 import { AuditModule, AuditSealingModule, AuditWorkerModule } from '@app/audit';
 import { PartiesModule } from '@app/parties';
-import { RequestsModule, RequestsWorkerModule } from '@app/requests';
+import {
+  CatalogChangesModule,
+  CatalogChangesWorkerModule,
+  RequestsModule,
+  RequestsWorkerModule,
+} from '@app/requests';
 import { AdminEventsController } from './audit/admin-events.controller';
 import { AuditCheckpointsController } from './audit/audit-checkpoints.controller';
 import { AuditController } from './audit/audit.controller';
@@ -21,6 +26,7 @@ import { SsoController } from './auth/sso/sso.controller';
 import { CatalogController } from './catalog/catalog.controller';
 import { CatalogVersionsController } from './catalog/catalog-versions.controller';
 import { DelegationsController } from './delegations/delegations.controller';
+import { CatalogChangesController } from './catalog/catalog-changes.controller';
 import { EmailActionsController } from './email-actions/email-actions.controller';
 import { EmailLinkController } from './auth/email-link/email-link.controller';
 import { AccountChoiceController } from './auth/account-choice/account-choice.controller';
@@ -65,6 +71,7 @@ export class ApiModule implements NestModule {
         NotificationsModule,
         PartiesModule,
         RequestsModule,
+        CatalogChangesModule,
         AuditModule,
         AuditSealingModule,
         AuthModule,
@@ -73,13 +80,21 @@ export class ApiModule implements NestModule {
         MetricsModule,
         WebhooksModule,
         LiveInboxModule,
-        ...(withWorker ? [RequestsWorkerModule, NotificationsWorkerModule, AuditWorkerModule] : []),
+        ...(withWorker
+          ? [
+              RequestsWorkerModule,
+              CatalogChangesWorkerModule,
+              NotificationsWorkerModule,
+              AuditWorkerModule,
+            ]
+          : []),
       ],
       controllers: [
         HomeController,
         SsoController,
         CatalogController,
         CatalogVersionsController,
+        CatalogChangesController,
         OrganizationsController,
         UsersController,
         TokensController,

@@ -3,7 +3,7 @@ import { AuditWorkerModule } from '@app/audit';
 import { Catalog, CatalogVersionsModule } from '@app/catalog';
 import { AppConfig, CoreModule } from '@app/core';
 import { LiveInboxPublisherModule, NotificationsWorkerModule } from '@app/notifications';
-import { RequestsWorkerModule } from '@app/requests';
+import { CatalogChangesWorkerModule, RequestsWorkerModule } from '@app/requests';
 
 /** The worker process: the outbox relay and the BullMQ processors, no HTTP. */
 @Module({})
@@ -15,6 +15,7 @@ export class WorkerModule {
         CoreModule.forRoot(config),
         CatalogVersionsModule.forRoot(catalog),
         RequestsWorkerModule,
+        CatalogChangesWorkerModule,
         NotificationsWorkerModule,
         AuditWorkerModule,
         LiveInboxPublisherModule,

@@ -26,7 +26,7 @@ export class CatalogTables {
     const generic = tables.find((table) => table.product === GENERIC_PRODUCT)?.actions ?? [];
     for (const table of tables.filter((t) => t.product !== GENERIC_PRODUCT)) {
       const overridden = new Set(table.actions.map((action) => action.overrides));
-      const inherited = generic
+      const inherited = (table.generic === false ? [] : generic)
         .filter((action) => !overridden.has(action.key))
         .map((action) => inherit(action, table.product));
       [...table.actions, ...inherited].forEach((action) => this.byKey.set(action.key, action));

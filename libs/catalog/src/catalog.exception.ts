@@ -5,6 +5,10 @@ export enum CatalogErrorCode {
   ActionNotFound = 'CATALOG_ACTION_NOT_FOUND',
   VersionNotFound = 'CATALOG_VERSION_NOT_FOUND',
   DiffBaseInvalid = 'CATALOG_DIFF_BASE_INVALID',
+  /** A proposed change fails the validation of `catalog:validate`: `details.problems` has each line. */
+  ChangeInvalid = 'CATALOG_CHANGE_INVALID',
+  /** Only a person of the provider proposes a change of the matrix. */
+  ChangeProviderOnly = 'CATALOG_CHANGE_PROVIDER_ONLY',
 }
 
 const ERRORS: ErrorTable<CatalogErrorCode> = {
@@ -19,6 +23,16 @@ const ERRORS: ErrorTable<CatalogErrorCode> = {
   [CatalogErrorCode.DiffBaseInvalid]: {
     status: HttpStatus.BAD_REQUEST,
     message: '"from" must be the number of a stored catalog version; "{from}" is not.',
+  },
+  [CatalogErrorCode.ChangeInvalid]: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    message:
+      'The proposed matrix is invalid ({count} problem(s)); `details.problems` gives each one with its line. Nothing was stored.',
+  },
+  [CatalogErrorCode.ChangeProviderOnly]: {
+    status: HttpStatus.FORBIDDEN,
+    message:
+      'Only a person of the provider with the requester role proposes a change of the matrix.',
   },
 };
 

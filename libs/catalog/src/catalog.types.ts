@@ -111,4 +111,6 @@ export interface MatrixTable {
   title: string;
   file: string;
   actions: CatalogAction[];
+  /** False where the generic rows do not apply to the product; they do by default. */
+  generic?: false;
 }

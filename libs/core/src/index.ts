@@ -19,6 +19,7 @@ export * from './queue/job-policies';
 export * from './queue/queue-names';
 export * from './queue/job-item';
 export * from './queue/job-queue.service';
+export * from './queue/jobs/apply-catalog-change.job';
 export * from './queue/jobs/approval-deadline.job';
 export * from './queue/jobs/approval-reminder.job';
 export * from './queue/jobs/delegation-notices.job';

@@ -130,6 +130,14 @@ export class OrganizationsService implements OnApplicationBootstrap {
     });
   }
 
+  /** Every customer organization, for the engine's own use (a change of the matrix informs them all). */
+  customers(): Promise<Organization[]> {
+    return this.organizations.find({
+      where: { kind: OrganizationKind.Customer },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
   /**
    * Sets how many extra packages of a quota unit a customer bought for its current subscription
    * period (e.g. Data Masking's packages of 10 anonymization treatments). Provider admins only.

@@ -9,7 +9,8 @@ import { RequestsModule } from './requests.module';
 
 /**
  * What a worker runs for the request lifecycle: the outbox relay with its event fan-out, and the
- * approval deadlines (scheduled on submission, then reminding, escalating or expiring).
+ * approval deadlines (scheduled on submission, then reminding, escalating or expiring). The
+ * decided changes of the matrix are `CatalogChangesWorkerModule`'s, where versions are stored.
  */
 @Module({
   imports: [RequestsModule, PartiesModule, EventsModule],

@@ -5,6 +5,8 @@ export enum RequestsErrorCode {
   RequestNotFound = 'REQUEST_NOT_FOUND',
   ActionNotFound = 'ACTION_NOT_FOUND',
   ActionNotRequestable = 'ACTION_NOT_REQUESTABLE',
+  /** A change of the matrix is proposed with POST /v1/catalog/changes, never submitted directly. */
+  ActionProposedAsChange = 'ACTION_PROPOSED_AS_CHANGE',
   PlanNotAllowed = 'ACTION_NOT_IN_PLAN',
   ParamsInvalid = 'REQUEST_PARAMS_INVALID',
   InvalidTransition = 'REQUEST_INVALID_TRANSITION',
@@ -69,6 +71,11 @@ const ERRORS: ErrorTable<RequestsErrorCode> = {
   [RequestsErrorCode.ActionNotRequestable]: {
     status: HttpStatus.BAD_REQUEST,
     message: '"{title}" is a standing responsibility, not something to request.',
+  },
+  [RequestsErrorCode.ActionProposedAsChange]: {
+    status: HttpStatus.BAD_REQUEST,
+    message:
+      '"{title}" is proposed with POST /v1/catalog/changes, which checks the new matrix and stores the version the request would activate.',
   },
   [RequestsErrorCode.PlanNotAllowed]: {
     status: HttpStatus.BAD_REQUEST,

@@ -38,7 +38,8 @@ export class CatalogVersionSummaryResponse {
   @ApiProperty({
     enum: CatalogVersionState,
     example: CatalogVersionState.Active,
-    description: 'draft (not in force yet), active (the one in force), superseded',
+    description:
+      'draft (not in force yet), active (the one in force), superseded, discarded (proposed by a change of the matrix that was rejected or cancelled)',
   })
   state!: CatalogVersionState;
 

@@ -13,6 +13,7 @@ const OPERATION_IDS: Record<string, Record<string, string>> = {
     one: 'getCatalogVersion',
     diff: 'diffCatalogVersions',
   },
+  CatalogChangesController: { propose: 'proposeCatalogChange' },
   OrganizationsController: {
     create: 'createOrganization',
     list: 'listOrganizations',

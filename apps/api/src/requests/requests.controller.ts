@@ -52,7 +52,8 @@ import { ApiErrors } from '../openapi/api-errors.decorator';
 /** The 400s of a submission and its preview. */
 const SUBMISSION_400 =
   'ACTION_NOT_FOUND: no such action (the message suggests the closest keys and points at ' +
-  'GET /v1/catalog/actions); REQUEST_PARAMS_INVALID: `details.fields` names each offending ' +
+  'GET /v1/catalog/actions); ACTION_PROPOSED_AS_CHANGE: catalog.change-matrix is proposed with ' +
+  'POST /v1/catalog/changes; REQUEST_PARAMS_INVALID: `details.fields` names each offending ' +
   'property (an unknown one with "did you mean"); VALIDATION_FAILED; MALFORMED_JSON';
 
 /** The 415 of every JSON route. */
@@ -91,6 +92,7 @@ export class RequestsController {
 
   @Post()
   @ApiErrors(
+    RequestsErrorCode.ActionProposedAsChange,
     RequestsErrorCode.RoleRequired,
     PartiesErrorCode.OrganizationRequired,
     PartiesErrorCode.NotACustomer,

@@ -204,6 +204,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/catalog/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose a new version of one product's file: a request for catalog.change-matrix
+         * @description A provider person with the requester role proposes a new version of one product’s file (the other files stay as in the active version). It is checked as `npm run catalog:validate` checks the files: an invalid one is `422 CATALOG_CHANGE_INVALID`, each problem with its file and line in `details.problems`, and nothing is stored. A valid one is stored as a draft version and submitted as a request for `catalog.change-matrix` (its params name the draft `version` and the `baseVersion` it was proposed against), decided like any request: two provider approvers, every customer organization Informed with the change in words. Approved, the version becomes active at `effectiveAt` or at once; rejected or cancelled, the draft is `discarded`. A customer caller is `403 CATALOG_CHANGE_PROVIDER_ONLY`.
+         */
+        post: operations["proposeCatalogChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/organizations": {
         parameters: {
             query?: never;
@@ -1550,11 +1570,11 @@ export interface components {
             /** Format: date-time */
             activatedAt: string | null;
             /**
-             * @description draft (not in force yet), active (the one in force), superseded
+             * @description draft (not in force yet), active (the one in force), superseded, discarded (proposed by a change of the matrix that was rejected or cancelled)
              * @example active
              * @enum {string}
              */
-            state: "draft" | "active" | "superseded";
+            state: "draft" | "active" | "superseded" | "discarded";
             /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
             hash: string;
         };
@@ -1589,11 +1609,11 @@ export interface components {
             /** Format: date-time */
             activatedAt: string | null;
             /**
-             * @description draft (not in force yet), active (the one in force), superseded
+             * @description draft (not in force yet), active (the one in force), superseded, discarded (proposed by a change of the matrix that was rejected or cancelled)
              * @example active
              * @enum {string}
              */
-            state: "draft" | "active" | "superseded";
+            state: "draft" | "active" | "superseded" | "discarded";
             /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
             hash: string;
             /** @description Generic table first */
@@ -1637,6 +1657,170 @@ export interface components {
              *     ]
              */
             words: string[];
+        };
+        CatalogChangeDto: {
+            /**
+             * @description The product whose file changes
+             * @example object-storage
+             */
+            product: string;
+            /**
+             * @description The product's whole new YAML file, as `config/raci/<product>.yaml` holds it; the whole body stays under 64 kB
+             * @example product: object-storage
+             *     title: "Object Storage"
+             *     actions: …
+             */
+            yaml: string;
+            /**
+             * Format: date-time
+             * @description When the new version comes into force once approved; at once if absent
+             */
+            effectiveAt?: string;
+            /** @example Customers now decide their buckets. */
+            reason: string;
+        };
+        PersonResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example Ada Lovelace */
+            name: string;
+            /** @example ada@globex.example */
+            email: string;
+        };
+        OpinionResponse: {
+            /** @enum {string} */
+            party: "provider" | "customer";
+            /** Format: uuid */
+            userId: string;
+            /** @enum {string} */
+            opinion: "agree" | "disagree";
+            comment: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ApprovalResponse: {
+            /**
+             * Format: uuid
+             * @description The user who approved
+             */
+            by: string;
+            /**
+             * Format: uuid
+             * @description The delegator the approver acted for; null when they acted for themselves
+             */
+            onBehalfOf: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description Why the approval does not count (it was given on other parameters than the request’s); null when it counts */
+            void: string | null;
+        };
+        WaitingOnResponse: {
+            /** @enum {string} */
+            party: "provider" | "customer";
+            /** @description The roles that may act for the party */
+            roles: ("requester" | "approver" | "operator" | "consultant" | "admin")[];
+            /**
+             * @example approve
+             * @enum {string}
+             */
+            verb: "submit" | "opinion" | "waive-consultation" | "approve" | "reject" | "start" | "complete" | "fail" | "cancel" | "comment" | "expire";
+            /**
+             * @example approve
+             * @enum {string}
+             */
+            reason: "approve" | "opinion" | "work";
+            /**
+             * Format: date-time
+             * @description None for work
+             */
+            dueAt: string | null;
+        };
+        RequestResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example mariadb.add-read-only-replica */
+            action: string;
+            /** @example Add a MariaDB read-only Replica */
+            title: string;
+            /** @example mariadb */
+            product: string;
+            /** Format: uuid */
+            organizationId: string;
+            /**
+             * @example pending_approval
+             * @enum {string}
+             */
+            state: "pending_consultation" | "pending_approval" | "approved" | "in_progress" | "completed" | "failed" | "rejected" | "cancelled" | "expired";
+            /**
+             * @example {
+             *       "primary": "db-prod-01"
+             *     }
+             */
+            params: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description R
+             * @example provider
+             * @enum {string}
+             */
+            responsible: "provider" | "customer";
+            /**
+             * @description A: the only party that decides
+             * @example provider
+             * @enum {string}
+             */
+            accountable: "provider" | "customer";
+            /** @example [] */
+            consulted: ("provider" | "customer")[];
+            /**
+             * @example [
+             *       "customer"
+             *     ]
+             */
+            informed: ("provider" | "customer")[];
+            /**
+             * @description The party that does the work
+             * @example provider
+             * @enum {string}
+             */
+            performer: "provider" | "customer";
+            submittedBy: components["schemas"]["PersonResponse"];
+            comment: string | null;
+            /** @description What the performer reported on completing: text, or a JSON object, as given; null before */
+            result: (string | null) | {
+                [key: string]: unknown;
+            };
+            /** @description The Consulted parties’ answers */
+            opinions: components["schemas"]["OpinionResponse"][];
+            /**
+             * @description How many distinct approvers of the Accountable party the request needs (its quorum, from the catalog, kept from submission)
+             * @example 1
+             */
+            approvalsRequired: number;
+            /** @description The approvals so far, oldest first; each person counts once (a delegator and their delegate as one), void ones not at all */
+            approvals: components["schemas"]["ApprovalResponse"][];
+            /** @description Who must act next, and why; empty once the request is finished */
+            waitingOn: components["schemas"]["WaitingOnResponse"][];
+            /**
+             * Format: date-time
+             * @description When the decision it waits for is due (working days); null otherwise
+             */
+            dueAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description Incremented by every change
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description The catalog version the request was routed under: its letters stay those of that version to its end (GET /v1/catalog/versions/{version})
+             * @example 1
+             */
+            catalogVersion: number;
         };
         SubscriptionDto: {
             /**
@@ -1986,14 +2170,6 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last */
             nextCursor: string | null;
         };
-        PersonResponse: {
-            /** Format: uuid */
-            id: string;
-            /** @example Ada Lovelace */
-            name: string;
-            /** @example ada@globex.example */
-            email: string;
-        };
         PersonListResponse: {
             items: components["schemas"]["PersonResponse"][];
         };
@@ -2221,141 +2397,6 @@ export interface components {
             organizationId?: string;
             /** @example Needed before the reporting launch on Monday. */
             comment?: string;
-        };
-        OpinionResponse: {
-            /** @enum {string} */
-            party: "provider" | "customer";
-            /** Format: uuid */
-            userId: string;
-            /** @enum {string} */
-            opinion: "agree" | "disagree";
-            comment: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        ApprovalResponse: {
-            /**
-             * Format: uuid
-             * @description The user who approved
-             */
-            by: string;
-            /**
-             * Format: uuid
-             * @description The delegator the approver acted for; null when they acted for themselves
-             */
-            onBehalfOf: string | null;
-            /** Format: date-time */
-            at: string;
-            /** @description Why the approval does not count (it was given on other parameters than the request’s); null when it counts */
-            void: string | null;
-        };
-        WaitingOnResponse: {
-            /** @enum {string} */
-            party: "provider" | "customer";
-            /** @description The roles that may act for the party */
-            roles: ("requester" | "approver" | "operator" | "consultant" | "admin")[];
-            /**
-             * @example approve
-             * @enum {string}
-             */
-            verb: "submit" | "opinion" | "waive-consultation" | "approve" | "reject" | "start" | "complete" | "fail" | "cancel" | "comment" | "expire";
-            /**
-             * @example approve
-             * @enum {string}
-             */
-            reason: "approve" | "opinion" | "work";
-            /**
-             * Format: date-time
-             * @description None for work
-             */
-            dueAt: string | null;
-        };
-        RequestResponse: {
-            /** Format: uuid */
-            id: string;
-            /** @example mariadb.add-read-only-replica */
-            action: string;
-            /** @example Add a MariaDB read-only Replica */
-            title: string;
-            /** @example mariadb */
-            product: string;
-            /** Format: uuid */
-            organizationId: string;
-            /**
-             * @example pending_approval
-             * @enum {string}
-             */
-            state: "pending_consultation" | "pending_approval" | "approved" | "in_progress" | "completed" | "failed" | "rejected" | "cancelled" | "expired";
-            /**
-             * @example {
-             *       "primary": "db-prod-01"
-             *     }
-             */
-            params: {
-                [key: string]: unknown;
-            };
-            /**
-             * @description R
-             * @example provider
-             * @enum {string}
-             */
-            responsible: "provider" | "customer";
-            /**
-             * @description A: the only party that decides
-             * @example provider
-             * @enum {string}
-             */
-            accountable: "provider" | "customer";
-            /** @example [] */
-            consulted: ("provider" | "customer")[];
-            /**
-             * @example [
-             *       "customer"
-             *     ]
-             */
-            informed: ("provider" | "customer")[];
-            /**
-             * @description The party that does the work
-             * @example provider
-             * @enum {string}
-             */
-            performer: "provider" | "customer";
-            submittedBy: components["schemas"]["PersonResponse"];
-            comment: string | null;
-            /** @description What the performer reported on completing: text, or a JSON object, as given; null before */
-            result: (string | null) | {
-                [key: string]: unknown;
-            };
-            /** @description The Consulted parties’ answers */
-            opinions: components["schemas"]["OpinionResponse"][];
-            /**
-             * @description How many distinct approvers of the Accountable party the request needs (its quorum, from the catalog, kept from submission)
-             * @example 1
-             */
-            approvalsRequired: number;
-            /** @description The approvals so far, oldest first; each person counts once (a delegator and their delegate as one), void ones not at all */
-            approvals: components["schemas"]["ApprovalResponse"][];
-            /** @description Who must act next, and why; empty once the request is finished */
-            waitingOn: components["schemas"]["WaitingOnResponse"][];
-            /**
-             * Format: date-time
-             * @description When the decision it waits for is due (working days); null otherwise
-             */
-            dueAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /**
-             * @description Incremented by every change
-             * @example 1
-             */
-            version: number;
-            /**
-             * @description The catalog version the request was routed under: its letters stay those of that version to its end (GET /v1/catalog/versions/{version})
-             * @example 1
-             */
-            catalogVersion: number;
         };
         PreviewWarningResponse: {
             /** @example NO_ELIGIBLE_APPROVER */
@@ -4684,6 +4725,322 @@ export interface operations {
                         statusCode?: 406;
                         /** @enum {string} */
                         code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    proposeCatalogChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogChangeDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The URL of the resource the call created */
+                    Location?: string;
+                    /** @description `true` when the response is the stored first response to this Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request’s version as a strong entity tag; send it back as If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestResponse"];
+                };
+            };
+            /**
+             * @description - `REQUEST_PARAMS_INVALID`: params do not match the schema of {action}: {fields}.
+             *     - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "REQUEST_PARAMS_INVALID",
+                     *       "message": "params do not match the schema of {action}: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "REQUEST_PARAMS_INVALID" | "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `CATALOG_CHANGE_PROVIDER_ONLY`: Only a person of the provider with the requester role proposes a change of the matrix.
+             *     - `ROLE_REQUIRED`: Only a requester may submit requests.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "CATALOG_CHANGE_PROVIDER_ONLY",
+                     *       "message": "Only a person of the provider with the requester role proposes a change of the matrix.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "CATALOG_CHANGE_PROVIDER_ONLY" | "ROLE_REQUIRED" | "CSRF_TOKEN_INVALID";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `QUOTA_EXCEEDED`: The quota of {allowed} {unit}(s) for this subscription period is used up. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "QUOTA_EXCEEDED",
+                     *       "message": "The quota of {allowed} {unit}(s) for this subscription period is used up.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "QUOTA_EXCEEDED";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `CATALOG_CHANGE_INVALID`: The proposed matrix is invalid ({count} problem(s)); `details.problems` gives each one with its line. Nothing was stored.
+             *     - `NO_ELIGIBLE_APPROVER`: Nobody but the submitter could approve this request for the Accountable party ({party}){quorum}: add a user with the role {roles} to the organization "{organization}", then submit again.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "CATALOG_CHANGE_INVALID",
+                     *       "message": "The proposed matrix is invalid ({count} problem(s)); `details.problems` gives each one with its line. Nothing was stored.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "CATALOG_CHANGE_INVALID" | "NO_ELIGIBLE_APPROVER";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10120,8 +10477,9 @@ export interface operations {
                 };
             };
             /**
-             * @description ACTION_NOT_FOUND: no such action (the message suggests the closest keys and points at GET /v1/catalog/actions); REQUEST_PARAMS_INVALID: `details.fields` names each offending property (an unknown one with "did you mean"); VALIDATION_FAILED; MALFORMED_JSON
+             * @description ACTION_NOT_FOUND: no such action (the message suggests the closest keys and points at GET /v1/catalog/actions); ACTION_PROPOSED_AS_CHANGE: catalog.change-matrix is proposed with POST /v1/catalog/changes; REQUEST_PARAMS_INVALID: `details.fields` names each offending property (an unknown one with "did you mean"); VALIDATION_FAILED; MALFORMED_JSON
              *
+             *     - `ACTION_PROPOSED_AS_CHANGE`: "{title}" is proposed with POST /v1/catalog/changes, which checks the new matrix and stores the version the request would activate.
              *     - `ORGANIZATION_REQUIRED`: A provider user must name the customer organization (organizationId) this is for.
              *     - `NOT_A_CUSTOMER`: Organization "{id}" is the provider; name a customer organization.
              *     - `ACTION_NOT_FOUND`: No catalog action has the key "{action}".{hint} GET /v1/catalog/actions lists the actions you may request.
@@ -10139,8 +10497,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 400,
-                     *       "code": "ORGANIZATION_REQUIRED",
-                     *       "message": "A provider user must name the customer organization (organizationId) this is for.",
+                     *       "code": "ACTION_PROPOSED_AS_CHANGE",
+                     *       "message": "\"{title}\" is proposed with POST /v1/catalog/changes, which checks the new matrix and stores the version the request would activate.",
                      *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
                      *     }
                      */
@@ -10148,7 +10506,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 400;
                         /** @enum {string} */
-                        code?: "ORGANIZATION_REQUIRED" | "NOT_A_CUSTOMER" | "ACTION_NOT_FOUND" | "ACTION_NOT_REQUESTABLE" | "ACTION_NOT_IN_PLAN" | "REQUEST_PARAMS_INVALID" | "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "ACTION_PROPOSED_AS_CHANGE" | "ORGANIZATION_REQUIRED" | "NOT_A_CUSTOMER" | "ACTION_NOT_FOUND" | "ACTION_NOT_REQUESTABLE" | "ACTION_NOT_IN_PLAN" | "REQUEST_PARAMS_INVALID" | "VALIDATION_FAILED" | "MALFORMED_JSON";
                     } & {
                         [key: string]: unknown;
                     });
@@ -10468,7 +10826,7 @@ export interface operations {
                 };
             };
             /**
-             * @description ACTION_NOT_FOUND: no such action (the message suggests the closest keys and points at GET /v1/catalog/actions); REQUEST_PARAMS_INVALID: `details.fields` names each offending property (an unknown one with "did you mean"); VALIDATION_FAILED; MALFORMED_JSON
+             * @description ACTION_NOT_FOUND: no such action (the message suggests the closest keys and points at GET /v1/catalog/actions); ACTION_PROPOSED_AS_CHANGE: catalog.change-matrix is proposed with POST /v1/catalog/changes; REQUEST_PARAMS_INVALID: `details.fields` names each offending property (an unknown one with "did you mean"); VALIDATION_FAILED; MALFORMED_JSON
              *
              *     - `ORGANIZATION_REQUIRED`: A provider user must name the customer organization (organizationId) this is for.
              *     - `NOT_A_CUSTOMER`: Organization "{id}" is the provider; name a customer organization.

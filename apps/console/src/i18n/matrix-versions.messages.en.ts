@@ -6,6 +6,7 @@ export const matrixVersionsEn = {
   'matrix.versions.state.active': 'In force',
   'matrix.versions.state.draft': 'Proposed',
   'matrix.versions.state.superseded': 'Superseded',
+  'matrix.versions.state.discarded': 'Discarded',
   'matrix.versions.byDeployment': 'From the deployment’s files, {date}',
   'matrix.versions.byChange': 'Changed through an approved request, {date}',
   'matrix.versions.showChanges': 'Show changes',

@@ -8,6 +8,7 @@ export const matrixVersionsFr: Record<keyof typeof matrixVersionsEn, string> = {
   'matrix.versions.state.active': 'En vigueur',
   'matrix.versions.state.draft': 'Proposée',
   'matrix.versions.state.superseded': 'Remplacée',
+  'matrix.versions.state.discarded': 'Abandonnée',
   'matrix.versions.byDeployment': 'Depuis les fichiers du déploiement, {date}',
   'matrix.versions.byChange': 'Changée par une demande approuvée, {date}',
   'matrix.versions.showChanges': 'Voir les changements',

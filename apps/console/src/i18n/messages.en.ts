@@ -1,3 +1,4 @@
+import { catalogChangesEn } from './catalog-changes.messages.en';
 import { quorumEn } from './quorum.messages.en';
 import { adminEn } from './admin.messages.en';
 import { settingsEn } from './settings.messages.en';
@@ -145,6 +146,7 @@ export const en = {
   ...quorumEn,
   ...delegationEn,
   ...delegationSettingsEn,
+  ...catalogChangesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

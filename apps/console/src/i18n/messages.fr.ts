@@ -1,3 +1,4 @@
+import { catalogChangesFr } from './catalog-changes.messages.fr';
 import { quorumFr } from './quorum.messages.fr';
 import { adminFr } from './admin.messages.fr';
 import { listsFr } from './lists.messages.fr';
@@ -149,4 +150,5 @@ export const fr: Messages = {
   ...quorumFr,
   ...delegationFr,
   ...delegationSettingsFr,
+  ...catalogChangesFr,
 };

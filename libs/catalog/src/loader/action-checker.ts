@@ -29,7 +29,8 @@ export class ActionChecker {
         });
       return this.checkAction(content.product, action, report);
     });
-    return { product: content.product, title: content.title, file, actions };
+    const { product, title } = content;
+    return { product, title, file, actions, ...(content.generic === false && { generic: false }) };
   }
 
   private checkAction(

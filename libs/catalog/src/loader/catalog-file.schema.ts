@@ -74,6 +74,8 @@ const actionSchema = z.strictObject({
 export const catalogFileSchema = z.strictObject({
   product: z.string().regex(kebab, { message: 'must be kebab-case' }),
   title: z.string().min(1),
+  /** `false`: the generic rows do not apply to this product (the engine's own `catalog`). */
+  generic: z.boolean().optional(),
   actions: z.array(actionSchema).min(1),
 });
 

@@ -68,6 +68,19 @@ describe('loadCatalog', () => {
     throw new Error('the catalog loaded, but problems were expected');
   }
 
+  it('applies no generic row to a product whose file sets generic: false', () => {
+    const own = productFile(VALID_ACTION).replace(
+      'title: Widgets\n',
+      'title: Widgets\ngeneric: false\n',
+    );
+    write({ 'generic.yaml': GENERIC, 'widgets.yaml': own });
+    const catalog = loadCatalog(dir);
+    expect(catalog.actions().map((a) => a.key)).toEqual(['widgets.add-widget']);
+    expect(problemsOf({ 'widgets.yaml': own.replace('generic: false', 'generic: maybe') })).toEqual(
+      [expect.objectContaining({ file: join(dir, 'widgets.yaml'), line: 3 })],
+    );
+  });
+
   it('loads a product with its own and inherited actions', () => {
     write({ 'generic.yaml': GENERIC, 'widgets.yaml': productFile(VALID_ACTION) });
     const catalog = loadCatalog(dir);

@@ -6,6 +6,8 @@ export enum CatalogVersionState {
   Draft = 'draft',
   Active = 'active',
   Superseded = 'superseded',
+  /** Proposed by a change of the matrix that was rejected or cancelled: never in force. */
+  Discarded = 'discarded',
 }
 
 /** Who made a version that no user made: the matrix files read at start. */

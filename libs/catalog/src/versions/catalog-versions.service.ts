@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, LessThan, Not } from 'typeorm';
+import { DataSource, EntityManager, IsNull, LessThan, Not } from 'typeorm';
 import { lockUntilCommit, Page, PageCursor, TransactionRunner } from '@app/core';
 import { CommonErrorCode, CommonException } from '@app/core';
 import { CatalogTables } from '../catalog-tables';
+import { CatalogValidationError } from '../loader/catalog-validation.error';
 import { CatalogErrorCode, CatalogException } from '../catalog.exception';
 import { parseCatalog } from '../loader/catalog-loader';
 import { catalogHash } from './catalog-hash';
@@ -39,6 +40,41 @@ export class CatalogVersionsService {
   async propose(files: Record<string, string>, options: ProposeOptions): Promise<CatalogVersion> {
     parseCatalog(fileTexts(files));
     return await this.transactions.run((manager) => this.insert(manager, files, options));
+  }
+
+  /**
+   * Checks files as `catalog:validate` does, answering a 422 CATALOG_CHANGE_INVALID that lists each
+   * problem with its file and line: what a caller proposing a change is told.
+   */
+  validate(files: Record<string, string>): void {
+    try {
+      parseCatalog(fileTexts(files));
+    } catch (error) {
+      if (!(error instanceof CatalogValidationError)) throw error;
+      const problems = error.problems.map(({ file, line, action, message }) => ({
+        ...{ file, line, message },
+        ...(action ? { action } : {}),
+      }));
+      throw new CatalogException(CatalogErrorCode.ChangeInvalid, {
+        count: problems.length,
+        problems,
+      });
+    }
+  }
+
+  /** Removes a draft nobody approved: a proposal whose request could not be submitted. */
+  async forget(version: number): Promise<void> {
+    await this.dataSource
+      .getRepository(CatalogVersion)
+      .delete({ version, state: State.Draft, approvedAt: IsNull() });
+  }
+
+  /** Marks a draft nobody approved as discarded (its change was rejected or cancelled). */
+  async discard(version: number): Promise<boolean> {
+    const result = await this.dataSource
+      .getRepository(CatalogVersion)
+      .update({ version, state: State.Draft, approvedAt: IsNull() }, { state: State.Discarded });
+    return (result.affected ?? 0) > 0;
   }
 
   /**

@@ -21,6 +21,11 @@ import {
 } from './jobs/delegation-notices.job';
 import { DIGEST_TICK, DigestTickJob, DigestTickResult } from './jobs/digest-tick.job';
 import { JobDefinition } from './jobs/job-definition';
+import {
+  APPLY_CATALOG_CHANGE,
+  ApplyCatalogChangeJob,
+  ApplyCatalogChangeResult,
+} from './jobs/apply-catalog-change.job';
 import { PLAN_DIGEST, PlanDigestJob, PlanDigestResult } from './jobs/plan-digest.job';
 import { PLAN_MAIL, PlanMailJob, PlanMailResult } from './jobs/plan-mail.job';
 import { SEND_MAIL, SendMailJob, SendMailResult } from './jobs/send-mail.job';
@@ -52,6 +57,7 @@ interface JobTypes {
     result: SignAuditCheckpointsResult;
   };
   [JobName.DelegationNotices]: { data: DelegationNoticesJob; result: DelegationNoticesResult };
+  [JobName.ApplyCatalogChange]: { data: ApplyCatalogChangeJob; result: ApplyCatalogChangeResult };
 }
 
 export type JobData<Name extends JobName> = JobTypes[Name]['data'];
@@ -75,4 +81,5 @@ export const JOBS: { [Name in JobName]: JobDefinition<JobData<Name>> } = {
   [JobName.SendSignInLink]: SEND_SIGN_IN_LINK,
   [JobName.SignAuditCheckpoints]: SIGN_AUDIT_CHECKPOINTS,
   [JobName.DelegationNotices]: DELEGATION_NOTICES,
+  [JobName.ApplyCatalogChange]: APPLY_CATALOG_CHANGE,
 };

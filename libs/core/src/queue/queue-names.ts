@@ -21,6 +21,8 @@ export enum QueueName {
   AuditCheckpoints = 'audit-checkpoints',
   /** The notices of delegations that start and end. */
   Delegations = 'delegations',
+  /** A decided change of the matrix: its draft version put in force, or discarded. */
+  CatalogChanges = 'catalog-changes',
 }
 
 /** Every job of the engine; `jobs/` holds one file per job with its payload, result and id rule. */
@@ -36,4 +38,5 @@ export enum JobName {
   SendSignInLink = 'send-sign-in-link',
   SignAuditCheckpoints = 'sign-audit-checkpoints',
   DelegationNotices = 'delegation-notices',
+  ApplyCatalogChange = 'apply-catalog-change',
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Catalog, Party } from '@app/catalog';
 import { AppConfig, RequestEvent, RequestEventType } from '@app/core';
-import { UsersService } from '@app/parties';
+import { Locale, UsersService } from '@app/parties';
 import { DecisionLinks, LINK_PAIRS, RequestReader, RequestView } from '@app/requests';
 import { DigestItems } from '../digest/digest-items.service';
 import { MailLinkKind, MailLinkSlot, newSlot, placeholderOf } from '../mail/mail-link-slot';
@@ -14,6 +14,7 @@ import { MailComment } from '../templates/message-context';
 import { renderMessage } from '../templates/message-renderer';
 import { requestPageUrl } from '../templates/request-page-url';
 import { audiencesOf, Audience } from './audience';
+import { isMatrixChange, matrixChangeParams, matrixChangeWords } from './matrix-change';
 import { actionWords, labelledParams, waitingLines } from './message-facts';
 import { localeOf, RecipientDirectory } from './recipient-directory';
 
@@ -77,6 +78,13 @@ export class NotificationPlanner {
       author: names.get(userId) ?? party,
       at: new Date(createdAt),
     }));
+    const changeWords = await matrixChangeWords(this.catalog, request);
+    const paramsIn = (locale: Locale) => {
+      const labelled = labelledParams(action, request.params, locale);
+      if (!isMatrixChange(request)) return labelled;
+      const yamlLabel = labelledParams(action, { yaml: '' }, locale)[0].label;
+      return matrixChangeParams(changeWords, labelled, yamlLabel, locale);
+    };
     const planned = new Map<string, PlannedMessage>();
     const notNow = new Set<string>();
     for (const audience of audiences) {
@@ -114,7 +122,7 @@ export class NotificationPlanner {
           actionComment: words.comment,
           organizationName: customerName,
           submitter: request.submittedBy,
-          params: labelledParams(action, request.params, locale),
+          params: paramsIn(locale),
           state: event.toState,
           dueAt: event.dueAt ? new Date(event.dueAt) : null,
           waitingOn: waitingLines(request),

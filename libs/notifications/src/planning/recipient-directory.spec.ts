@@ -51,9 +51,15 @@ describe('RecipientDirectory: mail asks exactly those the matrix lets act', () =
     [Party.Provider]: organization(Party.Provider),
     [Party.Customer]: organization(Party.Customer),
   };
+  const otherCustomer = Object.assign(new Organization(), {
+    id: 'org-other-customer',
+    kind: OrganizationKind.Customer,
+    contactEmails: ['contact@other.test', 'it@other.test'],
+  });
   const directory = new RecipientDirectory(
     {
       withProvider: () => Promise.resolve(Object.values(organizations)),
+      customers: () => Promise.resolve([organizations[Party.Customer], otherCustomer]),
     } as unknown as OrganizationsService,
     {
       membersOf: (ids: readonly string[]) =>
@@ -192,5 +198,24 @@ describe('RecipientDirectory: mail asks exactly those the matrix lets act', () =
       ).map((r) => r.email);
     expect(await askedOf('customer-submitter')).toContain('requester@provider.test');
     expect(await askedOf('provider-approver')).not.toContain('requester@provider.test');
+  });
+
+  it('tells every customer organization of a change of the matrix, each in its own organization', async () => {
+    const change = catalog.action('catalog.change-matrix')!;
+    const request = {
+      action: change.key,
+      organizationId: PROVIDER_ORG,
+      informed: [Party.Customer],
+      accountable: Party.Provider,
+      submittedBy: { id: 'provider-submitter', name: '', email: '' },
+    } as unknown as RequestView;
+    // The request is the provider's: its "customer" is the provider organization itself.
+    const own = { ...organizations, [Party.Customer]: organizations[Party.Provider] };
+    const recipients = await directory.recipients(Audience.Informed, request, own);
+    expect(recipients.map(({ email, organization }) => [email, organization.id])).toEqual([
+      ['contact@customer.test', CUSTOMER_A],
+      ['contact@other.test', 'org-other-customer'],
+      ['it@other.test', 'org-other-customer'],
+    ]);
   });
 });

@@ -17,6 +17,7 @@ import {
   RequestView,
 } from '@app/requests';
 import { Audience, VERB_ASKED_OF } from './audience';
+import { isMatrixChange } from './matrix-change';
 
 export interface Recipient {
   email: string;
@@ -62,8 +63,18 @@ export class RecipientDirectory {
     const letters = (await this.catalog.at(request.catalogVersion)).lettersOf(request.action);
     const asks = audience !== Audience.Informed && audience !== Audience.Escalation;
     const held = asks ? await this.delegations.of(members.map((user) => user.id)) : [];
+    // A change of the matrix concerns every customer: each customer organization is Informed.
+    const everyCustomer =
+      audience === Audience.Informed && isMatrixChange(request)
+        ? await this.organizations.customers()
+        : null;
     return parties.flatMap((party) => {
       const organization = organizations[party];
+      if (everyCustomer && party === Party.Customer) {
+        return everyCustomer.flatMap((customer) =>
+          customer.contactEmails.map((email) => ({ email, organization: customer })),
+        );
+      }
       const people = members.filter((user) => user.organizationId === organization.id);
       if (audience === Audience.Informed) {
         // The organization's mailboxes, and the submitter if they belong to this party.

@@ -13,6 +13,7 @@ import { RequestTransitioner } from '../domain/request-transitioner';
 import { Request } from '../entities/request.entity';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
 import { RequestView } from '../request.view';
+import { CHANGE_MATRIX_ACTION } from './change-matrix.action';
 import { RequestViews } from '../views/request-views.service';
 
 export interface SubmitInput {
@@ -44,14 +45,32 @@ export class SubmitRequestService {
   ) {}
 
   async submit(principal: Principal, input: SubmitInput): Promise<RequestView> {
+    if (input.action === CHANGE_MATRIX_ACTION) {
+      throw new RequestsException(Code.ActionProposedAsChange, { title: 'Change the RACI matrix' });
+    }
     if (!principal.roles.includes(Role.Requester) || !principal.userId) {
       throw new RequestsException(Code.RoleRequired);
     }
-    const userId = principal.userId;
     const organization = await this.organizations.resolveRequestOrganization(
       principal,
       input.organizationId,
     );
+    return await this.submitIn(principal, organization, input);
+  }
+
+  /**
+   * Submits in an organization the caller already resolved: the engine's own requests (a change of
+   * the matrix is the provider's), through the same checks, transition, history and outbox.
+   */
+  async submitIn(
+    principal: Principal,
+    organization: Organization,
+    input: SubmitInput,
+  ): Promise<RequestView> {
+    if (!principal.roles.includes(Role.Requester) || !principal.userId) {
+      throw new RequestsException(Code.RoleRequired);
+    }
+    const userId = principal.userId;
     const raci = this.resolver.resolve(input.action, input.params, {
       plan: organization.plan!,
       onDemand: organization.onDemand,
