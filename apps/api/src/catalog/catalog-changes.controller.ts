@@ -1,12 +1,18 @@
-import { Body, Controller, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CatalogErrorCode } from '@app/catalog';
+import {
+  CatalogErrorCode,
+  CatalogVersionsService,
+  checkCatalogChange,
+  diffInWords,
+} from '@app/catalog';
 import type { Principal } from '@app/parties';
 import { ProposeCatalogChangeService, RequestsErrorCode } from '@app/requests';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -14,6 +20,8 @@ import { Created } from '../http/created.decorator';
 import { RequestEtagInterceptor } from '../http/request-etag.interceptor';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { RequestResponse } from '../requests/request.response';
+import { CatalogChangeCheckDto } from './catalog-change-check.dto';
+import { CatalogChangeCheckResponse } from './catalog-change-check.response';
 import { CatalogChangeDto } from './catalog-change.dto';
 
 /** Changes of the matrix: each one a request for `catalog.change-matrix`, decided through RACI. */
@@ -22,7 +30,10 @@ import { CatalogChangeDto } from './catalog-change.dto';
 @ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: no working bearer token' })
 @Controller('v1/catalog/changes')
 export class CatalogChangesController {
-  constructor(private readonly changes: ProposeCatalogChangeService) {}
+  constructor(
+    private readonly changes: ProposeCatalogChangeService,
+    private readonly versions: CatalogVersionsService,
+  ) {}
 
   @Post()
   @ApiErrors(
@@ -41,5 +52,24 @@ export class CatalogChangesController {
   @UseInterceptors(RequestEtagInterceptor)
   propose(@CurrentPrincipal() principal: Principal, @Body() body: CatalogChangeDto) {
     return this.changes.propose(principal, body);
+  }
+
+  @Post('check')
+  @HttpCode(HttpStatus.OK)
+  @ApiErrors(CatalogErrorCode.ChangeProviderOnly)
+  @ApiOperation({
+    summary: "Check one product's new file as a proposal would, storing nothing",
+  })
+  @ApiOkResponse({ type: CatalogChangeCheckResponse })
+  async check(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CatalogChangeCheckDto,
+  ): Promise<CatalogChangeCheckResponse> {
+    this.changes.assertMayPropose(principal);
+    const active = await this.versions.active();
+    if (!active) return { valid: true, problems: [], diff: null };
+    const check = checkCatalogChange(active, body.product, body.yaml);
+    if (!check.valid) return { valid: false, problems: check.problems, diff: null };
+    return { valid: true, problems: [], diff: { ...check.diff, words: diffInWords(check.diff) } };
   }
 }

@@ -19,6 +19,8 @@ export const OPERATION_DESCRIPTIONS: Record<string, string> = {
     'One version: its tables as `getMatrix` shows them, and each product’s YAML file, as `npm run catalog:export` writes it. An unknown version is `404 CATALOG_VERSION_NOT_FOUND`.',
   diffCatalogVersions:
     'The rows this version adds, removes and changes (letters or plans) against `from` (the version before by default), each with its letters before and after, and the same in words. A `from` that names no stored version is `400 CATALOG_DIFF_BASE_INVALID`.',
+  checkCatalogChange:
+    'Checks one product’s new file against the version in force as `POST /v1/catalog/changes` would (the validator of `catalog:validate`), and stores nothing: its problems, each with its line, or the rows it adds, removes and changes, in words too. The console’s editor calls it as one types. Provider people only.',
   proposeCatalogChange:
     'A provider person with the requester role proposes a new version of one product’s file (the other files stay as in the active version). It is checked as `npm run catalog:validate` checks the files: an invalid one is `422 CATALOG_CHANGE_INVALID`, each problem with its file and line in `details.problems`, and nothing is stored. A valid one is stored as a draft version and submitted as a request for `catalog.change-matrix` (its params name the draft `version` and the `baseVersion` it was proposed against), decided like any request: two provider approvers, every customer organization Informed with the change in words. Approved, the version becomes active at `effectiveAt` or at once; rejected or cancelled, the draft is `discarded`. A customer caller is `403 CATALOG_CHANGE_PROVIDER_ONLY`.',
   createOrganization:

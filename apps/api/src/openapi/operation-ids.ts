@@ -13,7 +13,7 @@ const OPERATION_IDS: Record<string, Record<string, string>> = {
     one: 'getCatalogVersion',
     diff: 'diffCatalogVersions',
   },
-  CatalogChangesController: { propose: 'proposeCatalogChange' },
+  CatalogChangesController: { propose: 'proposeCatalogChange', check: 'checkCatalogChange' },
   OrganizationsController: {
     create: 'createOrganization',
     list: 'listOrganizations',

@@ -224,6 +224,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/catalog/changes/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check one product's new file as a proposal would, storing nothing
+         * @description Checks one product’s new file against the version in force as `POST /v1/catalog/changes` would (the validator of `catalog:validate`), and stores nothing: its problems, each with its line, or the rows it adds, removes and changes, in words too. The console’s editor calls it as one types. Provider people only.
+         */
+        post: operations["checkCatalogChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/organizations": {
         parameters: {
             query?: never;
@@ -1821,6 +1841,38 @@ export interface components {
              * @example 1
              */
             catalogVersion: number;
+        };
+        CatalogChangeCheckDto: {
+            /**
+             * @description The product whose file changes
+             * @example object-storage
+             */
+            product: string;
+            /**
+             * @description The product's whole new YAML file, as `config/raci/<product>.yaml` holds it; the whole body stays under 64 kB
+             * @example product: object-storage
+             *     title: "Object Storage"
+             *     actions: …
+             */
+            yaml: string;
+        };
+        CatalogProblemView: {
+            /** @example object-storage.yaml */
+            file: string;
+            /** @example 275 */
+            line: number;
+            /** @example object-storage.create-bucket */
+            action?: string;
+            /** @example raci.provider: "Q" is not a RACI cell */
+            message: string;
+        };
+        CatalogChangeCheckResponse: {
+            /** @description Whether POST /v1/catalog/changes would take the file */
+            valid: boolean;
+            /** @description Empty when valid */
+            problems: components["schemas"]["CatalogProblemView"][];
+            /** @description What it changes against the version in force (`to` is the next number); null when invalid */
+            diff: components["schemas"]["CatalogDiffResponse"] | (never | null);
         };
         SubscriptionDto: {
             /**
@@ -5041,6 +5093,263 @@ export interface operations {
                         statusCode?: 422;
                         /** @enum {string} */
                         code?: "CATALOG_CHANGE_INVALID" | "NO_ELIGIBLE_APPROVER";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `TOO_MANY_AUTH_FAILURES`: Too many failed authentications from this address; try again in {retryAfterSeconds} s. Try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_AUTH_FAILURES",
+                     *       "message": "Too many failed authentications from this address; try again in {retryAfterSeconds} s.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_AUTH_FAILURES";
+                        details?: components["schemas"]["RetryDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `INTERNAL_ERROR`: An unexpected error occurred; quote the request id when reporting it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "code": "INTERNAL_ERROR",
+                     *       "message": "An unexpected error occurred; quote the request id when reporting it.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL_ERROR";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `IDENTITY_PROVIDER_UNAVAILABLE`: The identity provider cannot be reached; try again shortly.
+             *     - `DATABASE_UNAVAILABLE`: The database is unavailable; nothing was stored. Try again shortly. Nothing was stored: retry after `Retry-After` seconds.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "IDENTITY_PROVIDER_UNAVAILABLE",
+                     *       "message": "The identity provider cannot be reached; try again shortly.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "IDENTITY_PROVIDER_UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+        };
+    };
+    checkCatalogChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogChangeCheckDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogChangeCheckResponse"];
+                };
+            };
+            /**
+             * @description - `VALIDATION_FAILED`: The request is not valid: {fields}.
+             *     - `MALFORMED_JSON`: The body could not be read as JSON: {reason}.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request is not valid: {fields}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no working bearer token
+             *
+             *     - `UNAUTHENTICATED`: A valid credential is required: send "Authorization: Bearer <token>", or sign in for a session.
+             *     - `UNKNOWN_SUBJECT`: The identity provider vouches for this token, but no user here has its subject: an admin sets `oidcSubject` on the user it stands for.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "A valid credential is required: send \"Authorization: Bearer <token>\", or sign in for a session.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED" | "UNKNOWN_SUBJECT";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /**
+             * @description - `CATALOG_CHANGE_PROVIDER_ONLY`: Only a person of the provider with the requester role proposes a change of the matrix.
+             *     - `CSRF_TOKEN_INVALID`: A change made with a session cookie needs the {header} header, equal to the csrfToken of GET /v1/me.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "CATALOG_CHANGE_PROVIDER_ONLY",
+                     *       "message": "Only a person of the provider with the requester role proposes a change of the matrix.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "CATALOG_CHANGE_PROVIDER_ONLY" | "CSRF_TOKEN_INVALID";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `NOT_ACCEPTABLE`: This route cannot answer in {accept}; it offers {offers}. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 406,
+                     *       "code": "NOT_ACCEPTABLE",
+                     *       "message": "This route cannot answer in {accept}; it offers {offers}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 406;
+                        /** @enum {string} */
+                        code?: "NOT_ACCEPTABLE";
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `PAYLOAD_TOO_LARGE`: The body is larger than the {limit} the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The body is larger than the {limit} the API accepts.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                        details?: components["schemas"]["BodyLimitDetails"];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description - `UNSUPPORTED_MEDIA_TYPE`: The body cannot be read: {reason}. The body is not JSON, or JSON in a charset other than UTF-8: send `Content-Type: application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The body cannot be read: {reason}.",
+                     *       "requestId": "0b8f2d4e-5c1a-4e6b-9f3d-7a2c1e8b4d60"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & ({
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                        details?: components["schemas"]["BodyProblemDetails"];
                     } & {
                         [key: string]: unknown;
                     });

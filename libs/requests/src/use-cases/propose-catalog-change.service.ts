@@ -33,10 +33,15 @@ export class ProposeCatalogChangeService {
     private readonly organizations: OrganizationsService,
   ) {}
 
-  async propose(principal: Principal, input: CatalogChangeInput): Promise<RequestView> {
+  /** Only the provider's people propose changes of its matrix; a customer is told so. */
+  assertMayPropose(principal: Principal): void {
     if (!AccessPolicy.isProvider(principal)) {
       throw new CatalogException(CatalogErrorCode.ChangeProviderOnly);
     }
+  }
+
+  async propose(principal: Principal, input: CatalogChangeInput): Promise<RequestView> {
+    this.assertMayPropose(principal);
     const active = await this.versions.active();
     const files = { ...(active?.files ?? {}), [input.product]: input.yaml };
     this.versions.validate(files);

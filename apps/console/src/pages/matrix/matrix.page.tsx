@@ -18,6 +18,8 @@ import {
 import { MatrixReadings } from './matrix-readings';
 import { MatrixTable } from './matrix-table';
 import { MatrixVersionsSection } from './matrix-versions.section';
+import { ProposeChangeSection } from './propose-change.section';
+import { useMe } from '../../session/use-me';
 
 /** Rows drawn at first, and added by each "Show more": the page stays quick however long it is. */
 const STEP = 100;
@@ -31,6 +33,7 @@ function asMatrix(data: MatrixResponse | string): MatrixResponse {
 /** The whole RACI matrix as published (`GET /v1/catalog/matrix`), filtered and searched. */
 export function MatrixPage() {
   const { t, language } = useI18n();
+  const me = useMe();
   const [search, setSearch] = useSearchParams();
   const filters = matrixFiltersFromSearch(search);
   const [shown, setShown] = useState(STEP);
@@ -121,7 +124,15 @@ export function MatrixPage() {
         </Button>
       ) : null}
       {matrix.data ? <MatrixReadings rows={visible} /> : null}
+      {matrix.data && me.data && mayPropose(me.data) ? (
+        <ProposeChangeSection version={matrix.data.version} />
+      ) : null}
       <MatrixVersionsSection />
     </Stack>
   );
+}
+
+/** A change of the matrix is submitted as a request of the provider: its requesters propose them. */
+function mayPropose(me: { roles: readonly string[]; organization: { kind: string } }): boolean {
+  return me.organization.kind === 'provider' && me.roles.includes('requester');
 }
