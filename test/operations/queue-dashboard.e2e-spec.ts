@@ -27,6 +27,7 @@ describe('the queue dashboard at /admin/queues', () => {
       'audit-checkpoints',
       'catalog-changes',
       'deadlines',
+      'delegations',
       'digests',
       'mail',
       'notifications',
