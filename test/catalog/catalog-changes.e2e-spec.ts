@@ -40,9 +40,17 @@ describe('catalog changes', () => {
     (await get('/v1/catalog/matrix').expect(200)).body.version as number;
   const counts = async () => {
     const db = t.app.get(DataSource);
-    const [versions] = await db.query('SELECT COUNT(*)::int AS n FROM catalog_versions');
-    const [requests] = await db.query('SELECT COUNT(*)::int AS n FROM requests');
-    return { versions: versions.n as number, requests: requests.n as number };
+    const count = async (table: string) =>
+      Number(
+        (
+          await db
+            .createQueryBuilder()
+            .select('COUNT(*)', 'n')
+            .from(table, 't')
+            .getRawOne<{ n: number | string }>()
+        )?.n,
+      );
+    return { versions: await count('catalog_versions'), requests: await count('requests') };
   };
   const propose = (who: Actor, body: object) => api(t, who).post('/v1/catalog/changes', body);
   const submitBucket = async (who: Actor) => {

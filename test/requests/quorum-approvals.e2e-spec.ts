@@ -47,14 +47,21 @@ describe('quorum approvals', () => {
   const approve = (who: Actor, id: string) => api(t, who).post(`/v1/requests/${id}/approve`, {});
   const read = async (who: Actor, id: string): Promise<RequestView> =>
     (await api(t, who).get(`/v1/requests/${id}`).expect(200)).body as RequestView;
-  const recorded = async (id: string): Promise<number> =>
+  /** Rows of a table matching a condition, on either database. */
+  const rows = async (table: string, where: string, values: Record<string, unknown>) =>
     Number(
       (
         await t.app
           .get(DataSource)
-          .query('SELECT COUNT(*) AS n FROM request_approvals WHERE request_id = $1', [id])
-      )[0].n,
+          .createQueryBuilder()
+          .select('COUNT(*)', 'n')
+          .from(table, 't')
+          .where(where, values)
+          .getRawOne<{ n: number | string }>()
+      )?.n,
     );
+  const recorded = (id: string): Promise<number> =>
+    rows('request_approvals', 't.request_id = :id', { id });
   const history = async (who: Actor, id: string) =>
     (await api(t, who).get(`/v1/requests/${id}/history?limit=100`).expect(200)).body.items as {
       event: string;
@@ -144,10 +151,7 @@ describe('quorum approvals', () => {
       details: { party: 'customer', organizationId: customer.id, needed: 2, able: 1 },
     });
     expect(refused.body.message).toContain('2 distinct approvers; 1 could');
-    const stored = await t.app
-      .get(DataSource)
-      .query('SELECT COUNT(*) AS n FROM requests WHERE organization_id = $1', [customer.id]);
-    expect(Number(stored[0].n)).toBe(0);
+    expect(await rows('requests', 't.organization_id = :id', { id: customer.id })).toBe(0);
     await createUser(t, customer.id, [Role.Approver]);
     await submit(requester);
   });
