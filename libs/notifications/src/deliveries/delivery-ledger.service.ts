@@ -60,36 +60,23 @@ export class DeliveryLedger {
    * Records a daily digest, Informed mail about several requests; answers its delivery, the one an
    * earlier run recorded if there is one.
    */
-  async recordDigest({
+  recordDigest({
     digestId,
     organizationId,
     message,
   }: DigestMessage): Promise<NotificationDelivery> {
-    await this.insertOnce(
-      Object.assign(new NotificationDelivery(), {
-        id: randomUUID(),
-        eventId: digestId,
-        eventType: DIGEST_EVENT_TYPE,
-        requestId: null,
-        organizationId,
-        audience: Audience.Informed,
-        recipient: message.to[0],
-        messageId: message.messageId,
-        message,
-        status: DeliveryStatus.Queued,
-        attempts: 0,
-        retries: 0,
-        lastError: null,
-        createdAt: new Date(),
-        sentAt: null,
-      }),
-    );
-    return this.deliveries.findOneByOrFail({ eventId: digestId, recipient: message.to[0] });
+    return this.recordNotice({
+      noticeId: digestId,
+      eventType: DIGEST_EVENT_TYPE,
+      audience: Audience.Informed,
+      organizationId,
+      message,
+    });
   }
 
   /**
-   * Records a message about no request (a delegation's notice), under its own stable id and event
-   * type; answers its delivery, the one an earlier run recorded if there is one.
+   * Records a message about no one request (a digest, a delegation's notice), under its own stable
+   * id and event type; answers its delivery, the one an earlier run recorded if there is one.
    */
   async recordNotice(notice: {
     noticeId: string;
