@@ -67,6 +67,7 @@ describe('diffInWords', () => {
   it('says what changed for whom: "Create an Object Store: provider I → C"', () => {
     const diff = diffCatalogs(parseCatalog(SEED, 1), parseCatalog(consultedProvider(), 2));
     expect(diffInWords(diff)).toEqual(['Create an Object Store: provider I → C']);
+    expect(diffInWords(diff, 'fr')).toEqual(['Create an Object Store : fournisseur I → C']);
   });
 
   it('lists added rows with their letters, and removed rows', () => {

@@ -41,15 +41,16 @@ function twoVersions(): Catalog {
 }
 
 describe('a change of the matrix in a message', () => {
-  it('tells the rows the draft changes against the version it was proposed on', async () => {
+  it('tells the rows the draft changes against the version it was proposed on, in each language', async () => {
     const request = {
       action: 'catalog.change-matrix',
       params: { version: 2, baseVersion: 1 },
     };
     expect(isMatrixChange(request)).toBe(true);
-    expect(await matrixChangeWords(twoVersions(), request)).toEqual([
-      'Create Bucket: provider I → C',
-    ]);
+    expect(await matrixChangeWords(twoVersions(), request)).toEqual({
+      [Locale.En]: ['Create Bucket: provider I → C'],
+      [Locale.Fr]: ['Create Bucket : fournisseur I → C'],
+    });
   });
 
   it('has no words for another action, or versions not both stored', async () => {
@@ -58,9 +59,10 @@ describe('a change of the matrix in a message', () => {
       action: 'mariadb.add-read-only-replica',
       params: { version: 2, baseVersion: 1 },
     };
-    expect(await matrixChangeWords(catalog, other)).toEqual([]);
+    const none = { [Locale.En]: [], [Locale.Fr]: [] };
+    expect(await matrixChangeWords(catalog, other)).toEqual(none);
     const unknown = { action: 'catalog.change-matrix', params: { version: 9, baseVersion: 1 } };
-    expect(await matrixChangeWords(catalog, unknown)).toEqual([]);
+    expect(await matrixChangeWords(catalog, unknown)).toEqual(none);
   });
 
   it('shows each line of the change first, and leaves the YAML file out', () => {

@@ -8,20 +8,23 @@ export function isMatrixChange(request: Pick<RequestView, 'action'>): boolean {
 }
 
 /**
- * A change of the matrix in words, one line per row it adds, removes or changes ("Create Bucket:
- * provider I → C"): the draft version its params name against the version it was proposed on.
- * Empty for a request that is no change, or whose versions are not both stored.
+ * A change of the matrix in words, in each language of the mail, one line per row it adds, removes
+ * or changes ("Create Bucket: provider I → C"): the draft version its params name against the
+ * version it was proposed on. Empty for a request that is no change, or whose versions are not both
+ * stored.
  */
 export async function matrixChangeWords(
   catalog: Catalog,
   request: Pick<RequestView, 'action' | 'params'>,
-): Promise<string[]> {
-  if (!isMatrixChange(request)) return [];
+): Promise<Record<Locale, string[]>> {
+  const none = { [Locale.En]: [], [Locale.Fr]: [] };
+  if (!isMatrixChange(request)) return none;
   const { version, baseVersion } = request.params;
-  if (typeof version !== 'number' || typeof baseVersion !== 'number') return [];
+  if (typeof version !== 'number' || typeof baseVersion !== 'number') return none;
   const [before, after] = await Promise.all([catalog.at(baseVersion), catalog.at(version)]);
-  if (before.version !== baseVersion || after.version !== version) return [];
-  return diffInWords(diffCatalogs(before, after));
+  if (before.version !== baseVersion || after.version !== version) return none;
+  const diff = diffCatalogs(before, after);
+  return { [Locale.En]: diffInWords(diff, 'en'), [Locale.Fr]: diffInWords(diff, 'fr') };
 }
 
 const CHANGE_LABEL: Record<Locale, string> = { [Locale.En]: 'Change', [Locale.Fr]: 'Changement' };

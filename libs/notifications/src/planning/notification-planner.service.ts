@@ -83,7 +83,7 @@ export class NotificationPlanner {
       const labelled = labelledParams(action, request.params, locale);
       if (!isMatrixChange(request)) return labelled;
       const yamlLabel = labelledParams(action, { yaml: '' }, locale)[0].label;
-      return matrixChangeParams(changeWords, labelled, yamlLabel, locale);
+      return matrixChangeParams(changeWords[locale], labelled, yamlLabel, locale);
     };
     const planned = new Map<string, PlannedMessage>();
     const notNow = new Set<string>();
