@@ -53,6 +53,12 @@ describe('proposing a change of the matrix, in a real browser', () => {
     await editor.getByRole('button', { name: 'Submit' }).click();
     await page.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: 'RACI matrix', exact: false }).first().waitFor();
+    // Two of the provider's approvers decide it: none has yet.
+    await page
+      .getByRole('region', { name: 'RACI' })
+      .getByRole('row', { name: /Approvals/ })
+      .getByText('0 of the 2 needed')
+      .waitFor();
     expect(await versions()).toBe(2);
     expect(refusals).toEqual([]);
     await context.close();

@@ -16,6 +16,18 @@ export function RaciCard({ request }: { request: RequestView }) {
     [t('request.informed'), parties(request.informed)],
     [t('request.performer'), party(request.performer)],
     [t('request.submittedBy'), request.submittedBy.name],
+    // A quorum: how many of the distinct approvers it needs have approved (void approvals aside).
+    ...(request.approvalsRequired > 1
+      ? [
+          [
+            t('request.approvals'),
+            t('request.approvalsOf', {
+              count: request.approvals.filter((approval) => !approval.void).length,
+              required: request.approvalsRequired,
+            }),
+          ] as [string, string],
+        ]
+      : []),
   ];
   return (
     <Card withBorder component="section" aria-labelledby="raci-heading">
