@@ -53,7 +53,7 @@ describe('the admin audit log (GET /v1/audit/admin-events)', () => {
       .put(`/v1/organizations/${customer.id}/quota-packages`, packages)
       .expect(200);
     const hook = await as
-      .post('/v1/webhooks', { url: 'https://hooks.example.test/raci?key=k3y' })
+      .post('/v1/webhooks', { url: 'https://hooks.example.test/raci?key=query-secret-7f3a9c' })
       .expect(201);
     await as.delete(`/v1/webhooks/${hook.body.id}`).expect(204);
 
@@ -102,7 +102,13 @@ describe('the admin audit log (GET /v1/audit/admin-events)', () => {
       secret: { from: null, to: '[redacted]' },
     });
     const text = JSON.stringify(events);
-    for (const secret of [token.token, hook.body.secret, admin.token, user.token, 'k3y'])
+    for (const secret of [
+      token.token,
+      hook.body.secret,
+      admin.token,
+      user.token,
+      'query-secret-7f3a9c',
+    ])
       expect(text).not.toContain(secret);
   });
 
