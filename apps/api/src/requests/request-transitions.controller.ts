@@ -23,7 +23,8 @@ import { Created } from '../http/created.decorator';
 import { IfMatch } from '../http/if-match.decorator';
 import { Idempotent } from '../http/idempotent.decorator';
 import { RequestEtagInterceptor } from '../http/request-etag.interceptor';
-import { CommentResponse, RequestResponse } from './request.response';
+import { CommentResponse } from './request-history.response';
+import { RequestResponse } from './request.response';
 import { JSON_ONLY_415 } from './requests.controller';
 import {
   ApproveDto,

@@ -38,9 +38,8 @@ import { Created } from '../http/created.decorator';
 import { Idempotent } from '../http/idempotent.decorator';
 import { RequestEtagInterceptor } from '../http/request-etag.interceptor';
 import { ExportRequestsQuery, ListRequestsQuery, PageQuery } from './list-requests.query';
+import { CommentPageResponse, HistoryPageResponse } from './request-history.response';
 import {
-  CommentPageResponse,
-  HistoryPageResponse,
   RequestPageResponse,
   RequestPreviewResponse,
   RequestResponse,
