@@ -8,6 +8,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import {
+  Catalog,
   CatalogErrorCode,
   CatalogVersionsService,
   checkCatalogChange,
@@ -33,6 +34,7 @@ export class CatalogChangesController {
   constructor(
     private readonly changes: ProposeCatalogChangeService,
     private readonly versions: CatalogVersionsService,
+    private readonly catalog: Catalog,
   ) {}
 
   @Post()
@@ -68,7 +70,8 @@ export class CatalogChangesController {
     this.changes.assertMayPropose(principal);
     const active = await this.versions.active();
     if (!active) return { valid: true, problems: [], diff: null };
-    const check = checkCatalogChange(active, body.product, body.yaml);
+    const tables = await this.catalog.at(active.version);
+    const check = checkCatalogChange(active, tables, body.product, body.yaml);
     if (!check.valid) return { valid: false, problems: check.problems, diff: null };
     return { valid: true, problems: [], diff: { ...check.diff, words: diffInWords(check.diff) } };
   }

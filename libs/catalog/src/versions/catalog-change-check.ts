@@ -2,7 +2,7 @@ import { CatalogTables } from '../catalog-tables';
 import { parseCatalog } from '../loader/catalog-loader';
 import { CatalogProblem, CatalogValidationError } from '../loader/catalog-validation.error';
 import { CatalogDiff, diffCatalogs } from './catalog-diff';
-import { fileTexts, tablesOfRow } from './catalog-versions.service';
+import { fileTexts } from './catalog-versions.service';
 import { CatalogVersion } from './catalog-version.entity';
 
 /** What a proposed file would do: its problems, each with its line, or the rows it changes. */
@@ -15,6 +15,8 @@ export type CatalogChangeCheck =
  */
 export function checkCatalogChange(
   active: Pick<CatalogVersion, 'files' | 'version'>,
+  /** The active version's tables, as the process already holds them (never parsed again here). */
+  activeTables: CatalogTables,
   product: string,
   yaml: string,
 ): CatalogChangeCheck {
@@ -26,5 +28,5 @@ export function checkCatalogChange(
     if (error instanceof CatalogValidationError) return { valid: false, problems: error.problems };
     throw error;
   }
-  return { valid: true, diff: diffCatalogs(tablesOfRow(active as CatalogVersion), proposed) };
+  return { valid: true, diff: diffCatalogs(activeTables, proposed) };
 }
