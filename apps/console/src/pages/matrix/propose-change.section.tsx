@@ -15,7 +15,7 @@ import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/api-client';
 import { ErrorAlert } from '../../components/error-alert';
 import { useI18n } from '../../i18n/i18n';
-import { fromLocalInput } from '../settings/delegation-view';
+import { fromLocalInput } from '../../components/local-date-time';
 import { diffLines } from './matrix-diff';
 
 /**

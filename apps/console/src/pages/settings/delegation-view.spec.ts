@@ -1,4 +1,4 @@
-import { delegationStatus, fromLocalInput, localInputValue } from './delegation-view';
+import { delegationStatus } from './delegation-view';
 
 describe('delegation view', () => {
   const now = new Date('2026-06-10T12:00:00Z');
@@ -22,16 +22,5 @@ describe('delegation view', () => {
 
   it('takes a delegation ended early as over, whatever its window says', () => {
     expect(delegationStatus({ ...window, endedAt: '2026-06-10T11:00:00Z' }, now)).toBe('over');
-  });
-
-  it('round-trips a moment through a datetime-local field to the minute', () => {
-    const at = new Date(2026, 5, 10, 9, 5);
-    expect(localInputValue(at)).toBe('2026-06-10T09:05');
-    expect(fromLocalInput(localInputValue(at))?.getTime()).toBe(at.getTime());
-  });
-
-  it('reads an empty or malformed field as nothing', () => {
-    expect(fromLocalInput('')).toBeNull();
-    expect(fromLocalInput('tomorrow')).toBeNull();
   });
 });

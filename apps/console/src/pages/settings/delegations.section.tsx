@@ -17,7 +17,8 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert } from '../../components/error-alert';
 import { FormDialog } from '../../components/form-dialog';
 import { useI18n } from '../../i18n/i18n';
-import { delegationStatus, fromLocalInput, localInputValue } from './delegation-view';
+import { fromLocalInput, localInputValue } from '../../components/local-date-time';
+import { delegationStatus } from './delegation-view';
 import { dateTimeIn } from './settings-view';
 
 type Delegation = Schemas['DelegationResponse'];
