@@ -19,6 +19,8 @@ export interface FaultBedOptions {
   redisArgs?: string[];
   /** Environment shared by every engine process of the bed. */
   env?: Record<string, string>;
+  /** A streaming replica of the bed's PostgreSQL, given to every process as its read replica. */
+  replica?: boolean;
 }
 
 /**
@@ -28,6 +30,8 @@ export interface FaultBedOptions {
  */
 export class FaultBed {
   readonly processes: EngineProcess[] = [];
+  /** The read replica, when the bed was started with one. */
+  replica: ThrowawayPostgres | null = null;
   /** The checkpoint signing key every process of the bed shares. */
   private readonly auditSigningKey = makeSigningKey();
 
@@ -52,7 +56,9 @@ export class FaultBed {
     ]);
     const postgres = await ThrowawayPostgres.start();
     const smtp = await new SmtpListener().start();
-    return new FaultBed(postgres, redis, smtp, redisDir, options.env ?? {});
+    const bed = new FaultBed(postgres, redis, smtp, redisDir, options.env ?? {});
+    if (options.replica) bed.replica = await ThrowawayPostgres.standbyOf(postgres);
+    return bed;
   }
 
   /** What every engine process of the bed shares, as a deployment's processes must. */
@@ -68,6 +74,7 @@ export class FaultBed {
       AUDIT_SIGNING_KEY: this.auditSigningKey,
       AUDIT_KEY: 'fault-bed-audit-key-0123456789abcdef01',
       RELAY_POLL_MS: '100',
+      ...(this.replica ? { DATABASE_REPLICA_URL: this.replica.url } : {}),
       ...this.extraEnv,
     };
   }
@@ -100,6 +107,7 @@ export class FaultBed {
   async close(): Promise<void> {
     await Promise.all(this.processes.map((engine) => engine.stop(5_000)));
     await this.redis.stop();
+    await this.replica?.destroy();
     await this.postgres.destroy();
     await this.smtp.stop();
     rmSync(this.redisDir, { recursive: true, force: true });

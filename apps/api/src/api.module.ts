@@ -34,6 +34,7 @@ import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { LinkHeaderInterceptor } from './http/link-header.interceptor';
 import { LocationInterceptor } from './http/location.interceptor';
+import { OwnWritesInterceptor } from './http/own-writes.interceptor';
 import { HomeController } from './home/home.controller';
 import { HttpEdgeMiddleware } from './http-edge/http-edge.middleware';
 import { RouteTable } from './http-edge/route-table';
@@ -124,6 +125,9 @@ export class ApiModule implements NestModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: LocationInterceptor },
         { provide: APP_INTERCEPTOR, useClass: LinkHeaderInterceptor },
+        ...(config.env.DATABASE_REPLICA_URL
+          ? [{ provide: APP_INTERCEPTOR, useClass: OwnWritesInterceptor }]
+          : []),
       ],
     };
   }

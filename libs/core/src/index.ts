@@ -39,6 +39,7 @@ export * from './process/shutdown-deadline';
 export * from './async/with-timeout';
 export * from './database/portable-types';
 export * from './database/transaction-runner';
+export * from './database/read-replica.service';
 export * from './database/transaction-lock';
 export * from './database/unique-violation';
 export * from './database/database-unavailable';

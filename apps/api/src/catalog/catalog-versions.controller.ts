@@ -16,7 +16,9 @@ import {
   diffCatalogs,
   diffInWords,
 } from '@app/catalog';
-import { CommonErrorCode, DEFAULT_PAGE_SIZE } from '@app/core';
+import { CommonErrorCode, DEFAULT_PAGE_SIZE, readerOf } from '@app/core';
+import type { Principal } from '@app/parties';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ApiResponseHeaders } from '../http/api-response-headers.decorator';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { PageQuery } from '../requests/list-requests.query';
@@ -43,8 +45,12 @@ export class CatalogVersionsController {
   @ApiOperation({ summary: 'The versions of the matrix, newest first' })
   @ApiOkResponse({ type: CatalogVersionPageResponse })
   @ApiResponseHeaders(200, 'Link')
-  async list(@Query() { cursor, limit }: PageQuery): Promise<CatalogVersionPageResponse> {
-    const page = await this.versions.list(cursor, limit ?? DEFAULT_PAGE_SIZE);
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() { cursor, limit }: PageQuery,
+  ): Promise<CatalogVersionPageResponse> {
+    const reader = readerOf(principal);
+    const page = await this.versions.list(cursor, limit ?? DEFAULT_PAGE_SIZE, reader);
     return {
       items: page.items.map((row) => CatalogVersionSummaryResponse.from(row)),
       nextCursor: page.nextCursor,
@@ -77,12 +83,14 @@ export class CatalogVersionsController {
   })
   @ApiOkResponse({ type: CatalogDiffResponse })
   async diff(
+    @CurrentPrincipal() principal: Principal,
     @Param('version') param: string,
     @Query('from') from?: string,
   ): Promise<CatalogDiffResponse> {
-    const to = await this.versions.one(versionNumber(param));
+    const reader = readerOf(principal);
+    const to = await this.versions.one(versionNumber(param), reader);
     const base = from === undefined ? to.version - 1 : versionNumber(from);
-    const before = await this.versions.one(base).catch((error: unknown) => {
+    const before = await this.versions.one(base, reader).catch((error: unknown) => {
       if (!(error instanceof CatalogException)) throw error;
       throw new CatalogException(CatalogErrorCode.DiffBaseInvalid, { from: from ?? String(base) });
     });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, LessThan, Not } from 'typeorm';
-import { lockUntilCommit, Page, PageCursor, TransactionRunner } from '@app/core';
+import { lockUntilCommit, Page, PageCursor, ReadReplica, TransactionRunner } from '@app/core';
 import { CommonErrorCode, CommonException } from '@app/core';
 import { CatalogTables } from '../catalog-tables';
 import { CatalogValidationError } from '../loader/catalog-validation.error';
@@ -31,6 +31,7 @@ export class CatalogVersionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
+    private readonly replica: ReadReplica,
   ) {}
 
   /**
@@ -132,29 +133,43 @@ export class CatalogVersionsService {
     );
   }
 
-  /** The versions, newest first, a page at a time (the cursor is the last version's number). */
-  async list(cursor: string | undefined, limit: number): Promise<Page<CatalogVersion>> {
+  /**
+   * The versions, newest first, a page at a time (the cursor is the last version's number). Read
+   * on the replica for `reader` when there is one (ReadReplica), else on the primary.
+   */
+  async list(
+    cursor: string | undefined,
+    limit: number,
+    reader?: string,
+  ): Promise<Page<CatalogVersion>> {
     const below = cursor === undefined ? null : PageCursor.toSeq(cursor);
     if (below === null && cursor !== undefined) {
       throw new CommonException(CommonErrorCode.InvalidCursor);
     }
-    const rows = await this.dataSource.getRepository(CatalogVersion).find({
-      where: below === null ? {} : { version: LessThan(below) },
-      order: { version: 'DESC' },
-      take: limit + 1,
-    });
+    const rows = await this.readFor(reader, (manager) =>
+      manager.find(CatalogVersion, {
+        where: below === null ? {} : { version: LessThan(below) },
+        order: { version: 'DESC' },
+        take: limit + 1,
+      }),
+    );
     const items = rows.slice(0, limit);
     const more = rows.length > limit;
     return { items, nextCursor: more ? PageCursor.fromSeq(items[items.length - 1].version) : null };
   }
 
-  /** One version, or 404 CATALOG_VERSION_NOT_FOUND. */
-  async one(version: number): Promise<CatalogVersion> {
+  /** One version, or 404 CATALOG_VERSION_NOT_FOUND; on the replica when `reader` is given. */
+  async one(version: number, reader?: string): Promise<CatalogVersion> {
     const row = Number.isSafeInteger(version)
-      ? await this.dataSource.getRepository(CatalogVersion).findOneBy({ version })
+      ? await this.readFor(reader, (manager) => manager.findOneBy(CatalogVersion, { version }))
       : null;
     if (!row) throw new CatalogException(CatalogErrorCode.VersionNotFound, { version });
     return row;
+  }
+
+  /** A read for `reader` on the replica (ReadReplica); without a reader, on the primary. */
+  private readFor<T>(reader: string | undefined, work: (manager: EntityManager) => Promise<T>) {
+    return reader === undefined ? work(this.dataSource.manager) : this.replica.read(reader, work);
   }
 
   /** The active version's row, if any version is active yet. */

@@ -64,8 +64,16 @@ describe('AppConfig', () => {
     ]);
   });
 
+  it('refuses a read replica without a primary PostgreSQL', () => {
+    const replica = { DATABASE_REPLICA_URL: 'postgres://replica/raci' };
+    expect(() => AppConfig.fromEnv(replica)).toThrow(/DATABASE_REPLICA_URL requires DATABASE_URL/);
+    const both = { ...replica, DATABASE_URL: 'postgres://primary/raci' };
+    expect(AppConfig.fromEnv(both).env.DATABASE_REPLICA_URL).toBe('postgres://replica/raci');
+  });
+
   it.each([
     ['PORT', 'eighty', /PORT/],
+    ['DATABASE_REPLICA_URL', 'mysql://replica/db', /DATABASE_REPLICA_URL must be a URL/],
     ['DATABASE_URL', 'mysql://localhost/db', /DATABASE_URL must be a URL starting with postgres/],
     ['DATABASE_CONNECT_TIMEOUT_MS', 'soon', /DATABASE_CONNECT_TIMEOUT_MS/],
     ['DATABASE_STATEMENT_TIMEOUT_MS', '10', /DATABASE_STATEMENT_TIMEOUT_MS/],

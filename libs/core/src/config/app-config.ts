@@ -24,6 +24,9 @@ export class AppConfig {
     if (parsed.data.OIDC_ISSUER && !parsed.data.OIDC_CLIENT_ID) {
       throw new InvalidConfigError(['OIDC_CLIENT_ID is required when OIDC_ISSUER is set']);
     }
+    if (parsed.data.DATABASE_REPLICA_URL && !parsed.data.DATABASE_URL) {
+      throw new InvalidConfigError(['DATABASE_REPLICA_URL requires DATABASE_URL (PostgreSQL)']);
+    }
     return new AppConfig(parsed.data);
   }
 

@@ -18,20 +18,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     synchronize: false,
   };
   if (config.env.DATABASE_URL) {
-    return {
-      ...common,
-      type: 'postgres',
-      url: config.env.DATABASE_URL,
-      poolSize: config.env.DATABASE_POOL_SIZE,
-      // Bounded waits, so a database that is down answers 503 quickly instead of hanging requests.
-      extra: {
-        connectionTimeoutMillis: config.env.DATABASE_CONNECT_TIMEOUT_MS,
-        statement_timeout: config.env.DATABASE_STATEMENT_TIMEOUT_MS,
-        query_timeout: config.env.DATABASE_STATEMENT_TIMEOUT_MS + 1_000,
-        // A connection PostgreSQL drops (a restart) is logged and replaced, never fatal.
-        onConnect: listenForDroppedConnection,
-      },
-    };
+    return { ...common, ...postgresConnection(config, config.env.DATABASE_URL) };
   }
   adaptEntityTypesToSqlite();
   mkdirSync(dirname(config.env.SQLITE_PATH), { recursive: true });
@@ -43,6 +30,23 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     prepareDatabase: (db: { pragma(statement: string): unknown }) => {
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
+    },
+  };
+}
+
+/** A PostgreSQL server's connection options: the primary's, or the read replica's (same bounds). */
+export function postgresConnection(config: AppConfig, url: string) {
+  return {
+    type: 'postgres' as const,
+    url,
+    poolSize: config.env.DATABASE_POOL_SIZE,
+    // Bounded waits, so a database that is down answers 503 quickly instead of hanging requests.
+    extra: {
+      connectionTimeoutMillis: config.env.DATABASE_CONNECT_TIMEOUT_MS,
+      statement_timeout: config.env.DATABASE_STATEMENT_TIMEOUT_MS,
+      query_timeout: config.env.DATABASE_STATEMENT_TIMEOUT_MS + 1_000,
+      // A connection PostgreSQL drops (a restart) is logged and replaced, never fatal.
+      onConnect: listenForDroppedConnection,
     },
   };
 }

@@ -2,9 +2,13 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
+import { ReadReplica } from './read-replica.service';
 import { TransactionRunner } from './transaction-runner';
 
-/** The one database connection; each domain lib registers its own entities with forFeature. */
+/**
+ * The one database connection, and the optional read replica; each domain lib registers its own
+ * entities with forFeature.
+ */
 @Global()
 @Module({
   imports: [
@@ -18,7 +22,7 @@ import { TransactionRunner } from './transaction-runner';
       }),
     }),
   ],
-  providers: [TransactionRunner],
-  exports: [TransactionRunner],
+  providers: [TransactionRunner, ReadReplica],
+  exports: [TransactionRunner, ReadReplica],
 })
 export class DatabaseModule {}

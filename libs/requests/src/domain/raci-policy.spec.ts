@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Party, PARTIES } from '@app/catalog';
-import { asRow, RequestState as S } from '@app/core';
+import { AppConfig, asRow, ReadReplica, RequestState as S } from '@app/core';
 import { AuditService } from '@app/audit';
 import { Role, ROLES } from '@app/parties';
 import { CUSTOMER_A, principal, PROVIDER_ORG } from '@app/parties/testing/principal.fixture';
@@ -117,6 +117,7 @@ describe('the one table of who acts, for every action of the catalog', () => {
         {} as AuditService,
         viewsOf(dataSource),
         new HeldDelegations(dataSource),
+        new ReadReplica(AppConfig.fromEnv({}), dataSource),
       );
     });
     afterAll(() => dataSource.destroy());

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Party } from '@app/catalog';
-import { asRow, RequestState as S } from '@app/core';
+import { AppConfig, asRow, ReadReplica, RequestState as S } from '@app/core';
 import { AuditService } from '@app/audit';
 import {
   CUSTOMER_A,
@@ -95,6 +95,7 @@ describe('RequestQueriesService', () => {
       {} as AuditService,
       viewsOf(dataSource),
       new HeldDelegations(dataSource),
+      new ReadReplica(AppConfig.fromEnv({}), dataSource),
     );
   });
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { OrganizationKind, Principal, User } from '@app/parties';
 import { delegatedBranches, inboxBranches } from '../domain/inbox-branches';
@@ -8,17 +8,25 @@ import { HeldDelegations } from '../delegations/held-delegations';
 import { findVisibleRequest, tenantScope } from '../domain/request-scope';
 import { RequestComment } from '../entities/request-comment.entity';
 import { Request } from '../entities/request.entity';
-import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
 import { Wait } from '../domain/who-acts.table';
 import { RequestView } from '../request.view';
 import { RequestViews } from '../views/request-views.service';
 import { CommentView, toCommentView } from './comment-on-request.service';
 import {
+  AFTER_CURSOR,
+  decodeCursor,
+  decodeSeqCursor,
+  encodeCursor,
+  encodeSeqCursor,
+  uuidOnly,
+} from './request-cursors';
+import {
   DEFAULT_PAGE_SIZE,
   oldestFirstPage,
   Page,
-  PageCursor,
   PageRequest,
+  ReadReplica,
+  readerOf,
   RequestState,
 } from '@app/core';
 
@@ -45,7 +53,11 @@ export type { Page };
 /** Rows an export reads at a time. */
 const EXPORT_PAGE_SIZE = 500;
 
-/** Reads of requests, always within the caller's tenant. */
+/**
+ * Reads of requests, always within the caller's tenant. The list and the inbox may read the replica
+ * (ReadReplica); one request, its history and its comments always read the primary, so a request
+ * is readable as soon as its 201 is.
+ */
 @Injectable()
 export class RequestQueriesService {
   constructor(
@@ -53,15 +65,26 @@ export class RequestQueriesService {
     private readonly audit: AuditService,
     private readonly views: RequestViews,
     private readonly delegations: HeldDelegations,
+    private readonly replica: ReadReplica,
   ) {}
 
   async get(principal: Principal, id: string): Promise<RequestView> {
     return this.views.of(await findVisibleRequest(this.dataSource.manager, principal, id));
   }
 
-  async list(principal: Principal, filter: ListFilter): Promise<Page<RequestView>> {
+  list(principal: Principal, filter: ListFilter): Promise<Page<RequestView>> {
+    return this.replica.read(readerOf(principal), (manager) =>
+      this.listOn(manager, principal, filter),
+    );
+  }
+
+  private async listOn(
+    manager: EntityManager,
+    principal: Principal,
+    filter: ListFilter,
+  ): Promise<Page<RequestView>> {
     const scope = tenantScope(principal);
-    const query = this.dataSource.getRepository(Request).createQueryBuilder('r');
+    const query = manager.getRepository(Request).createQueryBuilder('r');
     const organizationId = scope.organizationId ?? filter.organizationId;
     if (organizationId) query.andWhere('r.organization_id = :organizationId', { organizationId });
     if (filter.state) query.andWhere('r.state = :state', { state: filter.state });
@@ -76,7 +99,7 @@ export class RequestQueriesService {
     if (filter.createdBefore) {
       query.andWhere('r.created_at < :createdBefore', { createdBefore: filter.createdBefore });
     }
-    return this.page(query, filter);
+    return this.page(manager, query, filter);
   }
 
   /**
@@ -102,18 +125,30 @@ export class RequestQueriesService {
    * own newest-first, limited branch that an index answers as one range scan (see the inbox
    * indexes migration); the branches are merged, then the page's rows are read by id.
    */
-  async inbox(
+  inbox(
+    principal: Principal,
+    filter: Pick<ListFilter, 'cursor' | 'limit'>,
+  ): Promise<Page<InboxItem>> {
+    return this.replica.read(readerOf(principal), (manager) =>
+      this.inboxOn(manager, principal, filter),
+    );
+  }
+
+  private async inboxOn(
+    manager: EntityManager,
     principal: Principal,
     filter: Pick<ListFilter, 'cursor' | 'limit'>,
   ): Promise<Page<InboxItem>> {
     const limit = filter.limit ?? 50;
     const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
-    const held = principal.userId ? await this.delegations.of([principal.userId]) : [];
+    const held = principal.userId
+      ? await this.delegations.of([principal.userId], new Date(), manager)
+      : [];
     const branches = [...inboxBranches(principal), ...delegatedBranches(principal, held)];
     if (branches.length === 0) return { items: [], nextCursor: null };
     const { organizationId } = tenantScope(principal);
     const selects = branches.map(({ where, wait, onBehalfOf }) => {
-      const branch = this.dataSource
+      const branch = manager
         .createQueryBuilder()
         .select('r.id', 'id')
         .addSelect('r.created_at', 'created_at')
@@ -132,7 +167,7 @@ export class RequestQueriesService {
         .limit(limit + 1);
     });
     const union = selects.map((select) => `SELECT * FROM (${select.getQuery()}) AS b`);
-    const rows: { id: string; reason: Wait; on_behalf_of: string | null }[] = await this.dataSource
+    const rows: { id: string; reason: Wait; on_behalf_of: string | null }[] = await manager
       .createQueryBuilder()
       .select('w.id', 'id')
       .addSelect('w.reason', 'reason')
@@ -150,13 +185,12 @@ export class RequestQueriesService {
       })
       .getRawMany();
     if (rows.length === 0) return { items: [], nextCursor: null };
-    const requests = await this.dataSource
-      .getRepository(Request)
-      .findBy({ id: In(rows.map((row) => row.id)) });
+    const requests = await manager.findBy(Request, { id: In(rows.map((row) => row.id)) });
     const byId = new Map(requests.map((request) => [request.id, request]));
     const reasons = new Map(rows.map((row) => [row.id, row]));
     const delegators = new Map(held.map(({ delegator }) => [delegator.id, delegator]));
     const page = await this.toPage(
+      manager,
       rows.flatMap((row) => byId.get(row.id) ?? []),
       limit,
     );
@@ -237,54 +271,30 @@ export class RequestQueriesService {
 
   /** Newest first, keyset-paginated on (created_at, id) so pages stay fast at any depth. */
   private async page(
-    query: ReturnType<DataSource['createQueryBuilder']>,
+    manager: EntityManager,
+    query: SelectQueryBuilder<Request>,
     filter: Pick<ListFilter, 'cursor' | 'limit'>,
   ): Promise<Page<RequestView>> {
     const limit = filter.limit ?? 50;
     if (filter.cursor) query.andWhere(AFTER_CURSOR, decodeCursor(filter.cursor));
-    const rows = (await query
+    const rows = await query
       .orderBy('r.created_at', 'DESC')
       .addOrderBy('r.id', 'DESC')
       .take(limit + 1)
-      .getMany()) as Request[];
-    return this.toPage(rows, limit);
+      .getMany();
+    return this.toPage(manager, rows, limit);
   }
 
   /** The first `limit` rows as views, and a cursor after the last one when more follow. */
-  private async toPage(rows: Request[], limit: number): Promise<Page<RequestView>> {
+  private async toPage(
+    manager: EntityManager,
+    rows: Request[],
+    limit: number,
+  ): Promise<Page<RequestView>> {
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     const nextCursor =
       rows.length > limit && last ? encodeCursor(new Date(last.createdAt), last.id) : null;
-    return { items: await this.views.ofAll(items), nextCursor };
+    return { items: await this.views.ofAll(items, manager), nextCursor };
   }
-}
-
-/** A delegator's id, as the inbox writes it into its query: a uuid, or nothing at all. */
-function uuidOnly(id: string): string {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error(`not a user id: ${id}`);
-  return id;
-}
-
-/** Rows after the cursor in (created_at, id) order: a row-value comparison an index range answers. */
-const AFTER_CURSOR = '(r.created_at, r.id) < (:createdAt, :id)';
-
-function encodeCursor(createdAt: Date, id: string): string {
-  return PageCursor.fromTimeId(createdAt, id);
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const position = PageCursor.toTimeId(cursor);
-  if (!position) throw new RequestsException(Code.InvalidCursor);
-  return position;
-}
-
-function encodeSeqCursor(seq: number): string {
-  return PageCursor.fromSeq(seq);
-}
-
-function decodeSeqCursor(cursor: string): number {
-  const seq = PageCursor.toSeq(cursor);
-  if (seq === null) throw new RequestsException(Code.InvalidCursor);
-  return seq;
 }

@@ -10,6 +10,25 @@ export const DATABASE_ENV = {
         'than one process. Unset: the embedded SQLite file at `SQLITE_PATH`. The schema is ' +
         'migrated at start (`DB_MIGRATIONS_RUN`).',
     ),
+  DATABASE_REPLICA_URL: urlWithScheme(['postgres', 'postgresql'])
+    .optional()
+    .describe(
+      'A PostgreSQL streaming replica of `DATABASE_URL` (required with it), for the request list ' +
+        'and its CSV export, the inbox and the catalog versions: see docs/read-replicas.md. Every ' +
+        'other read and every write stays on `DATABASE_URL`, and so do these reads while the ' +
+        "replica is unreachable or has not yet replayed the caller's own last write.",
+    ),
+  DATABASE_REPLICA_STICKY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3_600_000)
+    .default(60_000)
+    .describe(
+      "With `DATABASE_REPLICA_URL`: the longest a caller's own write keeps their replica reads on " +
+        'the primary while the replica has not replayed it (ms). They return to the replica as ' +
+        'soon as it has.',
+    ),
   SQLITE_PATH: z
     .string()
     .min(1)
