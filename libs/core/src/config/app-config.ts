@@ -1,3 +1,4 @@
+import { clusterPrefixProblem } from '../redis/redis-cluster';
 import { Env, envSchema } from './env.schema';
 
 /** Thrown when the environment does not match the schema; names every wrong variable. */
@@ -24,6 +25,8 @@ export class AppConfig {
     if (parsed.data.OIDC_ISSUER && !parsed.data.OIDC_CLIENT_ID) {
       throw new InvalidConfigError(['OIDC_CLIENT_ID is required when OIDC_ISSUER is set']);
     }
+    const prefixProblem = clusterPrefixProblem(parsed.data.REDIS_URL, parsed.data.QUEUE_PREFIX);
+    if (prefixProblem) throw new InvalidConfigError([prefixProblem]);
     return new AppConfig(parsed.data);
   }
 
