@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { QueueName, redisOptions, RequestEvent } from '@app/core';
+import { createRedisClient, isClusterUrl, QueueName, redisOptions, RequestEvent } from '@app/core';
 import { audiencesOf } from '@app/notifications';
 import { SmtpListener } from '../helpers/smtp-listener';
 import { ThrowawayPostgres } from '../helpers/throwaway-postgres';
@@ -41,7 +41,9 @@ export async function reconcile(
   const events = await postgres.query<{ id: string; published: boolean; payload: RequestEvent }>(
     'SELECT id, published_at IS NOT NULL AS published, payload FROM outbox_events',
   );
-  const options = { connection: redisOptions(redisUrl), prefix: queuePrefix };
+  // BullMQ opens a Redis Cluster only from a client, which it then leaves open: closed below.
+  const cluster = isClusterUrl(redisUrl) ? createRedisClient(redisUrl) : undefined;
+  const options = { connection: cluster ?? redisOptions(redisUrl), prefix: queuePrefix };
   const plans = new Queue(QueueName.Notifications, options);
   const mail = new Queue(QueueName.Mail, options);
   const unplanned: string[] = [];
@@ -57,6 +59,7 @@ export async function reconcile(
     pendingMail = counts.waiting + counts.active + counts.delayed;
   } finally {
     await Promise.all([plans.close(), mail.close()]);
+    cluster?.disconnect();
   }
   const ledger = await postgres.query<LedgerRow>(
     'SELECT message_id, status FROM notification_deliveries',

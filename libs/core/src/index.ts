@@ -33,6 +33,7 @@ export * from './queue/jobs/send-mail.job';
 export * from './queue/jobs/send-sign-in-link.job';
 export * from './queue/jobs/sign-audit-checkpoints.job';
 export * from './redis/redis-connection';
+export * from './redis/redis-cluster';
 export * from './redis/local-redis';
 export * from './process/boot';
 export * from './process/shutdown-deadline';

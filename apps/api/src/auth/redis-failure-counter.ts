@@ -1,6 +1,5 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import Redis from 'ioredis';
-import { AppConfig, redisOptions, withTimeout } from '@app/core';
+import { AppConfig, createRedisClient, RedisClient, withTimeout } from '@app/core';
 import { AuthFailureCounter, FailureCount } from './auth-failure-counter';
 
 /** A Redis that does not answer this fast is treated as down: authentication must not wait on it. */
@@ -13,14 +12,13 @@ const REDIS_ANSWER_MS = 250;
  */
 @Injectable()
 export class RedisFailureCounter extends AuthFailureCounter implements OnModuleDestroy {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly prefix: string;
 
   constructor(config: AppConfig) {
     super();
     this.prefix = `${config.env.QUEUE_PREFIX}:auth-failures:`;
-    this.redis = new Redis({
-      ...redisOptions(config.env.REDIS_URL),
+    this.redis = createRedisClient(config.env.REDIS_URL, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),

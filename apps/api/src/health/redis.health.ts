@@ -1,7 +1,6 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import Redis from 'ioredis';
-import { AppConfig, redisOptions, withTimeout } from '@app/core';
+import { AppConfig, createRedisClient, RedisClient, withTimeout } from '@app/core';
 
 const PING_TIMEOUT_MS = 1_000;
 
@@ -11,14 +10,13 @@ const PING_TIMEOUT_MS = 1_000;
  */
 @Injectable()
 export class RedisHealthIndicator implements OnModuleInit, OnModuleDestroy {
-  private readonly client: Redis;
+  private readonly client: RedisClient;
 
   constructor(
     config: AppConfig,
     private readonly health: HealthIndicatorService,
   ) {
-    this.client = new Redis({
-      ...redisOptions(config.env.REDIS_URL),
+    this.client = createRedisClient(config.env.REDIS_URL, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       lazyConnect: true,

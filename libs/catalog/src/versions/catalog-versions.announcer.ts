@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import Redis from 'ioredis';
-import { AppConfig, redisOptions, withTimeout } from '@app/core';
+import { AppConfig, createRedisClient, RedisClient, withTimeout } from '@app/core';
 
 /** A Redis that does not take a publish this fast is treated as down (the poll still tells). */
 const PUBLISH_MS = 1_000;
@@ -17,13 +16,12 @@ export function catalogVersionsChannel(prefix: string): string {
 @Injectable()
 export class CatalogVersionsAnnouncer implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(CatalogVersionsAnnouncer.name);
-  private redis?: Redis;
+  private redis?: RedisClient;
 
   constructor(private readonly config: AppConfig) {}
 
   onModuleInit(): void {
-    this.redis = new Redis({
-      ...redisOptions(this.config.env.REDIS_URL),
+    this.redis = createRedisClient(this.config.env.REDIS_URL, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),

@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import Redis from 'ioredis';
-import { AppConfig, redisOptions } from '@app/core';
+import { AppConfig, createRedisClient, RedisClient } from '@app/core';
 import { CatalogActivationService } from './catalog-activation.service';
 import { catalogVersionsChannel } from './catalog-versions.announcer';
 
@@ -11,7 +10,7 @@ import { catalogVersionsChannel } from './catalog-versions.announcer';
 @Injectable()
 export class CatalogVersionsWatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(CatalogVersionsWatcher.name);
-  private subscriber?: Redis;
+  private subscriber?: RedisClient;
   private timer?: NodeJS.Timeout;
   private running = Promise.resolve();
   private failures = 0;
@@ -22,7 +21,7 @@ export class CatalogVersionsWatcher implements OnApplicationBootstrap, OnApplica
   ) {}
 
   onApplicationBootstrap(): void {
-    this.subscriber = new Redis(redisOptions(this.config.env.REDIS_URL));
+    this.subscriber = createRedisClient(this.config.env.REDIS_URL);
     this.subscriber.on('error', () => undefined);
     this.subscriber.on('message', () => this.check(false));
     this.subscriber

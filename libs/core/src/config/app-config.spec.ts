@@ -24,6 +24,19 @@ describe('AppConfig', () => {
     expect(paris.env).toMatchObject({ DIGEST_HOUR: 7, DIGEST_TIMEZONE: 'Europe/Paris' });
   });
 
+  it('refuses a Redis Cluster with a QUEUE_PREFIX that holds no hash tag, in one line', () => {
+    const cluster = { REDIS_URL: 'redis+cluster://10.0.0.1:7001,10.0.0.2:7002' };
+    expect(() => AppConfig.fromEnv(cluster)).toThrow(
+      new InvalidConfigError([
+        'QUEUE_PREFIX "raci" must hold a hash tag on a Redis Cluster, e.g. "{raci}", ' +
+          "so that each queue's keys share one slot",
+      ]),
+    );
+    expect(AppConfig.fromEnv({ ...cluster, QUEUE_PREFIX: '{raci}' }).env.QUEUE_PREFIX).toBe(
+      '{raci}',
+    );
+  });
+
   it('treats empty variables as unset', () => {
     expect(AppConfig.fromEnv({ SMTP_URL: '' }).env.SMTP_URL).toBeUndefined();
   });

@@ -1,3 +1,4 @@
+import { clusterPrefixProblem } from '../redis/redis-cluster';
 import { Env, envSchema } from './env.schema';
 
 /** Thrown when the environment does not match the schema; names every wrong variable. */
@@ -27,6 +28,8 @@ export class AppConfig {
     if (parsed.data.DATABASE_REPLICA_URL && !parsed.data.DATABASE_URL) {
       throw new InvalidConfigError(['DATABASE_REPLICA_URL requires DATABASE_URL (PostgreSQL)']);
     }
+    const prefixProblem = clusterPrefixProblem(parsed.data.REDIS_URL, parsed.data.QUEUE_PREFIX);
+    if (prefixProblem) throw new InvalidConfigError([prefixProblem]);
     return new AppConfig(parsed.data);
   }
 

@@ -11,6 +11,9 @@ export const REDACTED_PATHS = [
   '*.apiKey',
 ];
 
+/** A URL naming several hosts (a Sentinel set, a Redis Cluster), which `URL` cannot parse. */
+const MULTI_HOST_URL = /^([a-z][a-z0-9+.-]*:\/\/)(?:([^:@/]*)(?::[^@/]*)?@)?([^/@]+(?:\/.*)?)$/i;
+
 /** Hides the password of a connection URL before it is shown to anyone. */
 export function maskUrl(url: string): string {
   try {
@@ -18,6 +21,10 @@ export function maskUrl(url: string): string {
     if (parsed.password) parsed.password = '***';
     return parsed.toString();
   } catch {
-    return '<invalid url>';
+    const match = MULTI_HOST_URL.exec(url);
+    if (!match || !url.includes(',')) return '<invalid url>';
+    const [, scheme, user, rest] = match;
+    const credentials = url.slice(scheme.length).split('@').length > 1 ? `${user}:***@` : '';
+    return scheme + credentials + rest;
   }
 }

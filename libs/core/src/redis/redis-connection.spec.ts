@@ -1,4 +1,5 @@
-import { isRedisUrl, redisOptions } from './redis-connection';
+import Redis, { Cluster } from 'ioredis';
+import { createRedisClient, isRedisUrl, redisOptions } from './redis-connection';
 
 describe('redisOptions', () => {
   it('reads one Redis from redis:// with credentials and database', () => {
@@ -35,12 +36,47 @@ describe('redisOptions', () => {
   });
 });
 
+describe('createRedisClient', () => {
+  it('opens a Cluster from the seed nodes, its settings at the cluster or the node level', () => {
+    const client = createRedisClient('redis+cluster://:pw@n1:7001,n2:7002', {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    expect(client).toBeInstanceOf(Cluster);
+    const { options } = client as Cluster;
+    const { startupNodes } = client as unknown as { startupNodes: unknown };
+    expect(startupNodes).toEqual([
+      { host: 'n1', port: 7001 },
+      { host: 'n2', port: 7002 },
+    ]);
+    expect(options).toMatchObject({ lazyConnect: true, enableOfflineQueue: false });
+    expect(options.clusterRetryStrategy?.(1)).toBeNull();
+    expect(options.redisOptions).toMatchObject({ password: 'pw', maxRetriesPerRequest: 0 });
+    client.disconnect();
+  });
+
+  it('opens a Redis for one server, with the engine defaults', () => {
+    const client = createRedisClient('redis://127.0.0.1:6390/3', { lazyConnect: true });
+    expect(client).toBeInstanceOf(Redis);
+    expect((client as Redis).options).toMatchObject({
+      port: 6390,
+      db: 3,
+      maxRetriesPerRequest: null,
+    });
+    client.disconnect();
+  });
+});
+
 describe('isRedisUrl', () => {
   it.each([
     'redis://127.0.0.1:6379',
     'rediss://user:pw@cache:6380/1',
     'redis+sentinel://s1:26379/mymaster',
     'redis+sentinel://:pw@s1:26379,s2:26379/mymaster/2',
+    'redis+cluster://n1:7001,n2:7002,n3:7003',
+    'redis+cluster://:pw@n1:7001',
   ])('accepts %s', (url) => expect(isRedisUrl(url)).toBe(true));
 
   it.each([
@@ -49,5 +85,7 @@ describe('isRedisUrl', () => {
     'redis+sentinel://s1:26379',
     'redis+sentinel://s1:26379,,s2/mymaster',
     'redis+sentinel://s1:port/mymaster',
+    'redis+cluster://n1:7001/2',
+    'redis+cluster://n1:7001,,n2:7002',
   ])('refuses %s', (url) => expect(isRedisUrl(url)).toBe(false));
 });

@@ -1,6 +1,7 @@
-import Redis, { RedisOptions } from 'ioredis';
+import Redis, { Cluster, RedisOptions } from 'ioredis';
 import { withTimeout } from '../async/with-timeout';
 import { maskUrl } from '../logging/redaction';
+import { isClusterUrl, parseClusterUrl } from './redis-cluster';
 
 const SENTINEL_SCHEME = 'redis+sentinel://';
 /** `redis+sentinel://[[user]:password@]host:port[,host:port…]/master[/db]` */
@@ -8,8 +9,12 @@ const SENTINEL_URL =
   /^redis\+sentinel:\/\/(?:([^:@/]*)(?::([^@/]*))?@)?([^/@]+)\/([^/]+)(?:\/(\d+))?$/;
 const SENTINEL_HOST = /^[^:,\s]+(?::\d{1,5})?$/;
 
-/** Whether REDIS_URL names one Redis (`redis://`, `rediss://`) or a Sentinel set (`redis+sentinel://`). */
+/**
+ * Whether REDIS_URL names one Redis (`redis://`, `rediss://`), a Sentinel set (`redis+sentinel://`)
+ * or a Redis Cluster (`redis+cluster://`).
+ */
 export function isRedisUrl(value: string): boolean {
+  if (isClusterUrl(value)) return parseClusterUrl(value) !== undefined;
   if (value.startsWith(SENTINEL_SCHEME)) {
     const match = SENTINEL_URL.exec(value);
     return !!match && match[3].split(',').every((host) => SENTINEL_HOST.test(host));
@@ -27,6 +32,7 @@ export type ConnectionSettings = Omit<RedisOptions, 'retryStrategy'>;
  */
 export function redisOptions(url: string): ConnectionSettings {
   if (url.startsWith(SENTINEL_SCHEME)) return sentinelOptions(url);
+  if (isClusterUrl(url)) return clusterNodeOptions(url);
   const parsed = new URL(url);
   return {
     host: parsed.hostname,
@@ -62,6 +68,56 @@ function sentinelOptions(url: string): ConnectionSettings {
   };
 }
 
+/** What every node of a cluster is connected with; the nodes themselves come from the cluster. */
+function clusterNodeOptions(url: string): ConnectionSettings {
+  const cluster = parseClusterUrl(url);
+  if (!cluster) throw new Error('REDIS_URL is not a valid redis+cluster:// URL');
+  return {
+    username: cluster.username,
+    password: cluster.password,
+    maxRetriesPerRequest: null,
+    enableReadyCheck: true,
+  };
+}
+
+/** One Redis or a Redis Cluster: the client `createRedisClient` makes for REDIS_URL. */
+export type RedisClient = Redis | Cluster;
+
+/** Settings a connection of the engine may change from the defaults of `redisOptions`. */
+export interface RedisClientSettings {
+  lazyConnect?: boolean;
+  enableOfflineQueue?: boolean;
+  maxRetriesPerRequest?: number | null;
+  connectTimeout?: number;
+  /** Delay before the next reconnection (ms), or null to give up; on a cluster, the cluster's. */
+  retryStrategy?: (attempt: number) => number | null;
+}
+
+/**
+ * The one way the engine opens a Redis connection: one server or a Sentinel set as an ioredis
+ * `Redis`, a `redis+cluster://` URL as an ioredis `Cluster`, which finds every master from the
+ * seed nodes and sends each key to the master that holds its slot.
+ */
+export function createRedisClient(url: string, settings: RedisClientSettings = {}): RedisClient {
+  if (!isClusterUrl(url)) return new Redis({ ...redisOptions(url), ...settings });
+  const { lazyConnect, enableOfflineQueue, retryStrategy, ...perNode } = settings;
+  const cluster = parseClusterUrl(url);
+  if (!cluster) throw new Error('REDIS_URL is not a valid redis+cluster:// URL');
+  return new Cluster(cluster.nodes, {
+    ...defined({ lazyConnect, enableOfflineQueue }),
+    ...(retryStrategy ? { clusterRetryStrategy: retryStrategy } : {}),
+    enableReadyCheck: true,
+    redisOptions: { ...redisOptions(url), ...defined(perNode) },
+  });
+}
+
+/** The settings given, without those left undefined (which would hide the client's defaults). */
+function defined<T extends object>(settings: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(settings).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
+}
+
 /** Thrown when Redis does not answer at start; its message is the one line an operator needs. */
 export class RedisUnreachableError extends Error {
   constructor(
@@ -82,8 +138,7 @@ export class RedisUnreachableError extends Error {
  * clear line instead of a hang or a stack trace.
  */
 export async function assertRedisReachable(url: string, timeoutSeconds: number): Promise<void> {
-  const client = new Redis({
-    ...redisOptions(url),
+  const client = createRedisClient(url, {
     lazyConnect: true,
     connectTimeout: timeoutSeconds * 1000,
     maxRetriesPerRequest: 0,

@@ -17,3 +17,10 @@ describe('evictionPolicyWarning', () => {
     expect(warning).toContain('noeviction');
   });
 });
+
+describe('evictionPolicyWarning on a Redis Cluster', () => {
+  it('names the master whose policy evicts', () => {
+    const warning = evictionPolicyWarning('allkeys-lru', '10.0.0.2:7001');
+    expect(warning).toContain('"allkeys-lru" on 10.0.0.2:7001: set it to noeviction');
+  });
+});

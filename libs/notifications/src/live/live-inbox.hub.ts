@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import Redis from 'ioredis';
-import { AppConfig, redisOptions, withTimeout } from '@app/core';
+import { AppConfig, createRedisClient, RedisClient, withTimeout } from '@app/core';
 import { InboxListener, InboxSignal, inboxChannel, parseSignal, reaches } from './inbox-signal';
 
 /** One open stream of a console: who it is, what to do with a signal, how to end it. */
@@ -20,7 +19,7 @@ export class LiveInboxHub implements OnModuleDestroy {
   private readonly logger = new Logger(LiveInboxHub.name);
   private readonly channel: string;
   private readonly subscribers = new Set<InboxSubscriber>();
-  private redis?: Redis;
+  private redis?: RedisClient;
   private subscribed?: Promise<unknown>;
 
   constructor(private readonly config: AppConfig) {
@@ -61,7 +60,7 @@ export class LiveInboxHub implements OnModuleDestroy {
 
   private connect(): void {
     if (this.redis) return;
-    const redis = new Redis(redisOptions(this.config.env.REDIS_URL));
+    const redis = createRedisClient(this.config.env.REDIS_URL);
     redis.on('error', () => undefined);
     redis.on('message', (channel: string, message: string) => {
       if (channel === this.channel) this.fanOut(message);

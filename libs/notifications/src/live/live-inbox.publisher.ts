@@ -1,7 +1,13 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import Redis from 'ioredis';
-import { AppConfig, REQUEST_EVENT_TYPES, RequestEvent, redisOptions, withTimeout } from '@app/core';
+import {
+  AppConfig,
+  REQUEST_EVENT_TYPES,
+  RequestEvent,
+  createRedisClient,
+  RedisClient,
+  withTimeout,
+} from '@app/core';
 import { inboxChannel, signalOf } from './inbox-signal';
 
 /** A Redis that does not take a publish this fast is treated as down. */
@@ -17,7 +23,7 @@ const PUBLISH_MS = 1_000;
 export class LiveInboxPublisher implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LiveInboxPublisher.name);
   private readonly channel: string;
-  private redis?: Redis;
+  private redis?: RedisClient;
   private failures = 0;
 
   constructor(
@@ -28,8 +34,7 @@ export class LiveInboxPublisher implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    this.redis = new Redis({
-      ...redisOptions(this.config.env.REDIS_URL),
+    this.redis = createRedisClient(this.config.env.REDIS_URL, {
       // While Redis is away a publish fails at once instead of queueing.
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,

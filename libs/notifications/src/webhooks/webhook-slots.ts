@@ -1,6 +1,5 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import Redis from 'ioredis';
-import { AppConfig, redisOptions } from '@app/core';
+import { AppConfig, createRedisClient, RedisClient } from '@app/core';
 
 /**
  * Takes a lease in the endpoint's set and the organization's set at once, or in neither: expired
@@ -42,7 +41,7 @@ export interface SlotHolder {
  */
 @Injectable()
 export class WebhookSlots implements OnModuleDestroy {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly prefix: string;
   private readonly endpointLimit: number;
   private readonly organizationLimit: number;
@@ -50,8 +49,7 @@ export class WebhookSlots implements OnModuleDestroy {
 
   constructor(config: AppConfig) {
     // Connects at the first delivery: a process that runs no worker never opens it.
-    this.redis = new Redis({
-      ...redisOptions(config.env.REDIS_URL),
+    this.redis = createRedisClient(config.env.REDIS_URL, {
       lazyConnect: true,
       maxRetriesPerRequest: 1,
     });

@@ -7,15 +7,18 @@ export const QUEUE_ENV = {
   REDIS_URL: z
     .string()
     .refine(isRedisUrl, {
-      message: 'must be a URL starting with redis://, rediss:// or redis+sentinel://',
+      message:
+        'must be a URL starting with redis://, rediss://, redis+sentinel:// or redis+cluster://',
     })
-    .meta({ 'x-schemes': ['redis', 'rediss', 'redis+sentinel'] })
+    .meta({ 'x-schemes': ['redis', 'rediss', 'redis+sentinel', 'redis+cluster'] })
     .default('redis://127.0.0.1:6379')
     .describe(
       "BullMQ's Redis: one server, `redis://[user:password@]host:port[/db]` (`rediss://` for " +
         'TLS), or a Sentinel set, `redis+sentinel://[:password@]host:26379,host:26379/<master ' +
-        "name>[/db]`, whose failovers the engine follows (the password is the master's). Redis " +
-        'Cluster is not supported. Unreachable at start: the process exits within ' +
+        "name>[/db]`, whose failovers the engine follows (the password is the master's), or a " +
+        'Redis Cluster, `redis+cluster://[[user]:password@]host:port[,host:port…]` (any nodes of ' +
+        'it; the engine finds the others), which needs a hash-tagged `QUEUE_PREFIX`. ' +
+        'Unreachable at start: the process exits within ' +
         '`REDIS_CONNECT_TIMEOUT_S`, or, in the embedded default on this machine, starts a local ' +
         '`redis-server` under `var/redis/` (see docs/reliability.md).',
     ),
@@ -31,7 +34,9 @@ export const QUEUE_ENV = {
     .default('raci')
     .describe(
       'Key prefix of every BullMQ queue: the same in every process of a deployment, different ' +
-        'for two deployments sharing a Redis.',
+        'for two deployments sharing a Redis. On a Redis Cluster it must hold a hash tag, e.g. ' +
+        '`{raci}`, or the process refuses to start: every key of the engine then lives in one ' +
+        "slot, as BullMQ's scripts and the engine's own need (see docs/reliability.md).",
     ),
   RELAY_POLL_MS: z.coerce
     .number()
