@@ -85,7 +85,7 @@ export class EngineProcess {
   async start(): Promise<void> {
     if (this.running) return;
     this.ending = false;
-    const { role, env, nodeArgs = [], readyTimeoutMs = 30_000, cwd = ROOT } = this.options;
+    const { role, env, nodeArgs = [], readyTimeoutMs = 90_000, cwd = ROOT } = this.options;
     const entry = role === 'worker' ? ENGINE_ENTRY.worker : ENGINE_ENTRY.api;
     const args = [HEAP_LIMIT, ...nodeArgs, entry, ...(role === 'all' ? ['--with-worker'] : [])];
     const child = spawn(process.execPath, args, {

@@ -4,5 +4,5 @@ module.exports = {
   ...require('./one-at-a-time'),
   roots: ['<rootDir>/test/faults'],
   testRegex: '.*\\.fault-spec\\.ts$',
-  testTimeout: 120_000,
+  testTimeout: 300_000,
 };
