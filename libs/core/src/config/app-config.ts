@@ -1,3 +1,4 @@
+import { AUTH_CACHE_TTL_MAX_MS } from './env/sign-in.env';
 import { Env, envSchema } from './env.schema';
 
 /** Thrown when the environment does not match the schema; names every wrong variable. */
@@ -23,6 +24,12 @@ export class AppConfig {
     }
     if (parsed.data.OIDC_ISSUER && !parsed.data.OIDC_CLIENT_ID) {
       throw new InvalidConfigError(['OIDC_CLIENT_ID is required when OIDC_ISSUER is set']);
+    }
+    const { AUTH_CACHE_TTL_MS, NODE_ENV } = parsed.data;
+    if (AUTH_CACHE_TTL_MS > AUTH_CACHE_TTL_MAX_MS && NODE_ENV !== 'test') {
+      throw new InvalidConfigError([
+        `AUTH_CACHE_TTL_MS must be at most ${AUTH_CACHE_TTL_MAX_MS} (longer only with NODE_ENV=test)`,
+      ]);
     }
     return new AppConfig(parsed.data);
   }
