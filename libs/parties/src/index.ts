@@ -14,6 +14,7 @@ export * from './organizations.service';
 export * from './parties.exception';
 export * from './parties.module';
 export * from './parties.types';
+export * from './principal-cache/principal-cache.service';
 export * from './tokens.service';
 export * from './users.service';
 export * from './roles';

@@ -5,6 +5,7 @@ import { ApiToken } from './entities/api-token.entity';
 import { Organization } from './entities/organization.entity';
 import { User } from './entities/user.entity';
 import { OrganizationsService } from './organizations.service';
+import { PrincipalCacheService } from './principal-cache/principal-cache.service';
 import { TokensService } from './tokens.service';
 import { ListTokensService } from './use-cases/list-tokens.service';
 import { UpdateOrganizationService } from './use-cases/update-organization.service';
@@ -20,6 +21,7 @@ import { SignInChoices } from './sign-in-choices/sign-in-choices.service';
 
 const SERVICES = [
   OrganizationsService,
+  PrincipalCacheService,
   UsersService,
   TokensService,
   ListTokensService,

@@ -14,6 +14,7 @@ import { OrganizationsService } from './organizations.service';
 import { PartiesErrorCode } from './parties.exception';
 import { OrganizationKind, Role } from './parties.types';
 import { CUSTOMER_A, CUSTOMER_B, principal, PROVIDER_ORG } from './testing/principal.fixture';
+import { passThroughPrincipalCache } from './testing/principal-cache.fixture';
 import { TOKEN_PREFIX, TokensService } from './tokens.service';
 
 const ADMIN_TOKEN = 'bootstrap-admin-token-of-at-least-32-chars';
@@ -34,6 +35,7 @@ const token = (fields: Partial<ApiToken> = {}) =>
   Object.assign(new ApiToken(), {
     id: TOKEN_ID,
     userId: USER_ID,
+    tokenHash: 'ab'.repeat(32),
     issuedBy: null,
     issuedWith: null,
     revokedAt: null,
@@ -45,6 +47,7 @@ describe('TokensService', () => {
   let tokens: jest.Mocked<Pick<Repository<ApiToken>, 'findOneBy' | 'insert' | 'update'>>;
   let users: jest.Mocked<Pick<Repository<User>, 'findOneBy'>>;
   let service: TokensService;
+  let principals: ReturnType<typeof passThroughPrincipalCache>;
 
   const build = (env: Record<string, string> = { ADMIN_TOKEN }) =>
     new TokensService(
@@ -54,9 +57,11 @@ describe('TokensService', () => {
       AppConfig.fromEnv(env),
       inOneTransaction(tokens),
       fakeAdminAudit(),
+      principals,
     );
 
   beforeEach(() => {
+    principals = passThroughPrincipalCache();
     tokens = {
       findOneBy: jest.fn().mockResolvedValue(null),
       insert: jest.fn().mockResolvedValue(undefined),
@@ -106,6 +111,11 @@ describe('TokensService', () => {
         },
       });
       expect(tokens.findOneBy).toHaveBeenCalledWith({ tokenHash: sha256(bearer) });
+      // Kept under the token's hash, never the token itself.
+      expect(principals.principal).toHaveBeenCalledWith(
+        `token:${sha256(bearer)}`,
+        expect.any(Function),
+      );
       expect(tokens.update).toHaveBeenCalledWith(
         { id: TOKEN_ID },
         { lastUsedAt: expect.any(Date) },
@@ -230,6 +240,10 @@ describe('TokensService', () => {
       tokens.findOneBy.mockResolvedValue(token());
       await service.revoke(principal(CUSTOMER_A, [Role.Requester], USER_ID), TOKEN_ID);
       expect(tokens.update).toHaveBeenCalledWith({ id: TOKEN_ID }, { revokedAt: expect.any(Date) });
+      // Every process forgets it, under the hash the cache keeps it by.
+      expect(principals.invalidate).toHaveBeenCalledWith({
+        credential: `token:${'ab'.repeat(32)}`,
+      });
       tokens.findOneBy.mockResolvedValue(token({ revokedAt: new Date() }));
       tokens.update.mockClear();
       await service.revoke(principal(PROVIDER_ORG, [Role.Admin]), TOKEN_ID);

@@ -12,6 +12,7 @@ import { isUuid } from './is-uuid';
 import { isPersonalToken, issuerOf } from './token-issuer';
 import { OrganizationsService } from './organizations.service';
 import { PartiesErrorCode, PartiesException } from './parties.exception';
+import { principalKey, PrincipalCacheService } from './principal-cache/principal-cache.service';
 import { IssuedToken, OrganizationKind, partyOfKind, Principal, Role } from './parties.types';
 
 /** Every issued token starts with this, so a leaked one is easy to recognise (and to scan for). */
@@ -38,6 +39,7 @@ export class TokensService implements OnApplicationBootstrap {
     config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly audit: AdminAuditService,
+    private readonly cache: PrincipalCacheService,
   ) {
     this.adminDigest = config.env.ADMIN_TOKEN ? sha256(config.env.ADMIN_TOKEN) : null;
   }
@@ -48,11 +50,19 @@ export class TokensService implements OnApplicationBootstrap {
     }
   }
 
-  /** The principal a bearer token stands for, or null for any token that does not (or no longer) work. */
+  /**
+   * The principal a bearer token stands for, or null for any token that does not (or no longer)
+   * work. Kept for `AUTH_CACHE_TTL_MS`: lastUsedAt is then written when the token is read again.
+   */
   async authenticate(bearer: string): Promise<Principal | null> {
     if (this.isAdminToken(bearer)) return this.bootstrapAdmin();
     if (!bearer.startsWith(TOKEN_PREFIX) || bearer.length > MAX_TOKEN_LENGTH) return null;
-    const token = await this.tokens.findOneBy({ tokenHash: sha256(bearer).toString('hex') });
+    const tokenHash = sha256(bearer).toString('hex');
+    return this.cache.principal(principalKey.token(tokenHash), () => this.load(tokenHash));
+  }
+
+  private async load(tokenHash: string): Promise<{ principal: Principal } | null> {
+    const token = await this.tokens.findOneBy({ tokenHash });
     const user =
       token && !token.revokedAt ? await this.users.findOneBy({ id: token.userId }) : null;
     if (!token || !user?.active) return null;
@@ -67,7 +77,7 @@ export class TokensService implements OnApplicationBootstrap {
       amr: [],
       authTime: null,
     };
-    return { ...(await this.principalOf(user)), credential };
+    return { principal: { ...(await this.principalOf(user)), credential } };
   }
 
   /** An active user by id, or null (the owner of a session or an identity provider's subject). */
@@ -91,10 +101,15 @@ export class TokensService implements OnApplicationBootstrap {
     };
   }
 
-  /** The active user the identity provider's subject stands for, or null. */
-  async activeUserBySubject(subject: string): Promise<User | null> {
-    const user = await this.users.findOneBy({ oidcSubject: subject });
-    return user?.active ? user : null;
+  /**
+   * The principal (without its credential) of the active user the identity provider's subject
+   * stands for, or null; kept for `AUTH_CACHE_TTL_MS`.
+   */
+  async principalOfSubject(subject: string): Promise<Principal | null> {
+    return this.cache.principal(principalKey.subject(subject), async () => {
+      const user = await this.users.findOneBy({ oidcSubject: subject });
+      return user?.active ? { principal: await this.principalOf(user) } : null;
+    });
   }
 
   /** The principal of an active user the engine acts for (a decision link's approver); else null. */
@@ -179,6 +194,7 @@ export class TokensService implements OnApplicationBootstrap {
         changes: { revokedAt: { from: null, to: revokedAt.toISOString() } },
       });
     });
+    await this.cache.invalidate({ credential: principalKey.token(token.tokenHash) });
   }
 
   /** Compares digests, not tokens, so the comparison takes the same time whatever the input. */

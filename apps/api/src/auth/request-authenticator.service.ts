@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainException } from '@app/core';
 import {
@@ -8,6 +8,7 @@ import {
   PartiesErrorCode,
   PartiesException,
   Principal,
+  PrincipalCacheService,
   SessionsService,
   TokensService,
 } from '@app/parties';
@@ -29,13 +30,19 @@ export const CSRF_HEADER = 'x-csrf-token';
  * 401, or 429 once its address is over the failure limit.
  */
 @Injectable()
-export class RequestAuthenticator {
+export class RequestAuthenticator implements OnApplicationBootstrap {
   constructor(
     private readonly tokens: TokensService,
     private readonly sessions: SessionsService,
     private readonly idpTokens: IdpTokenVerifier,
     private readonly limiter: AuthFailureLimiter,
+    private readonly principals: PrincipalCacheService,
   ) {}
+
+  /** Hears of revocations before the first call is served, so none is missed. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.principals.listen();
+  }
 
   async authenticate(req: Request, res: Response): Promise<Principal> {
     if (req.headers.authorization !== undefined) return this.bearer(req, res);
@@ -59,8 +66,8 @@ export class RequestAuthenticator {
       return this.refuse(req, res, 'Bearer error="invalid_token"');
     }
     const { claims } = check;
-    const user = await this.tokens.activeUserBySubject(claims.sub);
-    if (!user) {
+    const principal = await this.tokens.principalOfSubject(claims.sub);
+    if (!principal) {
       res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
       throw new PartiesException(PartiesErrorCode.UnknownSubject);
     }
@@ -78,7 +85,7 @@ export class RequestAuthenticator {
           ? new Date(claims.auth_time * 1000).toISOString()
           : null,
     };
-    return { ...(await this.tokens.principalOf(user)), credential };
+    return { ...principal, credential };
   }
 
   private async session(req: Request, res: Response, token: string): Promise<Principal> {

@@ -1,4 +1,5 @@
 import { clusterPrefixProblem } from '../redis/redis-cluster';
+import { AUTH_CACHE_TTL_MAX_MS } from './env/sign-in.env';
 import { Env, envSchema } from './env.schema';
 
 /** Thrown when the environment does not match the schema; names every wrong variable. */
@@ -6,6 +7,23 @@ export class InvalidConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration: ${problems.join('; ')}`);
   }
+}
+
+/** Rules that tie settings to one another, which the per-setting schema cannot say. */
+function crossSettingProblems(env: Env): string[] {
+  const problems = [
+    env.OIDC_ISSUER && !env.OIDC_CLIENT_ID
+      ? 'OIDC_CLIENT_ID is required when OIDC_ISSUER is set'
+      : null,
+    env.DATABASE_REPLICA_URL && !env.DATABASE_URL
+      ? 'DATABASE_REPLICA_URL requires DATABASE_URL (PostgreSQL)'
+      : null,
+    clusterPrefixProblem(env.REDIS_URL, env.QUEUE_PREFIX),
+    env.AUTH_CACHE_TTL_MS > AUTH_CACHE_TTL_MAX_MS && env.NODE_ENV !== 'test'
+      ? `AUTH_CACHE_TTL_MS must be at most ${AUTH_CACHE_TTL_MAX_MS} (longer only with NODE_ENV=test)`
+      : null,
+  ];
+  return problems.filter((problem): problem is string => typeof problem === 'string');
 }
 
 /** The validated configuration, injected wherever settings are needed. */
@@ -22,14 +40,8 @@ export class AppConfig {
         parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`),
       );
     }
-    if (parsed.data.OIDC_ISSUER && !parsed.data.OIDC_CLIENT_ID) {
-      throw new InvalidConfigError(['OIDC_CLIENT_ID is required when OIDC_ISSUER is set']);
-    }
-    if (parsed.data.DATABASE_REPLICA_URL && !parsed.data.DATABASE_URL) {
-      throw new InvalidConfigError(['DATABASE_REPLICA_URL requires DATABASE_URL (PostgreSQL)']);
-    }
-    const prefixProblem = clusterPrefixProblem(parsed.data.REDIS_URL, parsed.data.QUEUE_PREFIX);
-    if (prefixProblem) throw new InvalidConfigError([prefixProblem]);
+    const problems = crossSettingProblems(parsed.data);
+    if (problems.length > 0) throw new InvalidConfigError(problems);
     return new AppConfig(parsed.data);
   }
 

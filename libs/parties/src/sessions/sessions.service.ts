@@ -9,6 +9,7 @@ import { User } from '../entities/user.entity';
 import { isUuid } from '../is-uuid';
 import { PartiesErrorCode, PartiesException } from '../parties.exception';
 import { Principal } from '../parties.types';
+import { principalKey, PrincipalCacheService } from '../principal-cache/principal-cache.service';
 import { TokensService } from '../tokens.service';
 
 /** lastSeenAt is precise to the minute: at most one write per session and minute. */
@@ -43,6 +44,7 @@ export class SessionsService {
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     private readonly tokens: TokensService,
     private readonly config: AppConfig,
+    private readonly cache: PrincipalCacheService,
   ) {}
 
   /** Starts a session for a person who has just signed in. */
@@ -68,26 +70,36 @@ export class SessionsService {
     return { session, token };
   }
 
-  /** The principal of a session cookie, or null once it has ended, idled out or expired. */
+  /**
+   * The principal of a session cookie, or null once it has ended, idled out or expired. Kept for
+   * `AUTH_CACHE_TTL_MS`, never past the moment the session would end or idle out; lastSeenAt is
+   * then written when the session is read again.
+   */
   async authenticate(token: string): Promise<Principal | null> {
-    const session = await this.live(token);
+    if (!token || token.length > MAX_TOKEN_LENGTH) return null;
+    const tokenHash = sha256(token);
+    return this.cache.principal(principalKey.session(tokenHash), () => this.load(tokenHash));
+  }
+
+  private async load(tokenHash: string): Promise<{ principal: Principal; endsAt: Date } | null> {
+    const session = await this.live(tokenHash);
     const user = session ? await this.tokens.activeUser(session.userId) : null;
     if (!session || !user) return null;
     await this.touch(session);
     const principal = await this.tokens.principalOf(user);
-    return {
-      ...principal,
-      credential: {
-        kind: CredentialKind.Session,
-        id: session.id,
-        issuer: session.userId,
-        personal: true,
-        method: session.method as AuthMethod,
-        acr: session.acr,
-        amr: session.amr ?? [],
-        authTime: session.authenticatedAt.toISOString(),
-      },
+    const idleAt = session.lastSeenAt.getTime() + this.config.env.SESSION_IDLE_MINUTES * MINUTE_MS;
+    const endsAt = new Date(Math.min(session.expiresAt.getTime(), idleAt));
+    const credential = {
+      kind: CredentialKind.Session,
+      id: session.id,
+      issuer: session.userId,
+      personal: true,
+      method: session.method as AuthMethod,
+      acr: session.acr,
+      amr: session.amr ?? [],
+      authTime: session.authenticatedAt.toISOString(),
     };
+    return { principal: { ...principal, credential }, endsAt };
   }
 
   /**
@@ -115,12 +127,16 @@ export class SessionsService {
       throw new PartiesException(PartiesErrorCode.SessionNotFound, { id });
     }
     if (!session.endedAt) await this.sessions.update({ id }, { endedAt: new Date() });
+    await this.cache.invalidate({ credential: principalKey.session(session.tokenHash) });
   }
 
   /** Sign-out: ends the session of this cookie, if it still works; returns it. */
   async endByToken(token: string): Promise<Session | null> {
-    const session = await this.live(token);
+    if (!token || token.length > MAX_TOKEN_LENGTH) return null;
+    const tokenHash = sha256(token);
+    const session = await this.live(tokenHash);
     if (session) await this.sessions.update({ id: session.id }, { endedAt: new Date() });
+    await this.cache.invalidate({ credential: principalKey.session(tokenHash) });
     return session;
   }
 
@@ -129,9 +145,8 @@ export class SessionsService {
     await manager.update(Session, { userId, endedAt: IsNull() }, { endedAt: at });
   }
 
-  private async live(token: string): Promise<Session | null> {
-    if (!token || token.length > MAX_TOKEN_LENGTH) return null;
-    const session = await this.sessions.findOneBy({ tokenHash: sha256(token) });
+  private async live(tokenHash: string): Promise<Session | null> {
+    const session = await this.sessions.findOneBy({ tokenHash });
     const now = new Date();
     if (!session || session.endedAt || session.expiresAt <= now || this.idle(session, now)) {
       return null;
@@ -148,5 +163,6 @@ export class SessionsService {
     const now = new Date();
     if (now.getTime() - session.lastSeenAt.getTime() < LAST_SEEN_RESOLUTION_MS) return;
     await this.sessions.update({ id: session.id }, { lastSeenAt: now });
+    session.lastSeenAt = now;
   }
 }

@@ -7,6 +7,7 @@ import { Role, UserKind } from '../parties.types';
 import { CUSTOMER_A, CUSTOMER_B, principal, PROVIDER_ORG } from '../testing/principal.fixture';
 import { UsersService } from '../users.service';
 import { SessionsService } from '../sessions/sessions.service';
+import { passThroughPrincipalCache } from '../testing/principal-cache.fixture';
 import { UpdateUserService } from './update-user.service';
 
 const ADMIN_ID = '00000000-0000-4000-8000-0000000000ff';
@@ -30,6 +31,7 @@ describe('UpdateUserService', () => {
   let endSessions: jest.Mock;
   let save: jest.Mock;
   let service: UpdateUserService;
+  let principals: ReturnType<typeof passThroughPrincipalCache>;
   const admin = principal(CUSTOMER_A, [Role.Admin], ADMIN_ID);
 
   beforeEach(() => {
@@ -61,12 +63,14 @@ describe('UpdateUserService', () => {
     audit = fakeAdminAudit();
     emit = jest.fn().mockResolvedValue([]);
     endSessions = jest.fn().mockResolvedValue(undefined);
+    principals = passThroughPrincipalCache();
     service = new UpdateUserService(
       users,
       inOneTransaction(repository),
       audit,
       { emitAsync: emit } as unknown as EventEmitter2,
       { endAllOf: endSessions } as unknown as SessionsService,
+      principals,
     );
   });
 
@@ -121,10 +125,23 @@ describe('UpdateUserService', () => {
     });
     expect(emit).toHaveBeenCalledWith('user.deactivated', deactivated);
     expect(endSessions).toHaveBeenCalledWith(expect.anything(), USER_ID, changed.deactivatedAt);
+    expect(principals.invalidate).toHaveBeenCalledWith({ user: USER_ID });
     audit.record.mockClear();
+    principals.invalidate.mockClear();
     await service.update(admin, USER_ID, { active: false });
     expect(audit.record).not.toHaveBeenCalled();
     expect(emit).toHaveBeenCalledTimes(1);
+    expect(principals.invalidate).not.toHaveBeenCalled();
+  });
+
+  it('has every process read the user again after a role change, not after a refused one', async () => {
+    await service.update(admin, USER_ID, { roles: [Role.Approver] });
+    expect(principals.invalidate).toHaveBeenCalledWith({ user: USER_ID });
+    principals.invalidate.mockClear();
+    await expect(
+      service.update(principal(CUSTOMER_A, [Role.Requester]), USER_ID, { roles: [] }),
+    ).rejects.toBeDefined();
+    expect(principals.invalidate).not.toHaveBeenCalled();
   });
 
   it('keeps a committed deactivation when announcing it fails', async () => {

@@ -12,6 +12,7 @@ import { AccessPolicy } from '../access-policy';
 import { User } from '../entities/user.entity';
 import { PartiesErrorCode as Code, PartiesException } from '../parties.exception';
 import { Principal, UpdateUserInput } from '../parties.types';
+import { PrincipalCacheService } from '../principal-cache/principal-cache.service';
 import { isActiveAdmin, normalizeRoles, refuseDecidingService } from '../roles';
 import { SessionsService } from '../sessions/sessions.service';
 import { UsersService } from '../users.service';
@@ -37,6 +38,7 @@ export class UpdateUserService {
     private readonly audit: AdminAuditService,
     private readonly events: EventEmitter2,
     private readonly sessions: SessionsService,
+    private readonly principals: PrincipalCacheService,
   ) {}
 
   async update(principal: Principal, id: string, input: UpdateUserInput): Promise<UserUpdate> {
@@ -47,6 +49,7 @@ export class UpdateUserService {
     const gained = roles?.filter((role) => !target.roles.includes(role)) ?? [];
     if (principal.userId === target.id && gained.length > 0)
       throw new PartiesException(Code.OwnRolesEscalation, { roles: gained.join(', ') });
+    let changed = false;
     const update = await this.transactions.run(async (manager) => {
       await this.audit.lockChain(manager, target.organizationId);
       const before = await manager.findOneByOrFail(User, { id });
@@ -57,6 +60,7 @@ export class UpdateUserService {
         oidcSubject: subjectOf(input.oidcSubject),
       });
       if (Object.keys(changes).length === 0) return { user: before, deactivated: null };
+      changed = true;
       const at = new Date();
       const after = Object.assign(new User(), before, withChanges(before, changes, at));
       if (isActiveAdmin(before) && !isActiveAdmin(after)) await this.keepAnAdmin(manager, before);
@@ -79,6 +83,8 @@ export class UpdateUserService {
       if (deactivated) await this.sessions.endAllOf(manager, id, at);
       return { user: after, deactivated: deactivated ? userDeactivated(after) : null };
     });
+    // Whatever changed, every process reads the user again: roles, activity and subject are its power.
+    if (changed) await this.principals.invalidate({ user: id });
     if (update.deactivated) await this.announce(update.deactivated);
     return update;
   }

@@ -9,6 +9,11 @@ const commaList = z.string().transform((value) =>
     .filter(Boolean),
 );
 
+/** The longest principal cache a deployment may keep: what bounds a revoked credential's life. */
+export const AUTH_CACHE_TTL_MAX_MS = 1_000;
+/** Tests may keep principals longer, to show invalidation travels by Redis and not by expiry. */
+const AUTH_CACHE_TTL_TEST_MAX_MS = 600_000;
+
 /** How people and machines sign in: sessions, OpenID Connect, emailed links and step-up. */
 export const SIGN_IN_ENV = {
   OIDC_ISSUER: urlWithScheme(['https', 'http'])
@@ -63,6 +68,19 @@ export const SIGN_IN_ENV = {
     .max(10_080)
     .default(60)
     .describe('A session unused this long ends; each use starts the count again.'),
+  AUTH_CACHE_TTL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(AUTH_CACHE_TTL_TEST_MAX_MS)
+    .default(1_000)
+    .describe(
+      'How long each API process keeps who a token, session or identity provider subject stands ' +
+        'for, instead of reading it from the database on every call (ms). A revocation, sign-out, ' +
+        'deactivation or role change clears it in every process at once through Redis; this bounds ' +
+        'how long a lost message could leave one stale. At most `1000`, so a revoked credential ' +
+        'stops working everywhere within a second (longer only with `NODE_ENV=test`); `0`: no cache.',
+    ),
   SESSION_MAX_HOURS: z.coerce
     .number()
     .int()
