@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import Redis from 'ioredis';
-import { AppConfig, redisOptions, withTimeout } from '@app/core';
+import { AppConfig, createRedisClient, RedisClient, withTimeout } from '@app/core';
 import type { Principal } from '../parties.types';
 import { PrincipalCache } from './principal-cache';
 
@@ -52,9 +51,9 @@ export class PrincipalCacheService implements OnModuleDestroy {
   private readonly logger = new Logger(PrincipalCacheService.name);
   private readonly cache: PrincipalCache;
   private readonly channel: string;
-  private subscriber?: Redis;
+  private subscriber?: RedisClient;
   private subscribed?: Promise<unknown>;
-  private publisher?: Redis;
+  private publisher?: RedisClient;
   /** Settles once the publisher first connects: a publish before that would fail at once. */
   private publisherReady?: Promise<unknown>;
   private failures = 0;
@@ -128,10 +127,9 @@ export class PrincipalCacheService implements OnModuleDestroy {
     else this.cache.dropUser(what.user);
   }
 
-  private connectPublisher(): Redis {
+  private connectPublisher(): RedisClient {
     if (this.publisher) return this.publisher;
-    this.publisher = new Redis({
-      ...redisOptions(this.config.env.REDIS_URL),
+    this.publisher = createRedisClient(this.config.env.REDIS_URL, {
       // While Redis is away a publish fails at once instead of queueing.
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
@@ -146,7 +144,7 @@ export class PrincipalCacheService implements OnModuleDestroy {
   /** ioredis subscribes again after a reconnection; what was missed meanwhile is cleared. */
   private subscribe(): void {
     if (this.subscriber) return;
-    const subscriber = new Redis(redisOptions(this.config.env.REDIS_URL));
+    const subscriber = createRedisClient(this.config.env.REDIS_URL);
     subscriber.on('error', () => undefined);
     subscriber.on('message', (channel: string, message: string) => {
       if (channel === this.channel) this.received(message);
