@@ -36,6 +36,8 @@ export interface BenchEngineOptions {
   env?: Record<string, string>;
   /** Extra node flags for both processes, such as `--cpu-prof`. */
   nodeArgs?: string[];
+  /** How long each process may take to be ready (a busy machine starts them slowly). */
+  readyTimeoutMs?: number;
 }
 
 /**
@@ -72,13 +74,15 @@ export class BenchEngine {
       BENCH_NOOP_ROUTE: 'true',
       ...options.env,
     };
+    const { nodeArgs, readyTimeoutMs } = options;
+    const processOptions = { nodeArgs, readyTimeoutMs };
     const started: EngineProcess[] = [];
     try {
       await waitForBuild();
       // One after the other: the API migrates the new database, then the worker finds it ready.
-      started.push(await EngineProcess.start({ role: 'api', env, nodeArgs: options.nodeArgs }));
+      started.push(await EngineProcess.start({ role: 'api', env, ...processOptions }));
       await waitForBuild();
-      started.push(await EngineProcess.start({ role: 'worker', env, nodeArgs: options.nodeArgs }));
+      started.push(await EngineProcess.start({ role: 'worker', env, ...processOptions }));
     } catch (error) {
       await Promise.all(started.map((engine) => engine.stop()));
       await cleanUp(database, smtp, prefix);
