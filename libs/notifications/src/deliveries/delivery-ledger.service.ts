@@ -6,6 +6,7 @@ import { asRow, isUniqueViolation, RequestEvent } from '@app/core';
 import { MailMessage } from '../mail/mail-message';
 import { Audience } from '../planning/audience';
 import { PlannedMessage } from '../planning/notification-planner.service';
+import { DeliveryClaim, DeliveryRounds } from './delivery-rounds';
 import { DeliveryStatus, NotificationDelivery } from './notification-delivery.entity';
 
 /** A message about no single event of a request: a daily digest, named by its own stable id. */
@@ -22,10 +23,14 @@ export const DIGEST_EVENT_TYPE = 'notification.digest';
 /** The record of every message owed: written before it is queued, settled by the mail processor. */
 @Injectable()
 export class DeliveryLedger {
+  private readonly rounds: DeliveryRounds;
+
   constructor(
     @InjectRepository(NotificationDelivery)
     private readonly deliveries: Repository<NotificationDelivery>,
-  ) {}
+  ) {
+    this.rounds = new DeliveryRounds((sql, params) => this.deliveries.query(sql, params));
+  }
 
   /** Records the planned messages of an event; returns those not yet sent (a replay skips the rest). */
   async record(event: RequestEvent, planned: PlannedMessage[]): Promise<NotificationDelivery[]> {
@@ -48,7 +53,15 @@ export class DeliveryLedger {
         sentAt: null,
       }),
     );
-    for (const row of rows) await this.insertOnce(row);
+    // One insert for all of the event's messages; a replay's rows are there already and stay.
+    if (rows.length > 0) {
+      await this.deliveries
+        .createQueryBuilder()
+        .insert()
+        .values(rows.map((row) => asRow<NotificationDelivery>(row)))
+        .orIgnore()
+        .execute();
+    }
     const stored = await this.deliveries.findBy({
       eventId: event.id,
       recipient: In(rows.map((row) => row.recipient)),
@@ -117,6 +130,19 @@ export class DeliveryLedger {
   /** A delivery and its message, as the send job reads it. */
   find(id: string): Promise<NotificationDelivery | null> {
     return this.deliveries.findOneBy({ id });
+  }
+
+  /**
+   * The delivery a send job is about to send, read in the same round trip as other jobs' settling
+   * (see DeliveryRounds); null when there is none.
+   */
+  claim(id: string): Promise<DeliveryClaim | null> {
+    return this.rounds.claim(id);
+  }
+
+  /** Records a delivery as sent, written in the same round trip as other jobs' claims. */
+  settleSent(id: string, attempts: number): Promise<void> {
+    return this.rounds.settleSent(id, attempts);
   }
 
   /** Inserts a row unless one for the same event and recipient exists. */

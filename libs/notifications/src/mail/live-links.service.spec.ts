@@ -11,7 +11,11 @@ const UNSUBSCRIBE_URL = `https://raci.example/v1/unsubscribe/${USER}.mac`;
 
 function liveLinks(known = true): LiveLinks {
   const decisions = {
-    urlOf: jest.fn((id: string) => Promise.resolve(known && id === LINK ? DECISION_URL : null)),
+    urlsOf: jest.fn((ids: string[]) =>
+      Promise.resolve(
+        new Map(ids.filter((id) => known && id === LINK).map((id) => [id, DECISION_URL])),
+      ),
+    ),
   } as unknown as DecisionLinks;
   const unsubscribe = {
     url: (id: string) => `https://raci.example/v1/unsubscribe/${id}.mac`,

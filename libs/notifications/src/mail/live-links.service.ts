@@ -20,8 +20,10 @@ export class LiveLinks {
   async fill(message: MailMessage): Promise<MailMessage> {
     const { links, ...sent } = message;
     if (!links?.length) return sent;
-    const urls = new Map<string, string>();
-    for (const slot of links) urls.set(placeholderOf(slot), await this.urlOf(slot));
+    const decisions = await this.decisions.urlsOf(
+      links.filter((slot) => slot.kind === MailLinkKind.Decision).map((slot) => slot.id),
+    );
+    const urls = new Map(links.map((slot) => [placeholderOf(slot), this.urlOf(slot, decisions)]));
     const fill = (value: string, escape: (url: string) => string = (url) => url) =>
       value.replace(PLACEHOLDER, (placeholder) => {
         const url = urls.get(placeholder);
@@ -39,9 +41,10 @@ export class LiveLinks {
     };
   }
 
-  private async urlOf({ kind, id }: MailLinkSlot): Promise<string> {
+  /** A slot's URL; the decision links' were read together, in one query for the whole message. */
+  private urlOf({ kind, id }: MailLinkSlot, decisions: Map<string, string>): string {
     if (kind === MailLinkKind.Unsubscribe) return this.unsubscribe.url(id);
-    const url = await this.decisions.urlOf(id);
+    const url = decisions.get(id);
     if (!url) throw new Error(`decision link ${id} of a message no longer exists`);
     return url;
   }

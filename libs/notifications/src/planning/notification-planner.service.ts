@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Catalog, Party } from '@app/catalog';
 import { AppConfig, RequestEvent, RequestEventType } from '@app/core';
 import { Locale, UsersService } from '@app/parties';
-import { DecisionLinks, LINK_PAIRS, RequestReader, RequestView } from '@app/requests';
+import { DecisionLinks, LINK_PAIRS, LinkVerb, RequestReader, RequestView } from '@app/requests';
 import { DigestItems } from '../digest/digest-items.service';
 import { MailLinkKind, MailLinkSlot, newSlot, placeholderOf } from '../mail/mail-link-slot';
 import { MailMessage } from '../mail/mail-message';
@@ -16,7 +16,7 @@ import { requestPageUrl } from '../templates/request-page-url';
 import { audiencesOf, Audience } from './audience';
 import { isMatrixChange, matrixChangeParams, matrixChangeWords } from './matrix-change';
 import { actionWords, labelledParams, waitingLines } from './message-facts';
-import { localeOf, RecipientDirectory } from './recipient-directory';
+import { localeOf, Recipient, RecipientDirectory } from './recipient-directory';
 
 /** One message owed for an event, ready to be recorded and sent. */
 export interface PlannedMessage {
@@ -85,14 +85,16 @@ export class NotificationPlanner {
       const yamlLabel = labelledParams(action, { yaml: '' }, locale)[0].label;
       return matrixChangeParams(changeWords[locale], labelled, yamlLabel, locale);
     };
-    const planned = new Map<string, PlannedMessage>();
+    const customerName = organizations[Party.Customer].name;
+    // Who hears, from one read of the parties' members: the first audience wins a person in several.
+    const chosen = new Map<string, { audience: Audience } & Recipient>();
     const notNow = new Set<string>();
+    const everyone = await this.directory.recipientsOf(audiences, request, organizations);
     for (const audience of audiences) {
-      const recipients = await this.directory.recipients(audience, request, organizations);
-      for (const { email, organization, userId } of recipients) {
-        if (planned.has(email) || notNow.has(email)) continue;
+      for (const recipient of everyone.get(audience) ?? []) {
+        const { email, organization, userId } = recipient;
+        if (chosen.has(email) || notNow.has(email)) continue;
         const informedUser = audience === Audience.Informed ? userId : undefined;
-        const customerName = organizations[Party.Customer].name;
         const title = actionWords(action, request.action, localeOf(organization)).title;
         if (
           informedUser &&
@@ -101,60 +103,55 @@ export class NotificationPlanner {
           notNow.add(email);
           continue;
         }
-        const asked = audience === Audience.ApprovalNeeded;
-        const pair =
-          audience === Audience.ApprovalNeeded
-            ? LINK_PAIRS.approval
-            : audience === Audience.OpinionRequested
-              ? LINK_PAIRS.opinion
-              : undefined;
-        const locale = localeOf(organization);
-        const words = actionWords(action, request.action, locale);
-        const links = pair && userId ? await this.linksFor(request.id, userId, pair) : undefined;
-        const unsubscribe = informedUser ? this.unsubscribe.slotFor(informedUser) : undefined;
-        const rendered = renderMessage({
-          audience,
-          eventType: event.type,
-          locale,
-          requestId: request.id,
-          actionKey: request.action,
-          actionTitle: words.title,
-          actionComment: words.comment,
-          organizationName: customerName,
-          submitter: request.submittedBy,
-          params: paramsIn(locale),
-          state: event.toState,
-          dueAt: event.dueAt ? new Date(event.dueAt) : null,
-          waitingOn: waitingLines(request),
-          performer: request.performer,
-          via: action?.performer.via,
-          submitterComment: request.comment,
-          eventText: event.comment,
-          eventActor: event.actorId ? names.get(event.actorId) : null,
-          stuck: event.stuck,
-          opinions: asked ? opinionsShown : [],
-          result: answer ? request.result : undefined,
-          comments,
-          viewUrl: requestPageUrl(this.config.publicUrl, request.id),
-          links,
-          unsubscribeUrl: unsubscribe?.url,
-        });
-        const slots = [...(links?.slots ?? []), ...(unsubscribe ? [unsubscribe.slot] : [])];
-        const message: MailMessage = {
-          messageId: messageIdOf(event.id, email),
-          topic: topicOf(event.type, audience),
-          to: [email],
-          ...rendered,
-          ...(unsubscribe && { headers: unsubscribe.headers }),
-          ...(slots.length > 0 && { links: slots }),
-        };
-        planned.set(email, {
-          audience,
-          recipient: email,
-          organizationId: organization.id,
-          message,
-        });
+        chosen.set(email, { audience, ...recipient });
       }
+    }
+    const links = await this.linksFor(request.id, [...chosen.values()]);
+    const planned = new Map<string, PlannedMessage>();
+    for (const { audience, email, organization, userId } of chosen.values()) {
+      const informedUser = audience === Audience.Informed ? userId : undefined;
+      const asked = audience === Audience.ApprovalNeeded;
+      const locale = localeOf(organization);
+      const words = actionWords(action, request.action, locale);
+      const ownLinks = links.get(email);
+      const unsubscribe = informedUser ? this.unsubscribe.slotFor(informedUser) : undefined;
+      const rendered = renderMessage({
+        audience,
+        eventType: event.type,
+        locale,
+        requestId: request.id,
+        actionKey: request.action,
+        actionTitle: words.title,
+        actionComment: words.comment,
+        organizationName: customerName,
+        submitter: request.submittedBy,
+        params: paramsIn(locale),
+        state: event.toState,
+        dueAt: event.dueAt ? new Date(event.dueAt) : null,
+        waitingOn: waitingLines(request),
+        performer: request.performer,
+        via: action?.performer.via,
+        submitterComment: request.comment,
+        eventText: event.comment,
+        eventActor: event.actorId ? names.get(event.actorId) : null,
+        stuck: event.stuck,
+        opinions: asked ? opinionsShown : [],
+        result: answer ? request.result : undefined,
+        comments,
+        viewUrl: requestPageUrl(this.config.publicUrl, request.id),
+        links: ownLinks,
+        unsubscribeUrl: unsubscribe?.url,
+      });
+      const slots = [...(ownLinks?.slots ?? []), ...(unsubscribe ? [unsubscribe.slot] : [])];
+      const message: MailMessage = {
+        messageId: messageIdOf(event.id, email),
+        topic: topicOf(event.type, audience),
+        to: [email],
+        ...rendered,
+        ...(unsubscribe && { headers: unsubscribe.headers }),
+        ...(slots.length > 0 && { links: slots }),
+      };
+      planned.set(email, { audience, recipient: email, organizationId: organization.id, message });
     }
     return [...planned.values()];
   }
@@ -191,26 +188,49 @@ export class NotificationPlanner {
   }
 
   /**
-   * The pair of decision links a message asks with, bound to its recipient: issued now, each shown
-   * by its slot's placeholder, its working URL made only as the message is sent.
+   * The pair of decision links each message that asks carries, bound to its recipient, by address:
+   * issued now, all of the event's in one go, each shown by its slot's placeholder, its working URL
+   * made only as the message is sent.
    */
   private async linksFor(
     requestId: string,
-    userId: string,
-    pair: (typeof LINK_PAIRS)[keyof typeof LINK_PAIRS],
-  ) {
-    const verbs = [];
-    const slots: MailLinkSlot[] = [];
-    let expiresAt = new Date();
-    for (const verb of pair) {
-      const link = await this.links.issue(requestId, userId, verb);
-      const slot = newSlot(MailLinkKind.Decision, link.id);
-      slots.push(slot);
-      verbs.push({ verb, url: placeholderOf(slot) });
-      expiresAt = link.expiresAt;
+    recipients: readonly ({ audience: Audience } & Recipient)[],
+  ): Promise<Map<string, MessageLinks>> {
+    const asking = recipients.flatMap(({ audience, email, userId }) => {
+      const pair = PAIR_OF[audience];
+      return pair && userId ? [{ email, userId, pair }] : [];
+    });
+    const wanted = asking.flatMap(({ userId, pair }) => pair.map((verb) => ({ userId, verb })));
+    const issued = await this.links.issueAll(requestId, wanted);
+    const byEmail = new Map<string, MessageLinks>();
+    let next = 0;
+    for (const { email, pair } of asking) {
+      const verbs = [];
+      const slots: MailLinkSlot[] = [];
+      let expiresAt = new Date();
+      for (const verb of pair) {
+        const link = issued[next++];
+        const slot = newSlot(MailLinkKind.Decision, link.id);
+        slots.push(slot);
+        verbs.push({ verb, url: placeholderOf(slot) });
+        expiresAt = link.expiresAt;
+      }
+      byEmail.set(email, { verbs, expiresAt, slots });
     }
-    return { verbs, expiresAt, slots };
+    return byEmail;
   }
+}
+
+/** The decision links a message of each audience asks with; the others carry none. */
+const PAIR_OF: Partial<Record<Audience, (typeof LINK_PAIRS)[keyof typeof LINK_PAIRS]>> = {
+  [Audience.ApprovalNeeded]: LINK_PAIRS.approval,
+  [Audience.OpinionRequested]: LINK_PAIRS.opinion,
+};
+
+interface MessageLinks {
+  verbs: { verb: LinkVerb; url: string }[];
+  expiresAt: Date;
+  slots: MailLinkSlot[];
 }
 
 /** What a message is about, in a word: `approval-needed`, `reminder-opinion-requested`, `request-completed`, … */

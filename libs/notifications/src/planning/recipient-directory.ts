@@ -57,37 +57,53 @@ export class RecipientDirectory {
     request: RequestView,
     organizations: Record<Party, Organization>,
   ): Promise<Recipient[]> {
-    const parties = audience === Audience.Informed ? request.informed : PARTIES;
+    return (await this.recipientsOf([audience], request, organizations)).get(audience) ?? [];
+  }
+
+  /**
+   * The recipients of each audience of one event, from one read of the parties' members (and one
+   * of their delegations, where someone is asked), whatever the number of audiences.
+   */
+  async recipientsOf(
+    audiences: readonly Audience[],
+    request: RequestView,
+    organizations: Record<Party, Organization>,
+  ): Promise<Map<Audience, Recipient[]>> {
+    const partiesOf = (audience: Audience) =>
+      audience === Audience.Informed ? request.informed : PARTIES;
+    const parties = [...new Set(audiences.flatMap(partiesOf))];
     const members = await this.users.membersOf(parties.map((party) => organizations[party].id));
     // The letters of the catalog version the request was routed under.
     const letters = (await this.catalog.at(request.catalogVersion)).lettersOf(request.action);
-    const asks = audience !== Audience.Informed && audience !== Audience.Escalation;
+    const asks = audiences.some((a) => a !== Audience.Informed && a !== Audience.Escalation);
     const held = asks ? await this.delegations.of(members.map((user) => user.id)) : [];
     // A change of the matrix concerns every customer: each customer organization is Informed.
     const everyCustomer =
-      audience === Audience.Informed && isMatrixChange(request)
+      audiences.includes(Audience.Informed) && isMatrixChange(request)
         ? await this.organizations.customers()
         : null;
-    return parties.flatMap((party) => {
-      const organization = organizations[party];
-      if (everyCustomer && party === Party.Customer) {
-        return everyCustomer.flatMap((customer) =>
-          customer.contactEmails.map((email) => ({ email, organization: customer })),
-        );
-      }
-      const people = members.filter((user) => user.organizationId === organization.id);
-      if (audience === Audience.Informed) {
-        // The organization's mailboxes, and the submitter if they belong to this party.
-        const submitter = people.filter((user) => user.id === request.submittedBy.id);
-        return [
-          ...organization.contactEmails.map((email) => ({ email, organization })),
-          ...submitter.map((user) => ({ email: user.email, organization, userId: user.id })),
-        ];
-      }
-      return people
-        .filter((user) => this.isAsked(audience, user, party, request, letters, held))
-        .map((user) => ({ email: user.email, organization, userId: user.id }));
-    });
+    const recipientsOf = (audience: Audience): Recipient[] =>
+      partiesOf(audience).flatMap((party) => {
+        const organization = organizations[party];
+        if (audience === Audience.Informed && everyCustomer && party === Party.Customer) {
+          return everyCustomer.flatMap((customer) =>
+            customer.contactEmails.map((email) => ({ email, organization: customer })),
+          );
+        }
+        const people = members.filter((user) => user.organizationId === organization.id);
+        if (audience === Audience.Informed) {
+          // The organization's mailboxes, and the submitter if they belong to this party.
+          const submitter = people.filter((user) => user.id === request.submittedBy.id);
+          return [
+            ...organization.contactEmails.map((email) => ({ email, organization })),
+            ...submitter.map((user) => ({ email: user.email, organization, userId: user.id })),
+          ];
+        }
+        return people
+          .filter((user) => this.isAsked(audience, user, party, request, letters, held))
+          .map((user) => ({ email: user.email, organization, userId: user.id }));
+      });
+    return new Map(audiences.map((audience) => [audience, recipientsOf(audience)]));
   }
 
   /** Escalations go to the Accountable party's admins; every other ask, to who may do it. */

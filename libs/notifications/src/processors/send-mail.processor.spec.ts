@@ -1,10 +1,10 @@
 import { Job } from 'bullmq';
-import { JobData, JobName, SendMailResult } from '@app/core';
+import { AppConfig, JobData, JobName, SendMailResult } from '@app/core';
 import { DeliveryLedger } from '../deliveries/delivery-ledger.service';
 import { DeliveryStatus } from '../deliveries/notification-delivery.entity';
 import { LiveLinks } from '../mail/live-links.service';
 import { MailTransport } from '../mail/mail-transport';
-import { SendMailProcessor } from './send-mail.processor';
+import { mailConcurrency, SendMailProcessor } from './send-mail.processor';
 
 type MailJob = Job<JobData<JobName.SendMail>, SendMailResult>;
 
@@ -37,8 +37,10 @@ describe('SendMailProcessor', () => {
     send = jest.fn().mockResolvedValue({ response: '250 queued as A1' });
     settle = jest.fn().mockResolvedValue(undefined);
     const ledger = {
-      find: jest.fn().mockResolvedValue({ status: DeliveryStatus.Queued, message }),
+      claim: jest.fn().mockResolvedValue({ status: DeliveryStatus.Queued, message }),
       settle,
+      settleSent: (id: string, attempts: number): Promise<void> =>
+        settle(id, { sent: true, attempts }) as Promise<void>,
     } as unknown as DeliveryLedger;
     const links = {
       fill: jest.fn(({ links: _slots, ...sent }: typeof message) =>
@@ -48,7 +50,8 @@ describe('SendMailProcessor', () => {
         }),
       ),
     } as unknown as LiveLinks;
-    processor = new SendMailProcessor({ send } as unknown as MailTransport, ledger, links);
+    const config = { env: { SMTP_POOL_SIZE: 5 } } as unknown as AppConfig;
+    processor = new SendMailProcessor({ send } as unknown as MailTransport, ledger, links, config);
   });
 
   it('sends the message with its links made as it goes out', async () => {
@@ -94,5 +97,13 @@ describe('SendMailProcessor', () => {
       error: 'SMTP 451: try later',
       final: false,
     });
+  });
+
+  it('takes as many jobs at a time as twice the SMTP pool, set once the worker exists', () => {
+    const worker = { concurrency: 8 };
+    Object.defineProperty(processor, 'worker', { get: () => worker });
+    processor.onApplicationBootstrap();
+    expect(worker.concurrency).toBe(10);
+    expect(mailConcurrency(1)).toBe(2);
   });
 });

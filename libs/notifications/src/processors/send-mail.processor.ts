@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { JobData, JobName, QueueName, SendMailResult, WORKER_LOCKS } from '@app/core';
+import { AppConfig, JobData, JobName, QueueName, SendMailResult, WORKER_LOCKS } from '@app/core';
 import { DeliveryStatus } from '../deliveries/notification-delivery.entity';
 import { DeliveryLedger } from '../deliveries/delivery-ledger.service';
 import { LiveLinks } from '../mail/live-links.service';
@@ -14,28 +14,34 @@ import { smtpFailureOf } from '../mail/smtp-reply';
  * fails the job at once, since retrying cannot change the answer; anything else is retried by the
  * queue's policy, and the delivery is marked failed only when the last attempt fails. The message's
  * links are made only here, as it goes out: the ledger and the job hold none that works.
+ * Its concurrency follows the SMTP pool (see `mailConcurrency`).
  */
 @Processor(QueueName.Mail, { concurrency: 8, ...WORKER_LOCKS })
-export class SendMailProcessor extends WorkerHost {
+export class SendMailProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(SendMailProcessor.name);
 
   constructor(
     private readonly transport: MailTransport,
     private readonly ledger: DeliveryLedger,
     private readonly links: LiveLinks,
+    private readonly config: AppConfig,
   ) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = mailConcurrency(this.config.env.SMTP_POOL_SIZE);
   }
 
   async process(job: Job<JobData<JobName.SendMail>, SendMailResult>): Promise<SendMailResult> {
     const { deliveryId } = job.data;
     const attempts = job.attemptsMade + 1;
-    const delivery = await this.ledger.find(deliveryId);
+    const delivery = await this.ledger.claim(deliveryId);
     if (!delivery) return { deliveryId, outcome: 'gone' };
     // A worker killed after settling but before the job completed leaves the job to run again.
     if (delivery.status === DeliveryStatus.Sent) return { deliveryId, outcome: 'already-sent' };
     const response = job.data.accepted ?? (await this.send(job, delivery.message, attempts));
-    await this.ledger.settle(deliveryId, { sent: true, attempts });
+    await this.ledger.settleSent(deliveryId, attempts);
     return { deliveryId, outcome: 'sent', response };
   }
 
@@ -67,4 +73,13 @@ export class SendMailProcessor extends WorkerHost {
     await job.updateData({ ...job.data, accepted: response });
     return response;
   }
+}
+
+/**
+ * Send jobs at a time per process: two per SMTP connection, one on the wire and one reading or
+ * settling its delivery, so that no connection waits for the database and no job waits long for a
+ * connection.
+ */
+export function mailConcurrency(smtpPoolSize: number): number {
+  return 2 * smtpPoolSize;
 }

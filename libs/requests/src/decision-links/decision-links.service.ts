@@ -1,7 +1,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Catalog } from '@app/catalog';
 import { AppConfig, linkSecret } from '@app/core';
@@ -93,21 +93,34 @@ export class DecisionLinks {
     userId: string,
     verb: LinkVerb,
   ): Promise<{ id: string; expiresAt: Date }> {
+    return (await this.issueAll(requestId, [{ userId, verb }]))[0];
+  }
+
+  /**
+   * Links for several people and decisions on one request, in the order asked: one read of the
+   * request and one insert, however many messages of an event carry links.
+   */
+  async issueAll(
+    requestId: string,
+    wanted: readonly { userId: string; verb: LinkVerb }[],
+  ): Promise<{ id: string; expiresAt: Date }[]> {
+    if (wanted.length === 0) return [];
     const now = new Date();
     const request = await this.requests.findOneByOrFail({ id: requestId });
-    const link = {
+    const expiresAt = request.dueAt
+      ? new Date(request.dueAt)
+      : new Date(now.getTime() + this.config.env.LINK_TTL_HOURS * HOUR_MS);
+    const links = wanted.map(({ userId, verb }) => ({
       id: randomUUID(),
       requestId,
       userId,
       verb,
-      expiresAt: request.dueAt
-        ? new Date(request.dueAt)
-        : new Date(now.getTime() + this.config.env.LINK_TTL_HOURS * HOUR_MS),
+      expiresAt,
       usedAt: null,
       createdAt: now,
-    };
-    await this.links.insert(link);
-    return { id: link.id, expiresAt: link.expiresAt };
+    }));
+    await this.links.insert(links);
+    return links.map((link) => ({ id: link.id, expiresAt: link.expiresAt }));
   }
 
   /**
@@ -115,8 +128,19 @@ export class DecisionLinks {
    * carries the same link); null for a link that does not exist.
    */
   async urlOf(id: string): Promise<string | null> {
-    const link = isUuid(id) ? await this.links.findOneBy({ id }) : null;
-    return link ? `${this.config.publicUrl}/v1/email-actions/${link.id}.${this.sign(link)}` : null;
+    return (await this.urlsOf([id])).get(id) ?? null;
+  }
+
+  /** The working URLs of issued links, by id, read in one query; a link that does not exist has none. */
+  async urlsOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const valid = ids.filter(isUuid);
+    const links = valid.length > 0 ? await this.links.findBy({ id: In(valid) }) : [];
+    return new Map(
+      links.map((link) => [
+        link.id,
+        `${this.config.publicUrl}/v1/email-actions/${link.id}.${this.sign(link)}`,
+      ]),
+    );
   }
 
   /** What a link would do, without doing it; and, for a link that no longer can, what happened. */

@@ -17,7 +17,10 @@ export const MAIL_ENV = {
     .min(1)
     .max(50)
     .default(5)
-    .describe('SMTP connections per process that sends mail.'),
+    .describe(
+      'SMTP connections per process that sends mail. The mail queue takes twice as many jobs at ' +
+        'a time per worker: one on each connection, one reading or settling its delivery.',
+    ),
   MAIL_DIR: z
     .string()
     .min(1)
