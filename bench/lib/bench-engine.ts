@@ -10,7 +10,8 @@ import { makeSigningKey } from '@app/core';
 
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-const READY_TIMEOUT_MS = 120_000;
+/** How long an engine process may take to be ready: migrating and booting on a busy machine. */
+export const READY_TIMEOUT_MS = 120_000;
 
 const BUILT = ['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js'];
 
@@ -78,7 +79,6 @@ export class BenchEngine {
     try {
       await waitForBuild();
       // One after the other: the API migrates the new database, then the worker finds it ready.
-      // On a machine busy with other work, migrating and booting can take well over 30 s.
       const common = { env, nodeArgs: options.nodeArgs, readyTimeoutMs: READY_TIMEOUT_MS };
       started.push(await EngineProcess.start({ role: 'api', ...common }));
       await waitForBuild();

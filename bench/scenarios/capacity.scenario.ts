@@ -40,6 +40,9 @@ export async function runCapacityScenario(options: {
     drain: () => waitForPipelineDrain(pool, engine.prefix),
     log: options.log,
   });
+  options.log(
+    `capacity: ${probed.lifecycles_per_s}/s with mail delivered (API ${probed.http_lifecycles_per_s}/s)`,
+  );
   return {
     capacity_per_s: probed.lifecycles_per_s,
     http_lifecycles_per_s: probed.http_lifecycles_per_s,

@@ -51,6 +51,7 @@ export async function runLifecycleScenario(options: {
     clients,
     seconds,
   });
+  log(`lifecycle: engine ${round(load.perSecond)}/s, bare pg ${round(pg.perSecond)}/s`);
   return {
     steps: load.steps,
     result: {
