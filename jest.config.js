@@ -1,4 +1,4 @@
-// Unit tests: `*.spec.ts` beside the code.
+// Unit tests: `*.spec.ts` beside the code (the bench's pure logic included).
 module.exports = {
   ...require('./test/jest/base.config'),
   roots: [
@@ -6,6 +6,7 @@ module.exports = {
     '<rootDir>/libs',
     '<rootDir>/test/contract',
     '<rootDir>/test/deployment',
+    '<rootDir>/bench',
   ],
   testRegex: '.*\\.spec\\.ts$',
 };

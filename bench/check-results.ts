@@ -1,14 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadVerdict } from './lib/quiet-machine';
 import { CONSOLE_INBOX_CEILING_MS } from './targets';
 
 /** Every key the results file must hold, as dotted paths, and what kind of value. */
-const REQUIRED: [string, 'number' | 'object' | 'string'][] = [
+const REQUIRED: [string, 'number' | 'object' | 'string' | 'boolean'][] = [
+  ['mode', 'string'],
+  ['load_average_at_start', 'object'],
+  ['load_average_at_end', 'object'],
+  ['forced', 'boolean'],
   ['ratios.submit_vs_pg', 'number'],
   ['ratios.submit_vs_noop', 'number'],
+  ['ratios.lifecycle_vs_pg', 'number'],
   ['ratios.mail_vs_nodemailer', 'number'],
   ['ratios.relay_vs_bullmq', 'number'],
   ['lifecycles_per_s', 'number'],
+  ['pg_lifecycles_per_s', 'number'],
+  ['soak.capacity_per_s', 'number'],
+  ['soak.http_lifecycles_per_s', 'number'],
   ['latency_ms.submit_p99', 'number'],
   ['latency_ms.mail_p99', 'number'],
   ['scale.list_p99_ms', 'object'],
@@ -31,6 +40,8 @@ const MUST_BE_ZERO = ['scenarios.submit.errors', 'scenarios.lifecycle.failed'];
 const MUST_BE_POSITIVE = [
   'scenarios.lifecycle.completed',
   'scenarios.mail.pipeline_messages',
+  'pg_lifecycles_per_s',
+  'soak.capacity_per_s',
   'console.items_rendered',
 ];
 
@@ -44,7 +55,7 @@ function at(results: unknown, path: string): unknown {
  * The problems of one results file: missing keys, wrong kinds, numbers that are not finite,
  * requests the engine refused or lifecycles that broke during the run, and, in a full run, a
  * console inbox that took more than its second to show (a quick run, CI's, on a shared machine with
- * a tenth of the rows, asserts no speed).
+ * a tenth of the rows, asserts no speed) or a start on a busy machine not marked `forced`.
  */
 export function problemsOf(results: unknown): string[] {
   const refused = MUST_BE_ZERO.filter((path) => at(results, path) !== 0);
@@ -56,8 +67,17 @@ export function problemsOf(results: unknown): string[] {
     ...refused.map((path) => `${path}: not 0`),
     ...empty.map((path) => `${path}: not above 0`),
     ...(slow ? [`console.inbox_ms_median: ${inbox} ms, over ${CONSOLE_INBOX_CEILING_MS} ms`] : []),
+    ...(full ? busyStart(results) : []),
     ...REQUIRED.flatMap(([path, kind]) => kindProblem(path, kind, at(results, path))),
   ];
+}
+
+/** A full run started above the load limit is recorded only with `--force`, and says so. */
+function busyStart(results: unknown): string[] {
+  const load = (at(results, 'load_average_at_start') as unknown[] | undefined)?.[0];
+  if (typeof load !== 'number') return [];
+  const verdict = loadVerdict(load, { quick: false, force: at(results, 'forced') === true });
+  return verdict.write ? [] : [`load_average_at_start: ${verdict.reason}`];
 }
 
 function kindProblem(path: string, kind: string, value: unknown): string[] {

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
-import { loadavg } from 'node:os';
+import { parseBenchArgs } from './lib/bench-args';
 import { BenchEngine, waitForBuild } from './lib/bench-engine';
 import { createBenchCast } from './lib/bench-cast';
 import { pickLifecycleAction } from './lib/lifecycle-action';
 import { machineInfo } from './lib/machine-info';
 import { ratio, round } from './lib/percentiles';
 import { waitForPipelineDrain } from './lib/pipeline-drain';
+import { loadAverages, loadVerdict, settledLoad } from './lib/quiet-machine';
 import { formatTable, writeResults } from './lib/results-writer';
+import { runCapacityScenario } from './scenarios/capacity.scenario';
 import { runConsoleScenario } from './scenarios/console.scenario';
 import { runLifecycleScenario } from './scenarios/lifecycle.scenario';
 import { runMailScenario } from './scenarios/mail.scenario';
@@ -23,6 +25,8 @@ const PLANS = {
     lifecycleClients: 32,
     mailSubmissions: 500,
     relayEvents: 20_000,
+    capacitySeconds: 60,
+    capacityWarmupSeconds: 3,
   },
   quick: {
     submitSeconds: 2,
@@ -30,16 +34,10 @@ const PLANS = {
     lifecycleClients: 4,
     mailSubmissions: 30,
     relayEvents: 1_000,
+    capacitySeconds: 3,
+    capacityWarmupSeconds: 1,
   },
 };
-
-/** `--quick`; `--out <name>` (results file name, without .json); `--skip-scale` while iterating. */
-function parseArgs(argv: string[]): { quick: boolean; out: string; skipScale: boolean } {
-  const quick = argv.includes('--quick');
-  const outIndex = argv.indexOf('--out');
-  const out = outIndex >= 0 ? argv[outIndex + 1] : quick ? 'quick-latest' : 'latest';
-  return { quick, out, skipScale: argv.includes('--skip-scale') };
-}
 
 /** The console scenario starts its engine from the build too: the same wait as the scale's. */
 async function runConsole(quick: boolean) {
@@ -65,11 +63,21 @@ async function runScale(quick: boolean): Promise<ScaleResult> {
 const log = (line: string) =>
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-async function main(): Promise<void> {
-  const { quick, out, skipScale } = parseArgs(process.argv.slice(2));
+/**
+ * Every scenario, then the results file. A full run is refused before it starts on a busy machine
+ * (see `loadVerdict`): exits 1 without writing anything, unless `--force`.
+ */
+async function main(): Promise<number> {
+  const { quick, out, skipScale, force } = parseBenchArgs(process.argv.slice(2));
   const plan = quick ? PLANS.quick : PLANS.full;
+  const loadAtStart = quick || force ? loadAverages() : await settledLoad(log);
+  const verdict = loadVerdict(loadAtStart[0], { quick, force });
+  if (!verdict.write) {
+    console.error(`bench: not run, nothing written: ${verdict.reason}`);
+    return 1;
+  }
+  if (verdict.reason) log(verdict.reason);
   const startedAt = new Date().toISOString();
-  const loadAtStart = loadavg().map((load) => round(load));
   const action = pickLifecycleAction();
   log(`${quick ? 'quick' : 'full'} run; lifecycle action ${action.key}`);
 
@@ -105,11 +113,21 @@ async function main(): Promise<void> {
       submissions: plan.mailSubmissions,
       log,
     });
+    const capacity = await runCapacityScenario({
+      engine,
+      cast,
+      action,
+      clients: plan.lifecycleClients,
+      seconds: plan.capacitySeconds,
+      warmupSeconds: plan.capacityWarmupSeconds,
+      log,
+    });
     const rssAfter = engine.peakRssMb();
     engineResults = {
       submit,
       lifecycle: lifecycle.result,
       mail,
+      capacity,
       rss: {
         api: round(Math.max(rssBefore.api, rssAfter.api), 1),
         worker: round(Math.max(rssBefore.worker, rssAfter.worker), 1),
@@ -122,21 +140,26 @@ async function main(): Promise<void> {
   const scale = skipScale ? null : await runScale(quick);
   const consoleResult = await runConsole(quick);
 
-  const { submit, lifecycle, mail, rss } = engineResults;
+  const { submit, lifecycle, mail, capacity, rss } = engineResults;
   const results = {
     mode: quick ? 'quick' : 'full',
     started_at: startedAt,
     finished_at: new Date().toISOString(),
     machine: machineInfo(),
     load_average_at_start: loadAtStart,
+    load_average_at_end: loadAverages(),
+    forced: verdict.forced,
     action: action.key,
     ratios: {
       submit_vs_pg: ratio(submit.per_s, submit.pg.per_s),
       submit_vs_noop: ratio(submit.per_s, submit.noop.per_s),
+      lifecycle_vs_pg: ratio(lifecycle.per_s, lifecycle.pg.per_s),
       mail_vs_nodemailer: ratio(mail.pipeline_per_s, mail.nodemailer_per_s),
       relay_vs_bullmq: ratio(relay.per_s, relay.bullmq_per_s),
     },
     lifecycles_per_s: lifecycle.per_s,
+    pg_lifecycles_per_s: lifecycle.pg.per_s,
+    soak: capacity,
     latency_ms: {
       submit_p50: submit.p50_ms,
       submit_p99: submit.p99_ms,
@@ -155,10 +178,11 @@ async function main(): Promise<void> {
     `\n${formatTable([['measure', 'value', 'target', 'met'], ...targets.map((t) => [t.name, t.value, t.target, t.met ? 'yes' : 'NO'])])}\n`,
   );
   log(`wrote ${paths.join(', ')}`);
+  return 0;
 }
 
 main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (error: Error) => {
     console.error(error);
     process.exit(1);

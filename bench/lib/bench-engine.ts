@@ -10,6 +10,9 @@ import { makeSigningKey } from '@app/core';
 
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/** How long an engine process may take to be ready: migrating and booting on a busy machine. */
+export const READY_TIMEOUT_MS = 120_000;
+
 const BUILT = ['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js'];
 
 /**
@@ -74,15 +77,18 @@ export class BenchEngine {
       BENCH_NOOP_ROUTE: 'true',
       ...options.env,
     };
-    const { nodeArgs, readyTimeoutMs } = options;
-    const processOptions = { nodeArgs, readyTimeoutMs };
     const started: EngineProcess[] = [];
     try {
       await waitForBuild();
       // One after the other: the API migrates the new database, then the worker finds it ready.
-      started.push(await EngineProcess.start({ role: 'api', env, ...processOptions }));
+      const common = {
+        env,
+        nodeArgs: options.nodeArgs,
+        readyTimeoutMs: options.readyTimeoutMs ?? READY_TIMEOUT_MS,
+      };
+      started.push(await EngineProcess.start({ role: 'api', ...common }));
       await waitForBuild();
-      started.push(await EngineProcess.start({ role: 'worker', env, ...processOptions }));
+      started.push(await EngineProcess.start({ role: 'worker', ...common }));
     } catch (error) {
       await Promise.all(started.map((engine) => engine.stop()));
       await cleanUp(database, smtp, prefix);

@@ -3,6 +3,8 @@ import { BenchEngine } from '../lib/bench-engine';
 import { LifecycleAction } from '../lib/lifecycle-action';
 import { runLifecycleLoad, StepRecord } from '../lib/lifecycle-driver';
 import { percentiles, round } from '../lib/percentiles';
+import { waitForPipelineDrain } from '../lib/pipeline-drain';
+import { runPgLifecycleBaseline } from './pg-lifecycle.baseline';
 
 export interface LifecycleResult {
   clients: number;
@@ -14,9 +16,15 @@ export interface LifecycleResult {
   /** p99 of one step (a submission or a transition) under this load. */
   step_p99_ms: number;
   first_error?: string;
+  /** The same four transactions' rows written by a bare `pg` script, as many clients, as long. */
+  pg: { per_s: number; step_p99_ms: number; completed: number };
 }
 
-/** Full lifecycles, `clients` at a time, each chain counted only once completed. */
+/**
+ * Full lifecycles, `clients` at a time, each chain counted only once completed; then, once the mail
+ * they caused is out (a worker busy with it would slow the baseline), a bare `pg` script writing
+ * the same rows with as many clients for as long.
+ */
 export async function runLifecycleScenario(options: {
   engine: BenchEngine;
   cast: BenchCast;
@@ -34,6 +42,16 @@ export async function runLifecycleScenario(options: {
     concurrency: clients,
     durationMs: seconds * 1000,
   });
+  log('lifecycle: waiting for the lifecycles to be delivered');
+  await waitForPipelineDrain(engine.database.pool(1), engine.prefix);
+  log(`lifecycle: bare pg, ${clients} clients, ${seconds} s`);
+  const pg = await runPgLifecycleBaseline({
+    pool: engine.database.pool(clients),
+    action: action.key,
+    clients,
+    seconds,
+  });
+  log(`lifecycle: engine ${round(load.perSecond)}/s, bare pg ${round(pg.perSecond)}/s`);
   return {
     steps: load.steps,
     result: {
@@ -44,6 +62,7 @@ export async function runLifecycleScenario(options: {
       per_s: round(load.perSecond),
       step_p99_ms: percentiles(load.steps.map((step) => step.latencyMs)).p99,
       ...(load.firstError ? { first_error: load.firstError } : {}),
+      pg: { per_s: round(pg.perSecond), step_p99_ms: pg.p99Ms, completed: pg.completed },
     },
   };
 }

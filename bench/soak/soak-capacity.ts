@@ -43,17 +43,41 @@ export async function resolveCapacity(options: {
   if (options.rate !== undefined) {
     return { lifecycles_per_s: options.rate * 2, source: 'flag', ...reference };
   }
-  options.log(`capacity: probing ${options.probeSeconds} s closed-loop, then until mail is sent`);
+  return probeCapacity(options).then((probed) => ({ ...probed, ...reference }));
+}
+
+/** What a probe measured: capacity with the mail sent, and the API's own rate. */
+export type ProbedCapacity = Required<Omit<SoakCapacity, 'bench_lifecycles_per_s'>>;
+
+/**
+ * A closed-loop probe, `clients` (default 32) running lifecycles back to back for `probeSeconds`
+ * after a short warm-up, timed until every message the lifecycles caused has been accepted: the
+ * lifecycles per second the engine sustains with its mail delivered.
+ */
+export async function probeCapacity(options: {
+  url: string;
+  cast: BenchCast;
+  action: LifecycleAction;
+  probeSeconds: number;
+  clients?: number;
+  warmupSeconds?: number;
+  drain: () => Promise<void>;
+  log: (line: string) => void;
+}): Promise<ProbedCapacity> {
+  const clients = options.clients ?? PROBE_CLIENTS;
+  options.log(
+    `capacity: probing ${options.probeSeconds} s closed-loop, ${clients} clients, then until mail is sent`,
+  );
   const load = (seconds: number) =>
     runLifecycleLoad({
       url: options.url,
       cast: options.cast,
       action: options.action,
-      concurrency: PROBE_CLIENTS,
+      concurrency: clients,
       durationMs: seconds * 1000,
     });
   // A fresh engine is slow until its code is optimized: what it does cold is not its capacity.
-  const warmup = await load(PROBE_WARMUP_SECONDS);
+  const warmup = await load(options.warmupSeconds ?? PROBE_WARMUP_SECONDS);
   await options.drain();
   const probe = await load(options.probeSeconds);
   const drainBegan = Date.now();
@@ -71,9 +95,8 @@ export async function resolveCapacity(options: {
     lifecycles_per_s: round(completed / (probe.seconds + drainSeconds)),
     source: 'probe',
     http_lifecycles_per_s: round(completed / probe.seconds),
-    ...reference,
     probe: {
-      clients: PROBE_CLIENTS,
+      clients,
       seconds: round(probe.seconds, 1),
       completed,
       drain_s: round(drainSeconds, 1),

@@ -4,7 +4,7 @@ import { Catalog } from '@app/catalog';
 import { EngineProcess } from '../../../test/helpers/engine-process';
 import { createScratchDatabase, ScratchDatabase } from '../../../test/helpers/scratch-database';
 import { deleteRedisKeys } from '../../../test/helpers/redis-keys';
-import { REDIS_URL } from '../../lib/bench-engine';
+import { READY_TIMEOUT_MS, REDIS_URL } from '../../lib/bench-engine';
 import { createScaleCast, ScaleCast } from './scale-cast';
 import { ScalePreload } from './scale-preload';
 import { makeSigningKey } from '@app/core';
@@ -48,6 +48,7 @@ export class ScaleDeployment {
     this.database = await createScratchDatabase('raci_bench_scale');
     this.engine = await EngineProcess.start({
       role: 'api',
+      readyTimeoutMs: READY_TIMEOUT_MS,
       env: {
         DATABASE_URL: this.database.url,
         REDIS_URL,
