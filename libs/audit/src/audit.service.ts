@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, MoreThan, Repository } from 'typeorm';
+import { StatementBatch } from '@app/core';
 import { AuditEntry } from './audit-entry.entity';
 import { ChainHead, entryFields, GENESIS_HASH } from './audit-chain';
 import { AuditKeys } from './keys/audit-keys';
@@ -45,6 +46,24 @@ export class AuditService {
     at: Date,
     previous: ChainHead | null | 'read',
   ): Promise<AuditEntry> {
+    const batch = new StatementBatch(manager);
+    const entry = await this.appendIn(batch, manager, input, at, previous);
+    await batch.run();
+    return entry;
+  }
+
+  /**
+   * As `append`, but the entry's writes (its row, its log's new head) join the caller's batch, to be
+   * sent with the change they record: only the place in the log is taken now. The entry is written
+   * when the batch runs; a place already taken fails it then.
+   */
+  async appendIn(
+    batch: StatementBatch,
+    manager: EntityManager,
+    input: NewAuditEntry,
+    at: Date,
+    previous: ChainHead | null | 'read',
+  ): Promise<AuditEntry> {
     const head =
       previous === 'read'
         ? await manager.findOne(AuditEntry, {
@@ -68,9 +87,11 @@ export class AuditService {
     const row = Object.assign(new AuditEntry(), entry, {
       hash: this.keys.mac(entryFields(entry)),
     });
-    // insert, not save: save would first look the new id up, one more round trip per change.
-    await manager.insert(AuditEntry, row);
-    await advanceLog(manager, input.organizationId, row.hash, at);
+    // An insert, not save: save would first look the new id up, one more round trip per change.
+    batch.add(
+      manager.createQueryBuilder().insert().into(AuditEntry).values(row).updateEntity(false),
+    );
+    batch.add(advanceLog(manager, input.organizationId, row.hash, at));
     return row;
   }
 

@@ -45,6 +45,7 @@ export * from './database/transaction-lock';
 export * from './database/unique-violation';
 export * from './database/database-unavailable';
 export * from './database/as-row';
+export * from './database/statement-batch';
 export * from './pagination/keyset-page';
 export * from './pagination/page-cursor';
 export * from './events/request-event';

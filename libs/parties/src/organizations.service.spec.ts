@@ -133,7 +133,7 @@ describe('OrganizationsService', () => {
 
   describe('resolveRequestOrganization', () => {
     it("gives a customer user its own organization, and 404 for another's", async () => {
-      repository.findOneBy.mockResolvedValue(organization(CUSTOMER_A));
+      repository.find.mockResolvedValue([organization(CUSTOMER_A)]);
       expect((await service.resolveRequestOrganization(customer)).id).toBe(CUSTOMER_A);
       await expect(service.resolveRequestOrganization(customer, CUSTOMER_B)).rejects.toMatchObject({
         code: PartiesErrorCode.OrganizationNotFound,
@@ -146,11 +146,14 @@ describe('OrganizationsService', () => {
         code: PartiesErrorCode.OrganizationRequired,
         status: 400,
       });
-      repository.findOneBy.mockResolvedValue(organization(PROVIDER_ORG, OrganizationKind.Provider));
+      repository.find.mockResolvedValue([organization(PROVIDER_ORG, OrganizationKind.Provider)]);
       await expect(
         service.resolveRequestOrganization(operator, PROVIDER_ORG),
       ).rejects.toMatchObject({ code: PartiesErrorCode.NotACustomer, status: 400 });
-      repository.findOneBy.mockResolvedValue(organization(CUSTOMER_B));
+      repository.find.mockResolvedValue([
+        organization(PROVIDER_ORG, OrganizationKind.Provider),
+        organization(CUSTOMER_B),
+      ]);
       expect((await service.resolveRequestOrganization(operator, CUSTOMER_B)).id).toBe(CUSTOMER_B);
     });
   });

@@ -181,15 +181,28 @@ export class OrganizationsService implements OnApplicationBootstrap {
     principal: Principal,
     organizationId?: string,
   ): Promise<Organization> {
-    if (!AccessPolicy.isProvider(principal)) {
-      return this.get(principal, organizationId ?? principal.organizationId);
+    return (await this.resolveRequestParties(principal, organizationId)).organization;
+  }
+
+  /**
+   * As `resolveRequestOrganization`, with the provider read in the same statement: the
+   * organizations of the parties a submission checks its deciders in (`withProvider`).
+   */
+  async resolveRequestParties(
+    principal: Principal,
+    organizationId?: string,
+  ): Promise<{ organization: Organization; organizations: Organization[] }> {
+    const provider = AccessPolicy.isProvider(principal);
+    const id = provider ? organizationId : (organizationId ?? principal.organizationId);
+    if (!id) throw new PartiesException(PartiesErrorCode.OrganizationRequired);
+    const visible = isUuid(id) && AccessPolicy.canSee(principal, id);
+    const organizations = visible ? await this.withProvider([id]) : [];
+    const organization = organizations.find((o) => o.id === id);
+    if (!organization) throw new PartiesException(PartiesErrorCode.OrganizationNotFound, { id });
+    if (provider && organization.kind !== OrganizationKind.Customer) {
+      throw new PartiesException(PartiesErrorCode.NotACustomer, { id });
     }
-    if (!organizationId) throw new PartiesException(PartiesErrorCode.OrganizationRequired);
-    const organization = await this.get(principal, organizationId);
-    if (organization.kind !== OrganizationKind.Customer) {
-      throw new PartiesException(PartiesErrorCode.NotACustomer, { id: organizationId });
-    }
-    return organization;
+    return { organization, organizations };
   }
 
   private rememberProvider(provider: Organization): Organization {

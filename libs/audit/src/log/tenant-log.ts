@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, UpdateQueryBuilder } from 'typeorm';
 import { GENESIS_HASH } from '../audit-chain';
 import { AuditLog } from '../audit-log.entity';
 
@@ -32,14 +32,22 @@ export async function takeLogPlace(
   return { logSeq: Number(row.seq), logPrevHash: row.head_hash };
 }
 
-/** Makes `hash` the head of the organization's log, whose place `takeLogPlace` took. */
-export async function advanceLog(
+/**
+ * The statement that makes `hash` the head of the organization's log, whose place `takeLogPlace`
+ * took; the caller sends it, with the entry's own.
+ */
+export function advanceLog(
   manager: EntityManager,
   organizationId: string,
   hash: string,
   at: Date,
-): Promise<void> {
-  await manager.update(AuditLog, { organizationId }, { headHash: hash, updatedAt: at });
+): UpdateQueryBuilder<AuditLog> {
+  return manager
+    .createQueryBuilder()
+    .update(AuditLog)
+    .set({ headHash: hash, updatedAt: at })
+    .where({ organizationId })
+    .updateEntity(false);
 }
 
 /**

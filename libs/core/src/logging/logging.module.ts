@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { REDACTED_PATHS } from './redaction';
 import { requestId } from './request-id';
+import { markStarted, requestLogLevel } from './request-log-policy';
 import { withoutUrlSecrets } from './url-secrets';
 
 /** Structured JSON logs with a request id on every line; pretty-printed for people in development. */
@@ -13,7 +14,11 @@ import { withoutUrlSecrets } from './url-secrets';
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.env.LOG_LEVEL,
-          genReqId: requestId,
+          genReqId: (req, res) => {
+            markStarted(req);
+            return requestId(req, res);
+          },
+          customLogLevel: requestLogLevel(config.env.LOG_REQUESTS),
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
           serializers: { req: withoutUrlSecrets },
           customProps: () => ({ service: 'raci-engine' }),

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Party } from '@app/catalog';
-import { OrganizationsService, partyOfKind, Role, User, UsersService } from '@app/parties';
+import {
+  Organization,
+  OrganizationsService,
+  partyOfKind,
+  Role,
+  User,
+  UsersService,
+} from '@app/parties';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
 import { judge, RequestParties } from './raci-policy';
 import { RequestVerb as V } from './request-state';
@@ -37,8 +44,13 @@ export class DeciderDirectory {
     private readonly users: UsersService,
   ) {}
 
-  async missing(request: DeciderCheck, awaited: readonly Party[]): Promise<MissingDecider[]> {
-    const organizations = await this.organizations.withProvider([request.organizationId]);
+  /** `organizations`: the request's and the provider's, if the caller read them already. */
+  async missing(
+    request: DeciderCheck,
+    awaited: readonly Party[],
+    organizations?: Organization[],
+  ): Promise<MissingDecider[]> {
+    organizations ??= await this.organizations.withProvider([request.organizationId]);
     const relevant = organizations.filter(
       (o) => partyOfKind(o.kind) !== Party.Customer || o.id === request.organizationId,
     );

@@ -2,9 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
 import { AuditEntry, AuditService, ChainHead, EntryAuthentication } from '@app/audit';
-import { asRow, AWAITING_DECISION, isUniqueViolation, RequestEvent, RequestState } from '@app/core';
+import {
+  asRow,
+  AWAITING_DECISION,
+  isUniqueViolation,
+  RequestEvent,
+  RequestState,
+  StatementBatch,
+} from '@app/core';
 import { Principal } from '@app/parties';
-import { writeToOutbox } from '../outbox/outbox-writer';
+import { outboxInsert } from '../outbox/outbox-writer';
 import { Request } from '../entities/request.entity';
 import { RequestsErrorCode as Code, RequestsException } from '../requests.exception';
 import { RequestVerb } from './request-state';
@@ -54,43 +61,17 @@ export class RequestTransitioner {
     const comment = change.comment ?? null;
     const actorOrganizationId = change.actor.organizationId;
     // The history first: its entry's MAC is the head the row keeps, written with the row below.
-    const entry = await this.record(manager, request, change, { from, to, type, comment, at });
+    // Its writes, the outbox row and the row's own go as one batch: one round trip on PostgreSQL.
+    const batch = new StatementBatch(manager);
+    const entry = await this.record(batch, manager, request, change, {
+      from,
+      to,
+      type,
+      comment,
+      at,
+    });
     const head = { auditSeq: entry.seq, auditHash: entry.hash };
-    if (from === null) {
-      await manager.insert(
-        Request,
-        asRow<Request>({
-          ...request,
-          ...head,
-          state: to,
-          version: 1,
-          createdAt: at,
-          updatedAt: at,
-        }),
-      );
-    } else {
-      // Refused if another change won the race, or the history was sealed since the row was read.
-      const updated = await manager.update(
-        Request,
-        { id: request.id, version: request.version, auditHash: request.auditHash ?? IsNull() },
-        asRow<Request>({
-          ...change.patch,
-          ...head,
-          state: to,
-          version: request.version + 1,
-          updatedAt: at,
-        }),
-      );
-      if (!updated.affected) throw raceLost(change, request.version);
-    }
     const version = from === null ? 1 : request.version + 1;
-    Object.assign(
-      request,
-      change.patch,
-      head,
-      { state: to, version, updatedAt: at },
-      from === null ? { createdAt: at } : {},
-    );
     const event: RequestEvent = {
       id: randomUUID(),
       type,
@@ -109,12 +90,49 @@ export class RequestTransitioner {
       comment,
       occurredAt: at.toISOString(),
     };
-    await writeToOutbox(manager, event);
+    batch.add(outboxInsert(manager, event).updateEntity(false));
+    // The row last: what the batch answers is whether it was written.
+    batch.add(
+      from === null
+        ? insertRequest(manager, {
+            ...request,
+            ...head,
+            state: to,
+            version,
+            createdAt: at,
+            updatedAt: at,
+          })
+        : // Refused if another change won the race, or the history was sealed since the row was read.
+          manager
+            .createQueryBuilder()
+            .update(Request)
+            .set(asRow<Request>({ ...change.patch, ...head, state: to, version, updatedAt: at }))
+            .where({
+              id: request.id,
+              version: request.version,
+              auditHash: request.auditHash ?? IsNull(),
+            })
+            .updateEntity(false),
+    );
+    const written = await batch.run().catch((error: unknown) => {
+      // The entry's place in the request's history already taken: another change won.
+      if (from !== null && isUniqueViolation(error)) throw raceLost(change, request.version);
+      throw error;
+    });
+    if (from !== null && !written) throw raceLost(change, request.version);
+    Object.assign(
+      request,
+      change.patch,
+      head,
+      { state: to, version, updatedAt: at },
+      from === null ? { createdAt: at } : {},
+    );
     return event;
   }
 
-  /** Appends the change's history entry; a place already taken means another change won. */
+  /** Appends the change's history entry to the batch, after the head the row keeps. */
   private record(
+    batch: StatementBatch,
     manager: EntityManager,
     request: Request,
     change: Change,
@@ -127,31 +145,37 @@ export class RequestTransitioner {
     },
   ): Promise<AuditEntry> {
     const { from, to, type, comment, at } = step;
-    return this.audit
-      .append(
-        manager,
-        {
-          requestId: request.id,
-          organizationId: request.organizationId,
-          actorId: change.actor.userId,
-          actorOrganizationId: change.actor.organizationId,
-          onBehalfOf: change.onBehalfOf ?? null,
-          letter: change.letter,
-          event: type,
-          fromState: from,
-          toState: to,
-          comment,
-          authentication: recordedAuthentication(change.actor),
-          ...decidedOn(request, change.verb),
-        },
-        at,
-        previousEntry(request, from === null),
-      )
-      .catch((error: unknown) => {
-        if (from !== null && isUniqueViolation(error)) throw raceLost(change, request.version);
-        throw error;
-      });
+    return this.audit.appendIn(
+      batch,
+      manager,
+      {
+        requestId: request.id,
+        organizationId: request.organizationId,
+        actorId: change.actor.userId,
+        actorOrganizationId: change.actor.organizationId,
+        onBehalfOf: change.onBehalfOf ?? null,
+        letter: change.letter,
+        event: type,
+        fromState: from,
+        toState: to,
+        comment,
+        authentication: recordedAuthentication(change.actor),
+        ...decidedOn(request, change.verb),
+      },
+      at,
+      previousEntry(request, from === null),
+    );
   }
+}
+
+/** The new request's row, every column given: nothing to read back after the insert. */
+function insertRequest(manager: EntityManager, row: Request) {
+  return manager
+    .createQueryBuilder()
+    .insert()
+    .into(Request)
+    .values(asRow<Request>(row))
+    .updateEntity(false);
 }
 
 /** What a change that lost the race to another answers: 412 where If-Match named a version. */

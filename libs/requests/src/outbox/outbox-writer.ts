@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, InsertQueryBuilder } from 'typeorm';
 import { asRow, RequestEvent } from '@app/core';
 import { OutboxEvent } from '../entities/outbox-event.entity';
 
@@ -12,6 +12,15 @@ export async function writeToOutbox(
   event: RequestEvent,
   { once = false }: { once?: boolean } = {},
 ): Promise<void> {
+  const insert = outboxInsert(manager, event);
+  await (once ? insert.orIgnore() : insert).execute();
+}
+
+/** The statement adding the event to the outbox, for a caller that sends it with others. */
+export function outboxInsert(
+  manager: EntityManager,
+  event: RequestEvent,
+): InsertQueryBuilder<OutboxEvent> {
   const row = asRow<OutboxEvent>({
     id: event.id,
     aggregateId: event.requestId,
@@ -20,6 +29,5 @@ export async function writeToOutbox(
     createdAt: new Date(event.occurredAt),
     publishedAt: null,
   });
-  const insert = manager.createQueryBuilder().insert().into(OutboxEvent).values(row);
-  await (once ? insert.orIgnore() : insert).execute();
+  return manager.createQueryBuilder().insert().into(OutboxEvent).values(row);
 }

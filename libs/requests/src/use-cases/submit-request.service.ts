@@ -51,21 +51,24 @@ export class SubmitRequestService {
     if (!principal.roles.includes(Role.Requester) || !principal.userId) {
       throw new RequestsException(Code.RoleRequired);
     }
-    const organization = await this.organizations.resolveRequestOrganization(
+    // The provider with it, in the same statement: the check of who could decide needs both.
+    const { organization, organizations } = await this.organizations.resolveRequestParties(
       principal,
       input.organizationId,
     );
-    return await this.submitIn(principal, organization, input);
+    return await this.submitIn(principal, organization, input, organizations);
   }
 
   /**
    * Submits in an organization the caller already resolved: the engine's own requests (a change of
    * the matrix is the provider's), through the same checks, transition, history and outbox.
+   * `organizations`: the request's and the provider's, if the caller read them already.
    */
   async submitIn(
     principal: Principal,
     organization: Organization,
     input: SubmitInput,
+    organizations?: Organization[],
   ): Promise<RequestView> {
     if (!principal.roles.includes(Role.Requester) || !principal.userId) {
       throw new RequestsException(Code.RoleRequired);
@@ -78,13 +81,20 @@ export class SubmitRequestService {
     const decided = decidesBySubmission(principal, raci);
     const stuck = decided
       ? []
-      : await this.deciders.missing(deciderCheck(raci, organization, userId), raci.consulted);
+      : await this.deciders.missing(
+          deciderCheck(raci, organization, userId),
+          raci.consulted,
+          organizations,
+        );
     if (stuck.length > 0) throw noEligibleDecider(stuck[0]);
     // The view is read on the transaction's connection: once committed, the answer needs no other.
     const { view, event } = await this.transactions.run(async (manager) => {
       await this.quota.assertWithin(manager, raci.action, organization, new Date());
       const request = newRequest(raci, organization, userId, input);
       request.dueAt = decided ? null : this.deadlines.dueAt(raci.action, new Date());
+      // Read before the history's log is taken, so it is held for the writes alone; a new request
+      // has no opinion and no approval yet.
+      const view = await this.views.prepare([request], manager, { opinions: [], approvals: [] });
       const event = await this.transitioner.apply(manager, request, {
         verb: RequestVerb.Submit,
         actor: principal,
@@ -92,7 +102,7 @@ export class SubmitRequestService {
         context: { hasConsulted: raci.consulted.length > 0, decidedBySubmission: decided },
         comment: decided ? DECIDED_BY_SUBMISSION : (input.comment ?? null),
       });
-      return { view: await this.views.of(request, manager), event };
+      return { view: view()[0], event };
     });
     this.events.emit(event.type, event);
     return view;

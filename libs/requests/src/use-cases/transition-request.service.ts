@@ -92,8 +92,10 @@ export class TransitionRequestService {
             : verb === V.Approve && request.state === RequestState.PendingApproval
               ? await recordApproval(manager, request, approverOf(change))
               : {};
+        // Read before the history's log is taken, so it is held for the writes alone.
+        const view = await this.views.prepare([request], manager);
         const event = await this.transitioner.apply(manager, request, change);
-        return { view: await this.views.of(request, manager), event };
+        return { view: view()[0], event };
       });
       this.events.emit(event.type, event);
       return view;

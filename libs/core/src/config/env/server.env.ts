@@ -76,6 +76,17 @@ export const SERVER_ENV = {
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
     .describe('The lowest level logged.'),
+  LOG_REQUESTS: z
+    .string()
+    .regex(/^(all|errors|sample:[1-9][0-9]{0,5})$/, {
+      message: 'must be all, errors or sample:<n> (n from 1 to 999999)',
+    })
+    .default('all')
+    .describe(
+      'Which answered requests get a log line: `all`; `errors`, only failures (4xx, 5xx) and ' +
+        'requests slower than 1 s; `sample:<n>`, those and one success in `n`. Request ids stay ' +
+        'on every line written and on every answer.',
+    ),
   LOG_FORMAT: z
     .enum(['json', 'pretty'])
     .optional()
