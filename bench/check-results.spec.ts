@@ -30,7 +30,7 @@ function results(overrides: Record<string, unknown> = {}): Record<string, unknow
     rss_mb: { api: 173, worker: 153 },
     scenarios: {
       submit: { errors: 0 },
-      lifecycle: { failed: 0, completed: 96 },
+      lifecycle: { failed: 0, completed: 96, finished: 97 },
       mail: { pipeline_messages: 500 },
     },
     ...overrides,

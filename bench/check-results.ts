@@ -37,8 +37,10 @@ const REQUIRED: [string, 'number' | 'object' | 'string' | 'boolean'][] = [
 
 /** Counts that show the engine misbehaved under the load, whatever its speed. */
 const MUST_BE_ZERO = ['scenarios.submit.errors', 'scenarios.lifecycle.failed'];
+// A chain finished after the window still shows the engine works: a quick run on a loaded machine
+// may finish none within its two seconds.
 const MUST_BE_POSITIVE = [
-  'scenarios.lifecycle.completed',
+  'scenarios.lifecycle.finished',
   'scenarios.mail.pipeline_messages',
   'pg_lifecycles_per_s',
   'soak.capacity_per_s',

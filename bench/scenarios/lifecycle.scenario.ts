@@ -9,7 +9,10 @@ import { runPgLifecycleBaseline } from './pg-lifecycle.baseline';
 export interface LifecycleResult {
   clients: number;
   seconds: number;
+  /** Chains completed within the window: what `per_s` counts. */
   completed: number;
+  /** Every chain completed, those answered after the window included (a loaded machine's tail). */
+  finished: number;
   failed: number;
   /** Submit → approve → start → complete chains answered `completed`, per second. */
   per_s: number;
@@ -58,6 +61,7 @@ export async function runLifecycleScenario(options: {
       clients,
       seconds,
       completed: load.completed,
+      finished: load.steps.filter((step) => step.event === 'request.completed').length,
       failed: load.failed,
       per_s: round(load.perSecond),
       step_p99_ms: percentiles(load.steps.map((step) => step.latencyMs)).p99,
