@@ -134,15 +134,23 @@ export class DeliveryLedger {
 
   /**
    * The delivery a send job is about to send, read in the same round trip as other jobs' settling
-   * (see DeliveryRounds); null when there is none.
+   * on PostgreSQL (see DeliveryRounds); null when there is none.
    */
-  claim(id: string): Promise<DeliveryClaim | null> {
-    return this.rounds.claim(id);
+  async claim(id: string): Promise<DeliveryClaim | null> {
+    if (this.inRounds) return this.rounds.claim(id);
+    const delivery = await this.find(id);
+    return delivery && { id: delivery.id, status: delivery.status, message: delivery.message };
   }
 
   /** Records a delivery as sent, written in the same round trip as other jobs' claims. */
   settleSent(id: string, attempts: number): Promise<void> {
-    return this.rounds.settleSent(id, attempts);
+    if (this.inRounds) return this.rounds.settleSent(id, attempts);
+    return this.settle(id, { sent: true, attempts });
+  }
+
+  /** PostgreSQL shares round trips; an embedded SQLite file has none to save, nor `unnest`. */
+  private get inRounds(): boolean {
+    return this.deliveries.manager.connection.options.type === 'postgres';
   }
 
   /** Inserts a row unless one for the same event and recipient exists. */
