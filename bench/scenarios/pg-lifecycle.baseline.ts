@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Pool, PoolClient } from 'pg';
+import { Pool } from 'pg';
+import { asParameter, inTransaction, insert, Queryable, Row } from '../lib/bare-rows';
 import { percentiles } from '../lib/percentiles';
-
-type Row = Record<string, unknown>;
 
 /** What one of the four transactions writes, copied from the engine's rows of one lifecycle. */
 interface StepTemplate {
@@ -102,8 +101,6 @@ async function readTemplates(pool: Pool, action: string): Promise<LifecycleTempl
   return { request, steps };
 }
 
-type Queryable = Pick<PoolClient, 'query'>;
-
 /** The four transactions, one after the other, each one's time pushed to `latencies`. */
 async function writeLifecycle(
   connection: Queryable,
@@ -192,31 +189,4 @@ async function updateRequest(connection: Queryable, id: string, hash: unknown, s
     [...columns.map((c) => asParameter(set[c])), id, version, hash],
   );
   if (result.rowCount !== 1) throw new Error(`the pg lifecycle baseline lost request ${id}`);
-}
-
-async function inTransaction(connection: Queryable, work: () => Promise<void>): Promise<void> {
-  await connection.query('BEGIN');
-  try {
-    await work();
-    await connection.query('COMMIT');
-  } catch (error) {
-    await connection.query('ROLLBACK');
-    throw error;
-  }
-}
-
-function insert(connection: Queryable, table: string, row: Row) {
-  const columns = Object.keys(row);
-  const values = columns.map((column) => asParameter(row[column]));
-  const placeholders = columns.map((_, i) => `$${i + 1}`).join(', ');
-  return connection.query(
-    `INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${placeholders})`,
-    values,
-  );
-}
-
-/** JSON columns come back parsed; `pg` would send a JS array as a PostgreSQL array, not JSON. */
-function asParameter(value: unknown): unknown {
-  if (value === null || value instanceof Date || typeof value !== 'object') return value;
-  return JSON.stringify(value);
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
+import { inTransaction, insert, Queryable } from '../lib/bare-rows';
 import { percentiles } from '../lib/percentiles';
 
 /** The three rows one submission writes, as the engine wrote them, to copy. */
@@ -58,13 +59,10 @@ async function readTemplates(pool: Pool, action: string): Promise<RowTemplates> 
   };
 }
 
-type Queryable = { query(sql: string, params?: unknown[]): Promise<unknown> };
-
 async function writeOne(connection: Queryable, templates: RowTemplates): Promise<void> {
   const requestId = randomUUID();
   const now = new Date();
-  await connection.query('BEGIN');
-  try {
+  await inTransaction(connection, async () => {
     await insert(connection, 'requests', {
       ...templates.request,
       id: requestId,
@@ -86,25 +84,5 @@ async function writeOne(connection: Queryable, templates: RowTemplates): Promise
       created_at: now,
       published_at: now,
     });
-    await connection.query('COMMIT');
-  } catch (error) {
-    await connection.query('ROLLBACK');
-    throw error;
-  }
-}
-
-function insert(connection: Queryable, table: string, row: Record<string, unknown>) {
-  const columns = Object.keys(row);
-  const values = columns.map((column) => asParameter(row[column]));
-  const placeholders = columns.map((_, i) => `$${i + 1}`).join(', ');
-  return connection.query(
-    `INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${placeholders})`,
-    values,
-  );
-}
-
-/** JSON columns come back parsed; `pg` would send a JS array as a PostgreSQL array, not JSON. */
-function asParameter(value: unknown): unknown {
-  if (value === null || value instanceof Date || typeof value !== 'object') return value;
-  return JSON.stringify(value);
+  });
 }

@@ -1,17 +1,12 @@
 import Redis from 'ioredis';
 import { EngineProcess } from '../helpers/engine-process';
 import { ThrowawayRedisCluster } from '../helpers/throwaway-redis-cluster';
-import { waitFor } from '../helpers/wait-for';
-import { FaultBed, submitMany } from './fault-bed';
-import { acceptedButUnrecorded, expectExactlyOnce, settledReconciliation } from './reconcile';
-
-/** Enough requests for hundreds of messages: each owes four. */
-const REQUESTS = 60;
+import { FaultBed } from './fault-bed';
+import { killWorkerMidFlight } from './worker-kill.scenario';
 /** A hash tag: every key of the engine in one slot, as BullMQ's scripts need on a cluster. */
 const PREFIX = '{raci-faults}';
 
 describe('fault: on a Redis Cluster of 3 masters, the worker is killed (kill -9) mid-flight', () => {
-  jest.setTimeout(180_000);
   let cluster: ThrowawayRedisCluster;
   let bed: FaultBed;
   let api: EngineProcess;
@@ -39,31 +34,7 @@ describe('fault: on a Redis Cluster of 3 masters, the worker is killed (kill -9)
   });
 
   it('delivers every owed message exactly once after the worker restarts', async () => {
-    const cast = await bed.castThrough(api);
-    // The SMTP listener refuses for now, so the messages pile up in flight inside the worker.
-    bed.smtp.refuseWith = 451;
-    const worker = await bed.engine('worker');
-    const arrived = bed.smtp.messages.length;
-    await submitMany([api], cast.onRequest.requester.token, REQUESTS);
-    await waitFor(() => bed.smtp.refusals >= 50, 'messages in flight', { intervalMs: 100 });
-    bed.smtp.refuseWith = undefined;
-    await waitFor(() => bed.smtp.messages.length >= arrived + 20, 'deliveries under way', {
-      intervalMs: 10,
-    });
-    await worker.kill('SIGKILL');
-    const beforeRestart = bed.smtp.messages.length;
-    const inDoubt = await acceptedButUnrecorded(bed.postgres, bed.smtp);
-
-    await worker.start();
-    const result = await settledReconciliation(bed.postgres, cluster.url, PREFIX, bed.smtp, {
-      timeoutMs: 120_000,
-    });
-    expect(result.events).toBeGreaterThanOrEqual(REQUESTS);
-    expect(result.expected).toBeGreaterThanOrEqual(REQUESTS * 4);
-    expect(beforeRestart).toBeLessThan(result.expected);
-    // At most one message per mail slot (concurrency 8) can be caught between the two steps.
-    expect(inDoubt.size).toBeLessThanOrEqual(8);
-    expectExactlyOnce(result, inDoubt);
+    await killWorkerMidFlight(bed, api, { redisUrl: cluster.url, prefix: PREFIX });
     expect(bed.crashes()).toEqual([]);
   });
 
