@@ -30,7 +30,17 @@ export class SendMailProcessor extends WorkerHost implements OnApplicationBootst
   }
 
   onApplicationBootstrap(): void {
+    // No worker where the queues only record jobs (the middle tier's tests): nothing to size.
+    if (!this.hasWorker()) return;
     this.worker.concurrency = mailConcurrency(this.config.env.SMTP_POOL_SIZE);
+  }
+
+  private hasWorker(): boolean {
+    try {
+      return !!this.worker;
+    } catch {
+      return false;
+    }
   }
 
   async process(job: Job<JobData<JobName.SendMail>, SendMailResult>): Promise<SendMailResult> {
