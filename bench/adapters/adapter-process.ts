@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { engineProcessEnv } from '../../test/helpers/engine-process';
 import { freePort } from '../../test/helpers/throwaway-redis';
 import { waitFor } from '../../test/helpers/wait-for';
 
@@ -38,16 +39,7 @@ export class AdapterProcess {
       ['--max-old-space-size=256', ...nodeArgs, ENTRY, variant],
       {
         cwd: ROOT,
-        env: {
-          PATH: process.env.PATH ?? '',
-          NODE_ENV: 'production',
-          LOG_LEVEL: 'info',
-          LOG_FORMAT: 'json',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          METRICS_PORT: '0',
-          ...env,
-        },
+        env: { ...engineProcessEnv(port), ...env },
         stdio: ['ignore', 'ignore', 'pipe'],
       },
     );

@@ -20,6 +20,19 @@ export const ENGINE_ENTRY = {
 const HEAP_LIMIT = '--max-old-space-size=256';
 
 /** `api` serves HTTP only, `worker` runs the processors only, `all` is both in one process. */
+/** What a built engine process runs with, before its own settings: production, JSON logs, `port`. */
+export function engineProcessEnv(port: number): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    LOG_FORMAT: 'json',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    METRICS_PORT: '0',
+  };
+}
+
 export type EngineRole = 'api' | 'worker' | 'all';
 
 export interface EngineProcessOptions {
@@ -90,16 +103,7 @@ export class EngineProcess {
     const args = [HEAP_LIMIT, ...nodeArgs, entry, ...(role === 'all' ? ['--with-worker'] : [])];
     const child = spawn(process.execPath, args, {
       cwd,
-      env: {
-        PATH: process.env.PATH ?? '',
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'info',
-        LOG_FORMAT: 'json',
-        HOST: '127.0.0.1',
-        PORT: String(this.port),
-        METRICS_PORT: '0',
-        ...env,
-      },
+      env: { ...engineProcessEnv(this.port), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Redis from 'ioredis';
-import { freePort } from './throwaway-redis';
+import { freePort, redisServerArgs } from './throwaway-redis';
 import { waitFor } from './wait-for';
 
 const run = promisify(execFile);
@@ -87,22 +87,13 @@ export class ThrowawayRedisCluster {
       const child = spawn(
         'redis-server',
         [
-          '--port',
-          String(port),
-          '--bind',
-          '127.0.0.1',
+          ...redisServerArgs(port),
           '--dir',
           this.dir,
           '--cluster-enabled',
           'yes',
           '--cluster-config-file',
           `nodes-${port}.conf`,
-          '--save',
-          '',
-          '--appendonly',
-          'no',
-          '--maxmemory-policy',
-          'noeviction',
         ],
         { stdio: 'ignore' },
       );

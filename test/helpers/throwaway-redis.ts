@@ -16,6 +16,22 @@ export function freePort(): Promise<number> {
 }
 
 /** A redis-server of a test's own, on a free port, that it may stop and start at will. */
+/** A throwaway `redis-server` on `port`: loopback only, nothing on disk, no key ever evicted. */
+export function redisServerArgs(port: number): string[] {
+  return [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--maxmemory-policy',
+    'noeviction',
+  ];
+}
+
 export class ThrowawayRedis {
   private process?: ChildProcess;
 
@@ -38,23 +54,9 @@ export class ThrowawayRedis {
   /** Starts the server unless it is already running. */
   async start(): Promise<void> {
     if (this.running) return;
-    this.process = spawn(
-      'redis-server',
-      [
-        '--port',
-        String(this.port),
-        '--bind',
-        '127.0.0.1',
-        '--save',
-        '',
-        '--appendonly',
-        'no',
-        '--maxmemory-policy',
-        'noeviction',
-        ...this.extraArgs,
-      ],
-      { stdio: 'ignore' },
-    );
+    this.process = spawn('redis-server', [...redisServerArgs(this.port), ...this.extraArgs], {
+      stdio: 'ignore',
+    });
     await waitFor(() => this.ping(), `redis-server on port ${this.port}`);
   }
 
