@@ -30,7 +30,13 @@ function results(overrides: Record<string, unknown> = {}): Record<string, unknow
     rss_mb: { api: 173, worker: 153 },
     scenarios: {
       submit: { errors: 0 },
-      lifecycle: { failed: 0, completed: 96, finished: 97 },
+      lifecycle: {
+        failed: 0,
+        completed: 96,
+        finished: 97,
+        cpu: { per_unit_ms: { api: 41, total: 176 }, busy_share: 0.83 },
+        db_waits: { samples: 9, backends: 20, by_activity: { idle: 11 } },
+      },
       mail: { pipeline_messages: 500 },
     },
     ...overrides,

@@ -16,6 +16,8 @@ const REQUIRED: [string, 'number' | 'object' | 'string' | 'boolean'][] = [
   ['ratios.relay_vs_bullmq', 'number'],
   ['lifecycles_per_s', 'number'],
   ['pg_lifecycles_per_s', 'number'],
+  ['scenarios.lifecycle.cpu.per_unit_ms', 'object'],
+  ['scenarios.lifecycle.db_waits.by_activity', 'object'],
   ['soak.capacity_per_s', 'number'],
   ['soak.http_lifecycles_per_s', 'number'],
   ['latency_ms.submit_p99', 'number'],

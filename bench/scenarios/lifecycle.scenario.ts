@@ -4,6 +4,8 @@ import { LifecycleAction } from '../lib/lifecycle-action';
 import { runLifecycleLoad, StepRecord } from '../lib/lifecycle-driver';
 import { percentiles, round } from '../lib/percentiles';
 import { waitForPipelineDrain } from '../lib/pipeline-drain';
+import { CpuUse, startCpuMeter } from '../lib/cpu-meter';
+import { DatabaseWaits, sampleDatabaseWaits } from '../lib/wait-sampler';
 import { runPgLifecycleBaseline } from './pg-lifecycle.baseline';
 
 export interface LifecycleResult {
@@ -19,8 +21,18 @@ export interface LifecycleResult {
   /** p99 of one step (a submission or a transition) under this load. */
   step_p99_ms: number;
   first_error?: string;
+  /** What the database's connections did meanwhile (API and worker), sampled. */
+  db_waits: DatabaseWaits;
+  /** CPU per finished lifecycle, its mail delivered, by process; how busy the cores were. */
+  cpu: CpuUse;
   /** The same four transactions' rows written by a bare `pg` script, as many clients, as long. */
-  pg: { per_s: number; step_p99_ms: number; completed: number };
+  pg: {
+    per_s: number;
+    step_p99_ms: number;
+    completed: number;
+    db_waits: DatabaseWaits;
+    cpu: CpuUse;
+  };
 }
 
 /**
@@ -38,6 +50,9 @@ export async function runLifecycleScenario(options: {
 }): Promise<{ result: LifecycleResult; steps: StepRecord[] }> {
   const { engine, cast, action, clients, seconds, log } = options;
   log(`lifecycle: ${clients} clients, ${seconds} s`);
+  const sampler = engine.database.pool(1);
+  let stopSampling = sampleDatabaseWaits(sampler);
+  const stopCpu = startCpuMeter({ api: engine.api.pid, worker: engine.worker.pid });
   const load = await runLifecycleLoad({
     url: engine.url,
     cast,
@@ -45,15 +60,25 @@ export async function runLifecycleScenario(options: {
     concurrency: clients,
     durationMs: seconds * 1000,
   });
+  const dbWaits = await stopSampling();
   log('lifecycle: waiting for the lifecycles to be delivered');
   await waitForPipelineDrain(engine.database.pool(1), engine.prefix);
+  const finished = load.steps.filter((step) => step.event === 'request.completed').length;
+  const cpu = stopCpu(finished);
+  log(`lifecycle: CPU ms per lifecycle ${JSON.stringify(cpu)}`);
   log(`lifecycle: bare pg, ${clients} clients, ${seconds} s`);
+  stopSampling = sampleDatabaseWaits(sampler);
+  const stopPgCpu = startCpuMeter({ api: engine.api.pid, worker: engine.worker.pid });
   const pg = await runPgLifecycleBaseline({
     pool: engine.database.pool(clients),
     action: action.key,
     clients,
     seconds,
   });
+  const pgWaits = await stopSampling();
+  const pgCpu = stopPgCpu(pg.completed);
+  log(`lifecycle: database waits ${JSON.stringify(dbWaits.by_activity)}`);
+  log(`lifecycle: bare pg waits ${JSON.stringify(pgWaits.by_activity)}`);
   log(`lifecycle: engine ${round(load.perSecond)}/s, bare pg ${round(pg.perSecond)}/s`);
   return {
     steps: load.steps,
@@ -61,12 +86,20 @@ export async function runLifecycleScenario(options: {
       clients,
       seconds,
       completed: load.completed,
-      finished: load.steps.filter((step) => step.event === 'request.completed').length,
+      finished,
       failed: load.failed,
       per_s: round(load.perSecond),
       step_p99_ms: percentiles(load.steps.map((step) => step.latencyMs)).p99,
       ...(load.firstError ? { first_error: load.firstError } : {}),
-      pg: { per_s: round(pg.perSecond), step_p99_ms: pg.p99Ms, completed: pg.completed },
+      db_waits: dbWaits,
+      cpu,
+      pg: {
+        per_s: round(pg.perSecond),
+        step_p99_ms: pg.p99Ms,
+        completed: pg.completed,
+        db_waits: pgWaits,
+        cpu: pgCpu,
+      },
     },
   };
 }
