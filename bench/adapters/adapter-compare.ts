@@ -8,7 +8,7 @@ import { createBenchCast } from '../lib/bench-cast';
 import { pickLifecycleAction } from '../lib/lifecycle-action';
 import { round } from '../lib/percentiles';
 import { AdapterProcess, AdapterVariant } from './adapter-process';
-import { profileTop } from './profile-top';
+import { profileTop } from '../lib/profile-top';
 
 /**
  * Express against Fastify, everything else equal: the engine's modules, guard, pipe, filter,

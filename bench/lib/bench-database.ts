@@ -4,6 +4,9 @@ import { createScratchDatabase, POSTGRES_ADMIN_URL } from '../../test/helpers/sc
 /** The server bench databases are created on (trust auth on loopback, as in CI). */
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? POSTGRES_ADMIN_URL;
 
+/** How the bench's own connections name themselves, to tell them from the engine's. */
+export const BENCH_APPLICATION_NAME = 'raci-bench';
+
 /** One PostgreSQL database of a bench run, made empty and dropped at the end. */
 export interface BenchDatabase {
   name: string;
@@ -21,7 +24,11 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
     name: database.name,
     url: database.url,
     pool: (max = 10) => {
-      const pool = new Pool({ connectionString: database.url, max });
+      const pool = new Pool({
+        connectionString: database.url,
+        max,
+        application_name: BENCH_APPLICATION_NAME,
+      });
       pools.push(pool);
       return pool;
     },

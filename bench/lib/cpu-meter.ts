@@ -82,3 +82,11 @@ export function startCpuMeter(pids: { api: number; worker: number }) {
     };
   };
 }
+
+/** How long ago the process started, in ms (Linux: its start time in ticks since boot). */
+export function processAgeMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const startTicks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+  const uptimeS = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+  return uptimeS * 1000 - (startTicks * 1000) / TICKS_PER_S;
+}

@@ -51,7 +51,7 @@ export async function runLifecycleScenario(options: {
   const { engine, cast, action, clients, seconds, log } = options;
   log(`lifecycle: ${clients} clients, ${seconds} s`);
   const sampler = engine.database.pool(1);
-  let stopSampling = sampleDatabaseWaits(sampler);
+  let stopSampling = sampleDatabaseWaits(sampler, 'engine');
   const stopCpu = startCpuMeter({ api: engine.api.pid, worker: engine.worker.pid });
   const load = await runLifecycleLoad({
     url: engine.url,
@@ -67,7 +67,7 @@ export async function runLifecycleScenario(options: {
   const cpu = stopCpu(finished);
   log(`lifecycle: CPU ms per lifecycle ${JSON.stringify(cpu)}`);
   log(`lifecycle: bare pg, ${clients} clients, ${seconds} s`);
-  stopSampling = sampleDatabaseWaits(sampler);
+  stopSampling = sampleDatabaseWaits(sampler, 'bench');
   const stopPgCpu = startCpuMeter({ api: engine.api.pid, worker: engine.worker.pid });
   const pg = await runPgLifecycleBaseline({
     pool: engine.database.pool(clients),
