@@ -45,10 +45,8 @@ async function main(): Promise<void> {
       action,
       clients: 32,
       seconds,
-      log: (line) => {
-        if (line.startsWith('lifecycle: bare pg,')) mark('toMs');
-        log(line);
-      },
+      log,
+      onDelivered: () => mark('toMs'),
     });
     log(`${result.per_s} lifecycles/s under the profiler; CPU ${JSON.stringify(result.cpu)}`);
   } finally {

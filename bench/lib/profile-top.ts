@@ -20,10 +20,10 @@ export interface ProfileEntry {
 }
 
 /**
- * The functions a `--cpu-prof` profile spent most of its own time in, merged by name and place,
- * counting only the samples taken from `fromMs` to `toMs` after the profile started (the load, not
- * the boot),
- * with the idle and program entries left in so the shares add up to the whole window.
+ * The functions a `--cpu-prof` profile spent most of its own time in, merged by name and place
+ * (or by what `name` makes of a node), counting only the samples taken from `fromMs` to `toMs`
+ * after the profile started (the load, not the boot), with the idle and program entries left in so
+ * the shares add up to the whole window.
  */
 export function profileTop(
   path: string,

@@ -47,6 +47,8 @@ export async function runLifecycleScenario(options: {
   clients: number;
   seconds: number;
   log: (line: string) => void;
+  /** Called once the load's mail is delivered, before the baseline (a profile's window ends). */
+  onDelivered?: () => void;
 }): Promise<{ result: LifecycleResult; steps: StepRecord[] }> {
   const { engine, cast, action, clients, seconds, log } = options;
   log(`lifecycle: ${clients} clients, ${seconds} s`);
@@ -65,6 +67,7 @@ export async function runLifecycleScenario(options: {
   await waitForPipelineDrain(engine.database.pool(1), engine.prefix);
   const finished = load.steps.filter((step) => step.event === 'request.completed').length;
   const cpu = stopCpu(finished);
+  options.onDelivered?.();
   log(`lifecycle: CPU ms per lifecycle ${JSON.stringify(cpu)}`);
   log(`lifecycle: bare pg, ${clients} clients, ${seconds} s`);
   stopSampling = sampleDatabaseWaits(sampler, 'bench');
