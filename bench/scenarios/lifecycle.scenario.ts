@@ -52,6 +52,7 @@ export async function runLifecycleScenario(options: {
 }): Promise<{ result: LifecycleResult; steps: StepRecord[] }> {
   const { engine, cast, action, clients, seconds, log } = options;
   log(`lifecycle: ${clients} clients, ${seconds} s`);
+  // One connection: the sampler's while the load runs, then the drain's, then the sampler's again.
   const sampler = engine.database.pool(1);
   let stopSampling = sampleDatabaseWaits(sampler, 'engine');
   const stopCpu = startCpuMeter({ api: engine.api.pid, worker: engine.worker.pid });
@@ -64,7 +65,7 @@ export async function runLifecycleScenario(options: {
   });
   const dbWaits = await stopSampling();
   log('lifecycle: waiting for the lifecycles to be delivered');
-  await waitForPipelineDrain(engine.database.pool(1), engine.prefix);
+  await waitForPipelineDrain(sampler, engine.prefix);
   const finished = load.steps.filter((step) => step.event === 'request.completed').length;
   const cpu = stopCpu(finished);
   options.onDelivered?.();

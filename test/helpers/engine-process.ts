@@ -19,7 +19,6 @@ export const ENGINE_ENTRY = {
  */
 const HEAP_LIMIT = '--max-old-space-size=256';
 
-/** `api` serves HTTP only, `worker` runs the processors only, `all` is both in one process. */
 /** What a built engine process runs with, before its own settings: production, JSON logs, `port`. */
 export function engineProcessEnv(port: number): Record<string, string> {
   return {
@@ -33,6 +32,7 @@ export function engineProcessEnv(port: number): Record<string, string> {
   };
 }
 
+/** `api` serves HTTP only, `worker` runs the processors only, `all` is both in one process. */
 export type EngineRole = 'api' | 'worker' | 'all';
 
 export interface EngineProcessOptions {

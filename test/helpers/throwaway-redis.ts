@@ -15,7 +15,6 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A redis-server of a test's own, on a free port, that it may stop and start at will. */
 /** A throwaway `redis-server` on `port`: loopback only, nothing on disk, no key ever evicted. */
 export function redisServerArgs(port: number): string[] {
   return [
@@ -32,6 +31,7 @@ export function redisServerArgs(port: number): string[] {
   ];
 }
 
+/** A redis-server of a test's own, on a free port, that it may stop and start at will. */
 export class ThrowawayRedis {
   private process?: ChildProcess;
 

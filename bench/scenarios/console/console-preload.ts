@@ -70,10 +70,7 @@ export class ConsolePreload implements Preload {
   async growTo(total: number): Promise<number> {
     await this.insertRequests(total);
     await this.insertOpinions();
-    // Statistics for the planner, and a visibility map so autovacuum does not run while measured;
-    // then the preload's dirty pages written out now, not by a checkpoint while the reads are timed.
-    await this.db.query('VACUUM (ANALYZE) requests, request_opinions');
-    await this.db.query('CHECKPOINT');
+    await this.profiles.settle();
     return total;
   }
 

@@ -82,12 +82,19 @@ export class ScalePreload {
     if (total <= from) return 0;
     await this.insertRequests(from, total);
     await this.insertOpinions(from, total);
-    // Statistics for the planner, and a visibility map so autovacuum does not run while measured;
-    // then the preload's dirty pages written out now, not by a checkpoint while the reads are timed.
-    await this.db.query('VACUUM (ANALYZE) requests, request_opinions');
-    await this.db.query('CHECKPOINT');
+    await this.settle();
     this.loaded = total;
     return total - from;
+  }
+
+  /**
+   * After a bulk load: statistics for the planner and a visibility map, so autovacuum does not run
+   * while reads are measured; then the load's dirty pages written out now, not by a checkpoint
+   * while the reads are timed.
+   */
+  async settle(): Promise<void> {
+    await this.db.query('VACUUM (ANALYZE) requests, request_opinions');
+    await this.db.query('CHECKPOINT');
   }
 
   private async insertRequests(from: number, to: number): Promise<void> {
