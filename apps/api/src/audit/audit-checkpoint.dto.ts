@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -15,6 +14,7 @@ import {
 import type { CheckpointClaim } from '@app/audit';
 import type { CheckpointLog } from '@app/core';
 import { PageQuery } from '../requests/list-requests.query';
+import { FromText } from '../http/from-text.decorator';
 
 const LOGS: CheckpointLog[] = ['history', 'admin'];
 
@@ -53,7 +53,7 @@ export class VerifyCheckpointDto implements CheckpointClaim {
   log!: CheckpointLog;
 
   @ApiProperty({ example: 12, minimum: 1 })
-  @Type(() => Number)
+  @FromText(Number)
   @IsInt()
   @Min(1)
   @Max(2 ** 31 - 1)

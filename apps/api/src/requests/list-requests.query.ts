@@ -1,5 +1,4 @@
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsEnum,
   IsInt,
@@ -12,6 +11,7 @@ import {
   ValidateBy,
 } from 'class-validator';
 import { RequestState } from '@app/core';
+import { FromText } from '../http/from-text.decorator';
 
 /** The dates a filter may name: years 1 to 9999, which every supported database can compare. */
 const EARLIEST = new Date('0001-01-01T00:00:00.000Z');
@@ -38,7 +38,7 @@ export class PageQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
-  @Type(() => Number)
+  @FromText(Number)
   @IsInt()
   @Min(1)
   @Max(200)
@@ -79,13 +79,13 @@ export class ListRequestsQuery extends PageQuery {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after' })
   @IsOptional()
-  @Type(() => Date)
+  @FromText(Date)
   @IsFilterDate()
   createdAfter?: Date;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Created before' })
   @IsOptional()
-  @Type(() => Date)
+  @FromText(Date)
   @IsFilterDate()
   createdBefore?: Date;
 }
