@@ -1,9 +1,22 @@
 import { Queue } from 'bullmq';
-import { createRedisClient, isClusterUrl, QueueName, redisOptions, RequestEvent } from '@app/core';
+import {
+  createRedisClient,
+  isClusterUrl,
+  QueueName,
+  RedisClient,
+  redisOptions,
+  RequestEvent,
+} from '@app/core';
 import { audiencesOf } from '@app/notifications';
 import { SmtpListener } from '../helpers/smtp-listener';
 import { ThrowawayPostgres } from '../helpers/throwaway-postgres';
 import { waitFor } from '../helpers/wait-for';
+
+/**
+ * The queues' Redis: REDIS_URL, or a function opening a client of it, for a cluster whose
+ * certificates only the client's own options can make this process trust.
+ */
+export type QueueRedis = string | (() => RedisClient);
 
 /** What the database owes and what the SMTP listener got, compared. */
 export interface Reconciliation {
@@ -33,7 +46,7 @@ interface LedgerRow {
  */
 export async function reconcile(
   postgres: ThrowawayPostgres,
-  redisUrl: string,
+  redis: QueueRedis,
   queuePrefix: string,
   smtp: SmtpListener,
   { exceptStatus = [] as string[] } = {},
@@ -42,8 +55,13 @@ export async function reconcile(
     'SELECT id, published_at IS NOT NULL AS published, payload FROM outbox_events',
   );
   // BullMQ opens a Redis Cluster only from a client, which it then leaves open: closed below.
-  const cluster = isClusterUrl(redisUrl) ? createRedisClient(redisUrl) : undefined;
-  const options = { connection: cluster ?? redisOptions(redisUrl), prefix: queuePrefix };
+  const cluster =
+    typeof redis === 'function'
+      ? redis()
+      : isClusterUrl(redis)
+        ? createRedisClient(redis)
+        : undefined;
+  const options = { connection: cluster ?? redisOptions(redis as string), prefix: queuePrefix };
   const plans = new Queue(QueueName.Notifications, options);
   const mail = new Queue(QueueName.Mail, options);
   const unplanned: string[] = [];
@@ -93,7 +111,7 @@ export async function reconcile(
 /** Waits until every committed event is planned and every owed message arrived, then reconciles. */
 export async function settledReconciliation(
   postgres: ThrowawayPostgres,
-  redisUrl: string,
+  redis: QueueRedis,
   queuePrefix: string,
   smtp: SmtpListener,
   options: { exceptStatus?: string[]; timeoutMs?: number } = {},
@@ -102,7 +120,7 @@ export async function settledReconciliation(
   try {
     return await waitFor(
       async () => {
-        last = await reconcile(postgres, redisUrl, queuePrefix, smtp, options);
+        last = await reconcile(postgres, redis, queuePrefix, smtp, options);
         const settled = !last.unplanned.length && !last.missing.length && !last.pendingMail;
         return settled ? last : undefined;
       },

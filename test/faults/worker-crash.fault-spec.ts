@@ -13,5 +13,5 @@ describe('fault: the worker is killed (kill -9) with hundreds of messages in fli
   afterAll(() => bed?.close());
 
   it('delivers every owed message exactly once after the worker restarts', () =>
-    killWorkerMidFlight(bed, api, { redisUrl: bed.redis.url, prefix: 'raci-faults' }));
+    killWorkerMidFlight(bed, api, { redis: bed.redis.url, prefix: 'raci-faults' }));
 });

@@ -3,7 +3,12 @@ import { mailConcurrency } from '../../libs/notifications/src/processors/send-ma
 import { EngineProcess } from '../helpers/engine-process';
 import { waitFor } from '../helpers/wait-for';
 import { FaultBed, submitMany } from './fault-bed';
-import { acceptedButUnrecorded, expectExactlyOnce, settledReconciliation } from './reconcile';
+import {
+  acceptedButUnrecorded,
+  expectExactlyOnce,
+  QueueRedis,
+  settledReconciliation,
+} from './reconcile';
 
 /** Enough requests for hundreds of messages: each owes four. */
 const REQUESTS = 60;
@@ -17,7 +22,7 @@ const MAIL_SLOTS = mailConcurrency(AppConfig.fromEnv({}).env.SMTP_POOL_SIZE);
 export async function killWorkerMidFlight(
   bed: FaultBed,
   api: EngineProcess,
-  queues: { redisUrl: string; prefix: string },
+  queues: { redis: QueueRedis; prefix: string },
 ): Promise<void> {
   const cast = await bed.castThrough(api);
   // The SMTP listener refuses for now, so the messages pile up in flight inside the worker.
@@ -36,13 +41,9 @@ export async function killWorkerMidFlight(
   const inDoubt = await acceptedButUnrecorded(bed.postgres, bed.smtp);
 
   await worker.start();
-  const result = await settledReconciliation(
-    bed.postgres,
-    queues.redisUrl,
-    queues.prefix,
-    bed.smtp,
-    { timeoutMs: 120_000 },
-  );
+  const result = await settledReconciliation(bed.postgres, queues.redis, queues.prefix, bed.smtp, {
+    timeoutMs: 120_000,
+  });
   expect(result.events).toBeGreaterThanOrEqual(REQUESTS);
   expect(result.expected).toBeGreaterThanOrEqual(REQUESTS * 4);
   expect(beforeRestart).toBeLessThan(result.expected);

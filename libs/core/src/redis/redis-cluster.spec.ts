@@ -10,6 +10,16 @@ describe('parseClusterUrl', () => {
       ],
       username: 'app',
       password: 's@cret',
+      tls: false,
+    });
+  });
+
+  it('reads rediss+cluster:// as a cluster spoken to over TLS', () => {
+    expect(parseClusterUrl('rediss+cluster://cache.internal:6380')).toEqual({
+      nodes: [{ host: 'cache.internal', port: 6380 }],
+      username: undefined,
+      password: undefined,
+      tls: true,
     });
   });
 
@@ -18,6 +28,7 @@ describe('parseClusterUrl', () => {
       nodes: [{ host: 'n1', port: 7001 }],
       username: undefined,
       password: 'pw',
+      tls: false,
     });
   });
 
@@ -27,6 +38,7 @@ describe('parseClusterUrl', () => {
     'redis+cluster://n1:7001,,n2:7002',
     'redis+cluster://n1:port',
     'redis+cluster://n1:7001/0',
+    'redisss+cluster://n1:7001',
   ])('refuses %s', (url) => expect(parseClusterUrl(url)).toBeUndefined());
 });
 

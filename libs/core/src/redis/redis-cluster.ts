@@ -1,6 +1,5 @@
-const CLUSTER_SCHEME = 'redis+cluster://';
-/** `redis+cluster://[[user]:password@]host:port[,host:port…]` */
-const CLUSTER_URL = /^redis\+cluster:\/\/(?:([^:@/]*)(?::([^@/]*))?@)?([^/@]+)\/?$/;
+/** `redis+cluster://[[user]:password@]host:port[,host:port…]`, `rediss+cluster://` with TLS */
+const CLUSTER_URL = /^(rediss?)\+cluster:\/\/(?:([^:@/]*)(?::([^@/]*))?@)?([^/@]+)\/?$/;
 const CLUSTER_NODE = /^[^:,\s]+(?::\d{1,5})?$/;
 
 /** A Redis Cluster as REDIS_URL names it: the nodes to start from, and the credentials of all. */
@@ -8,11 +7,13 @@ export interface ClusterUrl {
   nodes: { host: string; port: number }[];
   username?: string;
   password?: string;
+  /** `rediss+cluster://`: every node is spoken to over TLS. */
+  tls: boolean;
 }
 
-/** Whether REDIS_URL names a Redis Cluster (`redis+cluster://`), valid or not. */
+/** Whether REDIS_URL names a Redis Cluster (`redis+cluster://`, `rediss+cluster://`), valid or not. */
 export function isClusterUrl(url: string): boolean {
-  return url.startsWith(CLUSTER_SCHEME);
+  return /^rediss?\+cluster:\/\//.test(url);
 }
 
 /**
@@ -22,7 +23,7 @@ export function isClusterUrl(url: string): boolean {
 export function parseClusterUrl(url: string): ClusterUrl | undefined {
   const match = CLUSTER_URL.exec(url);
   if (!match) return undefined;
-  const [, username, password, hosts] = match;
+  const [, scheme, username, password, hosts] = match;
   const seeds = hosts.split(',');
   if (!seeds.every((seed) => CLUSTER_NODE.test(seed))) return undefined;
   return {
@@ -32,6 +33,7 @@ export function parseClusterUrl(url: string): ClusterUrl | undefined {
     }),
     username: username ? decodeURIComponent(username) : undefined,
     password: password ? decodeURIComponent(password) : undefined,
+    tls: scheme === 'rediss',
   };
 }
 

@@ -57,6 +57,22 @@ describe('createRedisClient', () => {
     client.disconnect();
   });
 
+  it('speaks TLS to every node of a rediss+cluster:// URL, dialling the seeds by name', () => {
+    const client = createRedisClient('rediss+cluster://cache.internal:6380', { lazyConnect: true });
+    const { options } = client as Cluster;
+    expect(options.redisOptions?.tls).toEqual({});
+    const dialled = jest.fn();
+    options.dnsLookup?.('cache.internal', dialled);
+    expect(dialled).toHaveBeenCalledWith(null, 'cache.internal');
+    client.disconnect();
+  });
+
+  it('speaks plain Redis to the nodes of a redis+cluster:// URL', () => {
+    const client = createRedisClient('redis+cluster://n1:7001', { lazyConnect: true });
+    expect((client as Cluster).options.redisOptions?.tls).toBeUndefined();
+    client.disconnect();
+  });
+
   it('opens a Redis for one server, with the engine defaults', () => {
     const client = createRedisClient('redis://127.0.0.1:6390/3', { lazyConnect: true });
     expect(client).toBeInstanceOf(Redis);
@@ -77,6 +93,7 @@ describe('isRedisUrl', () => {
     'redis+sentinel://:pw@s1:26379,s2:26379/mymaster/2',
     'redis+cluster://n1:7001,n2:7002,n3:7003',
     'redis+cluster://:pw@n1:7001',
+    'rediss+cluster://:pw@n1:7001,n2:7002',
   ])('accepts %s', (url) => expect(isRedisUrl(url)).toBe(true));
 
   it.each([

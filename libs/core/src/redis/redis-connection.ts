@@ -75,6 +75,7 @@ function clusterNodeOptions(url: string): ConnectionSettings {
   return {
     username: cluster.username,
     password: cluster.password,
+    tls: cluster.tls ? {} : undefined,
     maxRetriesPerRequest: null,
     enableReadyCheck: true,
   };
@@ -96,7 +97,9 @@ export interface RedisClientSettings {
 /**
  * The one way the engine opens a Redis connection: one server or a Sentinel set as an ioredis
  * `Redis`, a `redis+cluster://` URL as an ioredis `Cluster`, which finds every master from the
- * seed nodes and sends each key to the master that holds its slot.
+ * seed nodes and sends each key to the master that holds its slot. Over TLS the seeds are dialled
+ * by the names the URL gives, not first resolved to addresses, so that their certificates are
+ * checked against those names.
  */
 export function createRedisClient(url: string, settings: RedisClientSettings = {}): RedisClient {
   if (!isClusterUrl(url)) return new Redis({ ...redisOptions(url), ...settings });
@@ -106,9 +109,15 @@ export function createRedisClient(url: string, settings: RedisClientSettings = {
   return new Cluster(cluster.nodes, {
     ...defined({ lazyConnect, enableOfflineQueue }),
     ...(retryStrategy ? { clusterRetryStrategy: retryStrategy } : {}),
+    ...(cluster.tls ? { dnsLookup: keepHostName } : {}),
     enableReadyCheck: true,
     redisOptions: { ...redisOptions(url), ...defined(perNode) },
   });
+}
+
+/** ioredis' `dnsLookup` that leaves a host name as it is, for TLS to check it. */
+function keepHostName(address: string, callback: (error: null, address: string) => void): void {
+  callback(null, address);
 }
 
 /** The settings given, without those left undefined (which would hide the client's defaults). */

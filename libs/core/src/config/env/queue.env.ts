@@ -8,16 +8,18 @@ export const QUEUE_ENV = {
     .string()
     .refine(isRedisUrl, {
       message:
-        'must be a URL starting with redis://, rediss://, redis+sentinel:// or redis+cluster://',
+        'must be a URL starting with redis://, rediss://, redis+sentinel://, redis+cluster:// ' +
+        'or rediss+cluster://',
     })
-    .meta({ 'x-schemes': ['redis', 'rediss', 'redis+sentinel', 'redis+cluster'] })
+    .meta({ 'x-schemes': ['redis', 'rediss', 'redis+sentinel', 'redis+cluster', 'rediss+cluster'] })
     .default('redis://127.0.0.1:6379')
     .describe(
       "BullMQ's Redis: one server, `redis://[user:password@]host:port[/db]` (`rediss://` for " +
         'TLS), or a Sentinel set, `redis+sentinel://[:password@]host:26379,host:26379/<master ' +
         "name>[/db]`, whose failovers the engine follows (the password is the master's), or a " +
         'Redis Cluster, `redis+cluster://[[user]:password@]host:port[,host:port…]` (any nodes of ' +
-        'it; the engine finds the others), which needs a hash-tagged `QUEUE_PREFIX`. ' +
+        'it; the engine finds the others; `rediss+cluster://` for TLS to every node), which ' +
+        'needs a hash-tagged `QUEUE_PREFIX`. ' +
         'Unreachable at start: the process exits within ' +
         '`REDIS_CONNECT_TIMEOUT_S`, or, in the embedded default on this machine, starts a local ' +
         '`redis-server` under `var/redis/` (see docs/reliability.md).',
