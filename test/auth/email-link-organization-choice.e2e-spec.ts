@@ -194,8 +194,10 @@ describe('sign-in by emailed link to an address of several organizations', () =>
 
   it(`sends no more than ${LIMIT} links an hour to the address, whatever its accounts`, async () => {
     const limited = 'limited.person@both.example';
-    await createUser(t, globex.id, [Role.Requester], limited);
-    await createUser(t, initech.id, [Role.Requester], limited);
+    // Not signed in by the factory: its links would count towards the limit, and a link used before
+    // its job runs is not mailed, so how many of them arrive would depend on timing.
+    await createUser(t, globex.id, [Role.Requester], limited, unsigned);
+    await createUser(t, initech.id, [Role.Requester], limited, unsigned);
     for (let i = 0; i < LIMIT + 2; i++) await askForLink(limited);
     expect(mailsTo(limited)).toHaveLength(LIMIT);
   });
