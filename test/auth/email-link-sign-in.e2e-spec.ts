@@ -225,12 +225,14 @@ describe('sign-in by emailed link', () => {
 
   it(`sends no more than ${LIMIT} links an hour to one address, and answers the same`, async () => {
     const ada = await person();
-    // The link of the sign-in for their token was the first of the hour.
+    // The link of the sign-in for their token was the first of the hour: mailed, or not when the
+    // factory used it before its mail job ran, so the mails are counted from here.
+    const before = mailsTo(ada.email).length;
     for (let i = 1; i < LIMIT; i++) await linkFor(ada);
     const over = await askForLink(ada.email);
     expect(over.status).toBe(202);
     expect(over.body).toEqual(REQUESTED);
-    expect(mailsTo(ada.email)).toHaveLength(LIMIT);
+    expect(mailsTo(ada.email)).toHaveLength(before + LIMIT - 1);
   });
 
   it('lets a deactivated person neither get a link nor sign in, and ends their sessions', async () => {
