@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Redis, { Cluster, RedisOptions } from 'ioredis';
-import { freePort, redisServerArgs } from './throwaway-redis';
+import { freePort, redisCommand, redisServerArgs } from './throwaway-redis';
 import { waitFor } from './wait-for';
 
 const run = promisify(execFile);
@@ -197,19 +197,6 @@ export class ThrowawayRedisCluster {
   }
 
   private async command(port: number, ...args: string[]): Promise<string> {
-    const client = new Redis({
-      host: '127.0.0.1',
-      port,
-      lazyConnect: true,
-      retryStrategy: () => null,
-      ...this.clientOptions(),
-    });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      return String(await client.call(args[0], ...args.slice(1)));
-    } finally {
-      client.disconnect();
-    }
+    return String(await redisCommand(port, args, this.clientOptions()));
   }
 }

@@ -2,8 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Redis from 'ioredis';
-import { freePort, ThrowawayRedis } from './throwaway-redis';
+import { freePort, redisCommand, ThrowawayRedis } from './throwaway-redis';
 import { waitFor } from './wait-for';
 
 /** The name the sentinels know the master by. */
@@ -110,29 +109,12 @@ export class ThrowawayRedisSentinel {
   }
 
   private ask(...command: string[]): Promise<unknown[]> {
-    return once(this.sentinelPort, command) as Promise<unknown[]>;
+    return redisCommand(this.sentinelPort, command) as Promise<unknown[]>;
   }
 }
 
 /** `master` or `slave`, as the server on `port` sees itself. */
 async function role(port: number): Promise<string> {
-  const [name] = (await once(port, ['ROLE'])) as string[];
+  const [name] = (await redisCommand(port, ['ROLE'])) as string[];
   return name;
-}
-
-/** One command on a connection of its own, which an unready server answers with an error. */
-async function once(port: number, [name, ...args]: string[]): Promise<unknown> {
-  const client = new Redis({
-    host: '127.0.0.1',
-    port,
-    lazyConnect: true,
-    retryStrategy: () => null,
-  });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    return await client.call(name, ...args);
-  } finally {
-    client.disconnect();
-  }
 }

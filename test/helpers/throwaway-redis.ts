@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import Redis from 'ioredis';
+import Redis, { RedisOptions } from 'ioredis';
 import { waitFor } from './wait-for';
 
 /** A free TCP port on loopback. */
@@ -13,6 +13,31 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * One command to the server on `port`, on a connection of its own that is never retried: a server
+ * not ready, or not speaking as `options` say (TLS or not), answers with an error.
+ */
+export async function redisCommand(
+  port: number,
+  [name, ...args]: string[],
+  options: RedisOptions = {},
+): Promise<unknown> {
+  const client = new Redis({
+    host: '127.0.0.1',
+    port,
+    lazyConnect: true,
+    retryStrategy: () => null,
+    ...options,
+  });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return await client.call(name, ...args);
+  } finally {
+    client.disconnect();
+  }
 }
 
 /** A throwaway `redis-server` on `port`: loopback only, nothing on disk, no key ever evicted. */
